@@ -1,0 +1,4 @@
+export * from './accounts';
+export * from './fiscal-years';
+export * from './platform';
+export * from './tenancy';

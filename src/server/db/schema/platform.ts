@@ -1,0 +1,46 @@
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { id } from './columns';
+import { prefectures } from './tenancy';
+
+/** Append-only record of every change: who, when, what, before and after. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    prefectureId: uuid('prefecture_id').references(() => prefectures.id),
+    actorUserId: uuid('actor_user_id'),
+    /** Set when an administrator acts on behalf of someone (proxy answering). */
+    onBehalfOf: text('on_behalf_of'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_entity').on(t.entityType, t.entityId), index('audit_log_prefecture_at').on(t.prefectureId, t.at)],
+);
+
+/**
+ * Mails are written here inside the transaction that caused them, then sent
+ * by the outbox worker. Without SMTP settings they stay queued and are shown
+ * to administrators, so a closed network never loses a password-reset link.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: id(),
+    prefectureId: uuid('prefecture_id').references(() => prefectures.id),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    /** 'queued' | 'sending' | 'sent' | 'failed' */
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('mail_outbox_status').on(t.status, t.createdAt)],
+);

@@ -1,0 +1,134 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import {
+  demoAccountsResponseSchema,
+  loginRequestSchema,
+  loginResultSchema,
+  mfaCodeRequestSchema,
+  mfaSetupSchema,
+  sessionUserSchema,
+} from '../../../shared/schemas/auth';
+import { sessionCookieName } from '../../platform/auth/sessions';
+import type { AppConfig } from '../../platform/deps';
+import { type AppEnv, createRouter, jsonBody, jsonContent, standardErrors } from '../../platform/http';
+import { requestContext } from '../../platform/middleware';
+import type { AuthService } from './auth.service';
+import type { DemoAccountsService } from './demo-accounts.service';
+
+const okSchema = z.object({ ok: z.literal(true) });
+
+function isSecureRequest(c: Context<AppEnv>, setting: AppConfig['secureCookies']): boolean {
+  if (setting !== 'auto') return setting;
+  return c.req.header('x-forwarded-proto') === 'https' || new URL(c.req.url).protocol === 'https:';
+}
+
+export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, config: AppConfig) {
+  const router = createRouter();
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/login',
+      tags: ['auth'],
+      summary: 'Sign in with e-mail and password',
+      request: { body: jsonBody(loginRequestSchema) },
+      responses: { 200: jsonContent(loginResultSchema, 'Signed in, or the second factor is needed'), ...standardErrors },
+    }),
+    async (c) => {
+      const outcome = await auth.login(requestContext(c), c.req.valid('json'), c.get('sessionTokenHash'));
+      setCookie(c, sessionCookieName, outcome.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: isSecureRequest(c, config.secureCookies),
+        path: '/',
+        expires: outcome.expiresAt,
+      });
+      return c.json({ status: outcome.status }, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/mfa/verify',
+      tags: ['auth'],
+      summary: 'Complete sign-in with a TOTP code',
+      request: { body: jsonBody(mfaCodeRequestSchema) },
+      responses: { 200: jsonContent(okSchema, 'Signed in'), ...standardErrors },
+    }),
+    async (c) => {
+      await auth.verifyMfa(requestContext(c), c.get('pendingMfaUserId'), c.get('sessionTokenHash'), c.req.valid('json').code);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/mfa/setup',
+      tags: ['auth'],
+      summary: 'Start authenticator enrolment (returns a new TOTP secret)',
+      responses: { 200: jsonContent(mfaSetupSchema, 'Secret to add to an authenticator app'), ...standardErrors },
+    }),
+    async (c) => {
+      const userId = c.get('actor')?.userId ?? c.get('pendingMfaUserId');
+      return c.json(await auth.beginMfaSetup(requestContext(c), userId), 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/mfa/confirm',
+      tags: ['auth'],
+      summary: 'Confirm authenticator enrolment with a first code',
+      request: { body: jsonBody(mfaCodeRequestSchema) },
+      responses: { 200: jsonContent(okSchema, 'Enrolled and signed in'), ...standardErrors },
+    }),
+    async (c) => {
+      const userId = c.get('actor')?.userId ?? c.get('pendingMfaUserId');
+      await auth.confirmMfaSetup(requestContext(c), userId, c.get('sessionTokenHash'), c.req.valid('json').code);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/logout',
+      tags: ['auth'],
+      summary: 'Sign out (ends the session on the server)',
+      responses: { 200: jsonContent(okSchema, 'Signed out') },
+    }),
+    async (c) => {
+      await auth.logout(requestContext(c), c.get('sessionTokenHash'));
+      deleteCookie(c, sessionCookieName, { path: '/' });
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/me',
+      tags: ['auth'],
+      summary: 'The signed-in user, organization and prefecture',
+      responses: { 200: jsonContent(sessionUserSchema, 'The signed-in user'), ...standardErrors },
+    }),
+    async (c) => c.json(await auth.getSessionUser(requestContext(c)), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/demo-accounts',
+      tags: ['auth'],
+      summary: 'Demo accounts shown on the login page (demo mode only)',
+      responses: { 200: jsonContent(demoAccountsResponseSchema, 'Demo accounts, or none outside demo mode') },
+    }),
+    async (c) => c.json(await demo.listDemoAccounts(new Date()), 200),
+  );
+
+  return router;
+}

@@ -1,0 +1,156 @@
+import { requiresMfa, type Role } from '../../../shared/roles';
+import type { LoginRequest, SessionUser } from '../../../shared/schemas/auth';
+import { verifyAgainstDecoy, verifyPassword } from '../../platform/auth/password';
+import { createSession, deleteSession, markSessionMfaComplete } from '../../platform/auth/sessions';
+import { generateTotpSecret, totpUri, verifyTotpCode } from '../../platform/auth/totp';
+import { recordAudit } from '../../platform/audit';
+import type { RequestContext } from '../../platform/context';
+import type { ServiceDeps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import * as repo from './auth.repository';
+
+export type LoginOutcome = {
+  status: 'ok' | 'mfa_required' | 'mfa_setup_required';
+  token: string;
+  expiresAt: Date;
+};
+
+export function createAuthService(deps: ServiceDeps) {
+  const { db, config } = deps;
+
+  async function recordFailure(
+    ctx: RequestContext,
+    user: repo.UserRow,
+    failureCode: 'INVALID_CREDENTIALS' | 'INVALID_MFA_CODE',
+  ): Promise<never> {
+    const failures = user.failedLoginCount + 1;
+    const isNowLocked = failures >= config.lockout.maxFailures;
+    await db.transaction(async (tx) => {
+      await repo.updateUserSecurity(tx, user.id, {
+        failedLoginCount: isNowLocked ? 0 : failures,
+        lockedUntil: isNowLocked ? new Date(ctx.now.getTime() + config.lockout.minutes * 60_000) : user.lockedUntil,
+      });
+      await recordAudit(tx, ctx, {
+        prefectureId: user.prefectureId,
+        action: isNowLocked ? 'auth.locked' : 'auth.login_failed',
+        entityType: 'user',
+        entityId: user.id,
+      });
+    });
+    throw new AppError(isNowLocked ? 'ACCOUNT_LOCKED' : failureCode);
+  }
+
+  return {
+    /**
+     * Checks the password and opens a new session (a fresh token on every
+     * login, so a token planted before login is useless). Users whose role
+     * needs a second factor get a session that only the MFA step can complete.
+     */
+    async login(ctx: RequestContext, input: LoginRequest, previousTokenHash: string | null): Promise<LoginOutcome> {
+      const user = await repo.findUserByEmail(db, input.email);
+      if (!user || !user.passwordHash) {
+        await verifyAgainstDecoy(input.password);
+        throw new AppError('INVALID_CREDENTIALS');
+      }
+      if (user.lockedUntil && user.lockedUntil > ctx.now) throw new AppError('ACCOUNT_LOCKED');
+      if (!(await verifyPassword(user.passwordHash, input.password))) return recordFailure(ctx, user, 'INVALID_CREDENTIALS');
+      if (!user.isActive) throw new AppError('ACCOUNT_INACTIVE');
+
+      const needsMfa = requiresMfa(user.roles as Role[]);
+      return db.transaction(async (tx) => {
+        if (previousTokenHash) await deleteSession(tx, previousTokenHash);
+        await repo.updateUserSecurity(tx, user.id, {
+          failedLoginCount: 0,
+          lockedUntil: null,
+          ...(needsMfa ? {} : { lastLoginAt: ctx.now }),
+        });
+        const session = await createSession(tx, user.id, {
+          ...config.sessionPolicy,
+          isMfaComplete: !needsMfa,
+          ipAddress: ctx.ipAddress,
+          userAgent: ctx.userAgent,
+          now: ctx.now,
+        });
+        await recordAudit(tx, ctx, {
+          prefectureId: user.prefectureId,
+          action: needsMfa ? 'auth.password_ok' : 'auth.login',
+          entityType: 'user',
+          entityId: user.id,
+        });
+        const status = !needsMfa ? 'ok' : user.totpEnabled ? 'mfa_required' : 'mfa_setup_required';
+        return { status, token: session.token, expiresAt: session.expiresAt };
+      });
+    },
+
+    /** Second step for users who already have an authenticator set up. */
+    async verifyMfa(ctx: RequestContext, pendingUserId: string | null, sessionTokenHash: string | null, code: string) {
+      if (!pendingUserId || !sessionTokenHash) throw new AppError('UNAUTHENTICATED');
+      const user = await repo.findUserById(db, pendingUserId);
+      if (user?.lockedUntil && user.lockedUntil > ctx.now) throw new AppError('ACCOUNT_LOCKED');
+      if (!user?.totpSecret || !user.totpEnabled) throw new AppError('MFA_SETUP_REQUIRED');
+      const step = verifyTotpCode(user.totpSecret, code, ctx.now, user.totpLastStep);
+      if (step === null) return recordFailure(ctx, user, 'INVALID_MFA_CODE');
+      await db.transaction(async (tx) => {
+        await repo.updateUserSecurity(tx, user.id, { totpLastStep: step, lastLoginAt: ctx.now });
+        await markSessionMfaComplete(tx, sessionTokenHash);
+        await recordAudit(tx, ctx, { prefectureId: user.prefectureId, action: 'auth.login', entityType: 'user', entityId: user.id });
+      });
+    },
+
+    /** Starts authenticator enrolment: a new secret, not active until confirmed with a code. */
+    async beginMfaSetup(ctx: RequestContext, userId: string | null) {
+      if (!userId) throw new AppError('UNAUTHENTICATED');
+      const user = await repo.findUserById(db, userId);
+      if (!user) throw new AppError('UNAUTHENTICATED');
+      // An enrolled user changes authenticators only from a fully signed-in session.
+      if (user.totpEnabled && ctx.actor?.userId !== user.id) throw new AppError('FORBIDDEN');
+      const secret = generateTotpSecret();
+      await repo.updateUserSecurity(db, user.id, { totpSecret: secret, totpEnabled: false, totpLastStep: null });
+      return { secret, otpauthUri: totpUri(secret, user.email) };
+    },
+
+    async confirmMfaSetup(ctx: RequestContext, userId: string | null, sessionTokenHash: string | null, code: string) {
+      if (!userId || !sessionTokenHash) throw new AppError('UNAUTHENTICATED');
+      const user = await repo.findUserById(db, userId);
+      if (!user?.totpSecret) throw new AppError('MFA_SETUP_REQUIRED');
+      const step = verifyTotpCode(user.totpSecret, code, ctx.now, null);
+      if (step === null) throw new AppError('INVALID_MFA_CODE');
+      await db.transaction(async (tx) => {
+        await repo.updateUserSecurity(tx, user.id, { totpEnabled: true, totpLastStep: step, lastLoginAt: ctx.now });
+        await markSessionMfaComplete(tx, sessionTokenHash);
+        await recordAudit(tx, ctx, { prefectureId: user.prefectureId, action: 'auth.mfa_enrolled', entityType: 'user', entityId: user.id });
+      });
+    },
+
+    async logout(ctx: RequestContext, sessionTokenHash: string | null): Promise<void> {
+      if (!sessionTokenHash) return;
+      await db.transaction(async (tx) => {
+        await deleteSession(tx, sessionTokenHash);
+        if (ctx.actor) await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId });
+      });
+    },
+
+    async getSessionUser(ctx: RequestContext): Promise<SessionUser> {
+      if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+      const row = await repo.findSessionUser(db, ctx.actor.userId);
+      if (!row) throw new AppError('UNAUTHENTICATED');
+      return {
+        id: row.user.id,
+        email: row.user.email,
+        displayName: row.user.displayName,
+        roles: row.user.roles as Role[],
+        organization: {
+          id: row.organization.id,
+          kind: row.organization.kind as SessionUser['organization']['kind'],
+          name: row.organization.name,
+          nameEn: row.organization.nameEn,
+          municipalityId: row.organization.municipalityId,
+        },
+        prefecture: { id: row.prefecture.id, code: row.prefecture.code, name: row.prefecture.name, nameEn: row.prefecture.nameEn },
+        totpEnabled: row.user.totpEnabled,
+      };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

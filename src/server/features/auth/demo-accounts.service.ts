@@ -1,0 +1,38 @@
+import { inArray } from 'drizzle-orm';
+import { organizations, users } from '../../db/schema';
+import { demoAccounts, demoPassword } from '../../db/seed/demo-accounts';
+import { generateTotpCode, totpStep } from '../../platform/auth/totp';
+import type { ServiceDeps } from '../../platform/deps';
+import type { Role } from '../../../shared/roles';
+import { eq } from 'drizzle-orm';
+
+/**
+ * Lists the demo accounts for the login page. Only in demo mode, and only
+ * accounts that still exist in the database, so a deployment that switched
+ * demo mode off shows nothing.
+ */
+export function createDemoAccountsService(deps: ServiceDeps) {
+  return {
+    async listDemoAccounts(now: Date) {
+      if (!deps.config.isDemo) return { isDemo: false, accounts: [], adminTotpCode: null };
+      const rows = await deps.db
+        .select({ email: users.email, displayName: users.displayName, roles: users.roles, totpSecret: users.totpSecret, organizationName: organizations.name })
+        .from(users)
+        .innerJoin(organizations, eq(organizations.id, users.organizationId))
+        .where(inArray(users.email, demoAccounts.map((a) => a.email)));
+      const byEmail = new Map(rows.map((r) => [r.email, r]));
+      const accounts = demoAccounts.flatMap((a) => {
+        const row = byEmail.get(a.email);
+        return row ? [{ role: a.roles[0] as Role, email: a.email, password: demoPassword, displayName: row.displayName, organizationName: row.organizationName }] : [];
+      });
+      const admin = rows.find((r) => (r.roles as Role[]).includes('prefecture_admin') && r.totpSecret);
+      return {
+        isDemo: true,
+        accounts,
+        adminTotpCode: admin?.totpSecret ? generateTotpCode(admin.totpSecret, totpStep(now)) : null,
+      };
+    },
+  };
+}
+
+export type DemoAccountsService = ReturnType<typeof createDemoAccountsService>;

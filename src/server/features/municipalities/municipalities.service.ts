@@ -1,0 +1,206 @@
+import type { Municipality, MunicipalityImportRow, MunicipalityKind } from '../../../shared/schemas/municipalities';
+import type { Executor } from '../../db/client';
+import { municipalities } from '../../db/schema';
+import { recordAudit } from '../../platform/audit';
+import type { RequestContext } from '../../platform/context';
+import type { ServiceDeps } from '../../platform/deps';
+import { AppError, assertAllowed } from '../../platform/errors';
+import { updateVersioned } from '../../platform/locking';
+import { parseMunicipalityList, type RowError } from './municipality-list';
+import { municipalitiesPolicy as policy } from './municipalities.policy';
+import * as repo from './municipalities.repository';
+
+type Row = Awaited<ReturnType<typeof repo.findMunicipalities>>[number];
+
+function toMunicipality(row: Row): Municipality {
+  const m = row.municipality;
+  return {
+    id: m.id,
+    code: m.code,
+    name: m.name,
+    nameKana: m.nameKana,
+    nameEn: m.nameEn,
+    kind: m.kind as MunicipalityKind,
+    area: row.area,
+    region: row.region,
+    isEvacuationArea: m.isEvacuationArea,
+    population: m.population,
+    populationSource: m.populationSource,
+    version: m.version,
+  };
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportReport {
+  isImported: boolean;
+  summary: ImportSummary;
+  errors: RowError[];
+  missingHeaders: string[];
+}
+
+/**
+ * Writes a validated list: upserts by code, creating areas, regions and each
+ * municipality's organization as needed. Used by the seed, the CLI and the
+ * admin upload alike; the caller owns the transaction.
+ */
+export async function applyMunicipalityList(
+  tx: Executor,
+  prefectureId: string,
+  rows: MunicipalityImportRow[],
+  actorUserId: string | null,
+): Promise<ImportSummary> {
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
+  const regionOrder = [...new Set(rows.map((r) => r.region))];
+  const areaOrder = [...new Set(rows.map((r) => r.area))];
+  for (const row of rows) {
+    const region = await repo.findOrCreateRegion(tx, prefectureId, row.region, regionOrder.indexOf(row.region), actorUserId);
+    const area = await repo.findOrCreateArea(tx, prefectureId, region.id, row.area, areaOrder.indexOf(row.area), actorUserId);
+    const values = {
+      prefectureId,
+      code: row.code,
+      name: row.name,
+      nameKana: row.nameKana,
+      nameEn: row.nameEn,
+      kind: row.kind,
+      areaId: area.id,
+      isEvacuationArea: row.isEvacuationArea,
+    };
+    const existing = await repo.findMunicipalityByCode(tx, row.code);
+    let municipality: typeof municipalities.$inferSelect;
+    if (!existing) {
+      municipality = await repo.insertMunicipality(tx, { ...values, createdBy: actorUserId, updatedBy: actorUserId });
+      summary.created++;
+    } else if (existing.prefectureId !== prefectureId) {
+      throw new AppError('DUPLICATE', { details: { code: row.code } });
+    } else {
+      const isSame = (Object.keys(values) as (keyof typeof values)[]).every((k) => existing[k] === values[k]);
+      if (isSame) {
+        municipality = existing;
+        summary.unchanged++;
+      } else {
+        municipality = await repo.updateMunicipalityMaster(tx, existing.id, {
+          ...values,
+          version: existing.version + 1,
+          updatedAt: new Date(),
+          updatedBy: actorUserId,
+        });
+        summary.updated++;
+      }
+    }
+    await repo.ensureMunicipalityOrganization(tx, municipality, actorUserId);
+  }
+  return summary;
+}
+
+export function createMunicipalitiesService(deps: ServiceDeps) {
+  const { db } = deps;
+
+  function requireActor(ctx: RequestContext) {
+    if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+    return ctx.actor;
+  }
+
+  return {
+    async list(ctx: RequestContext, filter: Omit<repo.MunicipalityFilter, 'prefectureId'>): Promise<Municipality[]> {
+      const actor = requireActor(ctx);
+      assertAllowed(policy.canList(actor, actor.prefectureId));
+      const rows = await repo.findMunicipalities(db, { ...filter, prefectureId: actor.prefectureId });
+      return rows.map(toMunicipality);
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<Municipality> {
+      const actor = requireActor(ctx);
+      const [row] = await repo.findMunicipalities(db, { prefectureId: actor.prefectureId, id });
+      // Another prefecture's municipality is reported as absent, not forbidden, so ids reveal nothing.
+      if (!row) throw new AppError('NOT_FOUND');
+      assertAllowed(policy.canRead(actor, row.municipality));
+      return toMunicipality(row);
+    },
+
+    async listRegions(ctx: RequestContext) {
+      const actor = requireActor(ctx);
+      assertAllowed(policy.canList(actor, actor.prefectureId));
+      return repo.findRegionsWithAreas(db, actor.prefectureId);
+    },
+
+    async update(
+      ctx: RequestContext,
+      id: string,
+      patch: { version: number; nameEn?: string | undefined; population?: number | null | undefined; populationSource?: string | null | undefined },
+    ): Promise<Municipality> {
+      const actor = requireActor(ctx);
+      const [row] = await repo.findMunicipalities(db, { prefectureId: actor.prefectureId, id });
+      if (!row) throw new AppError('NOT_FOUND');
+      assertAllowed(policy.canUpdate(actor, row.municipality));
+      if (patch.population !== undefined && patch.population !== null && !patch.populationSource && !row.municipality.populationSource) {
+        throw new AppError('VALIDATION_FAILED', {
+          fields: [
+            {
+              path: ['populationSource'],
+              code: 'required',
+              ja: '人口を登録するときは出典（例: 令和2年国勢調査）も入力してください。',
+              en: 'Give the source of the population figure (e.g. 2020 census).',
+            },
+          ],
+        });
+      }
+      const { version, ...values } = patch;
+      await db.transaction(async (tx) => {
+        const updated = await updateVersioned(tx, municipalities, id, version, values, actor.userId);
+        await recordAudit(tx, ctx, {
+          action: 'municipality.update',
+          entityType: 'municipality',
+          entityId: id,
+          before: row.municipality,
+          after: updated,
+        });
+      });
+      return this.get(ctx, id);
+    },
+
+    /**
+     * Imports a master list for the actor's prefecture: every row is checked
+     * first, and nothing is written unless all rows are valid.
+     */
+    async importList(ctx: RequestContext, headers: string[], records: Record<string, string>[]): Promise<ImportReport> {
+      const actor = requireActor(ctx);
+      assertAllowed(policy.canImport(actor, actor.prefectureId));
+      const prefecture = await repo.findPrefectureById(db, actor.prefectureId);
+      if (!prefecture) throw new AppError('NOT_FOUND');
+      return importMunicipalityList(db, ctx, prefecture, headers, records);
+    },
+  };
+}
+
+/** Shared by the admin upload and the CLI: validate everything, then write in one transaction. */
+export async function importMunicipalityList(
+  db: ServiceDeps['db'],
+  ctx: RequestContext,
+  prefecture: { id: string; code: string },
+  headers: string[],
+  records: Record<string, string>[],
+): Promise<ImportReport> {
+  const parsed = parseMunicipalityList(headers, records, prefecture.code);
+  const empty = { created: 0, updated: 0, unchanged: 0 };
+  if (parsed.missingHeaders.length > 0 || parsed.errors.length > 0 || parsed.rows.length === 0) {
+    return { isImported: false, summary: empty, errors: parsed.errors, missingHeaders: parsed.missingHeaders };
+  }
+  const summary = await db.transaction(async (tx) => {
+    const result = await applyMunicipalityList(tx, prefecture.id, parsed.rows, ctx.actor?.userId ?? null);
+    await recordAudit(tx, ctx, {
+      prefectureId: prefecture.id,
+      action: 'municipality.import',
+      entityType: 'municipality_list',
+      after: { rows: parsed.rows.length, ...result },
+    });
+    return result;
+  });
+  return { isImported: true, summary, errors: [], missingHeaders: [] };
+}
+
+export type MunicipalitiesService = ReturnType<typeof createMunicipalitiesService>;

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { openDatabase } from './db/client';
+import { isDatabaseEmpty, seedDemo } from './db/seed/demo';
+import { loadEnv } from './env';
+import type { AppConfig } from './platform/deps';
+import { createLogger } from './platform/logger';
+
+/** The built web app: dist/web beside dist/server when bundled, or at the repository root. */
+function findWebDir(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.join(here, '..', 'web'), path.join(here, '..', '..', 'dist', 'web')]) {
+    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
+  }
+  return undefined;
+}
+
+async function main() {
+  const startedAt = performance.now();
+  const env = loadEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.dbDir });
+  await database.migrate();
+  if (env.DEMO_MODE && (await isDatabaseEmpty(database.db))) {
+    logger.info('empty database: loading the Fukushima demo data');
+    await seedDemo(database.db);
+  }
+  const config: AppConfig = {
+    sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
+    publicUrl: env.PUBLIC_URL,
+    isDemo: env.DEMO_MODE,
+    secureCookies: env.COOKIE_SECURE === 'auto' ? 'auto' : env.COOKIE_SECURE === 'true',
+    lockout: { maxFailures: 5, minutes: 15 },
+    uploadsDir: env.uploadsDir,
+  };
+  const webDir = findWebDir();
+  const { app } = createApp({ database, config, logger, webDir });
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    logger.info(
+      { port: info.port, engine: database.engine, web: webDir ? 'built' : 'none', startupMs: Math.round(performance.now() - startedAt) },
+      `Kakehashi listening on http://localhost:${info.port}`,
+    );
+  });
+
+  let isStopping = false;
+  const shutdown = (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    logger.info({ signal }, 'shutting down');
+    // Stop accepting, let in-flight requests finish, then close the database so PGlite flushes to disk.
+    server.close(async () => {
+      await database.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,125 @@
+import { and, eq, lt, ne, or } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { organizations, sessions, users } from '../../db/schema';
+import type { OrganizationKind, Role } from '../../../shared/roles';
+import type { Actor } from '../context';
+import { generateToken, hashToken } from './tokens';
+
+export const sessionCookieName = 'kk_session';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export interface ResolvedSession {
+  tokenHash: string;
+  userId: string;
+  isMfaComplete: boolean;
+  actor: Actor;
+}
+
+/** Don't write last_seen_at on every request: once a minute is precise enough for a 30-minute idle limit. */
+const touchIntervalMs = 60_000;
+
+export async function createSession(
+  executor: Executor,
+  userId: string,
+  options: SessionPolicy & { isMfaComplete: boolean; ipAddress: string | null; userAgent: string | null; now: Date },
+): Promise<{ token: string; tokenHash: string; expiresAt: Date }> {
+  const token = generateToken();
+  const tokenHash = hashToken(token);
+  const expiresAt = new Date(options.now.getTime() + options.absoluteHours * 3_600_000);
+  await executor.insert(sessions).values({
+    tokenHash,
+    userId,
+    createdAt: options.now,
+    lastSeenAt: options.now,
+    expiresAt,
+    isMfaComplete: options.isMfaComplete,
+    ipAddress: options.ipAddress,
+    userAgent: options.userAgent?.slice(0, 500) ?? null,
+  });
+  return { token, tokenHash, expiresAt };
+}
+
+/**
+ * Looks a cookie token up and returns the session with its actor, or null if
+ * it is unknown, idle too long, past its absolute lifetime, or its user is
+ * inactive. Expired rows are deleted as they are found.
+ */
+export async function resolveSession(
+  executor: Executor,
+  token: string,
+  policy: SessionPolicy,
+  now: Date,
+): Promise<ResolvedSession | null> {
+  const tokenHash = hashToken(token);
+  const rows = await executor
+    .select({
+      session: sessions,
+      user: {
+        id: users.id,
+        prefectureId: users.prefectureId,
+        organizationId: users.organizationId,
+        roles: users.roles,
+        email: users.email,
+        displayName: users.displayName,
+        isActive: users.isActive,
+      },
+      organization: { kind: organizations.kind, municipalityId: organizations.municipalityId },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  const row = rows[0];
+  if (!row) return null;
+  const idleLimit = new Date(now.getTime() - policy.idleMinutes * 60_000);
+  if (row.session.expiresAt <= now || row.session.lastSeenAt <= idleLimit || !row.user.isActive) {
+    await executor.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    return null;
+  }
+  if (now.getTime() - row.session.lastSeenAt.getTime() > touchIntervalMs) {
+    await executor.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  return {
+    tokenHash,
+    userId: row.user.id,
+    isMfaComplete: row.session.isMfaComplete,
+    actor: {
+      userId: row.user.id,
+      prefectureId: row.user.prefectureId,
+      organizationId: row.user.organizationId,
+      organizationKind: row.organization.kind as OrganizationKind,
+      municipalityId: row.organization.municipalityId,
+      roles: row.user.roles as Role[],
+      email: row.user.email,
+      displayName: row.user.displayName,
+    },
+  };
+}
+
+export async function deleteSession(executor: Executor, tokenHash: string): Promise<void> {
+  await executor.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Ends every session of a user (password change, deactivation), optionally keeping the current one. */
+export async function deleteSessionsOfUser(executor: Executor, userId: string, exceptTokenHash?: string): Promise<void> {
+  await executor
+    .delete(sessions)
+    .where(
+      exceptTokenHash
+        ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, exceptTokenHash))
+        : eq(sessions.userId, userId),
+    );
+}
+
+export async function deleteExpiredSessions(executor: Executor, policy: SessionPolicy, now: Date): Promise<void> {
+  const idleLimit = new Date(now.getTime() - policy.idleMinutes * 60_000);
+  await executor.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleLimit)));
+}
+
+export async function markSessionMfaComplete(executor: Executor, tokenHash: string): Promise<void> {
+  await executor.update(sessions).set({ isMfaComplete: true }).where(eq(sessions.tokenHash, tokenHash));
+}

@@ -1,0 +1,56 @@
+/**
+ * RFC 4180 CSV parsing (quoted fields, doubled quotes, CRLF) with the BOM
+ * Excel writes stripped. Returns rows of raw cells; callers map headers.
+ */
+export function parseCsv(text: string): string[][] {
+  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let inQuotes = false;
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (input[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else inQuotes = false;
+      } else cell += ch;
+      continue;
+    }
+    if (ch === '"') inQuotes = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && input[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+}
+
+/** Rows as objects keyed by the (trimmed) header row. */
+export function parseCsvRecords(text: string): { headers: string[]; records: Record<string, string>[] } {
+  const [headerRow, ...body] = parseCsv(text);
+  const headers = (headerRow ?? []).map((h) => h.trim());
+  const records = body.map((cells) => Object.fromEntries(headers.map((h, i) => [h, (cells[i] ?? '').trim()])));
+  return { headers, records };
+}
+
+/** CSV text Excel opens correctly: UTF-8 BOM, CRLF, every cell quoted when needed. */
+export function toCsv(rows: (string | number | boolean | null | undefined)[][]): string {
+  const escape = (v: string | number | boolean | null | undefined) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `\uFEFF${rows.map((r) => r.map(escape).join(',')).join('\r\n')}\r\n`;
+}

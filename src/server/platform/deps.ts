@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import type { Database } from '../db/client';
+import type { SessionPolicy } from './auth/sessions';
+
+/** Settings services need, derived from env.ts once at start-up. */
+export interface AppConfig {
+  sessionPolicy: SessionPolicy;
+  publicUrl: string;
+  isDemo: boolean;
+  /** Cookies get the Secure flag; 'auto' means: when the request came over https. */
+  secureCookies: boolean | 'auto';
+  /** Failed logins before the account locks, and for how long. */
+  lockout: { maxFailures: number; minutes: number };
+  uploadsDir: string;
+}
+
+/** What every service is built from. Tests build the same thing on a fresh database. */
+export interface ServiceDeps {
+  db: Database;
+  config: AppConfig;
+  logger: Logger;
+}
+
+export const defaultConfig: AppConfig = {
+  sessionPolicy: { idleMinutes: 30, absoluteHours: 12 },
+  publicUrl: 'http://localhost:3000',
+  isDemo: true,
+  secureCookies: 'auto',
+  lockout: { maxFailures: 5, minutes: 15 },
+  uploadsDir: './data/uploads',
+};

@@ -1,0 +1,100 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Logger } from 'pino';
+import { type ErrorBody, errorCatalog } from '../../shared/errors';
+import { toFieldErrors } from '../../shared/validation';
+import type { Actor } from './context';
+import { AppError } from './errors';
+
+/** Per-request values every handler can read. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    actor: Actor | null;
+    /** A user who gave a correct password but still owes a TOTP code. */
+    pendingMfaUserId: string | null;
+    sessionTokenHash: string | null;
+    locale: 'ja' | 'en';
+    logger: Logger;
+  };
+}
+
+/**
+ * A feature router. Validation failures from any zod request schema become
+ * the same 422 body as a service's VALIDATION_FAILED, with field paths.
+ */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const fields = toFieldErrors(result.error.issues);
+        // Prefix the part of the request that failed so `path` is unambiguous.
+        const target = result.target === 'json' ? [] : [result.target];
+        throw new AppError('VALIDATION_FAILED', {
+          fields: fields.map((f) => ({ ...f, path: [...target, ...f.path] })),
+        });
+      }
+    },
+  });
+}
+
+/** A required JSON body: without `required`, a request with no content type would skip validation. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { content: { 'application/json': { schema } }, required: true } as const;
+}
+
+export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
+  return { content: { 'application/json': { schema } }, description };
+}
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.object({ ja: z.string(), en: z.string() }),
+      fields: z
+        .array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), ja: z.string(), en: z.string() }))
+        .optional(),
+      current: z.unknown().optional(),
+      requestId: z.string().optional(),
+    }),
+  })
+  .openapi('Error');
+
+/** The error responses every authenticated route may produce, for the OpenAPI document. */
+export const standardErrors = {
+  401: jsonContent(errorBodySchema, 'Not signed in'),
+  403: jsonContent(errorBodySchema, 'Not allowed'),
+  422: jsonContent(errorBodySchema, 'Invalid input, with the failing fields'),
+} as const;
+
+export function toErrorResponse(err: unknown, c: Context<AppEnv>): Response {
+  const requestId = c.get('requestId');
+  let appError: AppError;
+  if (err instanceof AppError) {
+    appError = err;
+  } else if (err instanceof HTTPException) {
+    // Thrown by Hono itself: malformed JSON, oversized bodies.
+    appError = new AppError(err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST', { cause: err });
+  } else if (err instanceof SyntaxError) {
+    appError = new AppError('MALFORMED_REQUEST', { cause: err });
+  } else {
+    c.get('logger')?.error({ err, requestId }, 'unhandled error');
+    appError = new AppError('INTERNAL', { cause: err });
+  }
+  if (appError.code === 'INTERNAL') {
+    c.get('logger')?.error({ err: appError.cause ?? appError, requestId }, 'internal error');
+  }
+  const entry = errorCatalog[appError.code];
+  const body: ErrorBody = {
+    error: {
+      code: appError.code,
+      message: { ja: entry.ja, en: entry.en },
+      ...(appError.fields ? { fields: appError.fields } : {}),
+      ...(appError.current !== undefined ? { current: appError.current } : {}),
+      requestId,
+    },
+  };
+  return c.json(body, entry.status as 400);
+}

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import postgres from 'postgres';
+import { afterAll, inject } from 'vitest';
+import { createApp } from '../app';
+import { type DatabaseHandle, openDatabase } from '../db/client';
+import { users } from '../db/schema';
+import { createSession, sessionCookieName } from '../platform/auth/sessions';
+import { defaultConfig, type AppConfig } from '../platform/deps';
+import { csrfHeaderName } from '../platform/middleware';
+import { withDatabase } from './global-setup';
+
+export { demoAccounts, demoPassword, demoAdminTotpSecret } from '../db/seed/demo-accounts';
+
+/** Opens this test file's own copy of the seeded template database. */
+async function openTestDatabase(): Promise<DatabaseHandle> {
+  const templateName = inject('postgresTemplate');
+  const databaseUrl = process.env.DATABASE_URL;
+  if (templateName && databaseUrl) {
+    const name = `kk_test_${randomBytes(6).toString('hex')}`;
+    const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
+    const handle = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name), maxConnections: 4 });
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close();
+        await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const dump = fs.readFileSync(inject('pgliteTemplatePath'));
+  return openDatabase({ pgliteTemplate: new Blob([dump]) });
+}
+
+export interface TestContext {
+  database: DatabaseHandle;
+  app: ReturnType<typeof createApp>['app'];
+  services: ReturnType<typeof createApp>['services'];
+  /** A cookie header for a signed-in session of this user (MFA already satisfied). */
+  sessionCookieFor(email: string): Promise<string>;
+  /** Calls the app as a browser would: JSON body, CSRF header, optional session cookie. */
+  request(
+    method: string,
+    path: string,
+    options?: { cookie?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
+  userIdOf(email: string): Promise<string>;
+}
+
+/**
+ * A fresh app on a fresh copy of the demo database for one test file,
+ * closed when the file ends.
+ */
+export async function createTestContext(configOverrides: Partial<AppConfig> = {}): Promise<TestContext> {
+  const database = await openTestDatabase();
+  const config: AppConfig = { ...defaultConfig, ...configOverrides };
+  const { app, services } = createApp({ database, config, logger: pino({ level: 'silent' }) });
+  afterAll(() => database.close());
+
+  async function userIdOf(email: string): Promise<string> {
+    const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (!user) throw new Error(`No user ${email}`);
+    return user.id;
+  }
+
+  return {
+    database,
+    app,
+    services,
+    userIdOf,
+    async sessionCookieFor(email) {
+      const session = await createSession(database.db, await userIdOf(email), {
+        ...config.sessionPolicy,
+        isMfaComplete: true,
+        ipAddress: null,
+        userAgent: 'vitest',
+        now: new Date(),
+      });
+      return `${sessionCookieName}=${session.token}`;
+    },
+    request(method, path, options = {}) {
+      const headers: Record<string, string> = { [csrfHeaderName]: '1', ...options.headers };
+      if (options.cookie) headers.cookie = options.cookie;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        headers['content-type'] ??= 'application/json';
+        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      }
+      return Promise.resolve(app.request(path, { method, headers, body }));
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { roleSchema, organizationKindSchema } from '../roles';
+
+const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+
+/** Passwords: length over complexity (NIST SP 800-63B); 12 characters at least. */
+export const newPasswordSchema = z
+  .string()
+  .min(12)
+  .max(200)
+  .refine((p) => p.trim().length === p.length, {
+    params: { ja: 'パスワードの先頭と末尾に空白は使えません。', en: 'A password cannot start or end with a space.' },
+  });
+
+export const loginRequestSchema = z.object({
+  email,
+  password: z.string().min(1).max(200),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const mfaCodeRequestSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{6}$/.test(v), { params: { ja: '6桁の数字を入力してください。', en: 'Enter the 6-digit code.' } }),
+});
+
+export const loginResultSchema = z.object({
+  status: z.enum(['ok', 'mfa_required', 'mfa_setup_required']),
+});
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  organization: z.object({
+    id: z.string(),
+    kind: organizationKindSchema,
+    name: z.string(),
+    nameEn: z.string(),
+    municipalityId: z.string().nullable(),
+  }),
+  prefecture: z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string() }),
+  totpEnabled: z.boolean(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const mfaSetupSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
+
+export const changePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: newPasswordSchema,
+});
+
+export const passwordResetRequestSchema = z.object({ email });
+export const passwordResetConfirmSchema = z.object({
+  token: z.string().min(20).max(200),
+  newPassword: newPasswordSchema,
+});
+
+export const demoAccountSchema = z.object({
+  role: roleSchema,
+  email: z.string(),
+  password: z.string(),
+  displayName: z.string(),
+  organizationName: z.string(),
+});
+export const demoAccountsResponseSchema = z.object({
+  isDemo: z.boolean(),
+  accounts: z.array(demoAccountSchema),
+  /** The current TOTP code of the demo administrator, so the demo can be tried without an authenticator app. */
+  adminTotpCode: z.string().nullable(),
+});
