@@ -1,0 +1,34 @@
+import type { AccessRule } from '../../testing/access';
+
+/** Master data is readable by every signed-in user of the prefecture; only the prefecture admin edits it. */
+export const municipalitiesAccessRules: AccessRule[] = [
+  { method: 'GET', path: '/api/municipalities', allow: 'signed-in' },
+  { method: 'GET', path: '/api/regions', allow: 'signed-in' },
+  {
+    method: 'GET',
+    path: '/api/municipalities/:id',
+    allow: 'signed-in',
+    request: (fx) => ({ path: `/api/municipalities/${fx.ownMunicipalityId}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/municipalities/:id',
+    allow: ['prefecture_admin'],
+    request: async (fx) => {
+      const cookie = await fx.cookieFor('admin@pref.example.jp');
+      const current = await (await fx.request('GET', `/api/municipalities/${fx.otherMunicipalityId}`, { cookie })).json();
+      return {
+        path: `/api/municipalities/${fx.otherMunicipalityId}`,
+        body: { version: current.version, population: 327_692, populationSource: '令和2年国勢調査' },
+      };
+    },
+    scopeChecks: [
+      {
+        name: 'a municipality cannot edit its own master data',
+        as: 'dx@nishiaizu.example.jp',
+        request: (fx) => ({ path: `/api/municipalities/${fx.ownMunicipalityId}`, body: { version: 1, nameEn: 'X' } }),
+        expect: 'deny',
+      },
+    ],
+  },
+];
