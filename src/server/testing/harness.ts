@@ -85,8 +85,11 @@ export async function createTestContext(configOverrides: Partial<AppConfig> = {}
     request(method, path, options = {}) {
       const headers: Record<string, string> = { [csrfHeaderName]: '1', ...options.headers };
       if (options.cookie) headers.cookie = options.cookie;
-      let body: string | undefined;
-      if (options.body !== undefined) {
+      let body: string | FormData | undefined;
+      if (options.body instanceof FormData) {
+        // Multipart uploads: fetch sets the content type with its boundary.
+        body = options.body;
+      } else if (options.body !== undefined) {
         headers['content-type'] ??= 'application/json';
         body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       }

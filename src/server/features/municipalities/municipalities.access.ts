@@ -31,4 +31,16 @@ export const municipalitiesAccessRules: AccessRule[] = [
       },
     ],
   },
+  {
+    method: 'POST',
+    path: '/api/municipalities/import',
+    allow: ['prefecture_admin'],
+    request: () => {
+      const form = new FormData();
+      const csv = 'code,name,name_kana,name_en,kind,area,region,evacuation12\n074055,西会津町,にしあいづまち,Nishiaizu-machi,町,会津,会津,false\n';
+      form.set('file', new File([csv], 'list.csv'));
+      form.set('dryRun', 'true');
+      return { body: form };
+    },
+  },
 ];

@@ -5,9 +5,25 @@ import {
   municipalitySchema,
   regionWithAreasSchema,
 } from '../../../shared/schemas/municipalities';
+import { AppError } from '../../platform/errors';
+import { readTabularFile } from '../../platform/spreadsheet';
 import { createRouter, jsonBody, jsonContent, standardErrors } from '../../platform/http';
 import { requestContext } from '../../platform/middleware';
 import type { MunicipalitiesService } from './municipalities.service';
+
+const importReportSchema = z.object({
+  isImported: z.boolean(),
+  isDryRun: z.boolean(),
+  summary: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
+  errors: z.array(
+    z.object({
+      line: z.number(),
+      code: z.string().nullable(),
+      fields: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), ja: z.string(), en: z.string() })),
+    }),
+  ),
+  missingHeaders: z.array(z.string()),
+});
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -59,6 +75,44 @@ export function createMunicipalitiesRoutes(service: MunicipalitiesService) {
       responses: { 200: jsonContent(z.object({ items: z.array(regionWithAreasSchema) }), 'Regions'), ...standardErrors },
     }),
     async (c) => c.json({ items: await service.listRegions(requestContext(c)) }, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/municipalities/import',
+      tags: ['municipalities'],
+      summary: 'Import a municipality master list (CSV or xlsx); nothing is imported when any row is invalid',
+      request: {
+        body: {
+          content: {
+            'multipart/form-data': {
+              schema: z.object({
+                file: z.any().openapi({ type: 'string', format: 'binary' }),
+                dryRun: z.enum(['true', 'false']).optional(),
+              }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        200: jsonContent(importReportSchema, 'Imported, or the row errors that prevented it'),
+        ...standardErrors,
+      },
+    }),
+    async (c) => {
+      const form = c.req.valid('form');
+      const file = form.file;
+      if (!(file instanceof File)) {
+        throw new AppError('VALIDATION_FAILED', {
+          fields: [{ path: ['file'], code: 'required', ja: 'ファイルを選択してください。', en: 'Choose a file.' }],
+        });
+      }
+      const ctx = requestContext(c);
+      const { headers, records } = await readTabularFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      return c.json(await service.importList(ctx, headers, records, { dryRun: form.dryRun === 'true' }), 200);
+    },
   );
 
   return router;

@@ -38,6 +38,8 @@ export interface ImportSummary {
 
 export interface ImportReport {
   isImported: boolean;
+  /** A dry run validates and counts what would change, then rolls back. */
+  isDryRun: boolean;
   summary: ImportSummary;
   errors: RowError[];
   missingHeaders: string[];
@@ -167,12 +169,17 @@ export function createMunicipalitiesService(deps: ServiceDeps) {
      * Imports a master list for the actor's prefecture: every row is checked
      * first, and nothing is written unless all rows are valid.
      */
-    async importList(ctx: RequestContext, headers: string[], records: Record<string, string>[]): Promise<ImportReport> {
+    async importList(
+      ctx: RequestContext,
+      headers: string[],
+      records: Record<string, string>[],
+      options: { dryRun: boolean },
+    ): Promise<ImportReport> {
       const actor = requireActor(ctx);
       assertAllowed(policy.canImport(actor, actor.prefectureId));
       const prefecture = await repo.findPrefectureById(db, actor.prefectureId);
       if (!prefecture) throw new AppError('NOT_FOUND');
-      return importMunicipalityList(db, ctx, prefecture, headers, records);
+      return importMunicipalityList(db, ctx, prefecture, headers, records, options);
     },
   };
 }
@@ -184,23 +191,36 @@ export async function importMunicipalityList(
   prefecture: { id: string; code: string },
   headers: string[],
   records: Record<string, string>[],
+  options: { dryRun: boolean } = { dryRun: false },
 ): Promise<ImportReport> {
   const parsed = parseMunicipalityList(headers, records, prefecture.code);
   const empty = { created: 0, updated: 0, unchanged: 0 };
   if (parsed.missingHeaders.length > 0 || parsed.errors.length > 0 || parsed.rows.length === 0) {
-    return { isImported: false, summary: empty, errors: parsed.errors, missingHeaders: parsed.missingHeaders };
+    const isEmpty = parsed.rows.length === 0 && parsed.errors.length === 0 && parsed.missingHeaders.length === 0;
+    const errors: RowError[] = isEmpty
+      ? [{ line: 1, code: null, fields: [{ path: ['file'], code: 'empty', ja: 'データ行がありません。', en: 'The file has no data rows.' }] }]
+      : parsed.errors;
+    return { isImported: false, isDryRun: options.dryRun, summary: empty, errors, missingHeaders: parsed.missingHeaders };
   }
-  const summary = await db.transaction(async (tx) => {
-    const result = await applyMunicipalityList(tx, prefecture.id, parsed.rows, ctx.actor?.userId ?? null);
-    await recordAudit(tx, ctx, {
-      prefectureId: prefecture.id,
-      action: 'municipality.import',
-      entityType: 'municipality_list',
-      after: { rows: parsed.rows.length, ...result },
+  let summary = empty;
+  try {
+    await db.transaction(async (tx) => {
+      summary = await applyMunicipalityList(tx, prefecture.id, parsed.rows, ctx.actor?.userId ?? null);
+      await recordAudit(tx, ctx, {
+        prefectureId: prefecture.id,
+        action: 'municipality.import',
+        entityType: 'municipality_list',
+        after: { rows: parsed.rows.length, ...summary },
+      });
+      // Rolling back is how a dry run reports exact counts without writing anything.
+      if (options.dryRun) throw new DryRunRollback();
     });
-    return result;
-  });
-  return { isImported: true, summary, errors: [], missingHeaders: [] };
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err;
+  }
+  return { isImported: !options.dryRun, isDryRun: options.dryRun, summary, errors: [], missingHeaders: [] };
 }
+
+class DryRunRollback extends Error {}
 
 export type MunicipalitiesService = ReturnType<typeof createMunicipalitiesService>;

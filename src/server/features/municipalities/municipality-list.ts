@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../shared/errors';
-import { prefectureCodeOf } from '../../../shared/municipality-code';
+import { isValidMunicipalityCode, prefectureCodeOf } from '../../../shared/municipality-code';
 import {
   type MunicipalityImportRow,
   type MunicipalityKind,
@@ -68,6 +68,22 @@ function pick(record: Record<string, string>, field: keyof MunicipalityImportRow
   return undefined;
 }
 
+/**
+ * Excel turns the text "072010" into the number 72010 unless the column was
+ * formatted as text. When a 4–5 digit value becomes a code of this
+ * prefecture by restoring the zero, do so; anything else is left for the
+ * validator to reject.
+ */
+export function restoreLeadingZero(raw: string, prefectureCode: string): string {
+  const value = raw.trim();
+  if (!/^\d{4,5}$/.test(value) || value.startsWith(prefectureCode)) return value;
+  for (const width of [6, 5]) {
+    const padded = value.padStart(width, '0');
+    if (padded.startsWith(prefectureCode) && (width === 5 || isValidMunicipalityCode(padded))) return padded;
+  }
+  return value;
+}
+
 export function parseMunicipalityList(
   headers: string[],
   records: Record<string, string>[],
@@ -83,7 +99,7 @@ export function parseMunicipalityList(
     const rawKind = (pick(record, 'kind') ?? '').trim();
     const rawFlag = (pick(record, 'isEvacuationArea') ?? '').trim().toLowerCase();
     const candidate = {
-      code: pick(record, 'code') ?? '',
+      code: restoreLeadingZero(pick(record, 'code') ?? '', prefectureCode),
       name: pick(record, 'name') ?? '',
       nameKana: pick(record, 'nameKana') ?? '',
       nameEn: pick(record, 'nameEn') ?? '',

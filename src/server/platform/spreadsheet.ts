@@ -1,0 +1,83 @@
+import ExcelJS from 'exceljs';
+import { parseCsvRecords } from './csv';
+import { AppError } from './errors';
+
+export interface TabularData {
+  headers: string[];
+  records: Record<string, string>[];
+}
+
+/**
+ * Reads what officials actually send: CSV saved by Excel (UTF-8 with or
+ * without BOM, or Shift_JIS) or an .xlsx workbook (first sheet, first row is
+ * the header). Every cell comes back as trimmed text.
+ */
+export async function readTabularFile(bytes: Uint8Array, fileName: string): Promise<TabularData> {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx')) return readXlsx(bytes);
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return parseCsvRecords(decodeText(bytes));
+  throw new AppError('VALIDATION_FAILED', {
+    fields: [
+      {
+        path: ['file'],
+        code: 'file_type',
+        ja: 'CSV（.csv）またはExcel（.xlsx）ファイルを指定してください。',
+        en: 'Choose a CSV (.csv) or Excel (.xlsx) file.',
+      },
+    ],
+  });
+}
+
+/** UTF-8 when the bytes are valid UTF-8, otherwise Shift_JIS (what Japanese Excel writes by default). */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('shift_jis').decode(bytes);
+  }
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<TabularData> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch (cause) {
+    throw new AppError('VALIDATION_FAILED', {
+      cause,
+      fields: [
+        {
+          path: ['file'],
+          code: 'unreadable',
+          ja: 'Excelファイルを読み込めませんでした。ファイルが壊れていないか確認してください。',
+          en: 'The Excel file could not be read. Check that it is not damaged.',
+        },
+      ],
+    });
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { headers: [], records: [] };
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    for (let col = 1; col <= sheet.columnCount; col++) cells.push(cellText(row.getCell(col).value));
+    rows.push(cells);
+  });
+  const [headerRow, ...body] = rows;
+  const headers = (headerRow ?? []).map((h) => h.trim());
+  const records = body
+    .filter((cells) => cells.some((c) => c.trim() !== ''))
+    .map((cells) => Object.fromEntries(headers.map((h, i) => [h, (cells[i] ?? '').trim()])));
+  return { headers, records };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value && value.result !== undefined) return cellText(value.result as ExcelJS.CellValue);
+  }
+  return String(value);
+}
