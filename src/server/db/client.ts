@@ -40,6 +40,9 @@ export function resolveMigrationsFolder(): string {
   throw new Error(`Database migrations not found next to ${here}`);
 }
 
+/** Arbitrary constant identifying Kakehashi's migration lock among advisory locks. */
+const migrationLockKey = 4_242_001;
+
 export interface OpenDatabaseOptions {
   /** postgres:// URL; when absent the embedded PGlite is used. */
   databaseUrl?: string | undefined;
@@ -62,7 +65,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return {
       db,
       engine: 'postgres',
-      migrate: () => migratePostgres(db as never, { migrationsFolder }),
+      migrate: async () => {
+        // Several processes may start together behind a load balancer: an advisory
+        // lock held on one reserved connection makes them migrate one after another.
+        const lockConnection = await client.reserve();
+        try {
+          await lockConnection`select pg_advisory_lock(${migrationLockKey})`;
+          await migratePostgres(db as never, { migrationsFolder });
+        } finally {
+          await lockConnection`select pg_advisory_unlock(${migrationLockKey})`;
+          lockConnection.release();
+        }
+      },
       ping: () => pingDatabase(db),
       close: () => client.end({ timeout: 5 }),
     };
