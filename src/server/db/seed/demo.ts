@@ -33,11 +33,14 @@ export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
 export async function seedDemo(db: Database): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   await db.transaction(async (tx) => {
+    // A second process starting at the same moment waits on this insert, then finds
+    // the prefecture already there and leaves the seeding to the first one.
     const [prefecture] = await tx
       .insert(prefectures)
       .values({ code: '07', name: '福島県', nameEn: 'Fukushima Prefecture' })
+      .onConflictDoNothing({ target: prefectures.code })
       .returning();
-    if (!prefecture) throw new Error('prefecture insert failed');
+    if (!prefecture) return;
 
     const { headers, records } = parseCsvRecords(readReferenceFile('fukushima-municipalities.csv'));
     const parsed = parseMunicipalityList(headers, records, prefecture.code);
