@@ -12,8 +12,10 @@ describe('openDatabase', () => {
     const handle = await openDatabase({});
     await handle.migrate();
     expect(await handle.ping()).toBe(true);
-    const tables = await handle.db.execute(sql`select count(*)::int as n from information_schema.tables where table_name = 'municipalities'`);
-    expect((tables.rows ?? tables)[0]).toMatchObject({ n: 1 });
+    const result = (await handle.db.execute(
+      sql`select count(*)::int as n from information_schema.tables where table_name = 'municipalities'`,
+    )) as unknown as { rows: unknown[] };
+    expect(result.rows[0]).toMatchObject({ n: 1 });
     await handle.close();
   });
 
