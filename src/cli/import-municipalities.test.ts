@@ -13,15 +13,27 @@ describe('kakehashi import-municipalities', () => {
     const lines: string[] = [];
     const exitCode = await importMunicipalitiesCommand(
       ctx.database.db,
-      { file: path.join(fixtures, 'tokyo-sample.csv'), prefectureCode: '13', prefectureName: '東京都', prefectureNameEn: 'Tokyo', dryRun: false },
+      {
+        file: path.join(fixtures, 'tokyo-sample.csv'),
+        prefectureCode: '13',
+        prefectureName: '東京都',
+        prefectureNameEn: 'Tokyo',
+        dryRun: false,
+      },
       (l) => lines.push(l),
     );
     expect(exitCode).toBe(0);
     expect(lines.at(-1)).toContain('created 4');
     const [tokyo] = await ctx.database.db.select().from(prefectures).where(eq(prefectures.code, '13'));
-    const rows = await ctx.database.db.select().from(municipalities).where(eq(municipalities.prefectureId, tokyo!.id));
+    const rows = await ctx.database.db
+      .select()
+      .from(municipalities)
+      .where(eq(municipalities.prefectureId, tokyo!.id));
     expect(rows).toHaveLength(4);
-    const orgs = await ctx.database.db.select().from(organizations).where(eq(organizations.prefectureId, tokyo!.id));
+    const orgs = await ctx.database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.prefectureId, tokyo!.id));
     expect(orgs.filter((o) => o.kind === 'municipality')).toHaveLength(4);
   });
 

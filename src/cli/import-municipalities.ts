@@ -1,8 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../server/db/client';
-import { importMunicipalityList, type ImportReport } from '../server/features/municipalities/municipalities.service';
-import { findPrefectureByCode, insertPrefecture } from '../server/features/municipalities/municipalities.repository';
+import {
+  importMunicipalityList,
+  type ImportReport,
+} from '../server/features/municipalities/municipalities.service';
+import {
+  findPrefectureByCode,
+  insertPrefecture,
+} from '../server/features/municipalities/municipalities.repository';
 import type { RequestContext } from '../server/platform/context';
 import { readTabularFile } from '../server/platform/spreadsheet';
 
@@ -49,12 +55,26 @@ export async function importMunicipalitiesCommand(
       });
     }
   }
-  const ctx: RequestContext = { actor: null, requestId: 'cli', locale: 'ja', ipAddress: null, userAgent: 'kakehashi-cli', now: new Date() };
+  const ctx: RequestContext = {
+    actor: null,
+    requestId: 'cli',
+    locale: 'ja',
+    ipAddress: null,
+    userAgent: 'kakehashi-cli',
+    now: new Date(),
+  };
   const report = prefecture
     ? await importMunicipalityList(db, ctx, prefecture, headers, records, { dryRun: options.dryRun })
-    : await importMunicipalityList(db, ctx, { id: '00000000-0000-4000-8000-000000000000', code: options.prefectureCode }, headers, records, {
-        dryRun: true,
-      });
+    : await importMunicipalityList(
+        db,
+        ctx,
+        { id: '00000000-0000-4000-8000-000000000000', code: options.prefectureCode },
+        headers,
+        records,
+        {
+          dryRun: true,
+        },
+      );
   printReport(report, print);
   return report.errors.length > 0 || report.missingHeaders.length > 0 ? 1 : 0;
 }
@@ -65,7 +85,9 @@ export function printReport(report: ImportReport, print: (line: string) => void)
   }
   for (const error of report.errors) {
     for (const field of error.fields) {
-      print(`${error.line}行目 / line ${error.line} [${error.code ?? '-'}] ${field.path.join('.')}: ${field.ja} / ${field.en}`);
+      print(
+        `${error.line}行目 / line ${error.line} [${error.code ?? '-'}] ${field.path.join('.')}: ${field.ja} / ${field.en}`,
+      );
     }
   }
   if (report.errors.length > 0 || report.missingHeaders.length > 0) {
@@ -73,6 +95,8 @@ export function printReport(report: ImportReport, print: (line: string) => void)
     return;
   }
   const { created, updated, unchanged } = report.summary;
-  const verb = report.isDryRun ? '取り込み可能（ドライラン） / would import (dry run)' : '取り込みました / imported';
+  const verb = report.isDryRun
+    ? '取り込み可能（ドライラン） / would import (dry run)'
+    : '取り込みました / imported';
   print(`${verb}: 新規 created ${created}, 更新 updated ${updated}, 変更なし unchanged ${unchanged}`);
 }

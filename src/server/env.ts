@@ -29,9 +29,7 @@ const envSchema = z.object({
   /** Hours after login after which a session ends regardless of activity. */
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   /** Serve cookies with the Secure flag (turn off only for plain-http local use). */
-  COOKIE_SECURE: z
-    .enum(['true', 'false', 'auto'])
-    .default('auto'),
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string; dbDir: string; uploadsDir: string };

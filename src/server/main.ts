@@ -40,7 +40,12 @@ async function main() {
   const { app } = createApp({ database, config, logger, webDir });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     logger.info(
-      { port: info.port, engine: database.engine, web: webDir ? 'built' : 'none', startupMs: Math.round(performance.now() - startedAt) },
+      {
+        port: info.port,
+        engine: database.engine,
+        web: webDir ? 'built' : 'none',
+        startupMs: Math.round(performance.now() - startedAt),
+      },
       `Kakehashi listening on http://localhost:${info.port}`,
     );
   });

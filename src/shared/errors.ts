@@ -45,7 +45,11 @@ export const errorCatalog = {
     ja: 'このアカウントは無効化されています。管理者にお問い合わせください。',
     en: 'This account has been deactivated. Please contact an administrator.',
   },
-  FORBIDDEN: { status: 403, ja: 'この操作を行う権限がありません。', en: 'You do not have permission to do this.' },
+  FORBIDDEN: {
+    status: 403,
+    ja: 'この操作を行う権限がありません。',
+    en: 'You do not have permission to do this.',
+  },
   CSRF_REJECTED: {
     status: 403,
     ja: '不正な送信元からのリクエストを拒否しました。ページを再読み込みしてください。',

@@ -27,7 +27,10 @@ function describeIssue(issue: Issue): { ja: string; en: string } {
       if (issue.origin === 'string') {
         return Number(issue.minimum) <= 1
           ? { ja: '必須項目です。', en: 'This field is required.' }
-          : { ja: `${issue.minimum}文字以上で入力してください。`, en: `Enter at least ${issue.minimum} characters.` };
+          : {
+              ja: `${issue.minimum}文字以上で入力してください。`,
+              en: `Enter at least ${issue.minimum} characters.`,
+            };
       }
       if (issue.origin === 'array' || issue.origin === 'set')
         return { ja: `${issue.minimum}件以上選択してください。`, en: `Choose at least ${issue.minimum}.` };
@@ -37,7 +40,10 @@ function describeIssue(issue: Issue): { ja: string; en: string } {
       };
     case 'too_big':
       if (issue.origin === 'string')
-        return { ja: `${issue.maximum}文字以内で入力してください。`, en: `Enter at most ${issue.maximum} characters.` };
+        return {
+          ja: `${issue.maximum}文字以内で入力してください。`,
+          en: `Enter at most ${issue.maximum} characters.`,
+        };
       if (issue.origin === 'array' || issue.origin === 'set')
         return { ja: `${issue.maximum}件以内にしてください。`, en: `Choose at most ${issue.maximum}.` };
       return {
@@ -47,7 +53,10 @@ function describeIssue(issue: Issue): { ja: string; en: string } {
     case 'invalid_format':
       return describeFormat(issue.format);
     case 'not_multiple_of':
-      return { ja: `${issue.divisor}の倍数を入力してください。`, en: `Enter a multiple of ${issue.divisor}.` };
+      return {
+        ja: `${issue.divisor}の倍数を入力してください。`,
+        en: `Enter a multiple of ${issue.divisor}.`,
+      };
     case 'unrecognized_keys':
       return {
         ja: `不明な項目が含まれています: ${issue.keys.join(', ')}`,

@@ -25,7 +25,10 @@ describe('openDatabase', () => {
     await admin.unsafe(`CREATE DATABASE ${name}`);
     try {
       const url = withDatabase(databaseUrl!, name);
-      const [a, b] = await Promise.all([openDatabase({ databaseUrl: url }), openDatabase({ databaseUrl: url })]);
+      const [a, b] = await Promise.all([
+        openDatabase({ databaseUrl: url }),
+        openDatabase({ databaseUrl: url }),
+      ]);
       await Promise.all([a.migrate(), b.migrate()]);
       expect(await a.ping()).toBe(true);
       await Promise.all([a.close(), b.close()]);

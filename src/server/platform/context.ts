@@ -24,7 +24,7 @@ export interface RequestContext {
 }
 
 export function hasRole(actor: Actor | null, ...wanted: Role[]): actor is Actor {
-  return actor !== null && actor.roles.some((r) => wanted.includes(r));
+  return actor?.roles.some((r) => wanted.includes(r)) ?? false;
 }
 
 export function isPrefectureAdmin(actor: Actor | null): actor is Actor {

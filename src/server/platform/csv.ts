@@ -42,15 +42,17 @@ export function parseCsv(text: string): string[][] {
 export function parseCsvRecords(text: string): { headers: string[]; records: Record<string, string>[] } {
   const [headerRow, ...body] = parseCsv(text);
   const headers = (headerRow ?? []).map((h) => h.trim());
-  const records = body.map((cells) => Object.fromEntries(headers.map((h, i) => [h, (cells[i] ?? '').trim()])));
+  const records = body.map((cells) =>
+    Object.fromEntries(headers.map((h, i) => [h, (cells[i] ?? '').trim()])),
+  );
   return { headers, records };
 }
 
 /** CSV text Excel opens correctly: UTF-8 BOM, CRLF, every cell quoted when needed. */
 export function toCsv(rows: (string | number | boolean | null | undefined)[][]): string {
-  const escape = (v: string | number | boolean | null | undefined) => {
+  const escapeCell = (v: string | number | boolean | null | undefined) => {
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return `\uFEFF${rows.map((r) => r.map(escape).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${rows.map((r) => r.map(escapeCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -12,7 +12,12 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    options: { fields?: FieldError[]; current?: unknown; details?: Record<string, unknown>; cause?: unknown } = {},
+    options: {
+      fields?: FieldError[];
+      current?: unknown;
+      details?: Record<string, unknown>;
+      cause?: unknown;
+    } = {},
   ) {
     super(errorCatalog[code].en, { cause: options.cause });
     this.name = 'AppError';

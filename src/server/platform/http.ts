@@ -54,7 +54,14 @@ export const errorBodySchema = z
       code: z.string(),
       message: z.object({ ja: z.string(), en: z.string() }),
       fields: z
-        .array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), ja: z.string(), en: z.string() }))
+        .array(
+          z.object({
+            path: z.array(z.union([z.string(), z.number()])),
+            code: z.string(),
+            ja: z.string(),
+            en: z.string(),
+          }),
+        )
         .optional(),
       current: z.unknown().optional(),
       requestId: z.string().optional(),

@@ -27,7 +27,10 @@ export default async function setup(project: TestProject) {
     const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`DROP DATABASE IF EXISTS ${templateName}`);
     await admin.unsafe(`CREATE DATABASE ${templateName}`);
-    const handle = await openDatabase({ databaseUrl: withDatabase(databaseUrl, templateName), maxConnections: 2 });
+    const handle = await openDatabase({
+      databaseUrl: withDatabase(databaseUrl, templateName),
+      maxConnections: 2,
+    });
     await handle.migrate();
     await seedDemo(handle.db);
     await handle.close();

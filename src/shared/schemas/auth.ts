@@ -9,7 +9,10 @@ export const newPasswordSchema = z
   .min(12)
   .max(200)
   .refine((p) => p.trim().length === p.length, {
-    params: { ja: 'パスワードの先頭と末尾に空白は使えません。', en: 'A password cannot start or end with a space.' },
+    params: {
+      ja: 'パスワードの先頭と末尾に空白は使えません。',
+      en: 'A password cannot start or end with a space.',
+    },
   });
 
 export const loginRequestSchema = z.object({
@@ -22,7 +25,9 @@ export const mfaCodeRequestSchema = z.object({
   code: z
     .string()
     .trim()
-    .refine((v) => /^\d{6}$/.test(v), { params: { ja: '6桁の数字を入力してください。', en: 'Enter the 6-digit code.' } }),
+    .refine((v) => /^\d{6}$/.test(v), {
+      params: { ja: '6桁の数字を入力してください。', en: 'Enter the 6-digit code.' },
+    }),
 });
 
 export const loginResultSchema = z.object({

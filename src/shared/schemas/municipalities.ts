@@ -20,7 +20,10 @@ export const municipalityCodeSchema = z.string().transform((value, ctx) => {
     code: 'custom',
     params:
       parsed.reason === 'checkDigit'
-        ? { ja: '団体コードの検査数字が正しくありません。', en: 'The check digit of the municipality code is wrong.' }
+        ? {
+            ja: '団体コードの検査数字が正しくありません。',
+            en: 'The check digit of the municipality code is wrong.',
+          }
         : {
             ja: '団体コードは6桁（または検査数字なしの5桁）の数字で入力してください。',
             en: 'Enter the municipality code as 6 digits (or 5 digits without the check digit).',
@@ -39,7 +42,10 @@ export const municipalityImportRowSchema = z.object({
     .min(1)
     .max(100)
     .refine((v) => /^[\u3041-\u309F\u30A0-\u30FFー・\s]+$/u.test(v), {
-      params: { ja: '読みはひらがな（またはカタカナ）で入力してください。', en: 'Enter the reading in kana.' },
+      params: {
+        ja: '読みはひらがな（またはカタカナ）で入力してください。',
+        en: 'Enter the reading in kana.',
+      },
     }),
   nameEn: z.string().trim().min(1).max(100),
   kind: municipalityKindSchema,
@@ -56,21 +62,20 @@ export const municipalityListQuerySchema = z.object({
   q: z.string().trim().max(50).optional(),
 });
 
-export const municipalitySchema = z
-  .object({
-    id: z.string(),
-    code: z.string(),
-    name: z.string(),
-    nameKana: z.string(),
-    nameEn: z.string(),
-    kind: municipalityKindSchema,
-    area: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
-    region: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
-    isEvacuationArea: z.boolean(),
-    population: z.number().int().nullable(),
-    populationSource: z.string().nullable(),
-    version: z.number().int(),
-  });
+export const municipalitySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  nameKana: z.string(),
+  nameEn: z.string(),
+  kind: municipalityKindSchema,
+  area: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
+  region: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
+  isEvacuationArea: z.boolean(),
+  population: z.number().int().nullable(),
+  populationSource: z.string().nullable(),
+  version: z.number().int(),
+});
 export type Municipality = z.infer<typeof municipalitySchema>;
 
 export const municipalityPatchSchema = z.object({

@@ -19,7 +19,10 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_entity').on(t.entityType, t.entityId), index('audit_log_prefecture_at').on(t.prefectureId, t.at)],
+  (t) => [
+    index('audit_log_entity').on(t.entityType, t.entityId),
+    index('audit_log_prefecture_at').on(t.prefectureId, t.at),
+  ],
 );
 
 /**

@@ -4,7 +4,17 @@ import { parseCsvRecords } from '../../platform/csv';
 import { applyMunicipalityList } from '../../features/municipalities/municipalities.service';
 import { parseMunicipalityList } from '../../features/municipalities/municipality-list';
 import type { Database, Executor } from '../client';
-import { areas, fiscalYears, municipalities, organizations, prefectures, programPhases, programs, regions, users } from '../schema';
+import {
+  areas,
+  fiscalYears,
+  municipalities,
+  organizations,
+  prefectures,
+  programPhases,
+  programs,
+  regions,
+  users,
+} from '../schema';
 import { type DemoOrganizationKey, demoAccounts, demoAdminTotpSecret, demoPassword } from './demo-accounts';
 import { readReferenceFile } from './reference-data';
 
@@ -56,7 +66,10 @@ export async function seedDemo(db: Database): Promise<void> {
     }
 
     const insertOrg = async (values: Omit<typeof organizations.$inferInsert, 'prefectureId'>) => {
-      const [org] = await tx.insert(organizations).values({ prefectureId: prefecture.id, ...values }).returning();
+      const [org] = await tx
+        .insert(organizations)
+        .values({ prefectureId: prefecture.id, ...values })
+        .returning();
       return org!.id;
     };
     const municipalOrg = async (code: string) => {
@@ -68,15 +81,31 @@ export async function seedDemo(db: Database): Promise<void> {
       return row!.id;
     };
     const orgIds: Record<DemoOrganizationKey, string> = {
-      dxDivision: await insertOrg({ kind: 'prefecture', name: '福島県 企画調整部 デジタル変革課', nameEn: 'Digital Transformation Division' }),
+      dxDivision: await insertOrg({
+        kind: 'prefecture',
+        name: '福島県 企画調整部 デジタル変革課',
+        nameEn: 'Digital Transformation Division',
+      }),
       municipalAffairsDivision: await insertOrg({
         kind: 'prefecture',
         name: '福島県 総務部 市町村行政課',
         nameEn: 'Municipal Affairs Division',
       }),
-      council: await insertOrg({ kind: 'council', name: 'ICT利活用推進協議会 事務局（デモ）', nameEn: 'ICT Council Secretariat (demo)' }),
-      companyA: await insertOrg({ kind: 'company', name: 'デモ情報システム株式会社', nameEn: 'Demo Information Systems Co., Ltd.' }),
-      companyB: await insertOrg({ kind: 'company', name: 'サンプルDXソリューションズ株式会社', nameEn: 'Sample DX Solutions Inc.' }),
+      council: await insertOrg({
+        kind: 'council',
+        name: 'ICT利活用推進協議会 事務局（デモ）',
+        nameEn: 'ICT Council Secretariat (demo)',
+      }),
+      companyA: await insertOrg({
+        kind: 'company',
+        name: 'デモ情報システム株式会社',
+        nameEn: 'Demo Information Systems Co., Ltd.',
+      }),
+      companyB: await insertOrg({
+        kind: 'company',
+        name: 'サンプルDXソリューションズ株式会社',
+        nameEn: 'Sample DX Solutions Inc.',
+      }),
       nishiaizu: await municipalOrg('074055'),
       koriyama: await municipalOrg('072036'),
     };
@@ -126,19 +155,40 @@ function demoProgramsOf(year: number): DemoProgram[] {
       description: `産学官の協議会からICTアドバイザーを派遣し、市町村の課題解決を伴走支援する。${dispatchNotes[year] ?? ''}`,
       budgetThousandYen: dispatchBudgets[year] ?? null,
       phases: [
-        { kind: 'survey', startsOn: `${year}-04-08`, endsOn: `${year}-04-26`, deadline: `${year}-04-26T17:00` },
-        { kind: 'proposals', startsOn: `${year}-05-07`, endsOn: `${year}-05-24`, deadline: `${year}-05-24T17:00` },
+        {
+          kind: 'survey',
+          startsOn: `${year}-04-08`,
+          endsOn: `${year}-04-26`,
+          deadline: `${year}-04-26T17:00`,
+        },
+        {
+          kind: 'proposals',
+          startsOn: `${year}-05-07`,
+          endsOn: `${year}-05-24`,
+          deadline: `${year}-05-24T17:00`,
+        },
         { kind: 'review', startsOn: `${year}-05-27`, endsOn: `${year}-06-07` },
         { kind: 'call', startsOn: `${year}-06-10`, endsOn: `${year}-06-21`, deadline: `${year}-06-21T15:00` },
-        { kind: 'delivery', startsOn: `${year}-07-01`, endsOn: `${next}-02-28`, note: '協議会総会後の7月から支援開始' },
-        { kind: 'evaluation', startsOn: `${next}-03-03`, endsOn: `${next}-03-21`, deadline: `${next}-03-19T17:00` },
+        {
+          kind: 'delivery',
+          startsOn: `${year}-07-01`,
+          endsOn: `${next}-02-28`,
+          note: '協議会総会後の7月から支援開始',
+        },
+        {
+          kind: 'evaluation',
+          startsOn: `${next}-03-03`,
+          endsOn: `${next}-03-21`,
+          deadline: `${next}-03-19T17:00`,
+        },
       ],
     },
     {
       kind: 'seminar_series',
       name: '市町村DX推進トップセミナー事業',
       nameEn: 'Municipal DX Top Seminars',
-      description: '首長・副首長向け1回、職員向け3回（会津・中通り・浜通り）のウェビナー。見逃し配信（限定アーカイブ）あり。',
+      description:
+        '首長・副首長向け1回、職員向け3回（会津・中通り・浜通り）のウェビナー。見逃し配信（限定アーカイブ）あり。',
       budgetThousandYen: year === 2024 ? 1_320 : null,
       phases: [{ kind: 'seminars', startsOn: `${year}-08-01`, endsOn: `${next}-01-31` }],
     },

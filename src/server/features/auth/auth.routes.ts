@@ -33,7 +33,10 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
       tags: ['auth'],
       summary: 'Sign in with e-mail and password',
       request: { body: jsonBody(loginRequestSchema) },
-      responses: { 200: jsonContent(loginResultSchema, 'Signed in, or the second factor is needed'), ...standardErrors },
+      responses: {
+        200: jsonContent(loginResultSchema, 'Signed in, or the second factor is needed'),
+        ...standardErrors,
+      },
     }),
     async (c) => {
       const outcome = await auth.login(requestContext(c), c.req.valid('json'), c.get('sessionTokenHash'));
@@ -58,7 +61,12 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
       responses: { 200: jsonContent(okSchema, 'Signed in'), ...standardErrors },
     }),
     async (c) => {
-      await auth.verifyMfa(requestContext(c), c.get('pendingMfaUserId'), c.get('sessionTokenHash'), c.req.valid('json').code);
+      await auth.verifyMfa(
+        requestContext(c),
+        c.get('pendingMfaUserId'),
+        c.get('sessionTokenHash'),
+        c.req.valid('json').code,
+      );
       return c.json({ ok: true as const }, 200);
     },
   );
@@ -69,7 +77,10 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
       path: '/auth/mfa/setup',
       tags: ['auth'],
       summary: 'Start authenticator enrolment (returns a new TOTP secret)',
-      responses: { 200: jsonContent(mfaSetupSchema, 'Secret to add to an authenticator app'), ...standardErrors },
+      responses: {
+        200: jsonContent(mfaSetupSchema, 'Secret to add to an authenticator app'),
+        ...standardErrors,
+      },
     }),
     async (c) => {
       const userId = c.get('actor')?.userId ?? c.get('pendingMfaUserId');
@@ -88,7 +99,12 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
     }),
     async (c) => {
       const userId = c.get('actor')?.userId ?? c.get('pendingMfaUserId');
-      await auth.confirmMfaSetup(requestContext(c), userId, c.get('sessionTokenHash'), c.req.valid('json').code);
+      await auth.confirmMfaSetup(
+        requestContext(c),
+        userId,
+        c.get('sessionTokenHash'),
+        c.req.valid('json').code,
+      );
       return c.json({ ok: true as const }, 200);
     },
   );

@@ -28,7 +28,9 @@ export function createAuthService(deps: ServiceDeps) {
     await db.transaction(async (tx) => {
       await repo.updateUserSecurity(tx, user.id, {
         failedLoginCount: isNowLocked ? 0 : failures,
-        lockedUntil: isNowLocked ? new Date(ctx.now.getTime() + config.lockout.minutes * 60_000) : user.lockedUntil,
+        lockedUntil: isNowLocked
+          ? new Date(ctx.now.getTime() + config.lockout.minutes * 60_000)
+          : user.lockedUntil,
       });
       await recordAudit(tx, ctx, {
         prefectureId: user.prefectureId,
@@ -46,14 +48,19 @@ export function createAuthService(deps: ServiceDeps) {
      * login, so a token planted before login is useless). Users whose role
      * needs a second factor get a session that only the MFA step can complete.
      */
-    async login(ctx: RequestContext, input: LoginRequest, previousTokenHash: string | null): Promise<LoginOutcome> {
+    async login(
+      ctx: RequestContext,
+      input: LoginRequest,
+      previousTokenHash: string | null,
+    ): Promise<LoginOutcome> {
       const user = await repo.findUserByEmail(db, input.email);
-      if (!user || !user.passwordHash) {
+      if (!user?.passwordHash) {
         await verifyAgainstDecoy(input.password);
         throw new AppError('INVALID_CREDENTIALS');
       }
       if (user.lockedUntil && user.lockedUntil > ctx.now) throw new AppError('ACCOUNT_LOCKED');
-      if (!(await verifyPassword(user.passwordHash, input.password))) return recordFailure(ctx, user, 'INVALID_CREDENTIALS');
+      if (!(await verifyPassword(user.passwordHash, input.password)))
+        return recordFailure(ctx, user, 'INVALID_CREDENTIALS');
       if (!user.isActive) throw new AppError('ACCOUNT_INACTIVE');
 
       const needsMfa = requiresMfa(user.roles as Role[]);
@@ -83,7 +90,12 @@ export function createAuthService(deps: ServiceDeps) {
     },
 
     /** Second step for users who already have an authenticator set up. */
-    async verifyMfa(ctx: RequestContext, pendingUserId: string | null, sessionTokenHash: string | null, code: string) {
+    async verifyMfa(
+      ctx: RequestContext,
+      pendingUserId: string | null,
+      sessionTokenHash: string | null,
+      code: string,
+    ) {
       if (!pendingUserId || !sessionTokenHash) throw new AppError('UNAUTHENTICATED');
       const user = await repo.findUserById(db, pendingUserId);
       if (user?.lockedUntil && user.lockedUntil > ctx.now) throw new AppError('ACCOUNT_LOCKED');
@@ -93,7 +105,12 @@ export function createAuthService(deps: ServiceDeps) {
       await db.transaction(async (tx) => {
         await repo.updateUserSecurity(tx, user.id, { totpLastStep: step, lastLoginAt: ctx.now });
         await markSessionMfaComplete(tx, sessionTokenHash);
-        await recordAudit(tx, ctx, { prefectureId: user.prefectureId, action: 'auth.login', entityType: 'user', entityId: user.id });
+        await recordAudit(tx, ctx, {
+          prefectureId: user.prefectureId,
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: user.id,
+        });
       });
     },
 
@@ -105,20 +122,38 @@ export function createAuthService(deps: ServiceDeps) {
       // An enrolled user changes authenticators only from a fully signed-in session.
       if (user.totpEnabled && ctx.actor?.userId !== user.id) throw new AppError('FORBIDDEN');
       const secret = generateTotpSecret();
-      await repo.updateUserSecurity(db, user.id, { totpSecret: secret, totpEnabled: false, totpLastStep: null });
+      await repo.updateUserSecurity(db, user.id, {
+        totpSecret: secret,
+        totpEnabled: false,
+        totpLastStep: null,
+      });
       return { secret, otpauthUri: totpUri(secret, user.email) };
     },
 
-    async confirmMfaSetup(ctx: RequestContext, userId: string | null, sessionTokenHash: string | null, code: string) {
+    async confirmMfaSetup(
+      ctx: RequestContext,
+      userId: string | null,
+      sessionTokenHash: string | null,
+      code: string,
+    ) {
       if (!userId || !sessionTokenHash) throw new AppError('UNAUTHENTICATED');
       const user = await repo.findUserById(db, userId);
       if (!user?.totpSecret) throw new AppError('MFA_SETUP_REQUIRED');
       const step = verifyTotpCode(user.totpSecret, code, ctx.now, null);
       if (step === null) throw new AppError('INVALID_MFA_CODE');
       await db.transaction(async (tx) => {
-        await repo.updateUserSecurity(tx, user.id, { totpEnabled: true, totpLastStep: step, lastLoginAt: ctx.now });
+        await repo.updateUserSecurity(tx, user.id, {
+          totpEnabled: true,
+          totpLastStep: step,
+          lastLoginAt: ctx.now,
+        });
         await markSessionMfaComplete(tx, sessionTokenHash);
-        await recordAudit(tx, ctx, { prefectureId: user.prefectureId, action: 'auth.mfa_enrolled', entityType: 'user', entityId: user.id });
+        await recordAudit(tx, ctx, {
+          prefectureId: user.prefectureId,
+          action: 'auth.mfa_enrolled',
+          entityType: 'user',
+          entityId: user.id,
+        });
       });
     },
 
@@ -126,7 +161,12 @@ export function createAuthService(deps: ServiceDeps) {
       if (!sessionTokenHash) return;
       await db.transaction(async (tx) => {
         await deleteSession(tx, sessionTokenHash);
-        if (ctx.actor) await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId });
+        if (ctx.actor)
+          await recordAudit(tx, ctx, {
+            action: 'auth.logout',
+            entityType: 'user',
+            entityId: ctx.actor.userId,
+          });
       });
     },
 
@@ -146,7 +186,12 @@ export function createAuthService(deps: ServiceDeps) {
           nameEn: row.organization.nameEn,
           municipalityId: row.organization.municipalityId,
         },
-        prefecture: { id: row.prefecture.id, code: row.prefecture.code, name: row.prefecture.name, nameEn: row.prefecture.nameEn },
+        prefecture: {
+          id: row.prefecture.id,
+          code: row.prefecture.code,
+          name: row.prefecture.name,
+          nameEn: row.prefecture.nameEn,
+        },
         totpEnabled: row.user.totpEnabled,
       };
     },

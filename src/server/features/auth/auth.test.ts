@@ -43,7 +43,9 @@ describe('login', () => {
       const r = await ctx.request('POST', '/api/auth/login', { body: { email, password: 'nope-nope-nope' } });
       expect(r.status).toBe(401);
     }
-    const fifth = await ctx.request('POST', '/api/auth/login', { body: { email, password: 'nope-nope-nope' } });
+    const fifth = await ctx.request('POST', '/api/auth/login', {
+      body: { email, password: 'nope-nope-nope' },
+    });
     expect(fifth.status).toBe(423);
     const right = await ctx.request('POST', '/api/auth/login', { body: { email, password: demoPassword } });
     expect(right.status).toBe(423);
@@ -80,8 +82,13 @@ describe('login', () => {
     expect(ok.status).toBe(200);
     expect((await ctx.request('GET', '/api/municipalities', { cookie })).status).toBe(200);
     // The same code cannot be used twice.
-    const again = await ctx.request('POST', '/api/auth/login', { body: { email: 'admin@pref.example.jp', password: demoPassword } });
-    const replay = await ctx.request('POST', '/api/auth/mfa/verify', { cookie: cookieFrom(again), body: { code } });
+    const again = await ctx.request('POST', '/api/auth/login', {
+      body: { email: 'admin@pref.example.jp', password: demoPassword },
+    });
+    const replay = await ctx.request('POST', '/api/auth/mfa/verify', {
+      cookie: cookieFrom(again),
+      body: { code },
+    });
     expect(replay.status).toBe(401);
   });
 

@@ -16,14 +16,35 @@ export function createDemoAccountsService(deps: ServiceDeps) {
     async listDemoAccounts(now: Date) {
       if (!deps.config.isDemo) return { isDemo: false, accounts: [], adminTotpCode: null };
       const rows = await deps.db
-        .select({ email: users.email, displayName: users.displayName, roles: users.roles, totpSecret: users.totpSecret, organizationName: organizations.name })
+        .select({
+          email: users.email,
+          displayName: users.displayName,
+          roles: users.roles,
+          totpSecret: users.totpSecret,
+          organizationName: organizations.name,
+        })
         .from(users)
         .innerJoin(organizations, eq(organizations.id, users.organizationId))
-        .where(inArray(users.email, demoAccounts.map((a) => a.email)));
+        .where(
+          inArray(
+            users.email,
+            demoAccounts.map((a) => a.email),
+          ),
+        );
       const byEmail = new Map(rows.map((r) => [r.email, r]));
       const accounts = demoAccounts.flatMap((a) => {
         const row = byEmail.get(a.email);
-        return row ? [{ role: a.roles[0] as Role, email: a.email, password: demoPassword, displayName: row.displayName, organizationName: row.organizationName }] : [];
+        return row
+          ? [
+              {
+                role: a.roles[0] as Role,
+                email: a.email,
+                password: demoPassword,
+                displayName: row.displayName,
+                organizationName: row.organizationName,
+              },
+            ]
+          : [];
       });
       const admin = rows.find((r) => (r.roles as Role[]).includes('prefecture_admin') && r.totpSecret);
       return {

@@ -58,7 +58,9 @@ export async function findRegionsWithAreas(executor: Executor, prefectureId: str
     id: r.id,
     name: r.name,
     nameEn: r.nameEn,
-    areas: areaRows.filter((a) => a.regionId === r.id).map((a) => ({ id: a.id, name: a.name, nameEn: a.nameEn })),
+    areas: areaRows
+      .filter((a) => a.regionId === r.id)
+      .map((a) => ({ id: a.id, name: a.name, nameEn: a.nameEn })),
   }));
 }
 
@@ -106,7 +108,15 @@ export async function findOrCreateArea(
   if (existing[0]) return existing[0];
   const rows = await executor
     .insert(areas)
-    .values({ prefectureId, regionId, name, nameEn: name, sortOrder, createdBy: actorUserId, updatedBy: actorUserId })
+    .values({
+      prefectureId,
+      regionId,
+      name,
+      nameEn: name,
+      sortOrder,
+      createdBy: actorUserId,
+      updatedBy: actorUserId,
+    })
     .returning();
   return rows[0]!;
 }

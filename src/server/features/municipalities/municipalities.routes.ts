@@ -19,7 +19,14 @@ const importReportSchema = z.object({
     z.object({
       line: z.number(),
       code: z.string().nullable(),
-      fields: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), ja: z.string(), en: z.string() })),
+      fields: z.array(
+        z.object({
+          path: z.array(z.union([z.string(), z.number()])),
+          code: z.string(),
+          ja: z.string(),
+          en: z.string(),
+        }),
+      ),
     }),
   ),
   missingHeaders: z.array(z.string()),
@@ -37,7 +44,10 @@ export function createMunicipalitiesRoutes(service: MunicipalitiesService) {
       tags: ['municipalities'],
       summary: 'Municipalities of the prefecture, filtered by area, region, kind or text',
       request: { query: municipalityListQuerySchema },
-      responses: { 200: jsonContent(z.object({ items: z.array(municipalitySchema) }), 'Municipalities'), ...standardErrors },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(municipalitySchema) }), 'Municipalities'),
+        ...standardErrors,
+      },
     }),
     async (c) => c.json({ items: await service.list(requestContext(c), c.req.valid('query')) }, 200),
   );
@@ -63,7 +73,8 @@ export function createMunicipalitiesRoutes(service: MunicipalitiesService) {
       request: { params: idParams, body: jsonBody(municipalityPatchSchema) },
       responses: { 200: jsonContent(municipalitySchema, 'Updated'), ...standardErrors },
     }),
-    async (c) => c.json(await service.update(requestContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await service.update(requestContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   router.openapi(
@@ -72,7 +83,10 @@ export function createMunicipalitiesRoutes(service: MunicipalitiesService) {
       path: '/regions',
       tags: ['municipalities'],
       summary: 'Regions of the prefecture with their areas',
-      responses: { 200: jsonContent(z.object({ items: z.array(regionWithAreasSchema) }), 'Regions'), ...standardErrors },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(regionWithAreasSchema) }), 'Regions'),
+        ...standardErrors,
+      },
     }),
     async (c) => c.json({ items: await service.listRegions(requestContext(c)) }, 200),
   );
@@ -106,7 +120,9 @@ export function createMunicipalitiesRoutes(service: MunicipalitiesService) {
       const file = form.file;
       if (!(file instanceof File)) {
         throw new AppError('VALIDATION_FAILED', {
-          fields: [{ path: ['file'], code: 'required', ja: 'ファイルを選択してください。', en: 'Choose a file.' }],
+          fields: [
+            { path: ['file'], code: 'required', ja: 'ファイルを選択してください。', en: 'Choose a file.' },
+          ],
         });
       }
       const ctx = requestContext(c);

@@ -1,4 +1,8 @@
-import type { Municipality, MunicipalityImportRow, MunicipalityKind } from '../../../shared/schemas/municipalities';
+import type {
+  Municipality,
+  MunicipalityImportRow,
+  MunicipalityKind,
+} from '../../../shared/schemas/municipalities';
 import type { Executor } from '../../db/client';
 import { municipalities } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
@@ -60,8 +64,21 @@ export async function applyMunicipalityList(
   const regionOrder = [...new Set(rows.map((r) => r.region))];
   const areaOrder = [...new Set(rows.map((r) => r.area))];
   for (const row of rows) {
-    const region = await repo.findOrCreateRegion(tx, prefectureId, row.region, regionOrder.indexOf(row.region), actorUserId);
-    const area = await repo.findOrCreateArea(tx, prefectureId, region.id, row.area, areaOrder.indexOf(row.area), actorUserId);
+    const region = await repo.findOrCreateRegion(
+      tx,
+      prefectureId,
+      row.region,
+      regionOrder.indexOf(row.region),
+      actorUserId,
+    );
+    const area = await repo.findOrCreateArea(
+      tx,
+      prefectureId,
+      region.id,
+      row.area,
+      areaOrder.indexOf(row.area),
+      actorUserId,
+    );
     const values = {
       prefectureId,
       code: row.code,
@@ -75,7 +92,11 @@ export async function applyMunicipalityList(
     const existing = await repo.findMunicipalityByCode(tx, row.code);
     let municipality: typeof municipalities.$inferSelect;
     if (!existing) {
-      municipality = await repo.insertMunicipality(tx, { ...values, createdBy: actorUserId, updatedBy: actorUserId });
+      municipality = await repo.insertMunicipality(tx, {
+        ...values,
+        createdBy: actorUserId,
+        updatedBy: actorUserId,
+      });
       summary.created++;
     } else if (existing.prefectureId !== prefectureId) {
       throw new AppError('DUPLICATE', { details: { code: row.code } });
@@ -108,7 +129,10 @@ export function createMunicipalitiesService(deps: ServiceDeps) {
   }
 
   return {
-    async list(ctx: RequestContext, filter: Omit<repo.MunicipalityFilter, 'prefectureId'>): Promise<Municipality[]> {
+    async list(
+      ctx: RequestContext,
+      filter: Omit<repo.MunicipalityFilter, 'prefectureId'>,
+    ): Promise<Municipality[]> {
       const actor = requireActor(ctx);
       assertAllowed(policy.canList(actor, actor.prefectureId));
       const rows = await repo.findMunicipalities(db, { ...filter, prefectureId: actor.prefectureId });
@@ -133,13 +157,23 @@ export function createMunicipalitiesService(deps: ServiceDeps) {
     async update(
       ctx: RequestContext,
       id: string,
-      patch: { version: number; nameEn?: string | undefined; population?: number | null | undefined; populationSource?: string | null | undefined },
+      patch: {
+        version: number;
+        nameEn?: string | undefined;
+        population?: number | null | undefined;
+        populationSource?: string | null | undefined;
+      },
     ): Promise<Municipality> {
       const actor = requireActor(ctx);
       const [row] = await repo.findMunicipalities(db, { prefectureId: actor.prefectureId, id });
       if (!row) throw new AppError('NOT_FOUND');
       assertAllowed(policy.canUpdate(actor, row.municipality));
-      if (patch.population !== undefined && patch.population !== null && !patch.populationSource && !row.municipality.populationSource) {
+      if (
+        patch.population !== undefined &&
+        patch.population !== null &&
+        !patch.populationSource &&
+        !row.municipality.populationSource
+      ) {
         throw new AppError('VALIDATION_FAILED', {
           fields: [
             {
@@ -196,11 +230,31 @@ export async function importMunicipalityList(
   const parsed = parseMunicipalityList(headers, records, prefecture.code);
   const empty = { created: 0, updated: 0, unchanged: 0 };
   if (parsed.missingHeaders.length > 0 || parsed.errors.length > 0 || parsed.rows.length === 0) {
-    const isEmpty = parsed.rows.length === 0 && parsed.errors.length === 0 && parsed.missingHeaders.length === 0;
+    const isEmpty =
+      parsed.rows.length === 0 && parsed.errors.length === 0 && parsed.missingHeaders.length === 0;
     const errors: RowError[] = isEmpty
-      ? [{ line: 1, code: null, fields: [{ path: ['file'], code: 'empty', ja: 'データ行がありません。', en: 'The file has no data rows.' }] }]
+      ? [
+          {
+            line: 1,
+            code: null,
+            fields: [
+              {
+                path: ['file'],
+                code: 'empty',
+                ja: 'データ行がありません。',
+                en: 'The file has no data rows.',
+              },
+            ],
+          },
+        ]
       : parsed.errors;
-    return { isImported: false, isDryRun: options.dryRun, summary: empty, errors, missingHeaders: parsed.missingHeaders };
+    return {
+      isImported: false,
+      isDryRun: options.dryRun,
+      summary: empty,
+      errors,
+      missingHeaders: parsed.missingHeaders,
+    };
   }
   let summary = empty;
   try {

@@ -17,7 +17,15 @@ const fixtures = path.join(import.meta.dirname, 'fixtures');
 async function list(query = '') {
   const res = await ctx.request('GET', `/api/municipalities${query}`, { cookie: staff });
   expect(res.status).toBe(200);
-  return (await res.json()).items as { id: string; code: string; name: string; kind: string; area: { name: string }; region: { name: string }; version: number }[];
+  return (await res.json()).items as {
+    id: string;
+    code: string;
+    name: string;
+    kind: string;
+    area: { name: string };
+    region: { name: string };
+    version: number;
+  }[];
 }
 
 function upload(file: Blob, fileName: string, dryRun = false) {
@@ -33,10 +41,15 @@ function upload(file: Blob, fileName: string, dryRun = false) {
 
 describe('re-importing before any edit', () => {
   it('re-importing the shipped list changes nothing', async () => {
-    const csv = fs.readFileSync(path.join(import.meta.dirname, '../../../../data/reference/fukushima-municipalities.csv'));
+    const csv = fs.readFileSync(
+      path.join(import.meta.dirname, '../../../../data/reference/fukushima-municipalities.csv'),
+    );
     const res = await upload(new Blob([csv]), 'fukushima.csv');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ isImported: true, summary: { created: 0, updated: 0, unchanged: 59 } });
+    expect(await res.json()).toMatchObject({
+      isImported: true,
+      summary: { created: 0, updated: 0, unchanged: 59 },
+    });
   });
 });
 
@@ -53,9 +66,16 @@ describe('municipality list and detail', () => {
     const aizu = regions.items.find((r: { name: string }) => r.name === '会津');
     expect(aizu.areas.map((a: { name: string }) => a.name)).toEqual(['会津', '南会津']);
     const aizuVillages = await list(`?regionId=${aizu.id}&kind=village`);
-    expect(aizuVillages.map((m) => m.name).sort()).toEqual(['北塩原村', '昭和村', '檜枝岐村', '湯川村'].sort());
+    expect(aizuVillages.map((m) => m.name).sort()).toEqual(
+      ['北塩原村', '昭和村', '檜枝岐村', '湯川村'].sort(),
+    );
     const minamiaizu = aizu.areas.find((a: { name: string }) => a.name === '南会津');
-    expect((await list(`?areaId=${minamiaizu.id}`)).map((m) => m.name)).toEqual(['下郷町', '檜枝岐村', '只見町', '南会津町']);
+    expect((await list(`?areaId=${minamiaizu.id}`)).map((m) => m.name)).toEqual([
+      '下郷町',
+      '檜枝岐村',
+      '只見町',
+      '南会津町',
+    ]);
     expect((await list(`?q=${encodeURIComponent('あいづ')}`)).length).toBeGreaterThanOrEqual(4);
     expect((await list('?q=Koriyama')).map((m) => m.name)).toEqual(['郡山市']);
   });
@@ -67,7 +87,9 @@ describe('municipality list and detail', () => {
   });
 
   it('answers 404 for an id that does not exist', async () => {
-    const res = await ctx.request('GET', '/api/municipalities/00000000-0000-4000-8000-000000000000', { cookie: staff });
+    const res = await ctx.request('GET', '/api/municipalities/00000000-0000-4000-8000-000000000000', {
+      cookie: staff,
+    });
     expect(res.status).toBe(404);
   });
 });
@@ -88,7 +110,11 @@ describe('updating master data', () => {
     });
     expect(ok.status).toBe(200);
     const updated = await ok.json();
-    expect(updated).toMatchObject({ population: 282_693, populationSource: '令和2年国勢調査', version: fukushima!.version + 1 });
+    expect(updated).toMatchObject({
+      population: 282_693,
+      populationSource: '令和2年国勢調査',
+      version: fukushima!.version + 1,
+    });
     const audits = await ctx.database.db.select().from(auditLog).where(eq(auditLog.entityId, fukushima!.id));
     expect(audits.map((a) => a.action)).toContain('municipality.update');
     expect((audits.at(-1)!.after as { population: number }).population).toBe(282_693);
@@ -123,7 +149,8 @@ describe('updating master data', () => {
 
 describe('importing a master list', () => {
   it('imports nothing when one row is bad, and says which row and field', async () => {
-    const csv = 'code,name,name_kana,name_en,kind,area,region,evacuation12\n072010,福島市（新）,ふくしまし,Fukushima-shi,市,県北,中通り,false\n072011,誤り市,あやまりし,Ayamari-shi,市,県北,中通り,false\n';
+    const csv =
+      'code,name,name_kana,name_en,kind,area,region,evacuation12\n072010,福島市（新）,ふくしまし,Fukushima-shi,市,県北,中通り,false\n072011,誤り市,あやまりし,Ayamari-shi,市,県北,中通り,false\n';
     const res = await upload(new Blob([csv]), 'bad.csv');
     const body = await res.json();
     expect(body.isImported).toBe(false);
@@ -136,7 +163,12 @@ describe('importing a master list', () => {
   it('reads Shift_JIS CSV as Excel writes it', async () => {
     const bytes = fs.readFileSync(path.join(fixtures, 'fukushima-two-rows.sjis.csv'));
     const res = await upload(new Blob([bytes]), 'sjis.csv', true);
-    expect(await res.json()).toMatchObject({ isImported: false, isDryRun: true, errors: [], summary: { unchanged: 2 } });
+    expect(await res.json()).toMatchObject({
+      isImported: false,
+      isDryRun: true,
+      errors: [],
+      summary: { unchanged: 2 },
+    });
   });
 
   it('reads xlsx with codes Excel stored as numbers, and a dry run writes nothing', async () => {
@@ -163,11 +195,23 @@ describe('importing a master list', () => {
       .insert(prefectures)
       .values({ code: '13', name: '東京都', nameEn: 'Tokyo' })
       .returning();
-    const { headers, records } = parseCsvRecords(fs.readFileSync(path.join(fixtures, 'tokyo-sample.csv'), 'utf8'));
-    const system: RequestContext = { actor: null, requestId: 'test', locale: 'ja', ipAddress: null, userAgent: null, now: new Date() };
+    const { headers, records } = parseCsvRecords(
+      fs.readFileSync(path.join(fixtures, 'tokyo-sample.csv'), 'utf8'),
+    );
+    const system: RequestContext = {
+      actor: null,
+      requestId: 'test',
+      locale: 'ja',
+      ipAddress: null,
+      userAgent: null,
+      now: new Date(),
+    };
     const report = await importMunicipalityList(ctx.database.db, system, tokyo!, headers, records);
     expect(report).toMatchObject({ isImported: true, summary: { created: 4 } });
-    const rows = await ctx.database.db.select().from(municipalities).where(eq(municipalities.prefectureId, tokyo!.id));
+    const rows = await ctx.database.db
+      .select()
+      .from(municipalities)
+      .where(eq(municipalities.prefectureId, tokyo!.id));
     expect(rows.map((r) => r.kind).sort()).toEqual(['city', 'town', 'village', 'ward']);
     // Fukushima users still see only Fukushima.
     expect(await list()).toHaveLength(59);

@@ -33,7 +33,11 @@ describe('parseMunicipalityList', () => {
     expect(result.rows).toHaveLength(1);
     expect(result.errors.map((e) => e.line)).toEqual([3, 4, 5, 6]);
     expect(result.errors[0]!.fields[0]!.ja).toContain('検査数字');
-    expect(result.errors[1]!.fields.map((f) => f.path[0]).sort()).toEqual(['isEvacuationArea', 'kind', 'name']);
+    expect(result.errors[1]!.fields.map((f) => f.path[0]).sort()).toEqual([
+      'isEvacuationArea',
+      'kind',
+      'name',
+    ]);
     expect(result.errors[2]!.fields[0]!.code).toBe('wrong_prefecture');
     expect(result.errors[3]!.fields[0]!.en).toContain('line 2');
   });

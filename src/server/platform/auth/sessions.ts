@@ -25,7 +25,12 @@ const touchIntervalMs = 60_000;
 export async function createSession(
   executor: Executor,
   userId: string,
-  options: SessionPolicy & { isMfaComplete: boolean; ipAddress: string | null; userAgent: string | null; now: Date },
+  options: SessionPolicy & {
+    isMfaComplete: boolean;
+    ipAddress: string | null;
+    userAgent: string | null;
+    now: Date;
+  },
 ): Promise<{ token: string; tokenHash: string; expiresAt: Date }> {
   const token = generateToken();
   const tokenHash = hashToken(token);
@@ -105,7 +110,11 @@ export async function deleteSession(executor: Executor, tokenHash: string): Prom
 }
 
 /** Ends every session of a user (password change, deactivation), optionally keeping the current one. */
-export async function deleteSessionsOfUser(executor: Executor, userId: string, exceptTokenHash?: string): Promise<void> {
+export async function deleteSessionsOfUser(
+  executor: Executor,
+  userId: string,
+  exceptTokenHash?: string,
+): Promise<void> {
   await executor
     .delete(sessions)
     .where(
@@ -115,7 +124,11 @@ export async function deleteSessionsOfUser(executor: Executor, userId: string, e
     );
 }
 
-export async function deleteExpiredSessions(executor: Executor, policy: SessionPolicy, now: Date): Promise<void> {
+export async function deleteExpiredSessions(
+  executor: Executor,
+  policy: SessionPolicy,
+  now: Date,
+): Promise<void> {
   const idleLimit = new Date(now.getTime() - policy.idleMinutes * 60_000);
   await executor.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleLimit)));
 }
