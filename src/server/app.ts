@@ -75,7 +75,14 @@ export function createApp(deps: AppDeps) {
   });
 
   const api = new OpenAPIHono<AppEnv>();
-  api.use(bodyLimit({ maxSize: 10 * 1024 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE'); } }));
+  api.use(
+    bodyLimit({
+      maxSize: 10 * 1024 * 1024,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE');
+      },
+    }),
+  );
   api.use(csrfProtection());
   api.use(sessionLoading(deps.database.db, deps.config.sessionPolicy));
   mountFeatures(api, services, deps.config);
