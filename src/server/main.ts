@@ -8,6 +8,7 @@ import { isDatabaseEmpty, seedDemo } from './db/seed/demo';
 import { loadEnv } from './env';
 import type { AppConfig } from './platform/deps';
 import { createLogger } from './platform/logger';
+import { startMaintenance } from './platform/maintenance';
 
 /** The built web app: dist/web beside dist/server when bundled, or at the repository root. */
 function findWebDir(): string | undefined {
@@ -36,6 +37,7 @@ async function main() {
     lockout: { maxFailures: 5, minutes: 15 },
     uploadsDir: env.uploadsDir,
   };
+  const maintenance = startMaintenance(database.db, config.sessionPolicy, logger);
   const webDir = findWebDir();
   const { app } = createApp({ database, config, logger, webDir });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
@@ -56,6 +58,7 @@ async function main() {
     isStopping = true;
     logger.info({ signal }, 'shutting down');
     // Stop accepting, let in-flight requests finish, then close the database so PGlite flushes to disk.
+    maintenance.stop();
     server.close(async () => {
       await database.close();
       process.exit(0);
