@@ -13,6 +13,12 @@ import { createAuthService } from './features/auth/auth.service';
 import { createDemoAccountsService } from './features/auth/demo-accounts.service';
 import { createMunicipalitiesRoutes } from './features/municipalities/municipalities.routes';
 import { createMunicipalitiesService } from './features/municipalities/municipalities.service';
+import { createCalendarRoutes } from './features/calendar/calendar.routes';
+import { createCalendarService } from './features/calendar/calendar.service';
+import { createFiscalYearsRoutes } from './features/fiscal-years/fiscal-years.routes';
+import { createFiscalYearsService } from './features/fiscal-years/fiscal-years.service';
+import { createHomeRoutes } from './features/home/home.routes';
+import { createHomeService } from './features/home/home.service';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
 import { type AppEnv, toErrorResponse } from './platform/http';
@@ -32,6 +38,9 @@ export function createServices(deps: ServiceDeps) {
     auth: createAuthService(deps),
     demoAccounts: createDemoAccountsService(deps),
     municipalities: createMunicipalitiesService(deps),
+    fiscalYears: createFiscalYearsService(deps),
+    home: createHomeService(deps),
+    calendar: createCalendarService(),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -40,6 +49,9 @@ export type Services = ReturnType<typeof createServices>;
 function mountFeatures(api: OpenAPIHono<AppEnv>, services: Services, config: AppConfig) {
   api.route('/', createAuthRoutes(services.auth, services.demoAccounts, config));
   api.route('/', createMunicipalitiesRoutes(services.municipalities));
+  api.route('/', createFiscalYearsRoutes(services.fiscalYears));
+  api.route('/', createHomeRoutes(services.home));
+  api.route('/', createCalendarRoutes(services.calendar));
 }
 
 export function createApp(deps: AppDeps) {

@@ -68,6 +68,11 @@ export const errorCatalog = {
     en: 'This link is invalid or has expired.',
   },
   DEADLINE_PASSED: { status: 422, ja: '締切を過ぎています。', en: 'The deadline has passed.' },
+  IN_USE: {
+    status: 422,
+    ja: 'ほかのデータから使われているため、削除できません。',
+    en: 'This is still in use by other records, so it cannot be deleted.',
+  },
   IMPORT_REJECTED: {
     status: 422,
     ja: 'ファイルに誤りがあるため、取り込みませんでした（1件も登録していません）。',

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { editable, id } from './columns';
 import { prefectures } from './tenancy';
@@ -15,7 +16,12 @@ export const fiscalYears = pgTable(
     status: text('status').notNull().default('planning'),
     ...editable(),
   },
-  (t) => [uniqueIndex('fiscal_years_prefecture_year').on(t.prefectureId, t.year)],
+  (t) => [
+    uniqueIndex('fiscal_years_prefecture_year').on(t.prefectureId, t.year),
+    // At most one year is 'active' per prefecture. The service serializes activations and closes
+    // the previous year first; this index is the backstop should any write bypass the service.
+    uniqueIndex('fiscal_years_one_active').on(t.prefectureId).where(sql`${t.status} = 'active'`),
+  ],
 );
 
 /** A program (事業) run in a fiscal year, e.g. ICT advisor dispatch or the DX top seminar series. */

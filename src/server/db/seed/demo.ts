@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { adjustToBusinessDay } from '../../../shared/deadlines';
 import { hashPassword } from '../../platform/auth/password';
 import { parseCsvRecords } from '../../platform/csv';
 import { applyMunicipalityList } from '../../features/municipalities/municipalities.service';
@@ -179,7 +180,8 @@ function demoProgramsOf(year: number): DemoProgram[] {
           kind: 'evaluation',
           startsOn: `${next}-03-03`,
           endsOn: `${next}-03-21`,
-          deadline: `${next}-03-19T17:00`,
+          // Pulled forward to a business day, as the office does (FY2022's 3/19 was a Sunday).
+          deadline: `${adjustToBusinessDay(`${next}-03-19`)}T17:00`,
         },
       ],
     },

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "fiscal_years_one_active" ON "fiscal_years" USING btree ("prefecture_id") WHERE "fiscal_years"."status" = 'active';

@@ -1,0 +1,605 @@
+import { adjustToBusinessDay } from '../../../shared/deadlines';
+import { formatFiscalYear } from '../../../shared/fiscal-year';
+import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from '../../../shared/holidays';
+import {
+  type AdjustedDeadline,
+  closedDayReason,
+  deadlineInputOf,
+  deadlineInstantOf,
+  type FiscalYearCreate,
+  type FiscalYearCreated,
+  type FiscalYearDetail,
+  type FiscalYearPatch,
+  type FiscalYearStatus,
+  type FiscalYearSummary,
+  findPhaseDateProblems,
+  type LocalizedText,
+  type Phase,
+  type PhaseCreate,
+  type PhaseKind,
+  type PhasePatch,
+  type Program,
+  type ProgramCreate,
+  type ProgramKind,
+  type ProgramPatch,
+  phaseStateAt,
+  phaseWindowOf,
+  shiftYmdByYears,
+} from '../../../shared/schemas/fiscal-years';
+import type { Executor } from '../../db/client';
+import { fiscalYears, programPhases, programs } from '../../db/schema';
+import { recordAudit } from '../../platform/audit';
+import type { Actor, RequestContext } from '../../platform/context';
+import type { ServiceDeps } from '../../platform/deps';
+import { AppError, assertAllowed, fieldError } from '../../platform/errors';
+import { updateVersioned } from '../../platform/locking';
+import { fiscalYearsPolicy as policy } from './fiscal-years.policy';
+import * as repo from './fiscal-years.repository';
+
+export function fiscalYearLabel(year: number): LocalizedText {
+  return { ja: formatFiscalYear(year, 'ja'), en: formatFiscalYear(year, 'en') };
+}
+
+function toPhase(row: repo.PhaseRow, now: Date): Phase {
+  return {
+    id: row.id,
+    programId: row.programId,
+    kind: row.kind as PhaseKind,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    deadline: row.deadlineAt ? deadlineInputOf(row.deadlineAt) : null,
+    deadlineAt: row.deadlineAt ? row.deadlineAt.toISOString() : null,
+    note: row.note,
+    state: phaseStateAt(row, now),
+    version: row.version,
+  };
+}
+
+function toProgram(row: repo.ProgramRow, phases: repo.PhaseRow[], now: Date): Program {
+  return {
+    id: row.id,
+    fiscalYearId: row.fiscalYearId,
+    kind: row.kind as ProgramKind,
+    name: row.name,
+    nameEn: row.nameEn,
+    description: row.description,
+    budgetThousandYen: row.budgetThousandYen,
+    version: row.version,
+    phases: phases.filter((p) => p.programId === row.id).map((p) => toPhase(p, now)),
+  };
+}
+
+type SummaryRow = Awaited<ReturnType<typeof repo.findFiscalYearSummaries>>[number];
+
+function toSummary(row: SummaryRow): FiscalYearSummary {
+  const fy = row.fiscalYear;
+  return {
+    id: fy.id,
+    year: fy.year,
+    label: fiscalYearLabel(fy.year),
+    status: fy.status as FiscalYearStatus,
+    programCount: Number(row.programCount),
+    totalBudgetThousandYen: row.totalBudgetThousandYen === null ? null : Number(row.totalBudgetThousandYen),
+    undecidedBudgetCount: Number(row.undecidedBudgetCount),
+    version: fy.version,
+  };
+}
+
+/** Postgres reports constraint violations by SQLSTATE; drivers and Drizzle may wrap the error once or twice. */
+function hasSqlState(err: unknown, state: string): boolean {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    if ((current as { code?: unknown }).code === state) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
+
+function throwIfInvalid(problems: ReturnType<typeof findPhaseDateProblems>): void {
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { fields: problems });
+}
+
+/**
+ * Where a copied deadline goes when the same date next year is a closed day:
+ * the previous business day, as the prefecture would announce it; if that
+ * leaves the phase, the next business day inside it; failing both, none.
+ */
+function fitDeadlineInPhase(date: string, startsOn: string, endsOn: string): string | null {
+  const year = Number(date.slice(0, 4));
+  if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) return null;
+  if (!closedDayReason(date)) return date;
+  const earlier = adjustToBusinessDay(date, 'earlier');
+  if (earlier >= startsOn) return earlier;
+  const later = adjustToBusinessDay(date, 'later');
+  return later <= endsOn ? later : null;
+}
+
+export function createFiscalYearsService(deps: ServiceDeps) {
+  const { db } = deps;
+
+  function requireActor(ctx: RequestContext): Actor {
+    if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+    return ctx.actor;
+  }
+
+  /** A year with its programs and their phases, states computed at `now`. */
+  async function loadDetail(
+    executor: Executor,
+    prefectureId: string,
+    id: string,
+    now: Date,
+  ): Promise<FiscalYearDetail | null> {
+    const [summary] = await repo.findFiscalYearSummaries(executor, prefectureId, id);
+    if (!summary) return null;
+    const programRows = await repo.findProgramsOfYears(executor, prefectureId, [id]);
+    const phaseRows = await repo.findPhasesOfPrograms(
+      executor,
+      prefectureId,
+      programRows.map((p) => p.id),
+    );
+    return {
+      ...toSummary(summary),
+      phaseWindow: phaseWindowOf(summary.fiscalYear.year),
+      programs: programRows.map((p) => toProgram(p, phaseRows, now)),
+    };
+  }
+
+  async function loadProgram(prefectureId: string, id: string, now: Date): Promise<Program | null> {
+    const found = await repo.findProgram(db, prefectureId, id);
+    if (!found) return null;
+    const phaseRows = await repo.findPhasesOfPrograms(db, prefectureId, [id]);
+    return toProgram(found.program, phaseRows, now);
+  }
+
+  async function loadPhase(prefectureId: string, id: string, now: Date): Promise<Phase | null> {
+    const found = await repo.findPhase(db, prefectureId, id);
+    return found ? toPhase(found.phase, now) : null;
+  }
+
+  /**
+   * A 409 answers with the record as it is now, in the shape the client
+   * reads, so the screen can show what changed (or 404 if it is gone).
+   */
+  async function withCurrentOnConflict<T>(change: () => Promise<T>, loadCurrent: () => Promise<unknown>) {
+    try {
+      return await change();
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'VERSION_CONFLICT') throw err;
+      const current = await loadCurrent();
+      if (current === null) throw new AppError('NOT_FOUND');
+      throw new AppError('VERSION_CONFLICT', { current });
+    }
+  }
+
+  /** Only one year is active: making one active closes the one before, in the caller's transaction. */
+  async function closeOtherActiveYears(
+    tx: Executor,
+    ctx: RequestContext,
+    actor: Actor,
+    exceptId: string | null,
+  ) {
+    await repo.lockPrefectureFiscalYears(tx, actor.prefectureId);
+    for (const active of await repo.findActiveFiscalYears(tx, actor.prefectureId)) {
+      if (active.id === exceptId) continue;
+      const closed = await repo.closeFiscalYear(tx, active.id, actor.userId);
+      await recordAudit(tx, ctx, {
+        action: 'fiscal_year.close',
+        entityType: 'fiscal_year',
+        entityId: active.id,
+        before: active,
+        after: closed,
+      });
+    }
+  }
+
+  /**
+   * Copies a year's programs and phases into a new year, every date moved by
+   * the year difference. Budgets are not copied: each year's budget is voted
+   * anew, and a copied figure would read as decided.
+   */
+  async function copyPlan(
+    tx: Executor,
+    actor: Actor,
+    source: repo.FiscalYearRow,
+    target: repo.FiscalYearRow,
+  ): Promise<{ programs: number; phases: number; adjustedDeadlines: AdjustedDeadline[] }> {
+    const years = target.year - source.year;
+    const sourcePrograms = await repo.findProgramsOfYears(tx, actor.prefectureId, [source.id]);
+    const sourcePhases = await repo.findPhasesOfPrograms(
+      tx,
+      actor.prefectureId,
+      sourcePrograms.map((p) => p.id),
+    );
+    const adjustedDeadlines: AdjustedDeadline[] = [];
+    for (const program of sourcePrograms) {
+      const copy = await repo.insertProgram(tx, {
+        prefectureId: actor.prefectureId,
+        fiscalYearId: target.id,
+        kind: program.kind,
+        name: program.name,
+        nameEn: program.nameEn,
+        description: program.description,
+        budgetThousandYen: null,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      });
+      for (const phase of sourcePhases.filter((p) => p.programId === program.id)) {
+        const startsOn = shiftYmdByYears(phase.startsOn, years);
+        const endsOn = shiftYmdByYears(phase.endsOn, years);
+        const sourceDeadline = phase.deadlineAt ? deadlineInputOf(phase.deadlineAt) : null;
+        const shiftedDate = sourceDeadline ? shiftYmdByYears(sourceDeadline.date, years) : null;
+        const deadlineDate = shiftedDate ? fitDeadlineInPhase(shiftedDate, startsOn, endsOn) : null;
+        const inserted = await repo.insertPhase(tx, {
+          prefectureId: actor.prefectureId,
+          programId: copy.id,
+          kind: phase.kind,
+          startsOn,
+          endsOn,
+          deadlineAt:
+            sourceDeadline && deadlineDate
+              ? deadlineInstantOf({ date: deadlineDate, time: sourceDeadline.time })
+              : null,
+          note: phase.note,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        });
+        if (shiftedDate && deadlineDate !== shiftedDate) {
+          adjustedDeadlines.push({
+            phaseId: inserted.id,
+            programName: program.name,
+            kind: phase.kind as PhaseKind,
+            from: shiftedDate,
+            to: deadlineDate,
+          });
+        }
+      }
+    }
+    return { programs: sourcePrograms.length, phases: sourcePhases.length, adjustedDeadlines };
+  }
+
+  async function findProgramForChange(actor: Actor, id: string) {
+    const found = await repo.findProgram(db, actor.prefectureId, id);
+    // Another prefecture's ids are reported as absent, not forbidden, so ids reveal nothing.
+    if (!found) throw new AppError('NOT_FOUND');
+    assertAllowed(policy.canManage(actor, found.program.prefectureId));
+    return found;
+  }
+
+  async function findPhaseForChange(actor: Actor, id: string) {
+    const found = await repo.findPhase(db, actor.prefectureId, id);
+    if (!found) throw new AppError('NOT_FOUND');
+    assertAllowed(policy.canManage(actor, found.phase.prefectureId));
+    return found;
+  }
+
+  async function get(ctx: RequestContext, id: string): Promise<FiscalYearDetail> {
+    const actor = requireActor(ctx);
+    const fiscalYear = await repo.findFiscalYear(db, actor.prefectureId, id);
+    if (!fiscalYear) throw new AppError('NOT_FOUND');
+    assertAllowed(policy.canRead(actor, fiscalYear));
+    const detail = await loadDetail(db, actor.prefectureId, id, ctx.now);
+    if (!detail) throw new AppError('NOT_FOUND');
+    return detail;
+  }
+
+  return {
+    async list(ctx: RequestContext): Promise<FiscalYearSummary[]> {
+      const actor = requireActor(ctx);
+      assertAllowed(policy.canList(actor, actor.prefectureId));
+      const rows = await repo.findFiscalYearSummaries(db, actor.prefectureId);
+      return rows.map(toSummary);
+    },
+
+    get,
+
+    async create(ctx: RequestContext, input: FiscalYearCreate): Promise<FiscalYearCreated> {
+      const actor = requireActor(ctx);
+      assertAllowed(policy.canManage(actor, actor.prefectureId));
+      const duplicate = async () => {
+        const existing = await repo.findFiscalYearByYear(db, actor.prefectureId, input.year);
+        return new AppError('DUPLICATE', {
+          fields: [
+            {
+              path: ['year'],
+              code: 'duplicate',
+              ja: `${formatFiscalYear(input.year, 'ja')}は既に登録されています。`,
+              en: `${formatFiscalYear(input.year, 'en')} already exists.`,
+            },
+          ],
+          current: existing ? await loadDetail(db, actor.prefectureId, existing.id, ctx.now) : undefined,
+        });
+      };
+      if (await repo.findFiscalYearByYear(db, actor.prefectureId, input.year)) throw await duplicate();
+      const source = input.copyFrom
+        ? await repo.findFiscalYear(db, actor.prefectureId, input.copyFrom)
+        : null;
+      if (input.copyFrom && !source) {
+        throw fieldError(
+          ['copyFrom'],
+          'コピー元の年度が見つかりません。',
+          'The fiscal year to copy from was not found.',
+          'not_found',
+        );
+      }
+      const status = input.status ?? 'planning';
+      let createdId = '';
+      let adjustedDeadlines: AdjustedDeadline[] = [];
+      try {
+        await db.transaction(async (tx) => {
+          if (status === 'active') await closeOtherActiveYears(tx, ctx, actor, null);
+          const created = await repo.insertFiscalYear(tx, {
+            prefectureId: actor.prefectureId,
+            year: input.year,
+            status,
+            createdBy: actor.userId,
+            updatedBy: actor.userId,
+          });
+          createdId = created.id;
+          const copied = source ? await copyPlan(tx, actor, source, created) : null;
+          adjustedDeadlines = copied?.adjustedDeadlines ?? [];
+          await recordAudit(tx, ctx, {
+            action: 'fiscal_year.create',
+            entityType: 'fiscal_year',
+            entityId: created.id,
+            after: {
+              ...created,
+              copiedFrom: source ? { id: source.id, year: source.year } : null,
+              copiedPrograms: copied?.programs ?? 0,
+              copiedPhases: copied?.phases ?? 0,
+              adjustedDeadlines,
+            },
+          });
+        });
+      } catch (err) {
+        // Two admins creating the same year at once: the unique index decides, the loser gets the same 409.
+        if (hasSqlState(err, UNIQUE_VIOLATION)) throw await duplicate();
+        throw err;
+      }
+      return { ...(await get(ctx, createdId)), adjustedDeadlines };
+    },
+
+    async update(ctx: RequestContext, id: string, patch: FiscalYearPatch): Promise<FiscalYearDetail> {
+      const actor = requireActor(ctx);
+      const current = await repo.findFiscalYear(db, actor.prefectureId, id);
+      if (!current) throw new AppError('NOT_FOUND');
+      assertAllowed(policy.canManage(actor, current.prefectureId));
+      const { version, ...values } = patch;
+      await withCurrentOnConflict(
+        () =>
+          db.transaction(async (tx) => {
+            if (values.status === 'active') await closeOtherActiveYears(tx, ctx, actor, id);
+            const updated = await updateVersioned(tx, fiscalYears, id, version, values, actor.userId);
+            await recordAudit(tx, ctx, {
+              action: 'fiscal_year.update',
+              entityType: 'fiscal_year',
+              entityId: id,
+              before: current,
+              after: updated,
+            });
+          }),
+        () => loadDetail(db, actor.prefectureId, id, ctx.now),
+      );
+      return get(ctx, id);
+    },
+
+    async createProgram(ctx: RequestContext, fiscalYearId: string, input: ProgramCreate): Promise<Program> {
+      const actor = requireActor(ctx);
+      const fiscalYear = await repo.findFiscalYear(db, actor.prefectureId, fiscalYearId);
+      if (!fiscalYear) throw new AppError('NOT_FOUND');
+      assertAllowed(policy.canManage(actor, fiscalYear.prefectureId));
+      const created = await db.transaction(async (tx) => {
+        const row = await repo.insertProgram(tx, {
+          prefectureId: actor.prefectureId,
+          fiscalYearId,
+          kind: input.kind,
+          name: input.name,
+          nameEn: input.nameEn,
+          description: input.description ?? '',
+          budgetThousandYen: input.budgetThousandYen ?? null,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'program.create',
+          entityType: 'program',
+          entityId: row.id,
+          after: row,
+        });
+        return row;
+      });
+      return toProgram(created, [], ctx.now);
+    },
+
+    async updateProgram(ctx: RequestContext, id: string, patch: ProgramPatch): Promise<Program> {
+      const actor = requireActor(ctx);
+      const { program } = await findProgramForChange(actor, id);
+      const { version, ...values } = patch;
+      await withCurrentOnConflict(
+        () =>
+          db.transaction(async (tx) => {
+            const updated = await updateVersioned(tx, programs, id, version, values, actor.userId);
+            await recordAudit(tx, ctx, {
+              action: 'program.update',
+              entityType: 'program',
+              entityId: id,
+              before: program,
+              after: updated,
+            });
+          }),
+        () => loadProgram(actor.prefectureId, id, ctx.now),
+      );
+      const updated = await loadProgram(actor.prefectureId, id, ctx.now);
+      if (!updated) throw new AppError('NOT_FOUND');
+      return updated;
+    },
+
+    /** A program goes only once its phases are gone, so no dated plan disappears along with it. */
+    async deleteProgram(ctx: RequestContext, id: string, version: number): Promise<void> {
+      const actor = requireActor(ctx);
+      await findProgramForChange(actor, id);
+      await withCurrentOnConflict(
+        () =>
+          db.transaction(async (tx) => {
+            // Locking the program makes a phase added meanwhile wait (its foreign key needs the row),
+            // so the count below cannot go stale and the cascade never deletes a phase unseen.
+            const locked = await repo.lockProgram(tx, id);
+            if (!locked) throw new AppError('NOT_FOUND');
+            const phaseCount = await repo.countPhasesOfProgram(tx, id);
+            if (phaseCount > 0) {
+              throw new AppError('IN_USE', {
+                fields: [
+                  {
+                    path: ['phases'],
+                    code: 'has_phases',
+                    ja: `この事業には日程が${phaseCount}件登録されています。先に日程をすべて削除してから、事業を削除してください。`,
+                    en: `This program still has ${phaseCount} phase${phaseCount === 1 ? '' : 's'}. Delete them first, then the program.`,
+                  },
+                ],
+              });
+            }
+            const deleted = await repo.deleteVersioned(tx, programs, id, version);
+            if (!deleted) throw new AppError('VERSION_CONFLICT');
+            await recordAudit(tx, ctx, {
+              action: 'program.delete',
+              entityType: 'program',
+              entityId: id,
+              before: deleted,
+            });
+          }),
+        () => loadProgram(actor.prefectureId, id, ctx.now),
+      );
+    },
+
+    async createPhase(ctx: RequestContext, programId: string, input: PhaseCreate): Promise<Phase> {
+      const actor = requireActor(ctx);
+      const { fiscalYear } = await findProgramForChange(actor, programId);
+      const deadline = input.deadline ?? null;
+      throwIfInvalid(
+        findPhaseDateProblems({ startsOn: input.startsOn, endsOn: input.endsOn, deadline }, fiscalYear.year),
+      );
+      try {
+        const created = await db.transaction(async (tx) => {
+          const row = await repo.insertPhase(tx, {
+            prefectureId: actor.prefectureId,
+            programId,
+            kind: input.kind,
+            startsOn: input.startsOn,
+            endsOn: input.endsOn,
+            deadlineAt: deadline ? deadlineInstantOf(deadline) : null,
+            note: input.note ?? '',
+            createdBy: actor.userId,
+            updatedBy: actor.userId,
+          });
+          await recordAudit(tx, ctx, {
+            action: 'program_phase.create',
+            entityType: 'program_phase',
+            entityId: row.id,
+            after: row,
+          });
+          return row;
+        });
+        return toPhase(created, ctx.now);
+      } catch (err) {
+        // The program was deleted between the check and the insert.
+        if (hasSqlState(err, FOREIGN_KEY_VIOLATION)) throw new AppError('NOT_FOUND');
+        throw err;
+      }
+    },
+
+    async updatePhase(ctx: RequestContext, id: string, patch: PhasePatch): Promise<Phase> {
+      const actor = requireActor(ctx);
+      const { phase, fiscalYear } = await findPhaseForChange(actor, id);
+      const merged = {
+        startsOn: patch.startsOn ?? phase.startsOn,
+        endsOn: patch.endsOn ?? phase.endsOn,
+        deadline:
+          patch.deadline === undefined
+            ? phase.deadlineAt
+              ? deadlineInputOf(phase.deadlineAt)
+              : null
+            : patch.deadline,
+      };
+      // An already announced deadline is not re-judged when only other fields change:
+      // editing a note must not force the office to move a date people rely on.
+      throwIfInvalid(
+        findPhaseDateProblems(merged, fiscalYear.year, { checkBusinessDay: patch.deadline !== undefined }),
+      );
+      const { version, deadline, ...values } = patch;
+      await withCurrentOnConflict(
+        () =>
+          db.transaction(async (tx) => {
+            const updated = await updateVersioned(
+              tx,
+              programPhases,
+              id,
+              version,
+              {
+                ...values,
+                ...(deadline === undefined
+                  ? {}
+                  : { deadlineAt: deadline ? deadlineInstantOf(deadline) : null }),
+              },
+              actor.userId,
+            );
+            await recordAudit(tx, ctx, {
+              action: 'program_phase.update',
+              entityType: 'program_phase',
+              entityId: id,
+              before: phase,
+              after: updated,
+            });
+          }),
+        () => loadPhase(actor.prefectureId, id, ctx.now),
+      );
+      const updated = await loadPhase(actor.prefectureId, id, ctx.now);
+      if (!updated) throw new AppError('NOT_FOUND');
+      return updated;
+    },
+
+    async deletePhase(ctx: RequestContext, id: string, version: number): Promise<void> {
+      const actor = requireActor(ctx);
+      await findPhaseForChange(actor, id);
+      await withCurrentOnConflict(
+        () =>
+          db.transaction(async (tx) => {
+            const deleted = await repo.deleteVersioned(tx, programPhases, id, version);
+            if (!deleted) throw new AppError('VERSION_CONFLICT');
+            await recordAudit(tx, ctx, {
+              action: 'program_phase.delete',
+              entityType: 'program_phase',
+              entityId: id,
+              before: deleted,
+            });
+          }),
+        () => loadPhase(actor.prefectureId, id, ctx.now),
+      );
+    },
+
+    /** The year home pages show (active, else latest) with its plan; null before any year exists. */
+    async getCurrentPlan(ctx: RequestContext): Promise<FiscalYearDetail | null> {
+      const actor = requireActor(ctx);
+      const current = await repo.findCurrentFiscalYear(db, actor.prefectureId);
+      if (!current) return null;
+      assertAllowed(policy.canRead(actor, current));
+      return loadDetail(db, actor.prefectureId, current.id, ctx.now);
+    },
+
+    /** Deadlines still ahead (at or after ctx.now) of the given phase kinds, soonest first. */
+    async listUpcomingDeadlines(ctx: RequestContext, kinds: readonly PhaseKind[], limit = 20) {
+      const actor = requireActor(ctx);
+      assertAllowed(policy.canList(actor, actor.prefectureId));
+      const rows = await repo.findUpcomingDeadlines(db, actor.prefectureId, { from: ctx.now, kinds, limit });
+      return rows.map(({ phase, program }) => ({
+        phaseId: phase.id,
+        programName: program.name,
+        programNameEn: program.nameEn,
+        kind: phase.kind as PhaseKind,
+        deadlineAt: phase.deadlineAt!,
+      }));
+    },
+  };
+}
+
+export type FiscalYearsService = ReturnType<typeof createFiscalYearsService>;

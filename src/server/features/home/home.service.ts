@@ -1,0 +1,113 @@
+import { describeRemaining } from '../../../shared/deadlines';
+import type { Role } from '../../../shared/roles';
+import {
+  type Home,
+  type HomeDeadline,
+  type HomeTask,
+  type PhaseKind,
+  phaseKinds,
+} from '../../../shared/schemas/fiscal-years';
+import type { RequestContext } from '../../platform/context';
+import type { ServiceDeps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import { createFiscalYearsService } from '../fiscal-years/fiscal-years.service';
+import type { HomeTaskProvider } from './home-tasks';
+import { homeTaskProviders } from './home.providers';
+
+/**
+ * Whose deadlines each role watches: municipalities answer surveys, apply in
+ * calls and evaluate; companies propose menus; reviewers score them; the
+ * prefecture and the council secretariat follow the whole cycle.
+ */
+export const deadlineKindsByRole: Record<Role, readonly PhaseKind[]> = {
+  prefecture_admin: phaseKinds,
+  council_secretariat: phaseKinds,
+  reviewer: ['review'],
+  company_member: ['proposals'],
+  municipality_staff: ['survey', 'call', 'evaluation'],
+  municipality_head: ['survey', 'call', 'evaluation'],
+};
+
+export function deadlineKindsFor(roles: readonly Role[]): PhaseKind[] {
+  const kinds = new Set(roles.flatMap((role) => deadlineKindsByRole[role]));
+  return phaseKinds.filter((kind) => kinds.has(kind));
+}
+
+/** How many upcoming deadlines the home page lists. */
+const DEADLINE_LIMIT = 10;
+
+function byDueDate(a: HomeTask, b: HomeTask): number {
+  if (a.dueAt === b.dueAt) return a.title.ja.localeCompare(b.title.ja);
+  if (a.dueAt === null) return 1;
+  if (b.dueAt === null) return -1;
+  return a.dueAt.localeCompare(b.dueAt);
+}
+
+/**
+ * The home page of every role: this year's plan, the deadlines that concern
+ * the user, and what they have to do. `providers` is injectable for tests;
+ * the app uses the registry in home.providers.ts.
+ */
+export function createHomeService(
+  deps: ServiceDeps,
+  providers: readonly HomeTaskProvider[] = homeTaskProviders,
+) {
+  const fiscalYears = createFiscalYearsService(deps);
+
+  return {
+    async get(ctx: RequestContext): Promise<Home> {
+      const actor = ctx.actor;
+      if (!actor) throw new AppError('UNAUTHENTICATED');
+      const plan = await fiscalYears.getCurrentPlan(ctx);
+      const upcoming = await fiscalYears.listUpcomingDeadlines(
+        ctx,
+        deadlineKindsFor(actor.roles),
+        DEADLINE_LIMIT,
+      );
+      const deadlines: HomeDeadline[] = upcoming.map((d) => ({
+        ...d,
+        deadlineAt: d.deadlineAt.toISOString(),
+        remaining: {
+          ja: describeRemaining(d.deadlineAt, ctx.now, 'ja'),
+          en: describeRemaining(d.deadlineAt, ctx.now, 'en'),
+        },
+      }));
+
+      // One failing provider must not take the whole home page down: its tasks are left out and logged.
+      const taskContext = { actor, now: ctx.now, request: ctx, fiscalYear: plan, deps };
+      const results = await Promise.allSettled(providers.map((provide) => provide(taskContext)));
+      const tasks: HomeTask[] = [];
+      results.forEach((result, index) => {
+        if (result.status === 'fulfilled') tasks.push(...result.value);
+        else
+          deps.logger.error(
+            { err: result.reason, provider: index, requestId: ctx.requestId },
+            'home task provider failed',
+          );
+      });
+
+      return {
+        fiscalYear: plan ? { id: plan.id, year: plan.year, label: plan.label } : null,
+        programs: (plan?.programs ?? []).map((program) => ({
+          id: program.id,
+          kind: program.kind,
+          name: program.name,
+          nameEn: program.nameEn,
+          budgetThousandYen: program.budgetThousandYen,
+          phases: program.phases.map((phase) => ({
+            id: phase.id,
+            kind: phase.kind,
+            startsOn: phase.startsOn,
+            endsOn: phase.endsOn,
+            deadlineAt: phase.deadlineAt,
+            state: phase.state,
+          })),
+        })),
+        deadlines,
+        tasks: tasks.sort(byDueDate),
+      };
+    },
+  };
+}
+
+export type HomeService = ReturnType<typeof createHomeService>;
