@@ -19,6 +19,14 @@ import { createFiscalYearsRoutes } from './features/fiscal-years/fiscal-years.ro
 import { createFiscalYearsService } from './features/fiscal-years/fiscal-years.service';
 import { createHomeRoutes } from './features/home/home.routes';
 import { createHomeService } from './features/home/home.service';
+import { createAccountRecoveryRoutes } from './features/auth/account-recovery.routes';
+import { createAccountRecoveryService } from './features/auth/account-recovery.service';
+import { createAccountsRoutes } from './features/accounts/accounts.routes';
+import { createAccountsService } from './features/accounts/accounts.service';
+import { createOrganizationsRoutes } from './features/organizations/organizations.routes';
+import { createOrganizationsService } from './features/organizations/organizations.service';
+import { createAuditRoutes } from './features/audit/audit.routes';
+import { createAuditService } from './features/audit/audit.service';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
 import { type AppEnv, toErrorResponse } from './platform/http';
@@ -41,6 +49,10 @@ export function createServices(deps: ServiceDeps) {
     fiscalYears: createFiscalYearsService(deps),
     home: createHomeService(deps),
     calendar: createCalendarService(),
+    accountRecovery: createAccountRecoveryService(deps),
+    accounts: createAccountsService(deps),
+    organizations: createOrganizationsService(deps),
+    audit: createAuditService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -52,6 +64,10 @@ function mountFeatures(api: OpenAPIHono<AppEnv>, services: Services, config: App
   api.route('/', createFiscalYearsRoutes(services.fiscalYears));
   api.route('/', createHomeRoutes(services.home));
   api.route('/', createCalendarRoutes(services.calendar));
+  api.route('/', createAccountRecoveryRoutes(services.accountRecovery));
+  api.route('/', createAccountsRoutes(services.accounts));
+  api.route('/', createOrganizationsRoutes(services.organizations));
+  api.route('/', createAuditRoutes(services.audit));
 }
 
 export function createApp(deps: AppDeps) {
@@ -86,7 +102,8 @@ export function createApp(deps: AppDeps) {
     return isUp ? c.json({ status: 'ok' }, 200) : c.json({ status: 'unavailable' }, 503);
   });
 
-  const api = new OpenAPIHono<AppEnv>();
+  // basePath (not app.route('/api', …)) so the OpenAPI document lists the real paths, /api/….
+  const api = new OpenAPIHono<AppEnv>().basePath('/api');
   api.use(
     bodyLimit({
       maxSize: 10 * 1024 * 1024,
@@ -109,16 +126,19 @@ export function createApp(deps: AppDeps) {
     },
   });
   api.get('/docs', (c) => c.html(apiReferencePage()));
+  // validatorUrl null: Swagger UI's default points at validator.swagger.io, and nothing may call another host.
   api.get('/docs/init.js', (c) =>
-    c.body("window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });", 200, {
-      'content-type': 'text/javascript; charset=utf-8',
-    }),
+    c.body(
+      "window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', validatorUrl: null });",
+      200,
+      { 'content-type': 'text/javascript; charset=utf-8' },
+    ),
   );
   api.get('/docs/assets/:file', (c) => serveSwaggerAsset(c.req.param('file')));
   api.all('*', () => {
     throw new AppError('NOT_FOUND');
   });
-  app.route('/api', api);
+  app.route('/', api);
 
   if (deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) {
     const webDir = deps.webDir;

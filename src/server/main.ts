@@ -8,6 +8,7 @@ import { isDatabaseEmpty, seedDemo } from './db/seed/demo';
 import { loadEnv } from './env';
 import type { AppConfig } from './platform/deps';
 import { createLogger } from './platform/logger';
+import { createMailSender } from './platform/mail/sender';
 import { startMaintenance } from './platform/maintenance';
 
 /** The built web app: dist/web beside dist/server when bundled, or at the repository root. */
@@ -36,8 +37,17 @@ async function main() {
     secureCookies: env.COOKIE_SECURE === 'auto' ? 'auto' : env.COOKIE_SECURE === 'true',
     lockout: { maxFailures: 5, minutes: 15 },
     uploadsDir: env.uploadsDir,
+    isSmtpConfigured: Boolean(env.SMTP_URL),
   };
   const maintenance = startMaintenance(database.db, config.sessionPolicy, logger);
+  // Every process may run a sender: mails are claimed row by row, so none goes out twice.
+  const mailSender = createMailSender({
+    db: database.db,
+    smtpUrl: env.SMTP_URL,
+    from: env.MAIL_FROM,
+    logger,
+  });
+  mailSender.start();
   const webDir = findWebDir();
   const { app } = createApp({ database, config, logger, webDir });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
@@ -60,6 +70,7 @@ async function main() {
     // Stop accepting, let in-flight requests finish, then close the database so PGlite flushes to disk.
     maintenance.stop();
     server.close(async () => {
+      await mailSender.stop();
       await database.close();
       process.exit(0);
     });

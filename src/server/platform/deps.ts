@@ -12,6 +12,8 @@ export interface AppConfig {
   /** Failed logins before the account locks, and for how long. */
   lockout: { maxFailures: number; minutes: number };
   uploadsDir: string;
+  /** SMTP is configured (SMTP_URL); without it mails stay queued and administrators read them in the outbox. */
+  isSmtpConfigured?: boolean;
 }
 
 /** What every service is built from. Tests build the same thing on a fresh database. */

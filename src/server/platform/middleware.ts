@@ -52,11 +52,20 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     if (unsafeMethods.has(c.req.method)) {
       const origin = c.req.header('origin');
       const host = c.req.header('host');
-      const isSameOrigin = !origin || (host !== undefined && new URL(origin).host === host);
+      const isSameOrigin = !origin || (host !== undefined && hostOfOrigin(origin) === host);
       if (c.req.header(csrfHeaderName) !== '1' || !isSameOrigin) throw new AppError('CSRF_REJECTED');
     }
     await next();
   };
+}
+
+/** The host of an Origin header, or null when it is no URL (browsers send "null" from sandboxed frames). */
+function hostOfOrigin(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 export function sessionLoading(db: Database, policy: SessionPolicy): MiddlewareHandler<AppEnv> {

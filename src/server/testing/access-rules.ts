@@ -3,6 +3,10 @@ import { calendarAccessRules } from '../features/calendar/calendar.access';
 import { fiscalYearsAccessRules } from '../features/fiscal-years/fiscal-years.access';
 import { homeAccessRules } from '../features/home/home.access';
 import { municipalitiesAccessRules } from '../features/municipalities/municipalities.access';
+import { accountsAccessRules } from '../features/accounts/accounts.access';
+import { accountRecoveryAccessRules } from '../features/auth/account-recovery.access';
+import { auditAccessRules } from '../features/audit/audit.access';
+import { organizationsAccessRules } from '../features/organizations/organizations.access';
 import type { AccessRule } from './access';
 
 /** Every feature's access rules. A feature with routes adds its list here. */
@@ -12,4 +16,8 @@ export const accessRules: AccessRule[] = [
   ...fiscalYearsAccessRules,
   ...homeAccessRules,
   ...calendarAccessRules,
+  ...accountRecoveryAccessRules,
+  ...accountsAccessRules,
+  ...organizationsAccessRules,
+  ...auditAccessRules,
 ];

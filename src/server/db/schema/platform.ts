@@ -22,6 +22,8 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_entity').on(t.entityType, t.entityId),
     index('audit_log_prefecture_at').on(t.prefectureId, t.at),
+    // The audit page pages backwards by id within one prefecture.
+    index('audit_log_prefecture_id').on(t.prefectureId, t.id),
   ],
 );
 
@@ -42,8 +44,17 @@ export const mailOutbox = pgTable(
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /**
+     * When the sender may next pick the mail up: a retry waits (backoff), and
+     * a mail being sent is leased until then, so a process that died while
+     * sending does not leave it stuck in 'sending'.
+     */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('mail_outbox_status').on(t.status, t.createdAt)],
+  (t) => [
+    index('mail_outbox_status').on(t.status, t.createdAt),
+    index('mail_outbox_prefecture_created').on(t.prefectureId, t.createdAt),
+  ],
 );

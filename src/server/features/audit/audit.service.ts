@@ -1,0 +1,73 @@
+import type {
+  AuditEntry,
+  AuditQuery,
+  MailStatus,
+  OutboxMail,
+  OutboxQuery,
+} from '../../../shared/schemas/accounts';
+import type { Actor, RequestContext } from '../../platform/context';
+import type { ServiceDeps } from '../../platform/deps';
+import { AppError, assertAllowed } from '../../platform/errors';
+import { auditPolicy as policy } from './audit.policy';
+import * as repo from './audit.repository';
+
+/** What happened and what was sent: the audit trail and the mail outbox, for administrators. */
+export function createAuditService(deps: ServiceDeps) {
+  const { db, config } = deps;
+
+  function requireActor(ctx: RequestContext): Actor {
+    if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+    return ctx.actor;
+  }
+
+  return {
+    async listAuditEntries(
+      ctx: RequestContext,
+      query: AuditQuery,
+    ): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
+      const actor = requireActor(ctx);
+      assertAllowed(policy.canReadAuditLog(actor, actor.prefectureId));
+      const rows = await repo.findAuditEntries(db, actor.prefectureId, query);
+      const items = rows.map(({ entry, actorDisplayName }) => ({
+        id: entry.id,
+        at: entry.at.toISOString(),
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        actorUserId: entry.actorUserId,
+        actorDisplayName: actorDisplayName ?? null,
+        onBehalfOf: entry.onBehalfOf,
+        before: entry.before,
+        after: entry.after,
+        requestId: entry.requestId,
+      }));
+      const last = items[items.length - 1];
+      return { items, nextBefore: items.length === query.limit && last ? last.id : null };
+    },
+
+    async listOutbox(
+      ctx: RequestContext,
+      query: OutboxQuery,
+    ): Promise<{ isSmtpConfigured: boolean; items: OutboxMail[] }> {
+      const actor = requireActor(ctx);
+      assertAllowed(policy.canReadOutbox(actor, actor.prefectureId));
+      const rows = await repo.findOutboxMails(db, actor.prefectureId, query);
+      return {
+        isSmtpConfigured: config.isSmtpConfigured ?? false,
+        items: rows.map((row) => ({
+          id: row.id,
+          to: row.toAddress,
+          subject: row.subject,
+          bodyText: row.bodyText,
+          status: row.status as MailStatus,
+          attempts: row.attempts,
+          lastError: row.lastError,
+          createdAt: row.createdAt.toISOString(),
+          sentAt: row.sentAt?.toISOString() ?? null,
+        })),
+      };
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;
