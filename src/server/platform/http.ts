@@ -76,6 +76,20 @@ export const standardErrors = {
   422: jsonContent(errorBodySchema, 'Invalid input, with the failing fields'),
 } as const;
 
+/**
+ * PostgreSQL refuses some text outright (a NUL character, bytes invalid in
+ * UTF-8). That is bad input, not a server fault, wherever it slipped past the
+ * schemas, so it is answered as a malformed request rather than a 500.
+ */
+const unstorableTextCodes = new Set(['22021', '22P05']);
+function isUnstorableTextError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && unstorableTextCodes.has(code)) return true;
+  }
+  return false;
+}
+
 export function toErrorResponse(err: unknown, c: Context<AppEnv>): Response {
   const requestId = c.get('requestId');
   let appError: AppError;
@@ -84,7 +98,7 @@ export function toErrorResponse(err: unknown, c: Context<AppEnv>): Response {
   } else if (err instanceof HTTPException) {
     // Thrown by Hono itself: malformed JSON, oversized bodies.
     appError = new AppError(err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST', { cause: err });
-  } else if (err instanceof SyntaxError) {
+  } else if (err instanceof SyntaxError || isUnstorableTextError(err)) {
     appError = new AppError('MALFORMED_REQUEST', { cause: err });
   } else {
     c.get('logger')?.error({ err, requestId }, 'unhandled error');

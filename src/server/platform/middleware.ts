@@ -21,12 +21,17 @@ export function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
     logger.info({
       requestId,
       method: c.req.method,
-      path: c.req.path,
+      path: maskSecretsInPath(c.req.path),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       userId: c.get('actor')?.userId,
     });
   };
+}
+
+/** One-time tokens travel in some paths (invitation links); they must not end up in logs. */
+export function maskSecretsInPath(path: string): string {
+  return path.replace(/(\/invitations\/)[^/]+/, '$1[token]');
 }
 
 /** Japanese unless the user chose English (cookie) or the browser prefers it. */

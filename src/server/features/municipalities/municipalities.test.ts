@@ -217,3 +217,11 @@ describe('importing a master list', () => {
     expect(await list()).toHaveLength(59);
   });
 });
+
+describe('text the database cannot store', () => {
+  it('answers a NUL character in a query with 400, not 500', async () => {
+    const res = await ctx.request('GET', '/api/municipalities?q=%00', { cookie: staff });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('MALFORMED_REQUEST');
+  });
+});
