@@ -1,0 +1,205 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { mfaCodeRequestSchema } from '../../../shared/schemas/auth';
+import { passwordChangeSchema, roleLabels } from '../../../shared/schemas/accounts';
+import { api } from '../../api/client';
+import { useCurrentUser, useRefreshSession } from '../../api/session';
+import { Alert } from '../../components/Alert';
+import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { DescriptionList } from '../../components/DescriptionList';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { PageHeader } from '../../components/PageHeader';
+import { Section } from '../../components/Section';
+import { TextField } from '../../components/TextField';
+import { useI18n } from '../../i18n';
+import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { MfaSecret } from '../auth/MfaSecret';
+import { confirmationMismatch, NewPasswordFields } from '../auth/NewPasswordFields';
+
+function PasswordChangeForm() {
+  const { t, pick } = useI18n();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const errors = useFormErrors('password');
+  const change = useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api.post('/api/auth/password', body),
+    onSuccess: () => {
+      errors.clear();
+      setCurrentPassword('');
+      setNewPassword('');
+      setConfirmation('');
+    },
+    onError: errors.showError,
+  });
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (change.isPending) return;
+    change.reset();
+    const problems = validateWith(passwordChangeSchema, { currentPassword, newPassword });
+    if (newPassword !== confirmation) problems.push(confirmationMismatch);
+    if (problems.length > 0) return errors.showFields(problems);
+    change.mutate({ currentPassword, newPassword });
+  }
+
+  const currentError = errors.fieldError(['currentPassword']);
+  return (
+    <form noValidate onSubmit={submit} className="flex max-w-xl flex-col gap-6">
+      {change.isSuccess && (
+        <Alert tone="success" isLive>
+          {t('account.passwordChanged')}
+        </Alert>
+      )}
+      <ErrorSummary errors={errors} />
+      <TextField
+        id={errors.id(['currentPassword'])}
+        label={t('account.currentPassword')}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={currentPassword}
+        onChange={(e) => setCurrentPassword(e.target.value)}
+        error={currentError ? pick(currentError) : undefined}
+      />
+      <NewPasswordFields
+        errors={errors}
+        password={newPassword}
+        confirmation={confirmation}
+        onPassword={setNewPassword}
+        onConfirmation={setConfirmation}
+      />
+      <div>
+        <Button type="submit" isBusy={change.isPending}>
+          {t('account.changePassword')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function MfaSetup() {
+  const { t, pick } = useI18n();
+  const refreshSession = useRefreshSession();
+  const [setup, setSetup] = useState<{ secret: string; otpauthUri: string } | null>(null);
+  const [code, setCode] = useState('');
+  const errors = useFormErrors('account-mfa');
+  const begin = useMutation({
+    mutationFn: () => api.post<{ secret: string; otpauthUri: string }>('/api/auth/mfa/setup'),
+    onSuccess: setSetup,
+    onError: errors.showError,
+  });
+  const confirm = useMutation({
+    mutationFn: (body: { code: string }) => api.post('/api/auth/mfa/confirm', body),
+    onSuccess: () => refreshSession(),
+    onError: (error) => {
+      setCode('');
+      errors.showError(error);
+    },
+  });
+
+  if (!setup) {
+    return (
+      <div className="flex flex-col gap-4">
+        <ErrorSummary errors={errors} />
+        <p className="text-std-16N-170">{t('account.mfaOffBody')}</p>
+        <div>
+          <Button variant="secondary" onClick={() => begin.mutate()} isBusy={begin.isPending}>
+            {t('account.mfaStart')}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const codeError = errors.fieldError(['code']);
+  return (
+    <form
+      noValidate
+      className="flex max-w-xl flex-col gap-6"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (confirm.isPending) return;
+        const problems = validateWith(mfaCodeRequestSchema, { code });
+        if (problems.length > 0) return errors.showFields(problems);
+        confirm.mutate({ code: code.trim() });
+      }}
+    >
+      <p className="text-std-16N-170">{t('auth.mfa.setupDescription')}</p>
+      <MfaSecret secret={setup.secret} otpauthUri={setup.otpauthUri} />
+      <ErrorSummary errors={errors} />
+      <TextField
+        id={errors.id(['code'])}
+        label={t('auth.mfa.code')}
+        hint={t('auth.mfa.codeHint')}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        required
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        error={codeError ? pick(codeError) : undefined}
+        inputClassName="max-w-48 font-mono tracking-widest"
+      />
+      <div>
+        <Button type="submit" isBusy={confirm.isPending}>
+          {t('auth.mfa.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export default function AccountPage() {
+  const { t, locale, pick } = useI18n();
+  const user = useCurrentUser();
+  return (
+    <div className="flex flex-col gap-10">
+      <PageHeader
+        title={t('account.title')}
+        breadcrumbs={[{ label: t('nav.home'), to: '/' }, { label: t('account.title') }]}
+        description={t('account.description')}
+      />
+      <Section title={t('account.profile')}>
+        <DescriptionList
+          items={[
+            { term: t('account.displayName'), value: user.displayName },
+            { term: t('auth.login.email'), value: <span className="break-all">{user.email}</span> },
+            {
+              term: t('account.organization'),
+              value: locale === 'ja' ? user.organization.name : user.organization.nameEn,
+            },
+            {
+              term: t('account.roles'),
+              value: (
+                <span className="flex flex-wrap gap-2">
+                  {user.roles.map((role) => (
+                    <Badge key={role} tone="info">
+                      {pick(roleLabels[role])}
+                    </Badge>
+                  ))}
+                </span>
+              ),
+            },
+          ]}
+        />
+        <p className="text-std-16N-170 text-solid-gray-700">{t('account.profileNote')}</p>
+      </Section>
+      <Section title={t('account.passwordTitle')} description={t('account.passwordDescription')} boxed>
+        <PasswordChangeForm />
+      </Section>
+      <Section
+        title={t('account.mfaTitle')}
+        boxed
+        description={
+          <Badge tone={user.totpEnabled ? 'success' : 'neutral'}>
+            {user.totpEnabled ? t('account.mfaOn') : t('account.mfaOff')}
+          </Badge>
+        }
+      >
+        {user.totpEnabled ? <p className="text-std-16N-170">{t('account.mfaOnBody')}</p> : <MfaSetup />}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { AuditEntry, UserSummary } from '../../../shared/schemas/accounts';
+import { api } from '../../api/client';
+import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { Select } from '../../components/Select';
+import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
+import { TextField } from '../../components/TextField';
+import { useI18n } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
+
+const filterKeys = ['entityType', 'entityId', 'actorUserId', 'action'] as const;
+type Filters = Partial<Record<(typeof filterKeys)[number], string>>;
+const pageSize = 50;
+
+function readFilters(params: URLSearchParams): Filters {
+  const filters: Filters = {};
+  for (const key of filterKeys) {
+    const value = params.get(key)?.trim();
+    if (value) filters[key] = value;
+  }
+  return filters;
+}
+
+function Json({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <span className="text-solid-gray-700">—</span>;
+  return (
+    <pre className="rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-3 font-mono text-dns-14N-130 whitespace-pre-wrap break-all">
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
+}
+
+/** Who changed what, newest first; each entry shows the record before and after. */
+export default function AuditPage() {
+  const { t, locale } = useI18n();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const applied = readFilters(searchParams);
+  const [draft, setDraft] = useState<Filters>(applied);
+  const appliedKey = searchParams.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-sync only when the URL changes.
+  useEffect(() => setDraft(readFilters(searchParams)), [appliedKey]);
+
+  const users = useQuery({
+    queryKey: ['users', {}],
+    queryFn: () => api.get<{ items: UserSummary[] }>('/api/users').then((r) => r.items),
+  });
+  const entries = useInfiniteQuery({
+    queryKey: ['audit', applied],
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) =>
+      api.get<{ items: AuditEntry[]; nextBefore: number | null }>('/api/audit', {
+        ...applied,
+        limit: pageSize,
+        before: pageParam,
+      }),
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+
+  function apply(event: React.FormEvent) {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const key of filterKeys) {
+      const value = draft[key]?.trim();
+      if (value) params.set(key, value);
+    }
+    setSearchParams(params);
+  }
+
+  const shown = entries.data?.pages.reduce((sum, page) => sum + page.items.length, 0);
+  return (
+    <div className="flex flex-col gap-8">
+      <PageHeader
+        title={t('admin.audit.title')}
+        breadcrumbs={[{ label: t('nav.home'), to: '/' }, { label: t('admin.audit.title') }]}
+        description={t('admin.audit.description')}
+      />
+      <search aria-label={t('admin.audit.filters')}>
+        <form
+          onSubmit={apply}
+          className="flex flex-col gap-5 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-5 sm:p-6"
+        >
+          <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
+            <Select
+              label={t('admin.audit.actor')}
+              value={draft.actorUserId ?? ''}
+              onChange={(e) => setDraft({ ...draft, actorUserId: e.target.value })}
+            >
+              <option value="">{t('common.all')}</option>
+              {(users.data ?? []).map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName}
+                </option>
+              ))}
+            </Select>
+            <TextField
+              label={t('admin.audit.actionExample')}
+              value={draft.action ?? ''}
+              onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+              maxLength={100}
+            />
+            <TextField
+              label={t('admin.audit.entityTypeExample')}
+              value={draft.entityType ?? ''}
+              onChange={(e) => setDraft({ ...draft, entityType: e.target.value })}
+              maxLength={100}
+            />
+            <TextField
+              label={t('admin.audit.entityId')}
+              value={draft.entityId ?? ''}
+              onChange={(e) => setDraft({ ...draft, entityId: e.target.value })}
+              maxLength={200}
+            />
+          </div>
+          <div className="flex flex-wrap gap-4">
+            <Button type="submit">{t('municipalities.apply')}</Button>
+            <Button
+              variant="tertiary"
+              onClick={() => {
+                setDraft({});
+                setSearchParams(new URLSearchParams());
+              }}
+            >
+              {t('municipalities.clear')}
+            </Button>
+          </div>
+        </form>
+      </search>
+      <p role="status" aria-live="polite" className="text-std-18B-160">
+        {shown === undefined ? '' : t('admin.audit.count', { count: shown })}
+      </p>
+      <QueryState query={entries}>
+        {(data) => {
+          const items = data.pages.flatMap((page) => page.items);
+          if (items.length === 0)
+            return <EmptyState title={t('admin.audit.empty')}>{t('municipalities.emptyBody')}</EmptyState>;
+          return (
+            <div className="flex flex-col gap-6">
+              <Table caption={t('admin.audit.tableCaption')} captionHidden dense>
+                <THead>
+                  <tr>
+                    <Th>{t('admin.audit.at')}</Th>
+                    <Th>{t('admin.audit.actor')}</Th>
+                    <Th>{t('admin.audit.action')}</Th>
+                    <Th>{t('admin.audit.entity')}</Th>
+                    <Th>{t('admin.audit.details')}</Th>
+                  </tr>
+                </THead>
+                <TBody>
+                  {items.map((entry) => (
+                    <Tr key={entry.id}>
+                      <Td className="whitespace-nowrap">{formatDateTime(entry.at, locale)}</Td>
+                      <Td>
+                        {entry.actorDisplayName ?? (
+                          <span className="text-solid-gray-700">{t('admin.audit.system')}</span>
+                        )}
+                      </Td>
+                      <Td className="font-mono text-dns-14N-130">{entry.action}</Td>
+                      <Td>
+                        <span className="flex flex-col">
+                          <span className="font-mono text-dns-14N-130">{entry.entityType}</span>
+                          {entry.entityId && (
+                            <span className="font-mono text-dns-14N-130 break-all text-solid-gray-700">
+                              {entry.entityId}
+                            </span>
+                          )}
+                        </span>
+                      </Td>
+                      <Td>
+                        {entry.before === null && entry.after === null ? (
+                          <span className="text-solid-gray-700">—</span>
+                        ) : (
+                          <details>
+                            <summary className="cursor-pointer text-blue-1000 underline underline-offset-[3px]">
+                              {t('admin.audit.showChanges')}
+                            </summary>
+                            <div className="mt-3 grid min-w-[20rem] gap-3 lg:grid-cols-2">
+                              <div>
+                                <p className="mb-1 text-dns-14B-130">{t('admin.audit.before')}</p>
+                                <Json value={entry.before} />
+                              </div>
+                              <div>
+                                <p className="mb-1 text-dns-14B-130">{t('admin.audit.after')}</p>
+                                <Json value={entry.after} />
+                              </div>
+                            </div>
+                          </details>
+                        )}
+                      </Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+              {entries.hasNextPage && (
+                <div>
+                  <Button
+                    variant="secondary"
+                    onClick={() => entries.fetchNextPage()}
+                    isBusy={entries.isFetchingNextPage}
+                  >
+                    {t('admin.audit.loadMore')}
+                  </Button>
+                </div>
+              )}
+            </div>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}

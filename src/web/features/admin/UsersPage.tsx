@@ -1,0 +1,557 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Fragment, useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { type Role, roles as allRoles, rolesAllowedFor } from '../../../shared/roles';
+import {
+  invitationCreateSchema,
+  type Organization,
+  roleLabels,
+  type UserStatus,
+  type UserSummary,
+  userPatchSchema,
+  userStatuses,
+  userStatusLabels,
+} from '../../../shared/schemas/accounts';
+import { api, isApiError } from '../../api/client';
+import { useCurrentUser } from '../../api/session';
+import { Alert } from '../../components/Alert';
+import { Badge, type BadgeTone } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { Checkbox, CheckboxGroup } from '../../components/Checkbox';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { Section } from '../../components/Section';
+import { Select } from '../../components/Select';
+import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
+import { TextField } from '../../components/TextField';
+import { useI18n } from '../../i18n';
+import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { formatDateTime } from '../../lib/format';
+import { ConflictNotice } from '../fiscal-years/ConflictNotice';
+import { useOrganizations } from './api';
+
+const statusTones: Record<UserStatus, BadgeTone> = {
+  active: 'success',
+  inactive: 'neutral',
+  invited: 'info',
+  locked: 'error',
+};
+const filterKeys = ['organizationId', 'role', 'status', 'q'] as const;
+type Filters = Partial<Record<(typeof filterKeys)[number], string>>;
+
+function readFilters(params: URLSearchParams): Filters {
+  const filters: Filters = {};
+  for (const key of filterKeys) {
+    const value = params.get(key)?.trim();
+    if (value) filters[key] = value;
+  }
+  return filters;
+}
+
+function useUsers(filters: Filters) {
+  return useQuery({
+    queryKey: ['users', filters],
+    queryFn: ({ signal }) =>
+      api.get<{ items: UserSummary[] }>('/api/users', { ...filters }, signal).then((r) => r.items),
+    placeholderData: (previous) => previous,
+  });
+}
+
+function orgName(org: { name: string; nameEn: string }, locale: 'ja' | 'en') {
+  return locale === 'ja' ? org.name : org.nameEn;
+}
+
+function RoleCheckboxes({
+  allowed,
+  selected,
+  onChange,
+  errorText,
+  id,
+}: {
+  allowed: readonly Role[];
+  selected: Role[];
+  onChange: (roles: Role[]) => void;
+  errorText?: string;
+  id: string;
+}) {
+  const { t, pick } = useI18n();
+  return (
+    <CheckboxGroup
+      id={id}
+      legend={t('admin.users.roles')}
+      hint={t('admin.users.rolesHint')}
+      error={errorText}
+    >
+      {allowed.map((role) => (
+        <Checkbox
+          key={role}
+          label={pick(roleLabels[role])}
+          checked={selected.includes(role)}
+          onChange={(e) =>
+            onChange(e.target.checked ? [...selected, role] : selected.filter((r) => r !== role))
+          }
+        />
+      ))}
+    </CheckboxGroup>
+  );
+}
+
+function UserEditor({ user, isSelf, onClose }: { user: UserSummary; isSelf: boolean; onClose: () => void }) {
+  const { t, pick, locale } = useI18n();
+  const queryClient = useQueryClient();
+  const errors = useFormErrors(`user-${user.id}`);
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [roles, setRoles] = useState<Role[]>(user.roles);
+  const [isActive, setIsActive] = useState(user.isActive);
+  const [hasConflict, setHasConflict] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
+
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.patch<UserSummary>(`/api/users/${user.id}`, body),
+    onSuccess: async () => {
+      await refresh();
+      onClose();
+    },
+    onError: (error) => {
+      if (isApiError(error, 'VERSION_CONFLICT')) {
+        errors.clear();
+        return setHasConflict(true);
+      }
+      errors.showError(error);
+    },
+  });
+  const action = useMutation({
+    mutationFn: (kind: 'unlock' | 'invitation' | 'mfa-reset') =>
+      api.post<unknown>(`/api/users/${user.id}/${kind}`),
+    onSuccess: async (_data, kind) => {
+      setNotice(
+        t(
+          kind === 'unlock'
+            ? 'admin.users.unlocked'
+            : kind === 'invitation'
+              ? 'admin.users.invitationResent'
+              : 'admin.users.mfaResetDone',
+        ),
+      );
+      await refresh();
+    },
+  });
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (save.isPending) return;
+    const body = { version: user.version, displayName: displayName.trim(), roles, isActive };
+    const problems = validateWith(userPatchSchema, body);
+    if (problems.length > 0) return errors.showFields(problems);
+    save.mutate(body);
+  }
+
+  const nameError = errors.fieldError(['displayName']);
+  const rolesError = errors.fieldError(['roles']);
+  return (
+    <div className="flex flex-col gap-6 border-l-4 border-blue-900 bg-blue-50 p-5">
+      <h3 className="text-std-20B-150" id={`user-${user.id}-editor`}>
+        {t('admin.users.editTitle', { name: user.displayName })}
+      </h3>
+      {hasConflict && <ConflictNotice onReload={() => refresh()} />}
+      {notice && (
+        <Alert tone="success" isLive>
+          {notice}
+        </Alert>
+      )}
+      {action.isError && (
+        <Alert tone="error" isLive>
+          {isApiError(action.error) ? pick(action.error.localized) : t('state.unknownError')}
+        </Alert>
+      )}
+      <form noValidate onSubmit={submit} className="flex flex-col gap-6">
+        <ErrorSummary errors={errors} />
+        <div className="grid gap-6 md:grid-cols-2">
+          <TextField
+            id={errors.id(['displayName'])}
+            label={t('admin.users.displayName')}
+            required
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+            error={nameError ? pick(nameError) : undefined}
+            maxLength={100}
+          />
+          <div className="flex flex-col gap-2">
+            <p className="text-std-16B-170">{t('admin.users.organization')}</p>
+            <p className="text-std-16N-170">{orgName(user.organization, locale)}</p>
+          </div>
+        </div>
+        <RoleCheckboxes
+          id={errors.id(['roles'])}
+          allowed={rolesAllowedFor[user.organization.kind]}
+          selected={roles}
+          onChange={setRoles}
+          errorText={rolesError ? pick(rolesError) : undefined}
+        />
+        <Checkbox
+          label={t('admin.users.isActive')}
+          hint={isSelf ? t('admin.users.cannotDeactivateSelf') : t('admin.users.isActiveHint')}
+          checked={isActive}
+          disabled={isSelf}
+          onChange={(e) => setIsActive(e.target.checked)}
+        />
+        <div className="flex flex-wrap gap-4">
+          <Button type="submit" isBusy={save.isPending}>
+            {t('common.save')}
+          </Button>
+          <Button variant="tertiary" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </form>
+      {(user.status === 'locked' || user.status === 'invited' || (user.totpEnabled && !isSelf)) && (
+        <div className="flex flex-wrap gap-3 border-t border-blue-200 pt-4">
+          {user.status === 'locked' && (
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => action.mutate('unlock')}
+              isBusy={action.isPending && action.variables === 'unlock'}
+            >
+              {t('admin.users.unlock')}
+            </Button>
+          )}
+          {user.status === 'invited' && (
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => action.mutate('invitation')}
+              isBusy={action.isPending && action.variables === 'invitation'}
+            >
+              {t('admin.users.resendInvitation')}
+            </Button>
+          )}
+          {user.totpEnabled && !isSelf && (
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => action.mutate('mfa-reset')}
+              isBusy={action.isPending && action.variables === 'mfa-reset'}
+            >
+              {t('admin.users.resetMfa')}
+            </Button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function InviteForm({ organizations }: { organizations: Organization[] }) {
+  const { t, pick, locale } = useI18n();
+  const queryClient = useQueryClient();
+  const errors = useFormErrors('invite');
+  const activeOrganizations = organizations.filter((o) => o.isActive);
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [organizationId, setOrganizationId] = useState('');
+  const [roles, setRoles] = useState<Role[]>([]);
+  const organization = activeOrganizations.find((o) => o.id === organizationId);
+  const allowed = organization ? rolesAllowedFor[organization.kind] : [];
+  const invite = useMutation({
+    mutationFn: (body: { email: string; displayName: string; organizationId: string; roles: Role[] }) =>
+      api.post<{ user: UserSummary; expiresAt: string }>('/api/users/invitations', body),
+    onSuccess: async () => {
+      errors.clear();
+      setEmail('');
+      setDisplayName('');
+      setRoles([]);
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+    onError: errors.showError,
+  });
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (invite.isPending) return;
+    invite.reset();
+    const body = { email, displayName: displayName.trim(), organizationId, roles };
+    const problems = validateWith(invitationCreateSchema, body);
+    if (problems.length > 0) return errors.showFields(problems);
+    invite.mutate(body);
+  }
+
+  const message = (path: string) => {
+    const field = errors.fieldError([path]);
+    return field ? pick(field) : undefined;
+  };
+  return (
+    <form noValidate onSubmit={submit} className="flex flex-col gap-6">
+      {invite.isSuccess && (
+        <Alert tone="success" isLive title={t('admin.users.invited')}>
+          <p>
+            {t('admin.users.invitedBody', {
+              email: invite.data.user.email,
+              date: formatDateTime(invite.data.expiresAt, locale),
+            })}
+          </p>
+          <p className="mt-2">
+            <Link to="/admin/outbox">{t('admin.users.seeOutbox')}</Link>
+          </p>
+        </Alert>
+      )}
+      <ErrorSummary errors={errors} />
+      <div className="grid gap-6 md:grid-cols-2">
+        <TextField
+          id={errors.id(['email'])}
+          label={t('auth.login.email')}
+          type="email"
+          autoComplete="off"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={message('email')}
+        />
+        <TextField
+          id={errors.id(['displayName'])}
+          label={t('admin.users.displayName')}
+          required
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          error={message('displayName')}
+          maxLength={100}
+        />
+        <Select
+          id={errors.id(['organizationId'])}
+          label={t('admin.users.organization')}
+          required
+          value={organizationId}
+          onChange={(e) => {
+            setOrganizationId(e.target.value);
+            const next = activeOrganizations.find((o) => o.id === e.target.value);
+            setRoles((current) => current.filter((r) => next && rolesAllowedFor[next.kind].includes(r)));
+          }}
+          error={message('organizationId')}
+        >
+          <option value="">{t('common.choose')}</option>
+          {activeOrganizations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {orgName(o, locale)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      {organization ? (
+        <RoleCheckboxes
+          id={errors.id(['roles'])}
+          allowed={allowed}
+          selected={roles}
+          onChange={setRoles}
+          errorText={message('roles')}
+        />
+      ) : (
+        <p id={errors.id(['roles'])} tabIndex={-1} className="text-std-16N-170 text-solid-gray-700">
+          {message('roles') ?? t('admin.users.chooseOrganizationFirst')}
+        </p>
+      )}
+      <div>
+        <Button type="submit" isBusy={invite.isPending}>
+          {t('admin.users.invite')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export default function UsersPage() {
+  const { t, locale, pick } = useI18n();
+  const me = useCurrentUser();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const applied = readFilters(searchParams);
+  const [draft, setDraft] = useState<Filters>(applied);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const users = useUsers(applied);
+  const organizations = useOrganizations();
+  const appliedKey = searchParams.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-sync only when the URL changes.
+  useEffect(() => setDraft(readFilters(searchParams)), [appliedKey]);
+
+  function apply(event: React.FormEvent) {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const key of filterKeys) {
+      const value = draft[key]?.trim();
+      if (value) params.set(key, value);
+    }
+    setSearchParams(params);
+  }
+
+  const count = users.data?.length;
+  return (
+    <div className="flex flex-col gap-10">
+      <PageHeader
+        title={t('admin.users.title')}
+        breadcrumbs={[{ label: t('nav.home'), to: '/' }, { label: t('admin.users.title') }]}
+        description={t('admin.users.description')}
+      />
+
+      <search aria-label={t('admin.users.filters')}>
+        <form
+          onSubmit={apply}
+          className="flex flex-col gap-5 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-5 sm:p-6"
+        >
+          <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
+            <Select
+              label={t('admin.users.organization')}
+              value={draft.organizationId ?? ''}
+              onChange={(e) => setDraft({ ...draft, organizationId: e.target.value })}
+            >
+              <option value="">{t('common.all')}</option>
+              {(organizations.data ?? []).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {orgName(o, locale)}
+                </option>
+              ))}
+            </Select>
+            <Select
+              label={t('admin.users.role')}
+              value={draft.role ?? ''}
+              onChange={(e) => setDraft({ ...draft, role: e.target.value })}
+            >
+              <option value="">{t('common.all')}</option>
+              {allRoles.map((role) => (
+                <option key={role} value={role}>
+                  {pick(roleLabels[role])}
+                </option>
+              ))}
+            </Select>
+            <Select
+              label={t('admin.users.status')}
+              value={draft.status ?? ''}
+              onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+            >
+              <option value="">{t('common.all')}</option>
+              {userStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {pick(userStatusLabels[s])}
+                </option>
+              ))}
+            </Select>
+            <TextField
+              label={t('admin.users.search')}
+              type="search"
+              value={draft.q ?? ''}
+              onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+              maxLength={100}
+            />
+          </div>
+          <div className="flex flex-wrap gap-4">
+            <Button type="submit">{t('municipalities.apply')}</Button>
+            <Button
+              variant="tertiary"
+              onClick={() => {
+                setDraft({});
+                setSearchParams(new URLSearchParams());
+              }}
+            >
+              {t('municipalities.clear')}
+            </Button>
+          </div>
+        </form>
+      </search>
+
+      <div className="flex flex-col gap-4">
+        <p role="status" aria-live="polite" className="text-std-18B-160">
+          {count === undefined ? '' : t('admin.users.count', { count })}
+        </p>
+        <QueryState query={users}>
+          {(items) =>
+            items.length === 0 ? (
+              <EmptyState title={t('admin.users.empty')}>{t('municipalities.emptyBody')}</EmptyState>
+            ) : (
+              <Table caption={t('admin.users.tableCaption')} captionHidden>
+                <THead>
+                  <tr>
+                    <Th>{t('admin.users.displayName')}</Th>
+                    <Th>{t('admin.users.organization')}</Th>
+                    <Th>{t('admin.users.roles')}</Th>
+                    <Th>{t('admin.users.status')}</Th>
+                    <Th>{t('admin.users.lastLogin')}</Th>
+                    <Th>
+                      <span className="sr-only">{t('common.actions')}</span>
+                    </Th>
+                  </tr>
+                </THead>
+                <TBody>
+                  {items.map((user) => {
+                    const isEditing = editingId === user.id;
+                    return (
+                      <Fragment key={user.id}>
+                        <Tr>
+                          <Td>
+                            <span className="flex flex-col">
+                              <span className="text-dns-16B-130">{user.displayName}</span>
+                              <span className="text-dns-14N-130 break-all text-solid-gray-700">
+                                {user.email}
+                              </span>
+                            </span>
+                          </Td>
+                          <Td>{orgName(user.organization, locale)}</Td>
+                          <Td>
+                            <span className="flex flex-wrap gap-1">
+                              {user.roles.map((role) => (
+                                <Badge key={role}>{pick(roleLabels[role])}</Badge>
+                              ))}
+                            </span>
+                          </Td>
+                          <Td>
+                            <Badge tone={statusTones[user.status]}>
+                              {pick(userStatusLabels[user.status])}
+                            </Badge>
+                          </Td>
+                          <Td className="text-dns-14N-130 whitespace-nowrap">
+                            {user.lastLoginAt ? (
+                              formatDateTime(user.lastLoginAt, locale)
+                            ) : (
+                              <span className="text-solid-gray-700">{t('admin.users.neverSignedIn')}</span>
+                            )}
+                          </Td>
+                          <Td className="text-right">
+                            <Button
+                              variant="secondary"
+                              size="xs"
+                              aria-expanded={isEditing}
+                              aria-controls={isEditing ? `user-${user.id}-panel` : undefined}
+                              aria-label={t('admin.users.editNamed', { name: user.displayName })}
+                              onClick={() => setEditingId(isEditing ? null : user.id)}
+                            >
+                              {t('common.edit')}
+                            </Button>
+                          </Td>
+                        </Tr>
+                        {isEditing && (
+                          <tr id={`user-${user.id}-panel`}>
+                            <td colSpan={6} className="p-0 pb-4">
+                              <UserEditor
+                                key={user.version}
+                                user={user}
+                                isSelf={user.id === me.id}
+                                onClose={() => setEditingId(null)}
+                              />
+                            </td>
+                          </tr>
+                        )}
+                      </Fragment>
+                    );
+                  })}
+                </TBody>
+              </Table>
+            )
+          }
+        </QueryState>
+      </div>
+
+      <Section title={t('admin.users.inviteTitle')} description={t('admin.users.inviteDescription')} boxed>
+        <QueryState query={organizations}>{(list) => <InviteForm organizations={list} />}</QueryState>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { type InvitationPreview, invitationAcceptSchema } from '../../../shared/schemas/accounts';
+import { api, isApiError } from '../../api/client';
+import { Alert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { DescriptionList } from '../../components/DescriptionList';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { PageHeader } from '../../components/PageHeader';
+import { Spinner } from '../../components/Spinner';
+import { TextField } from '../../components/TextField';
+import { useI18n } from '../../i18n';
+import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { confirmationMismatch, NewPasswordFields } from './NewPasswordFields';
+
+export default function InvitationAcceptPage() {
+  const { t, pick, locale } = useI18n();
+  const [searchParams] = useSearchParams();
+  const token = searchParams.get('token') ?? '';
+  const invitation = useQuery({
+    queryKey: ['invitation', token],
+    queryFn: () => api.get<InvitationPreview>(`/api/auth/invitations/${encodeURIComponent(token)}`),
+    enabled: token.length > 0,
+  });
+  const [displayName, setDisplayName] = useState<string | null>(null);
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const errors = useFormErrors('invitation');
+  const accept = useMutation({
+    mutationFn: (body: { token: string; displayName: string; password: string }) =>
+      api.post('/api/auth/invitations/accept', body),
+    onError: errors.showError,
+  });
+
+  const name = displayName ?? invitation.data?.displayName ?? '';
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (accept.isPending) return;
+    const problems = validateWith(invitationAcceptSchema, { token, displayName: name, password });
+    if (password !== confirmation) problems.push(confirmationMismatch);
+    if (problems.length > 0) return errors.showFields(problems);
+    errors.clear();
+    accept.mutate({ token, displayName: name.trim(), password });
+  }
+
+  const nameError = errors.fieldError(['displayName']);
+  const breadcrumbs = [{ label: t('auth.login.title'), to: '/login' }, { label: t('auth.invitation.title') }];
+
+  return (
+    <div className="flex max-w-2xl flex-col gap-8">
+      <PageHeader
+        title={t('auth.invitation.title')}
+        breadcrumbs={breadcrumbs}
+        description={t('auth.invitation.description')}
+      />
+      {!token ? (
+        <Alert tone="error" title={t('auth.tokenMissingTitle')}>
+          {t('auth.tokenMissingBody')}
+        </Alert>
+      ) : invitation.isPending ? (
+        <Spinner />
+      ) : invitation.isError ? (
+        <Alert tone="error" title={t('auth.invitation.invalidTitle')}>
+          <p>{isApiError(invitation.error) ? pick(invitation.error.localized) : t('state.unknownError')}</p>
+          <p className="mt-3">{t('auth.invitation.askAgain')}</p>
+        </Alert>
+      ) : accept.isSuccess ? (
+        <Alert tone="success" isLive title={t('auth.invitation.doneTitle')}>
+          <p>{t('auth.invitation.doneBody')}</p>
+          <p className="mt-3">
+            <Link to="/login">{t('auth.backToLogin')}</Link>
+          </p>
+        </Alert>
+      ) : (
+        <>
+          <DescriptionList
+            items={[
+              {
+                term: t('auth.invitation.organization'),
+                value:
+                  locale === 'ja' ? invitation.data.organizationName : invitation.data.organizationNameEn,
+              },
+              { term: t('auth.login.email'), value: invitation.data.email },
+            ]}
+          />
+          <form noValidate onSubmit={submit} className="flex flex-col gap-6">
+            <ErrorSummary errors={errors} />
+            <TextField
+              id={errors.id(['displayName'])}
+              label={t('auth.invitation.displayName')}
+              hint={t('auth.invitation.displayNameHint')}
+              autoComplete="name"
+              required
+              value={name}
+              onChange={(event) => setDisplayName(event.target.value)}
+              error={nameError ? pick(nameError) : undefined}
+            />
+            <NewPasswordFields
+              errors={errors}
+              path="password"
+              password={password}
+              confirmation={confirmation}
+              onPassword={setPassword}
+              onConfirmation={setConfirmation}
+            />
+            <div>
+              <Button type="submit" isBusy={accept.isPending}>
+                {t('auth.invitation.submit')}
+              </Button>
+            </div>
+          </form>
+        </>
+      )}
+    </div>
+  );
+}

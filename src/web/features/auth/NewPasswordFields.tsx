@@ -1,0 +1,56 @@
+import { useI18n } from '../../i18n';
+import type { FormErrors } from '../../lib/form-errors';
+import { TextField } from '../../components/TextField';
+
+/** New password twice; the rule (12+ characters) is stated up front, not only after a failure. */
+export function NewPasswordFields({
+  errors,
+  password,
+  confirmation,
+  onPassword,
+  onConfirmation,
+  path = 'newPassword',
+}: {
+  errors: FormErrors;
+  password: string;
+  confirmation: string;
+  onPassword: (value: string) => void;
+  onConfirmation: (value: string) => void;
+  path?: string;
+}) {
+  const { t, pick } = useI18n();
+  const passwordError = errors.fieldError([path]);
+  const confirmationError = errors.fieldError(['confirmation']);
+  return (
+    <>
+      <TextField
+        id={errors.id([path])}
+        label={t('auth.newPassword.label')}
+        hint={t('auth.newPassword.hint')}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={password}
+        onChange={(event) => onPassword(event.target.value)}
+        error={passwordError ? pick(passwordError) : undefined}
+      />
+      <TextField
+        id={errors.id(['confirmation'])}
+        label={t('auth.newPassword.confirmation')}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={confirmation}
+        onChange={(event) => onConfirmation(event.target.value)}
+        error={confirmationError ? pick(confirmationError) : undefined}
+      />
+    </>
+  );
+}
+
+export const confirmationMismatch = {
+  path: ['confirmation'],
+  code: 'mismatch',
+  ja: '確認用のパスワードが一致しません。',
+  en: 'The two passwords do not match.',
+};

@@ -1,0 +1,80 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { passwordResetConfirmSchema } from '../../../shared/schemas/accounts';
+import { api } from '../../api/client';
+import { Alert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { confirmationMismatch, NewPasswordFields } from './NewPasswordFields';
+
+export default function PasswordResetConfirmPage() {
+  const { t } = useI18n();
+  const [searchParams] = useSearchParams();
+  const token = searchParams.get('token') ?? '';
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const errors = useFormErrors('reset-confirm');
+  const confirm = useMutation({
+    mutationFn: (body: { token: string; newPassword: string }) =>
+      api.post('/api/auth/password-reset/confirm', body),
+    onError: errors.showError,
+  });
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (confirm.isPending) return;
+    const problems = validateWith(passwordResetConfirmSchema, { token, newPassword: password });
+    if (password !== confirmation) problems.push(confirmationMismatch);
+    if (problems.length > 0) return errors.showFields(problems);
+    errors.clear();
+    confirm.mutate({ token, newPassword: password });
+  }
+
+  return (
+    <div className="flex max-w-2xl flex-col gap-8">
+      <PageHeader
+        title={t('auth.resetConfirm.title')}
+        breadcrumbs={[
+          { label: t('auth.login.title'), to: '/login' },
+          { label: t('auth.resetConfirm.title') },
+        ]}
+        description={t('auth.resetConfirm.description')}
+      />
+      {!token ? (
+        <Alert tone="error" title={t('auth.tokenMissingTitle')}>
+          <p>{t('auth.tokenMissingBody')}</p>
+          <p className="mt-3">
+            <Link to="/password-reset">{t('auth.reset.title')}</Link>
+          </p>
+        </Alert>
+      ) : confirm.isSuccess ? (
+        <Alert tone="success" isLive title={t('auth.resetConfirm.doneTitle')}>
+          <p>{t('auth.resetConfirm.doneBody')}</p>
+          <p className="mt-3">
+            <Link to="/login">{t('auth.backToLogin')}</Link>
+          </p>
+        </Alert>
+      ) : (
+        <form noValidate onSubmit={submit} className="flex flex-col gap-6">
+          <ErrorSummary errors={errors} />
+          <NewPasswordFields
+            errors={errors}
+            password={password}
+            confirmation={confirmation}
+            onPassword={setPassword}
+            onConfirmation={setConfirmation}
+          />
+          <div>
+            <Button type="submit" isBusy={confirm.isPending}>
+              {t('auth.resetConfirm.submit')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

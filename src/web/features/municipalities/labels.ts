@@ -1,0 +1,1 @@
+export { municipalityKindLabels, municipalityKinds } from '../../../shared/schemas/municipalities';

@@ -1,0 +1,71 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Spinner } from './components/Spinner';
+import { Layout } from './shell/Layout';
+import { RequireRole, RequireSession } from './shell/RequireSession';
+import { RouteError } from './shell/RouteError';
+
+/** Each page is its own chunk, loaded when first visited. */
+function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: (await load()).default }) };
+}
+
+const adminOnly = ['prefecture_admin'] as const;
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <Spinner />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { path: 'login', ...page(() => import('./features/auth/LoginPage')) },
+          { path: 'password-reset', ...page(() => import('./features/auth/PasswordResetRequestPage')) },
+          {
+            path: 'password-reset/confirm',
+            ...page(() => import('./features/auth/PasswordResetConfirmPage')),
+          },
+          { path: 'invitations/accept', ...page(() => import('./features/auth/InvitationAcceptPage')) },
+          { path: 'about', ...page(() => import('./features/about/AboutPage')) },
+          {
+            element: <RequireSession />,
+            children: [
+              { index: true, ...page(() => import('./features/home/HomePage')) },
+              {
+                path: 'municipalities',
+                ...page(() => import('./features/municipalities/MunicipalityListPage')),
+              },
+              {
+                path: 'municipalities/:id',
+                ...page(() => import('./features/municipalities/MunicipalityDetailPage')),
+              },
+              { path: 'fiscal-years', ...page(() => import('./features/fiscal-years/FiscalYearListPage')) },
+              {
+                path: 'fiscal-years/:id',
+                ...page(() => import('./features/fiscal-years/FiscalYearDetailPage')),
+              },
+              { path: 'account', ...page(() => import('./features/account/AccountPage')) },
+              {
+                path: 'admin',
+                element: <RequireRole roles={adminOnly} />,
+                children: [
+                  { path: 'users', ...page(() => import('./features/admin/UsersPage')) },
+                  { path: 'organizations', ...page(() => import('./features/admin/OrganizationsPage')) },
+                  { path: 'outbox', ...page(() => import('./features/admin/OutboxPage')) },
+                  { path: 'audit', ...page(() => import('./features/admin/AuditPage')) },
+                ],
+              },
+            ],
+          },
+          { path: '*', ...page(() => import('./features/errors/NotFoundPage')) },
+        ],
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,56 @@
+import type { Role } from '../../shared/roles';
+import type { MessageKey } from '../i18n';
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  /** Matches only the exact path (home), not its children. */
+  end?: boolean;
+}
+
+const adminItems: NavItem[] = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/fiscal-years', label: 'nav.fiscalYears' },
+  { to: '/municipalities', label: 'nav.municipalities' },
+  { to: '/admin/users', label: 'nav.users' },
+  { to: '/admin/organizations', label: 'nav.organizations' },
+  { to: '/admin/outbox', label: 'nav.outbox' },
+  { to: '/admin/audit', label: 'nav.audit' },
+];
+
+const municipalityItems: NavItem[] = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/municipalities', label: 'nav.municipalityList' },
+  { to: '/fiscal-years', label: 'nav.fiscalYears' },
+  { to: '/account', label: 'nav.account' },
+];
+
+const partnerItems: NavItem[] = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/municipalities', label: 'nav.municipalityList' },
+  { to: '/fiscal-years', label: 'nav.fiscalYears' },
+];
+
+/**
+ * The main menu for a set of roles. The prefecture admin's menu includes
+ * everything; other roles see what they can use. Several roles merge, each
+ * destination once, in the order of the broadest menu. The menu only helps
+ * people find their way: the server decides what each role may do.
+ */
+export function navigationFor(roles: readonly Role[]): NavItem[] {
+  const lists: NavItem[][] = [];
+  if (roles.includes('prefecture_admin')) lists.push(adminItems);
+  if (roles.includes('municipality_staff') || roles.includes('municipality_head'))
+    lists.push(municipalityItems);
+  if (roles.some((r) => r === 'company_member' || r === 'council_secretariat' || r === 'reviewer')) {
+    lists.push(partnerItems);
+  }
+  const seen = new Set<string>();
+  const merged: NavItem[] = [];
+  for (const item of lists.flat()) {
+    if (seen.has(item.to)) continue;
+    seen.add(item.to);
+    merged.push(item);
+  }
+  return merged.length > 0 ? merged : [{ to: '/', label: 'nav.home', end: true }];
+}
