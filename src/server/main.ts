@@ -11,11 +11,16 @@ import { createLogger } from './platform/logger';
 import { createMailSender } from './platform/mail/sender';
 import { startMaintenance } from './platform/maintenance';
 
-/** The built web app: dist/web beside dist/server when bundled, or at the repository root. */
+/**
+ * The built web app: dist/web beside dist/server when bundled, or the
+ * repository's dist/web when run from source. src/web holds an index.html too,
+ * but unbuilt, so a candidate counts only with its built assets/ folder.
+ */
 function findWebDir(): string | undefined {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const candidate of [path.join(here, '..', 'web'), path.join(here, '..', '..', 'dist', 'web')]) {
-    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
+    if (fs.existsSync(path.join(candidate, 'index.html')) && fs.existsSync(path.join(candidate, 'assets')))
+      return candidate;
   }
   return undefined;
 }

@@ -186,16 +186,24 @@ export function createMunicipalitiesService(deps: ServiceDeps) {
         });
       }
       const { version, ...values } = patch;
-      await db.transaction(async (tx) => {
-        const updated = await updateVersioned(tx, municipalities, id, version, values, actor.userId);
-        await recordAudit(tx, ctx, {
-          action: 'municipality.update',
-          entityType: 'municipality',
-          entityId: id,
-          before: row.municipality,
-          after: updated,
+      await db
+        .transaction(async (tx) => {
+          const updated = await updateVersioned(tx, municipalities, id, version, values, actor.userId);
+          await recordAudit(tx, ctx, {
+            action: 'municipality.update',
+            entityType: 'municipality',
+            entityId: id,
+            before: row.municipality,
+            after: updated,
+          });
+        })
+        .catch(async (err: unknown) => {
+          // After the rollback, the conflict carries the record in the shape a GET returns, so the form can show it.
+          if (err instanceof AppError && err.code === 'VERSION_CONFLICT') {
+            throw new AppError('VERSION_CONFLICT', { current: await this.get(ctx, id) });
+          }
+          throw err;
         });
-      });
       return this.get(ctx, id);
     },
 

@@ -134,7 +134,11 @@ describe('updating master data', () => {
     expect(stale.status).toBe(409);
     const body = await stale.json();
     expect(body.error.code).toBe('VERSION_CONFLICT');
-    expect(body.error.current).toMatchObject({ nameEn: 'Iwaki City', version: iwaki!.version + 1 });
+    expect(body.error.current).toMatchObject({
+      nameEn: 'Iwaki City',
+      version: iwaki!.version + 1,
+      area: { name: 'いわき' },
+    });
   });
 
   it('forbids municipality staff from editing master data', async () => {

@@ -1,0 +1,310 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { type DatabaseHandle, openDatabase } from '../server/db/client';
+import { isDatabaseEmpty, seedDemo } from '../server/db/seed/demo';
+import type { Env } from '../server/env';
+import { createUserCommand } from './create-user';
+import { importMunicipalitiesCommand } from './import-municipalities';
+
+/**
+ * The kakehashi CLI: one entry per command. Each command gets its arguments
+ * (after the command name) and returns the process exit code:
+ * 0 done, 1 failed, 2 wrong usage or not possible with this database engine.
+ */
+export interface CliIo {
+  env: Env;
+  print: (line: string) => void;
+  printError: (line: string) => void;
+}
+
+export interface Command {
+  usage: string;
+  summary: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+/** Opens the configured database (PGlite in DATA_DIR or DATABASE_URL) for one command and closes it. */
+export async function withDatabase<T>(env: Env, use: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    pgliteDir: env.dbDir,
+    maxConnections: 2,
+  });
+  try {
+    return await use(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+function describeDatabase(env: Env): string {
+  return env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${env.dbDir})`;
+}
+
+function isEmptyDirectory(dir: string): boolean {
+  return !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
+}
+
+/** String options only; parseArgs throws on unknown ones, which becomes a usage message and exit code 2. */
+export function parseOptions(
+  args: string[],
+  names: readonly string[],
+  io: CliIo,
+  usage: string,
+): Record<string, string | undefined> | null {
+  const options = Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
+  try {
+    return parseArgs({ args, options, allowPositionals: false, strict: true }).values as Record<
+      string,
+      string | undefined
+    >;
+  } catch (err) {
+    io.printError(`${(err as Error).message}\n使い方 / usage: kakehashi ${usage}`);
+    return null;
+  }
+}
+
+const migrate: Command = {
+  usage: 'migrate',
+  summary: 'データベースを最新のスキーマにする / apply pending database migrations',
+  async run(_args, io) {
+    await withDatabase(io.env, (handle) => handle.migrate());
+    io.print(`マイグレーション完了 / migrations applied: ${describeDatabase(io.env)}`);
+    return 0;
+  },
+};
+
+const seedDemoCommand: Command = {
+  usage: 'seed-demo',
+  summary:
+    '空のデータベースに福島県のデモデータを入れる / load the Fukushima demo data into an empty database',
+  async run(_args, io) {
+    return withDatabase(io.env, async (handle) => {
+      await handle.migrate();
+      if (!(await isDatabaseEmpty(handle.db))) {
+        io.printError(
+          'データベースが空ではないため、デモデータを入れませんでした。 / The database is not empty: demo data is only loaded into an empty database.',
+        );
+        return 1;
+      }
+      await seedDemo(handle.db);
+      io.print(`デモデータを登録しました / demo data loaded: ${describeDatabase(io.env)}`);
+      return 0;
+    });
+  },
+};
+
+const createUser: Command = {
+  usage:
+    'create-user --email ADDRESS --name NAME --organization-id UUID --roles role1,role2 [--password PASSWORD]',
+  summary: '利用者を登録する（パスワード省略時は一時パスワードを表示） / create a user',
+  async run(args, io) {
+    const values = parseOptions(
+      args,
+      ['email', 'name', 'organization-id', 'roles', 'password'],
+      io,
+      this.usage,
+    );
+    if (!values) return 2;
+    return withDatabase(io.env, async (handle) => {
+      await handle.migrate();
+      return createUserCommand(
+        handle.db,
+        {
+          email: values.email,
+          name: values.name,
+          organizationId: values['organization-id'],
+          roles: values.roles,
+          password: values.password,
+        },
+        io,
+      );
+    });
+  },
+};
+
+const backup: Command = {
+  usage: 'backup --out FILE.tar.gz',
+  summary:
+    '組み込みデータベースを1ファイルに保存する（サーバー停止中に） / dump the embedded database (server stopped)',
+  async run(args, io) {
+    const values = parseOptions(args, ['out'], io, this.usage);
+    if (!values) return 2;
+    if (io.env.DATABASE_URL) {
+      io.printError(
+        'PostgreSQL のバックアップには pg_dump を使ってください（例: pg_dump -Fc "$DATABASE_URL" > kakehashi.dump）。 / With PostgreSQL, back up with pg_dump (e.g. pg_dump -Fc "$DATABASE_URL" > kakehashi.dump).',
+      );
+      return 2;
+    }
+    const out = values.out;
+    if (!out) {
+      io.printError(`--out を指定してください / --out is required\n使い方 / usage: kakehashi ${this.usage}`);
+      return 2;
+    }
+    if (isEmptyDirectory(io.env.dbDir)) {
+      io.printError(`データベースがありません / no database at ${io.env.dbDir}`);
+      return 1;
+    }
+    if (fs.existsSync(out)) {
+      io.printError(
+        `${out} は既にあります。上書きしません。 / ${out} already exists; it is not overwritten.`,
+      );
+      return 1;
+    }
+    // Opened directly, not through openDatabase: a backup must not migrate the data it copies.
+    const pglite = new PGlite({ dataDir: io.env.dbDir });
+    try {
+      await pglite.waitReady;
+      const dump = await pglite.dumpDataDir('gzip');
+      fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+      fs.writeFileSync(out, Buffer.from(await dump.arrayBuffer()));
+    } finally {
+      await pglite.close();
+    }
+    io.print(`バックアップを保存しました / backup written: ${out} (${fs.statSync(out).size} bytes)`);
+    io.print(
+      `添付ファイルは ${io.env.uploadsDir} にあります。別途コピーしてください。 / Uploaded files are in ${io.env.uploadsDir}: copy them as well.`,
+    );
+    return 0;
+  },
+};
+
+const restore: Command = {
+  usage: 'restore --in FILE.tar.gz',
+  summary: 'バックアップを空の DATA_DIR に戻す / restore a backup into an empty DATA_DIR',
+  async run(args, io) {
+    const values = parseOptions(args, ['in'], io, this.usage);
+    if (!values) return 2;
+    if (io.env.DATABASE_URL) {
+      io.printError(
+        'PostgreSQL へは pg_restore を使ってください。 / With PostgreSQL, restore with pg_restore (or psql for a plain dump).',
+      );
+      return 2;
+    }
+    const input = values.in;
+    if (!input) {
+      io.printError(`--in を指定してください / --in is required\n使い方 / usage: kakehashi ${this.usage}`);
+      return 2;
+    }
+    if (!fs.existsSync(input)) {
+      io.printError(`${input} がありません / ${input} does not exist`);
+      return 1;
+    }
+    if (!isEmptyDirectory(io.env.dbDir)) {
+      io.printError(
+        `${io.env.dbDir} にデータベースがあります。空の DATA_DIR を指定してください。 / ${io.env.dbDir} already holds a database: restore into an empty DATA_DIR.`,
+      );
+      return 1;
+    }
+    fs.mkdirSync(io.env.dbDir, { recursive: true });
+    const pglite = new PGlite({
+      dataDir: io.env.dbDir,
+      loadDataDir: new Blob([new Uint8Array(fs.readFileSync(input))]),
+    });
+    try {
+      await pglite.waitReady;
+      // Reading a table proves the archive held a usable Kakehashi database.
+      const result = await pglite.query<{ count: number }>('select count(*)::int as count from users');
+      io.print(
+        `復元しました / restored into ${io.env.dbDir}: 利用者 ${result.rows[0]?.count ?? 0} 名 / ${result.rows[0]?.count ?? 0} users`,
+      );
+    } finally {
+      await pglite.close();
+    }
+    return 0;
+  },
+};
+
+const help: Command = {
+  usage: 'help',
+  summary: 'このヘルプ / this help',
+  async run(_args, io) {
+    io.print(helpText());
+    return 0;
+  },
+};
+
+const importMunicipalities: Command = {
+  usage:
+    'import-municipalities FILE --prefecture-code NN [--prefecture-name 名称 --prefecture-name-en Name] [--dry-run]',
+  summary:
+    '市町村マスタ（CSV/xlsx）を取り込む / import a municipality master list (all rows valid or nothing)',
+  async run(args, io) {
+    let parsed: ReturnType<typeof parseArgs<{ options: typeof importOptions; allowPositionals: true }>>;
+    try {
+      parsed = parseArgs({ args, options: importOptions, allowPositionals: true, strict: true });
+    } catch (err) {
+      io.printError(`${(err as Error).message}\n使い方 / usage: kakehashi ${this.usage}`);
+      return 2;
+    }
+    const [file] = parsed.positionals;
+    const prefectureCode = parsed.values['prefecture-code'];
+    if (!file || !prefectureCode || parsed.positionals.length > 1) {
+      io.printError(`使い方 / usage: kakehashi ${this.usage}`);
+      return 2;
+    }
+    if (!fs.existsSync(file)) {
+      io.printError(`ファイルがありません / no such file: ${file}`);
+      return 2;
+    }
+    io.print(`取り込み先 / database: ${describeDatabase(io.env)}`);
+    return withDatabase(io.env, async (handle) => {
+      await handle.migrate();
+      return importMunicipalitiesCommand(
+        handle.db,
+        {
+          file,
+          prefectureCode,
+          prefectureName: parsed.values['prefecture-name'],
+          prefectureNameEn: parsed.values['prefecture-name-en'],
+          dryRun: parsed.values['dry-run'] === true,
+        },
+        io.print,
+      );
+    });
+  },
+};
+
+const importOptions = {
+  'prefecture-code': { type: 'string' },
+  'prefecture-name': { type: 'string' },
+  'prefecture-name-en': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+} as const;
+
+/** Every command, by the name typed after `kakehashi`. */
+export const commands: Record<string, Command> = {
+  migrate,
+  'seed-demo': seedDemoCommand,
+  'create-user': createUser,
+  backup,
+  restore,
+  'import-municipalities': importMunicipalities,
+  help,
+};
+
+export function helpText(): string {
+  const lines = [
+    'kakehashi <command> [options]   (npm run kakehashi -- <command> / node dist/server/cli.js <command>)',
+    '',
+    '環境変数 / environment: DATA_DIR (PGlite), DATABASE_URL (PostgreSQL) — see README',
+    '',
+  ];
+  for (const command of Object.values(commands)) {
+    lines.push(`  ${command.usage}`, `      ${command.summary}`);
+  }
+  return lines.join('\n');
+}
+
+/** Runs one command line; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name = 'help', ...args] = argv;
+  const command = commands[name === '--help' || name === '-h' ? 'help' : name];
+  if (!command) {
+    io.printError(`不明なコマンド / unknown command: ${name}\n\n${helpText()}`);
+    return 2;
+  }
+  return command.run(args, io);
+}

@@ -1,0 +1,139 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { municipalities, organizations } from '../db/schema';
+import {
+  type AccessFixture,
+  type AccessRule,
+  type ConcreteRequest,
+  type Principal,
+  principalEmails,
+  principals,
+} from './access';
+import { accessRules } from './access-rules';
+import { createTestContext } from './harness';
+
+/**
+ * The route × role matrix: every API route has a rule, and every rule holds
+ * for every principal when the route is really called. Calls run in order
+ * on one database; a rule's request builder prepares fresh data if it needs any.
+ */
+
+const ctx = await createTestContext();
+
+/** Served by the app itself, not by a feature: public by design and outside the matrix. */
+const documentationRoutes = new Set([
+  'GET /api/openapi.json',
+  'GET /api/docs',
+  'GET /api/docs/init.js',
+  'GET /api/docs/assets/:file',
+]);
+
+/** Every route the app registers under /api, as 'METHOD /path' (middleware and catch-alls left out). */
+function registeredApiRoutes(): string[] {
+  const keys = ctx.app.routes
+    .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+    .map((r) => `${r.method} ${r.path}`)
+    .filter((key) => !documentationRoutes.has(key));
+  return [...new Set(keys)].sort();
+}
+
+const ruleKey = (rule: AccessRule) => `${rule.method} ${rule.path}`;
+
+async function idOfMunicipality(code: string): Promise<string> {
+  const [row] = await ctx.database.db
+    .select({ id: municipalities.id })
+    .from(municipalities)
+    .where(eq(municipalities.code, code));
+  if (!row) throw new Error(`Demo data has no municipality ${code}`);
+  return row.id;
+}
+
+async function idOfOrganization(name: string): Promise<string> {
+  const [row] = await ctx.database.db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.name, name));
+  if (!row) throw new Error(`Demo data has no organization ${name}`);
+  return row.id;
+}
+
+const fixture: AccessFixture = {
+  db: ctx.database.db,
+  ownMunicipalityId: await idOfMunicipality('074055'), // 西会津町
+  otherMunicipalityId: await idOfMunicipality('072036'), // 郡山市
+  ownCompanyOrgId: await idOfOrganization('デモ情報システム株式会社'),
+  otherCompanyOrgId: await idOfOrganization('サンプルDXソリューションズ株式会社'),
+  userIdOf: (email) => ctx.userIdOf(email),
+  cookieFor: (email) => ctx.sessionCookieFor(email),
+  request: (method, path, options) => ctx.request(method, path, options),
+};
+
+function isAllowed(rule: AccessRule, principal: Principal): boolean {
+  if (rule.allow === 'everyone') return true;
+  if (rule.allow === 'signed-in') return principal !== 'anonymous';
+  return rule.allow.includes(principal);
+}
+
+async function call(rule: AccessRule, request: ConcreteRequest, cookie: string | undefined) {
+  const path = request.path ?? rule.path;
+  if (/\/:\w/.test(path)) {
+    throw new Error(`${ruleKey(rule)}: the path has parameters, so the rule needs a request builder`);
+  }
+  const res = await ctx.request(rule.method, path, { cookie, body: request.body });
+  const text = await res.text();
+  return { status: res.status, summary: `${rule.method} ${path} → ${res.status} ${text.slice(0, 300)}` };
+}
+
+const isSuccess = (status: number) => status >= 200 && status < 300;
+
+describe('access matrix: coverage', () => {
+  it('every /api route has an access rule', () => {
+    const covered = new Set(accessRules.map(ruleKey));
+    expect(registeredApiRoutes().filter((route) => !covered.has(route))).toEqual([]);
+  });
+
+  it('every access rule names a registered route', () => {
+    const registered = new Set(registeredApiRoutes());
+    expect(accessRules.map(ruleKey).filter((key) => !registered.has(key))).toEqual([]);
+  });
+
+  it('no route has two rules', () => {
+    const keys = accessRules.map(ruleKey);
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+  });
+});
+
+describe('access matrix: route × principal', () => {
+  for (const rule of accessRules) {
+    for (const principal of principals) {
+      const shouldAllow = isAllowed(rule, principal);
+      it(`${ruleKey(rule)} as ${principal} is ${shouldAllow ? 'allowed' : 'denied'}`, async () => {
+        const request = (await rule.request?.(fixture, principal)) ?? {};
+        const cookie =
+          principal === 'anonymous' ? undefined : await ctx.sessionCookieFor(principalEmails[principal]);
+        const { status, summary } = await call(rule, request, cookie);
+        if (shouldAllow) {
+          const isExpected = rule.allowedStatuses ? rule.allowedStatuses.includes(status) : isSuccess(status);
+          expect(isExpected, summary).toBe(true);
+        } else if (principal === 'anonymous') {
+          expect(status, summary).toBe(401);
+        } else {
+          expect([403, 404], summary).toContain(status);
+        }
+      });
+    }
+  }
+});
+
+describe('access matrix: scope checks', () => {
+  const checks = accessRules.flatMap((rule) => (rule.scopeChecks ?? []).map((check) => ({ rule, check })));
+  it.each(checks.map(({ rule, check }) => [`${ruleKey(rule)}: ${check.name}`, rule, check] as const))(
+    '%s',
+    async (_name, rule, check) => {
+      const request = await check.request(fixture);
+      const { status, summary } = await call(rule, request, await ctx.sessionCookieFor(check.as));
+      if (check.expect === 'allow') expect(isSuccess(status), summary).toBe(true);
+      else expect([403, 404], summary).toContain(status);
+    },
+  );
+});
