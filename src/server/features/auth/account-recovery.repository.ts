@@ -142,11 +142,3 @@ export async function setDisplayNameByOwner(
     .returning();
   return rows[0]!;
 }
-
-export async function recordPasswordFailure(
-  executor: Executor,
-  userId: string,
-  values: { failedLoginCount: number; lockedUntil: Date | null },
-) {
-  await executor.update(users).set(values).where(eq(users.id, userId));
-}

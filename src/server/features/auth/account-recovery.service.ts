@@ -18,6 +18,7 @@ import { AppError, fieldError } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox';
 import { composeInvitationMail, composePasswordResetMail } from './account-mails';
 import * as repo from './account-recovery.repository';
+import { recordCredentialFailure } from './credential-failures';
 import { findUserByEmail, findUserById } from './auth.repository';
 
 export const passwordResetValidMinutes = 60;
@@ -94,22 +95,13 @@ export function createAccountRecoveryService(deps: ServiceDeps) {
         ? await verifyPassword(user.passwordHash, input.currentPassword)
         : false;
       if (!isCurrentCorrect) {
-        const failures = user.failedLoginCount + 1;
-        const isNowLocked = failures >= config.lockout.maxFailures;
-        await db.transaction(async (tx) => {
-          await repo.recordPasswordFailure(tx, user.id, {
-            failedLoginCount: isNowLocked ? 0 : failures,
-            lockedUntil: isNowLocked
-              ? new Date(ctx.now.getTime() + config.lockout.minutes * 60_000)
-              : user.lockedUntil,
-          });
-          await recordAudit(tx, ctx, {
-            prefectureId: user.prefectureId,
-            action: isNowLocked ? 'auth.locked' : 'auth.password_change_failed',
-            entityType: 'user',
-            entityId: user.id,
-          });
-        });
+        const isNowLocked = await recordCredentialFailure(
+          db,
+          ctx,
+          config.lockout,
+          user,
+          'auth.password_change_failed',
+        );
         if (isNowLocked) throw new AppError('ACCOUNT_LOCKED');
         throw fieldError(
           ['currentPassword'],

@@ -8,6 +8,7 @@ import type { RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import * as repo from './auth.repository';
+import { recordCredentialFailure } from './credential-failures';
 
 export type LoginOutcome = {
   status: 'ok' | 'mfa_required' | 'mfa_setup_required';
@@ -23,22 +24,7 @@ export function createAuthService(deps: ServiceDeps) {
     user: repo.UserRow,
     failureCode: 'INVALID_CREDENTIALS' | 'INVALID_MFA_CODE',
   ): Promise<never> {
-    const failures = user.failedLoginCount + 1;
-    const isNowLocked = failures >= config.lockout.maxFailures;
-    await db.transaction(async (tx) => {
-      await repo.updateUserSecurity(tx, user.id, {
-        failedLoginCount: isNowLocked ? 0 : failures,
-        lockedUntil: isNowLocked
-          ? new Date(ctx.now.getTime() + config.lockout.minutes * 60_000)
-          : user.lockedUntil,
-      });
-      await recordAudit(tx, ctx, {
-        prefectureId: user.prefectureId,
-        action: isNowLocked ? 'auth.locked' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-      });
-    });
+    const isNowLocked = await recordCredentialFailure(db, ctx, config.lockout, user, 'auth.login_failed');
     throw new AppError(isNowLocked ? 'ACCOUNT_LOCKED' : failureCode);
   }
 
