@@ -38,6 +38,13 @@ export const routes: RouteObject[] = [
                 ...page(() => import('./features/municipalities/MunicipalityListPage')),
               },
               {
+                path: 'municipalities/import',
+                element: <RequireRole roles={adminOnly} />,
+                children: [
+                  { index: true, ...page(() => import('./features/municipalities/MunicipalityImportPage')) },
+                ],
+              },
+              {
                 path: 'municipalities/:id',
                 ...page(() => import('./features/municipalities/MunicipalityDetailPage')),
               },

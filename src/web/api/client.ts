@@ -114,14 +114,21 @@ export async function request<T>(
   const headers: Record<string, string> = { accept: 'application/json' };
   // The server refuses state-changing calls without it (CSRF defence).
   if (method !== 'GET') headers['x-kakehashi-request'] = '1';
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body goes as it is: the browser writes the multipart content type with its boundary.
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : isForm
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -145,6 +152,8 @@ export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
     request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  /** multipart/form-data, for file uploads. */
+  postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string, query?: Record<string, QueryValue>) => request<T>('DELETE', path, { query }),
 };

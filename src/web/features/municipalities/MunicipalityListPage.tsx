@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Badge } from '../../components/Badge';
-import { Button } from '../../components/Button';
+import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -31,6 +32,7 @@ function readFilters(params: URLSearchParams): MunicipalityFilters {
  */
 export default function MunicipalityListPage() {
   const { t, locale, pick } = useI18n();
+  const user = useCurrentUser();
   const [searchParams, setSearchParams] = useSearchParams();
   const applied = readFilters(searchParams);
   const [draft, setDraft] = useState<MunicipalityFilters>(applied);
@@ -83,6 +85,13 @@ export default function MunicipalityListPage() {
         title={t('municipalities.title')}
         breadcrumbs={[{ label: t('nav.home'), to: '/' }, { label: t('municipalities.title') }]}
         description={t('municipalities.description')}
+        actions={
+          isPrefectureAdmin(user) ? (
+            <ButtonLink to="/municipalities/import" variant="secondary">
+              {t('municipalityImport.open')}
+            </ButtonLink>
+          ) : undefined
+        }
       />
 
       <search aria-label={t('municipalities.filters')}>
