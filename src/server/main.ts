@@ -29,11 +29,19 @@ async function main() {
   const startedAt = performance.now();
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.dbDir });
+  const databaseOptions = { databaseUrl: env.DATABASE_URL, pgliteDir: env.dbDir };
+  const isNewEmbeddedDatabase = !env.DATABASE_URL && !fs.existsSync(path.join(env.dbDir, 'PG_VERSION'));
+  let database = await openDatabase(databaseOptions);
   await database.migrate();
   if (env.DEMO_MODE && (await isDatabaseEmpty(database.db))) {
     logger.info('empty database: loading the Fukushima demo data');
     await seedDemo(database.db);
+  }
+  if (isNewEmbeddedDatabase) {
+    // Creating a PGlite cluster (initdb) grows its WASM heap to about 0.8 GB, which is
+    // never returned; a fresh instance on the files just written idles at about half that.
+    await database.close();
+    database = await openDatabase(databaseOptions);
   }
   const config: AppConfig = {
     sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
