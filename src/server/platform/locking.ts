@@ -12,8 +12,7 @@ interface VersionedTable extends PgTable {
 
 /**
  * Optimistic locking: the update applies only if the row still has the
- * version the client read. Otherwise a 409 carries the current row so the
- * client can show what changed instead of silently overwriting it.
+ * version the client read. Otherwise a 409, never a silent overwrite.
  */
 export async function updateVersioned<T extends VersionedTable>(
   executor: Executor,
@@ -39,5 +38,26 @@ export async function updateVersioned<T extends VersionedTable>(
     .from(table as PgTable)
     .where(eq(table.id, id));
   if (current.length === 0) throw new AppError('NOT_FOUND');
-  throw new AppError('VERSION_CONFLICT', { current: current[0] });
+  // The raw row may hold columns no client may see (a password hash); the
+  // service adds the record as its API presents it, see withCurrentOnConflict.
+  throw new AppError('VERSION_CONFLICT');
+}
+
+/**
+ * Runs a versioned change; on a version conflict, after its transaction has
+ * rolled back, answers with the record as it is now, in the shape the client
+ * reads, so the screen can show what changed (or 404 if it is gone).
+ */
+export async function withCurrentOnConflict<T>(
+  change: () => Promise<T>,
+  loadCurrent: () => Promise<unknown>,
+): Promise<T> {
+  try {
+    return await change();
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'VERSION_CONFLICT') throw err;
+    const current = await loadCurrent();
+    if (current === null || current === undefined) throw new AppError('NOT_FOUND');
+    throw new AppError('VERSION_CONFLICT', { current });
+  }
 }

@@ -13,7 +13,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Actor, RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
-import { updateVersioned } from '../../platform/locking';
+import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
 import { createAccountRecoveryService } from '../auth/account-recovery.service';
 import { accountsPolicy as policy } from './accounts.policy';
 import * as repo from './accounts.repository';
@@ -237,25 +237,21 @@ export function createAccountsService(deps: ServiceDeps) {
       // A session opened without a second factor must not carry a role that requires one.
       const isGainingMfaRole =
         values.roles !== undefined && requiresMfa(values.roles) && !requiresMfa(user.roles as Role[]);
-      try {
-        await db.transaction(async (tx) => {
-          const updated = await updateVersioned(tx, users, id, version, values, actor.userId);
-          if (isDeactivating || isGainingMfaRole) await deleteSessionsOfUser(tx, id);
-          await recordAudit(tx, ctx, {
-            action: 'user.update',
-            entityType: 'user',
-            entityId: id,
-            before: user,
-            after: { ...updated, sessionsEnded: isDeactivating || isGainingMfaRole },
-          });
-        });
-      } catch (err) {
-        // The generic 409 carries the raw row (with the password hash); answer with what the client reads.
-        if (err instanceof AppError && err.code === 'VERSION_CONFLICT') {
-          throw new AppError('VERSION_CONFLICT', { current: await loadSummary(actor, id, ctx.now) });
-        }
-        throw err;
-      }
+      await withCurrentOnConflict(
+        () =>
+          db.transaction(async (tx) => {
+            const updated = await updateVersioned(tx, users, id, version, values, actor.userId);
+            if (isDeactivating || isGainingMfaRole) await deleteSessionsOfUser(tx, id);
+            await recordAudit(tx, ctx, {
+              action: 'user.update',
+              entityType: 'user',
+              entityId: id,
+              before: user,
+              after: { ...updated, sessionsEnded: isDeactivating || isGainingMfaRole },
+            });
+          }),
+        () => loadSummary(actor, id, ctx.now),
+      );
       return loadSummary(actor, id, ctx.now);
     },
 

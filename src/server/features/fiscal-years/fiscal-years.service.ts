@@ -32,7 +32,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Actor, RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
-import { updateVersioned } from '../../platform/locking';
+import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
 import { fiscalYearsPolicy as policy } from './fiscal-years.policy';
 import * as repo from './fiscal-years.repository';
 
@@ -156,21 +156,6 @@ export function createFiscalYearsService(deps: ServiceDeps) {
   async function loadPhase(prefectureId: string, id: string, now: Date): Promise<Phase | null> {
     const found = await repo.findPhase(db, prefectureId, id);
     return found ? toPhase(found.phase, now) : null;
-  }
-
-  /**
-   * A 409 answers with the record as it is now, in the shape the client
-   * reads, so the screen can show what changed (or 404 if it is gone).
-   */
-  async function withCurrentOnConflict<T>(change: () => Promise<T>, loadCurrent: () => Promise<unknown>) {
-    try {
-      return await change();
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'VERSION_CONFLICT') throw err;
-      const current = await loadCurrent();
-      if (current === null) throw new AppError('NOT_FOUND');
-      throw new AppError('VERSION_CONFLICT', { current });
-    }
   }
 
   /** Only one year is active: making one active closes the one before, in the caller's transaction. */

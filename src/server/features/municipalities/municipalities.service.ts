@@ -9,7 +9,7 @@ import { recordAudit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed } from '../../platform/errors';
-import { updateVersioned } from '../../platform/locking';
+import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
 import { parseMunicipalityList, type RowError } from './municipality-list';
 import { municipalitiesPolicy as policy } from './municipalities.policy';
 import * as repo from './municipalities.repository';
@@ -186,24 +186,20 @@ export function createMunicipalitiesService(deps: ServiceDeps) {
         });
       }
       const { version, ...values } = patch;
-      await db
-        .transaction(async (tx) => {
-          const updated = await updateVersioned(tx, municipalities, id, version, values, actor.userId);
-          await recordAudit(tx, ctx, {
-            action: 'municipality.update',
-            entityType: 'municipality',
-            entityId: id,
-            before: row.municipality,
-            after: updated,
-          });
-        })
-        .catch(async (err: unknown) => {
-          // After the rollback, the conflict carries the record in the shape a GET returns, so the form can show it.
-          if (err instanceof AppError && err.code === 'VERSION_CONFLICT') {
-            throw new AppError('VERSION_CONFLICT', { current: await this.get(ctx, id) });
-          }
-          throw err;
-        });
+      await withCurrentOnConflict(
+        () =>
+          db.transaction(async (tx) => {
+            const updated = await updateVersioned(tx, municipalities, id, version, values, actor.userId);
+            await recordAudit(tx, ctx, {
+              action: 'municipality.update',
+              entityType: 'municipality',
+              entityId: id,
+              before: row.municipality,
+              after: updated,
+            });
+          }),
+        () => this.get(ctx, id),
+      );
       return this.get(ctx, id);
     },
 

@@ -11,7 +11,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Actor, RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
-import { updateVersioned } from '../../platform/locking';
+import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
 import { organizationsPolicy as policy } from './organizations.policy';
 import * as repo from './organizations.repository';
 
@@ -127,23 +127,20 @@ export function createOrganizationsService(deps: ServiceDeps) {
         const existing = await repo.findOrganizationNamed(db, actor.prefectureId, values, id);
         if (existing) throw duplicateName(existing, values);
       }
-      try {
-        await db.transaction(async (tx) => {
-          const updated = await updateVersioned(tx, organizations, id, version, values, actor.userId);
-          await recordAudit(tx, ctx, {
-            action: 'organization.update',
-            entityType: 'organization',
-            entityId: id,
-            before: current,
-            after: updated,
-          });
-        });
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'VERSION_CONFLICT') {
-          throw new AppError('VERSION_CONFLICT', { current: await loadOrganization(actor, id) });
-        }
-        throw err;
-      }
+      await withCurrentOnConflict(
+        () =>
+          db.transaction(async (tx) => {
+            const updated = await updateVersioned(tx, organizations, id, version, values, actor.userId);
+            await recordAudit(tx, ctx, {
+              action: 'organization.update',
+              entityType: 'organization',
+              entityId: id,
+              before: current,
+              after: updated,
+            });
+          }),
+        () => loadOrganization(actor, id),
+      );
       return loadOrganization(actor, id);
     },
 
