@@ -465,6 +465,13 @@ describe.skipIf(!browser)('app shell', () => {
     await page.goto('/account');
     await settle(page);
     await expectNoAxeViolations(page, 'account (municipality head)');
+    // The head keeps their own display name up to date; the header follows.
+    const name = page.getByRole('textbox', { name: '表示名' });
+    await name.fill('西会津町長（デモ）');
+    await page.getByRole('button', { name: '表示名を変更する' }).click();
+    await page.getByText('表示名を変更しました。').waitFor();
+    await page.getByRole('banner').getByText('西会津町長（デモ）').waitFor();
+    await expectNoAxeViolations(page, 'account after a name change');
     // Administration pages stay closed to other roles.
     await page.goto('/admin/users');
     await expectHeading(page, 'このページを表示する権限がありません');

@@ -48,6 +48,8 @@ export const sessionUserSchema = z.object({
   }),
   prefecture: z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string() }),
   totpEnabled: z.boolean(),
+  /** The user row's version, for editing one's own profile with optimistic locking. */
+  version: z.number().int(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
@@ -77,3 +79,10 @@ export const demoAccountsResponseSchema = z.object({
   /** The current TOTP code of the demo administrator, so the demo can be tried without an authenticator app. */
   adminTotpCode: z.string().nullable(),
 });
+
+/** What users may change about themselves; organization and roles are the administrator's. */
+export const profileUpdateSchema = z.object({
+  version: z.number().int().positive(),
+  displayName: z.string().trim().min(1).max(100),
+});
+export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;

@@ -1,4 +1,4 @@
-import type { AccessRule } from '../../testing/access';
+import { type AccessRule, principalEmails } from '../../testing/access';
 
 /** Sign-in endpoints are open to everyone by nature; what they check is the credential, not the role. */
 export const authAccessRules: AccessRule[] = [
@@ -26,5 +26,17 @@ export const authAccessRules: AccessRule[] = [
   { method: 'POST', path: '/api/auth/mfa/setup', allow: 'signed-in', allowedStatuses: [200, 403] },
   { method: 'POST', path: '/api/auth/logout', allow: 'everyone' },
   { method: 'GET', path: '/api/auth/me', allow: 'signed-in' },
+  {
+    method: 'PATCH',
+    path: '/api/auth/me',
+    allow: 'signed-in',
+    // Everyone edits only their own record: the service takes the id from the session, never from the request.
+    request: async (fx, principal) => {
+      if (principal === 'anonymous') return { body: { version: 1, displayName: '匿名' } };
+      const cookie = await fx.cookieFor(principalEmails[principal]);
+      const me = await (await fx.request('GET', '/api/auth/me', { cookie })).json();
+      return { body: { version: me.version, displayName: me.displayName } };
+    },
+  },
   { method: 'GET', path: '/api/auth/demo-accounts', allow: 'everyone' },
 ];

@@ -7,6 +7,7 @@ import {
   loginResultSchema,
   mfaCodeRequestSchema,
   mfaSetupSchema,
+  profileUpdateSchema,
   sessionUserSchema,
 } from '../../../shared/schemas/auth';
 import { sessionCookieName } from '../../platform/auth/sessions';
@@ -133,6 +134,18 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
       responses: { 200: jsonContent(sessionUserSchema, 'The signed-in user'), ...standardErrors },
     }),
     async (c) => c.json(await auth.getSessionUser(requestContext(c)), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/auth/me',
+      tags: ['auth'],
+      summary: 'Change one’s own display name (needs the version read from GET /auth/me)',
+      request: { body: jsonBody(profileUpdateSchema) },
+      responses: { 200: jsonContent(sessionUserSchema, 'The updated user'), ...standardErrors },
+    }),
+    async (c) => c.json(await auth.updateOwnProfile(requestContext(c), c.req.valid('json')), 200),
   );
 
   router.openapi(

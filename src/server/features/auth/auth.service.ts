@@ -1,5 +1,7 @@
 import { requiresMfa, type Role } from '../../../shared/roles';
-import type { LoginRequest, SessionUser } from '../../../shared/schemas/auth';
+import type { LoginRequest, ProfileUpdate, SessionUser } from '../../../shared/schemas/auth';
+import { users } from '../../db/schema';
+import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
 import { verifyAgainstDecoy, verifyPassword } from '../../platform/auth/password';
 import { createSession, deleteSession, markSessionMfaComplete } from '../../platform/auth/sessions';
 import { generateTotpSecret, totpUri, verifyTotpCode } from '../../platform/auth/totp';
@@ -156,6 +158,36 @@ export function createAuthService(deps: ServiceDeps) {
       });
     },
 
+    /** Users keep their own display name up to date; the change is audited like any other. */
+    async updateOwnProfile(ctx: RequestContext, input: ProfileUpdate): Promise<SessionUser> {
+      const actor = ctx.actor;
+      if (!actor) throw new AppError('UNAUTHENTICATED');
+      const before = await repo.findUserById(db, actor.userId);
+      if (!before) throw new AppError('UNAUTHENTICATED');
+      await withCurrentOnConflict(
+        () =>
+          db.transaction(async (tx) => {
+            const updated = await updateVersioned(
+              tx,
+              users,
+              actor.userId,
+              input.version,
+              { displayName: input.displayName },
+              actor.userId,
+            );
+            await recordAudit(tx, ctx, {
+              action: 'user.update_own_profile',
+              entityType: 'user',
+              entityId: actor.userId,
+              before: { displayName: before.displayName },
+              after: { displayName: updated.displayName },
+            });
+          }),
+        () => this.getSessionUser(ctx),
+      );
+      return this.getSessionUser(ctx);
+    },
+
     async getSessionUser(ctx: RequestContext): Promise<SessionUser> {
       if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
       const row = await repo.findSessionUser(db, ctx.actor.userId);
@@ -179,6 +211,7 @@ export function createAuthService(deps: ServiceDeps) {
           nameEn: row.prefecture.nameEn,
         },
         totpEnabled: row.user.totpEnabled,
+        version: row.user.version,
       };
     },
   };

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { auditLog } from '../../db/schema';
 import { generateTotpCode, totpStep } from '../../platform/auth/totp';
 import { createTestContext, demoAdminTotpSecret, demoPassword } from '../../testing/harness';
 
@@ -100,5 +102,48 @@ describe('login', () => {
     });
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe('CSRF_REJECTED');
+  });
+});
+
+describe('own profile', () => {
+  it('lets a user change their display name, audited, with optimistic locking', async () => {
+    const cookie = await ctx.sessionCookieFor('dx@koriyama.example.jp');
+    const me = await (await ctx.request('GET', '/api/auth/me', { cookie })).json();
+    const res = await ctx.request('PATCH', '/api/auth/me', {
+      cookie,
+      body: { version: me.version, displayName: '  郡山市 情報政策課 DX担当  ' },
+    });
+    expect(res.status).toBe(200);
+    const updated = await res.json();
+    expect(updated).toMatchObject({ displayName: '郡山市 情報政策課 DX担当', version: me.version + 1 });
+    const stale = await ctx.request('PATCH', '/api/auth/me', {
+      cookie,
+      body: { version: me.version, displayName: '別の名前' },
+    });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.current).toMatchObject({ displayName: '郡山市 情報政策課 DX担当' });
+    const audits = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'user.update_own_profile'));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.after).toEqual({ displayName: '郡山市 情報政策課 DX担当' });
+  });
+
+  it('refuses an empty name with a field error, and cannot touch roles', async () => {
+    const cookie = await ctx.sessionCookieFor('advisor@company-b.example.jp');
+    const me = await (await ctx.request('GET', '/api/auth/me', { cookie })).json();
+    const empty = await ctx.request('PATCH', '/api/auth/me', {
+      cookie,
+      body: { version: me.version, displayName: '   ' },
+    });
+    expect(empty.status).toBe(422);
+    expect((await empty.json()).error.fields[0].path).toEqual(['displayName']);
+    await ctx.request('PATCH', '/api/auth/me', {
+      cookie,
+      body: { version: me.version, displayName: 'B社', roles: ['prefecture_admin'] },
+    });
+    const after = await (await ctx.request('GET', '/api/auth/me', { cookie })).json();
+    expect(after.roles).toEqual(['company_member']);
   });
 });

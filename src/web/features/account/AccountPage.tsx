@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { mfaCodeRequestSchema } from '../../../shared/schemas/auth';
 import { passwordChangeSchema, roleLabels } from '../../../shared/schemas/accounts';
+import { mfaCodeRequestSchema, profileUpdateSchema } from '../../../shared/schemas/auth';
 import { api } from '../../api/client';
-import { useCurrentUser, useRefreshSession } from '../../api/session';
+import { type SessionUser, useCurrentUser, useRefreshSession } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
@@ -16,6 +16,68 @@ import { useI18n } from '../../i18n';
 import { useFormErrors, validateWith } from '../../lib/form-errors';
 import { MfaSecret } from '../auth/MfaSecret';
 import { confirmationMismatch, NewPasswordFields } from '../auth/NewPasswordFields';
+
+/**
+ * The one thing users change about themselves. After a save or a 409 (edited
+ * in another tab) the session is refreshed, so the next save carries the
+ * stored version; the form itself stays, so its message stays readable.
+ */
+function DisplayNameForm({ user }: { user: SessionUser }) {
+  const { t, pick } = useI18n();
+  const refreshSession = useRefreshSession();
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const errors = useFormErrors('profile');
+  const save = useMutation({
+    mutationFn: (body: { version: number; displayName: string }) =>
+      api.patch<SessionUser>('/api/auth/me', body),
+    onSuccess: (updated) => {
+      errors.clear();
+      setDisplayName(updated.displayName);
+      void refreshSession();
+    },
+    onError: (error) => {
+      errors.showError(error);
+      void refreshSession();
+    },
+  });
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (save.isPending) return;
+    save.reset();
+    const body = { version: user.version, displayName };
+    const problems = validateWith(profileUpdateSchema, body);
+    if (problems.length > 0) return errors.showFields(problems);
+    save.mutate(body);
+  }
+
+  const fieldError = errors.fieldError(['displayName']);
+  return (
+    <form noValidate onSubmit={submit} className="flex max-w-xl flex-col gap-6">
+      {save.isSuccess && (
+        <Alert tone="success" isLive>
+          {t('account.displayNameSaved')}
+        </Alert>
+      )}
+      <ErrorSummary errors={errors} />
+      <TextField
+        id={errors.id(['displayName'])}
+        label={t('account.displayName')}
+        required
+        value={displayName}
+        onChange={(e) => setDisplayName(e.target.value)}
+        error={fieldError ? pick(fieldError) : undefined}
+        maxLength={100}
+        autoComplete="name"
+      />
+      <div>
+        <Button type="submit" variant="secondary" isBusy={save.isPending}>
+          {t('account.saveDisplayName')}
+        </Button>
+      </div>
+    </form>
+  );
+}
 
 function PasswordChangeForm() {
   const { t, pick } = useI18n();
@@ -185,6 +247,9 @@ export default function AccountPage() {
           ]}
         />
         <p className="text-std-16N-170 text-solid-gray-700">{t('account.profileNote')}</p>
+      </Section>
+      <Section title={t('account.displayNameTitle')} boxed>
+        <DisplayNameForm user={user} />
       </Section>
       <Section title={t('account.passwordTitle')} description={t('account.passwordDescription')} boxed>
         <PasswordChangeForm />
