@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import type { AuditEntry, UserSummary } from '../../../shared/schemas/accounts';
 import { api } from '../../api/client';
 import { Button } from '../../components/Button';
+import { FilterPanel } from '../../components/FilterPanel';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -79,57 +80,45 @@ export default function AuditPage() {
         breadcrumbs={[{ label: t('nav.home'), to: '/' }, { label: t('admin.audit.title') }]}
         description={t('admin.audit.description')}
       />
-      <search aria-label={t('admin.audit.filters')}>
-        <form
-          onSubmit={apply}
-          className="flex flex-col gap-5 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-5 sm:p-6"
+      <FilterPanel
+        label={t('admin.audit.filters')}
+        onApply={apply}
+        onClear={() => {
+          setDraft({});
+          setSearchParams(new URLSearchParams());
+        }}
+      >
+        <Select
+          label={t('admin.audit.actor')}
+          value={draft.actorUserId ?? ''}
+          onChange={(e) => setDraft({ ...draft, actorUserId: e.target.value })}
         >
-          <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
-            <Select
-              label={t('admin.audit.actor')}
-              value={draft.actorUserId ?? ''}
-              onChange={(e) => setDraft({ ...draft, actorUserId: e.target.value })}
-            >
-              <option value="">{t('common.all')}</option>
-              {(users.data ?? []).map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.displayName}
-                </option>
-              ))}
-            </Select>
-            <TextField
-              label={t('admin.audit.actionExample')}
-              value={draft.action ?? ''}
-              onChange={(e) => setDraft({ ...draft, action: e.target.value })}
-              maxLength={100}
-            />
-            <TextField
-              label={t('admin.audit.entityTypeExample')}
-              value={draft.entityType ?? ''}
-              onChange={(e) => setDraft({ ...draft, entityType: e.target.value })}
-              maxLength={100}
-            />
-            <TextField
-              label={t('admin.audit.entityId')}
-              value={draft.entityId ?? ''}
-              onChange={(e) => setDraft({ ...draft, entityId: e.target.value })}
-              maxLength={200}
-            />
-          </div>
-          <div className="flex flex-wrap gap-4">
-            <Button type="submit">{t('municipalities.apply')}</Button>
-            <Button
-              variant="tertiary"
-              onClick={() => {
-                setDraft({});
-                setSearchParams(new URLSearchParams());
-              }}
-            >
-              {t('municipalities.clear')}
-            </Button>
-          </div>
-        </form>
-      </search>
+          <option value="">{t('common.all')}</option>
+          {(users.data ?? []).map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.displayName}
+            </option>
+          ))}
+        </Select>
+        <TextField
+          label={t('admin.audit.actionExample')}
+          value={draft.action ?? ''}
+          onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+          maxLength={100}
+        />
+        <TextField
+          label={t('admin.audit.entityTypeExample')}
+          value={draft.entityType ?? ''}
+          onChange={(e) => setDraft({ ...draft, entityType: e.target.value })}
+          maxLength={100}
+        />
+        <TextField
+          label={t('admin.audit.entityId')}
+          value={draft.entityId ?? ''}
+          onChange={(e) => setDraft({ ...draft, entityId: e.target.value })}
+          maxLength={200}
+        />
+      </FilterPanel>
       <p role="status" aria-live="polite" className="text-std-18B-160">
         {shown === undefined ? '' : t('admin.audit.count', { count: shown })}
       </p>

@@ -19,6 +19,7 @@ import { Badge, type BadgeTone } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Checkbox, CheckboxGroup } from '../../components/Checkbox';
 import { EmptyState } from '../../components/EmptyState';
+import { FilterPanel } from '../../components/FilterPanel';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -393,70 +394,58 @@ export default function UsersPage() {
         description={t('admin.users.description')}
       />
 
-      <search aria-label={t('admin.users.filters')}>
-        <form
-          onSubmit={apply}
-          className="flex flex-col gap-5 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-5 sm:p-6"
+      <FilterPanel
+        label={t('admin.users.filters')}
+        onApply={apply}
+        onClear={() => {
+          setDraft({});
+          setSearchParams(new URLSearchParams());
+        }}
+      >
+        <Select
+          label={t('admin.users.organization')}
+          value={draft.organizationId ?? ''}
+          onChange={(e) => setDraft({ ...draft, organizationId: e.target.value })}
         >
-          <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
-            <Select
-              label={t('admin.users.organization')}
-              value={draft.organizationId ?? ''}
-              onChange={(e) => setDraft({ ...draft, organizationId: e.target.value })}
-            >
-              <option value="">{t('common.all')}</option>
-              {(organizations.data ?? []).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {orgName(o, locale)}
-                </option>
-              ))}
-            </Select>
-            <Select
-              label={t('admin.users.role')}
-              value={draft.role ?? ''}
-              onChange={(e) => setDraft({ ...draft, role: e.target.value })}
-            >
-              <option value="">{t('common.all')}</option>
-              {allRoles.map((role) => (
-                <option key={role} value={role}>
-                  {pick(roleLabels[role])}
-                </option>
-              ))}
-            </Select>
-            <Select
-              label={t('admin.users.status')}
-              value={draft.status ?? ''}
-              onChange={(e) => setDraft({ ...draft, status: e.target.value })}
-            >
-              <option value="">{t('common.all')}</option>
-              {userStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {pick(userStatusLabels[s])}
-                </option>
-              ))}
-            </Select>
-            <TextField
-              label={t('admin.users.search')}
-              type="search"
-              value={draft.q ?? ''}
-              onChange={(e) => setDraft({ ...draft, q: e.target.value })}
-              maxLength={100}
-            />
-          </div>
-          <div className="flex flex-wrap gap-4">
-            <Button type="submit">{t('municipalities.apply')}</Button>
-            <Button
-              variant="tertiary"
-              onClick={() => {
-                setDraft({});
-                setSearchParams(new URLSearchParams());
-              }}
-            >
-              {t('municipalities.clear')}
-            </Button>
-          </div>
-        </form>
-      </search>
+          <option value="">{t('common.all')}</option>
+          {(organizations.data ?? []).map((o) => (
+            <option key={o.id} value={o.id}>
+              {orgName(o, locale)}
+            </option>
+          ))}
+        </Select>
+        <Select
+          label={t('admin.users.role')}
+          value={draft.role ?? ''}
+          onChange={(e) => setDraft({ ...draft, role: e.target.value })}
+        >
+          <option value="">{t('common.all')}</option>
+          {allRoles.map((role) => (
+            <option key={role} value={role}>
+              {pick(roleLabels[role])}
+            </option>
+          ))}
+        </Select>
+        <Select
+          label={t('admin.users.status')}
+          value={draft.status ?? ''}
+          onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+        >
+          <option value="">{t('common.all')}</option>
+          {userStatuses.map((s) => (
+            <option key={s} value={s}>
+              {pick(userStatusLabels[s])}
+            </option>
+          ))}
+        </Select>
+        <TextField
+          label={t('admin.users.search')}
+          type="search"
+          value={draft.q ?? ''}
+          onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+          maxLength={100}
+        />
+      </FilterPanel>
 
       <div className="flex flex-col gap-4">
         <p role="status" aria-live="polite" className="text-std-18B-160">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Badge } from '../../components/Badge';
+import { FilterPanel } from '../../components/FilterPanel';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -94,65 +95,52 @@ export default function MunicipalityListPage() {
         }
       />
 
-      <search aria-label={t('municipalities.filters')}>
-        <form
-          onSubmit={apply}
-          className="flex flex-col gap-5 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-5 sm:p-6"
+      <FilterPanel label={t('municipalities.filters')} onApply={apply} onClear={clear}>
+        <Select
+          label={t('municipalities.region')}
+          value={draft.regionId ?? ''}
+          onChange={(e) => update('regionId', e.target.value)}
         >
-          <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
-            <Select
-              label={t('municipalities.region')}
-              value={draft.regionId ?? ''}
-              onChange={(e) => update('regionId', e.target.value)}
-            >
-              <option value="">{t('common.all')}</option>
-              {regionList.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {locale === 'ja' ? r.name : r.nameEn}
-                </option>
-              ))}
-            </Select>
-            <Select
-              label={t('municipalities.area')}
-              value={draft.areaId ?? ''}
-              onChange={(e) => update('areaId', e.target.value)}
-            >
-              <option value="">{t('common.all')}</option>
-              {areaChoices.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {locale === 'ja' ? a.name : a.nameEn}
-                  {draft.regionId ? '' : `（${a.regionName}）`}
-                </option>
-              ))}
-            </Select>
-            <Select
-              label={t('municipalities.kind')}
-              value={draft.kind ?? ''}
-              onChange={(e) => update('kind', e.target.value)}
-            >
-              <option value="">{t('common.all')}</option>
-              {listedKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {pick(municipalityKindLabels[kind])}
-                </option>
-              ))}
-            </Select>
-            <TextField
-              label={t('municipalities.search')}
-              type="search"
-              value={draft.q ?? ''}
-              onChange={(e) => update('q', e.target.value)}
-              maxLength={50}
-            />
-          </div>
-          <div className="flex flex-wrap items-center gap-4">
-            <Button type="submit">{t('municipalities.apply')}</Button>
-            <Button variant="tertiary" onClick={clear}>
-              {t('municipalities.clear')}
-            </Button>
-          </div>
-        </form>
-      </search>
+          <option value="">{t('common.all')}</option>
+          {regionList.map((r) => (
+            <option key={r.id} value={r.id}>
+              {locale === 'ja' ? r.name : r.nameEn}
+            </option>
+          ))}
+        </Select>
+        <Select
+          label={t('municipalities.area')}
+          value={draft.areaId ?? ''}
+          onChange={(e) => update('areaId', e.target.value)}
+        >
+          <option value="">{t('common.all')}</option>
+          {areaChoices.map((a) => (
+            <option key={a.id} value={a.id}>
+              {locale === 'ja' ? a.name : a.nameEn}
+              {draft.regionId ? '' : `（${a.regionName}）`}
+            </option>
+          ))}
+        </Select>
+        <Select
+          label={t('municipalities.kind')}
+          value={draft.kind ?? ''}
+          onChange={(e) => update('kind', e.target.value)}
+        >
+          <option value="">{t('common.all')}</option>
+          {listedKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {pick(municipalityKindLabels[kind])}
+            </option>
+          ))}
+        </Select>
+        <TextField
+          label={t('municipalities.search')}
+          type="search"
+          value={draft.q ?? ''}
+          onChange={(e) => update('q', e.target.value)}
+          maxLength={50}
+        />
+      </FilterPanel>
 
       <div className="flex flex-col gap-4">
         <p role="status" aria-live="polite" className="text-std-18B-160 text-solid-gray-900">
