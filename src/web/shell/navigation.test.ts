@@ -8,6 +8,7 @@ describe('navigationFor', () => {
     expect(paths(['prefecture_admin'])).toEqual([
       '/',
       '/fiscal-years',
+      '/surveys',
       '/municipalities',
       '/admin/users',
       '/admin/organizations',
@@ -16,15 +17,15 @@ describe('navigationFor', () => {
     ]);
   });
 
-  it('gives municipality roles their list, the plan and their account, but no administration', () => {
+  it('gives municipality roles their surveys, their list, the plan and their account, but no administration', () => {
     for (const role of ['municipality_staff', 'municipality_head'] as const) {
-      expect(paths([role])).toEqual(['/', '/municipalities', '/fiscal-years', '/account']);
+      expect(paths([role])).toEqual(['/', '/municipalities', '/fiscal-years', '/surveys', '/account']);
     }
   });
 
-  it('gives companies, the council and reviewers home, municipalities and the plan', () => {
+  it('gives companies, the council and reviewers home, municipalities, the plan and shared surveys', () => {
     for (const role of ['company_member', 'council_secretariat', 'reviewer'] as const) {
-      expect(paths([role])).toEqual(['/', '/municipalities', '/fiscal-years']);
+      expect(paths([role])).toEqual(['/', '/municipalities', '/fiscal-years', '/surveys']);
     }
   });
 

@@ -11,6 +11,7 @@ export interface NavItem {
 const adminItems: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/fiscal-years', label: 'nav.fiscalYears' },
+  { to: '/surveys', label: 'nav.surveys' },
   { to: '/municipalities', label: 'nav.municipalities' },
   { to: '/admin/users', label: 'nav.users' },
   { to: '/admin/organizations', label: 'nav.organizations' },
@@ -22,6 +23,7 @@ const municipalityItems: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/municipalities', label: 'nav.municipalityList' },
   { to: '/fiscal-years', label: 'nav.fiscalYears' },
+  { to: '/surveys', label: 'nav.surveys' },
   { to: '/account', label: 'nav.account' },
 ];
 
@@ -29,6 +31,7 @@ const partnerItems: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/municipalities', label: 'nav.municipalityList' },
   { to: '/fiscal-years', label: 'nav.fiscalYears' },
+  { to: '/surveys', label: 'nav.surveys' },
 ];
 
 /**
