@@ -42,6 +42,7 @@ export function SurveyAnswerForm({
   initial,
   api,
   isClosed,
+  canSubmit = true,
   submitLabel,
   onSubmitted,
 }: {
@@ -49,6 +50,8 @@ export function SurveyAnswerForm({
   initial: DraftState;
   api: AnswerFormApi;
   isClosed: boolean;
+  /** Proxy drafts are saved by the prefecture and submitted by the town itself. */
+  canSubmit?: boolean;
   submitLabel: string;
   onSubmitted: () => void;
 }) {
@@ -264,9 +267,21 @@ export function SurveyAnswerForm({
       })}
       {!isClosed && (
         <div className="flex flex-wrap gap-4">
-          <Button type="submit" isBusy={isSubmitting}>
-            {submitLabel}
-          </Button>
+          {canSubmit ? (
+            <Button type="submit" isBusy={isSubmitting}>
+              {submitLabel}
+            </Button>
+          ) : (
+            <Button
+              variant="secondary"
+              onClick={() => {
+                dirty.current = true;
+                void flush();
+              }}
+            >
+              {t('surveys.answer.saveDraft')}
+            </Button>
+          )}
         </div>
       )}
     </form>
