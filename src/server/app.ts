@@ -17,6 +17,7 @@ import { createCalendarRoutes } from './features/calendar/calendar.routes';
 import { createCalendarService } from './features/calendar/calendar.service';
 import { createFiscalYearsRoutes } from './features/fiscal-years/fiscal-years.routes';
 import { createFiscalYearsService } from './features/fiscal-years/fiscal-years.service';
+import { createSurveysService } from './features/surveys/surveys.service';
 import { createHomeRoutes } from './features/home/home.routes';
 import { createHomeService } from './features/home/home.service';
 import { createAccountRecoveryRoutes } from './features/auth/account-recovery.routes';
@@ -53,6 +54,7 @@ export function createServices(deps: ServiceDeps) {
     accounts: createAccountsService(deps),
     organizations: createOrganizationsService(deps),
     audit: createAuditService(deps),
+    surveys: createSurveysService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

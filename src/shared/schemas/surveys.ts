@@ -57,7 +57,7 @@ export const questionTypeSchema = z.enum(questionTypes);
 export type QuestionType = z.infer<typeof questionTypeSchema>;
 
 const keyPattern = /^[a-z][a-z0-9_]{0,63}$/;
-const keySchema = z.string().regex(keyPattern, {
+const keySchema = z.string().refine((v) => keyPattern.test(v), {
   params: {
     ja: 'キーは半角英小文字で始まる英数字とアンダースコア（64文字以内）にしてください。',
     en: 'A key is lowercase letters, digits and underscores, starting with a letter (max 64).',
@@ -250,6 +250,7 @@ export const surveyResponseSchema = z.object({
   /** The current draft was filled by the prefecture and awaits the town's confirmation. */
   isProxyDraft: z.boolean(),
   municipalityId: z.string().nullable(),
+  municipalityName: z.string().nullable(),
 });
 export type SurveyResponse = z.infer<typeof surveyResponseSchema>;
 

@@ -18,6 +18,7 @@ import {
 } from '../schema';
 import { type DemoOrganizationKey, demoAccounts, demoAdminTotpSecret, demoPassword } from './demo-accounts';
 import { readReferenceFile } from './reference-data';
+import { seedSurveysDemo } from './surveys-demo';
 
 const regionNamesEn: Record<string, string> = { 中通り: 'Nakadori', 会津: 'Aizu', 浜通り: 'Hamadori' };
 const areaNamesEn: Record<string, string> = {
@@ -127,6 +128,7 @@ export async function seedDemo(db: Database): Promise<void> {
     }
 
     await seedDemoFiscalYears(tx, prefecture.id);
+    await seedSurveysDemo(tx, prefecture.id);
   });
 }
 
