@@ -72,8 +72,10 @@ export function useMyResponse(id: string, municipalityId?: string) {
           ? surveyPath(id, `/proxy/${encodeURIComponent(municipalityId)}`)
           : surveyPath(id, '/response'),
       ),
-    // The form keeps its own state once loaded; a background refetch must not reset it.
+    // The form keeps its own state once loaded: no background refetch may reset it, and the
+    // cached copy is dropped when the page closes so that coming back reads the saved draft.
     staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
     refetchOnWindowFocus: false,
   });
 }
