@@ -17,6 +17,8 @@ import { createCalendarRoutes } from './features/calendar/calendar.routes';
 import { createCalendarService } from './features/calendar/calendar.service';
 import { createFiscalYearsRoutes } from './features/fiscal-years/fiscal-years.routes';
 import { createFiscalYearsService } from './features/fiscal-years/fiscal-years.service';
+import { createSurveysExports } from './features/surveys/surveys.exports';
+import { createSurveysRoutes } from './features/surveys/surveys.routes';
 import { createSurveysService } from './features/surveys/surveys.service';
 import { createHomeRoutes } from './features/home/home.routes';
 import { createHomeService } from './features/home/home.service';
@@ -43,6 +45,7 @@ export interface AppDeps {
 
 /** Every feature's services, built once per process from the same deps. */
 export function createServices(deps: ServiceDeps) {
+  const surveys = createSurveysService(deps);
   return {
     auth: createAuthService(deps),
     demoAccounts: createDemoAccountsService(deps),
@@ -54,7 +57,8 @@ export function createServices(deps: ServiceDeps) {
     accounts: createAccountsService(deps),
     organizations: createOrganizationsService(deps),
     audit: createAuditService(deps),
-    surveys: createSurveysService(deps),
+    surveys,
+    surveysExports: createSurveysExports(deps, surveys),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -70,6 +74,7 @@ function mountFeatures(api: OpenAPIHono<AppEnv>, services: Services, config: App
   api.route('/', createAccountsRoutes(services.accounts));
   api.route('/', createOrganizationsRoutes(services.organizations));
   api.route('/', createAuditRoutes(services.audit));
+  api.route('/', createSurveysRoutes(services.surveys, services.surveysExports));
 }
 
 export function createApp(deps: AppDeps) {
