@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import {
   type CrosstabDimension,
+  type QuestionResult,
   type SurveyDetail,
   type SurveyResults,
   surveyPath,
@@ -127,7 +128,7 @@ function CrosstabSection({ surveyId, results }: { surveyId: string; results: Sur
     <Section title={t('surveys.resultsPage.crosstab')}>
       <div className="flex flex-wrap gap-4">
         <Select
-          label={t('surveys.resultsPage.perQuestion')}
+          label={t('surveys.resultsPage.question')}
           value={questionKey}
           onChange={(e) => setQuestionKey(e.target.value)}
           className="max-w-xl"
@@ -184,6 +185,55 @@ function CrosstabSection({ surveyId, results }: { surveyId: string; results: Sur
         )}
       </QueryState>
     </Section>
+  );
+}
+
+/** Matrix counts come as `row:value`; shown as rows × scale points, one row header each. */
+function MatrixTable({ question }: { question: QuestionResult }) {
+  const { pick, locale, t } = useI18n();
+  const rows: { key: string; label: string; cells: Map<string, number> }[] = [];
+  const columns: { value: string; label: string }[] = [];
+  for (const c of question.counts) {
+    const [rowKey = '', value = ''] = c.value.split(':');
+    const full = pick(c.label);
+    // The server labels a cell 「row：point」 (ja) or "row: point" (en).
+    const mark = full.includes('：') ? '：' : ': ';
+    const separator = full.lastIndexOf(mark);
+    const rowLabel = separator >= 0 ? full.slice(0, separator) : rowKey;
+    const columnLabel = separator >= 0 ? full.slice(separator + mark.length) : value;
+    let row = rows.find((r) => r.key === rowKey);
+    if (!row) {
+      row = { key: rowKey, label: rowLabel, cells: new Map() };
+      rows.push(row);
+    }
+    row.cells.set(value, c.count);
+    if (!columns.some((col) => col.value === value)) columns.push({ value, label: columnLabel });
+  }
+  return (
+    <Table caption={pick(question.label)} captionHidden dense>
+      <THead>
+        <tr>
+          <Th>{t('surveys.resultsPage.option')}</Th>
+          {columns.map((c) => (
+            <Th key={c.value} numeric>
+              {c.label}
+            </Th>
+          ))}
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((r) => (
+          <Tr key={r.key}>
+            <Th scope="row">{r.label}</Th>
+            {columns.map((c) => (
+              <Td key={c.value} numeric>
+                {formatNumber(r.cells.get(c.value) ?? 0, locale)}
+              </Td>
+            ))}
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
   );
 }
 
@@ -248,7 +298,7 @@ function Voices({ surveyId }: { surveyId: string }) {
                     {topic.label}{' '}
                     <span className="text-dns-14N-130 text-solid-gray-700">
                       {t('surveys.resultsPage.voiceSentences', {
-                        count: topic.sentenceCount ?? topic.sentences?.length ?? topic.itemIds.length,
+                        count: topic.sentenceCount ?? topic.sentences?.length ?? topic.itemIds?.length ?? 0,
                       })}
                     </span>
                   </h3>
@@ -313,12 +363,17 @@ function Results({
             {results.questions
               .filter((q) => q.counts.length > 0)
               .map((q) => (
-                <CountChart
-                  key={q.key}
-                  caption={pick(q.label)}
-                  total={q.respondentCount}
-                  rows={q.counts.map((c) => ({ label: pick(c.label), count: c.count }))}
-                />
+                <Section key={q.key} title={pick(q.label)} level={3}>
+                  {q.type === 'matrix' ? (
+                    <MatrixTable question={q} />
+                  ) : (
+                    <CountChart
+                      caption={pick(q.label)}
+                      total={q.respondentCount}
+                      rows={q.counts.map((c) => ({ label: pick(c.label), count: c.count }))}
+                    />
+                  )}
+                </Section>
               ))}
           </Section>
           <CrosstabSection surveyId={surveyId} results={results} />
