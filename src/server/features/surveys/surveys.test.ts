@@ -445,3 +445,33 @@ describe('sharing with companies', () => {
     expect(ids).toHaveLength(59);
   });
 });
+
+describe('home tasks', () => {
+  it('lists an open survey to answer, then the proxied draft to confirm, and nothing once submitted', async () => {
+    const s = await createSurvey({ title: { ja: 'ホーム確認調査', en: 'Home check survey' } });
+    const tasksOf = async (cookie: string) =>
+      (
+        (await call('GET', '/api/home', undefined, cookie)).body.tasks as {
+          kind: string;
+          href: string;
+          dueAt: string;
+        }[]
+      ).filter((t) => t.href === `/surveys/${s.id}`);
+    const before = await tasksOf(koriyama);
+    expect(before.map((t) => t.kind)).toEqual(['survey_answer']);
+    expect(before[0]!.dueAt).toBeTruthy();
+    const proxied = await call('PUT', `/api/surveys/${s.id}/proxy/${nishiaizu!.id}`, {
+      answers: { cdo_appointed: 'not_appointed', help_wanted_areas: ['security'] },
+      version: null,
+    });
+    expect((await tasksOf(staff)).map((t) => t.kind)).toEqual(['survey_confirm']);
+    await call(
+      'POST',
+      `/api/surveys/${s.id}/response/submit`,
+      { answers: proxied.body.answers, version: proxied.body.version },
+      staff,
+    );
+    expect(await tasksOf(staff)).toEqual([]);
+    expect(await tasksOf(admin)).toEqual([]);
+  });
+});
