@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { challengeAreaLabels, challengeAreas } from '../../../shared/challenge-areas';
 import { api, isApiError } from '../../api/client';
+import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -35,7 +36,15 @@ const dimensions: { value: CrosstabDimension; key: 'area' | 'region' | 'kind' | 
   { value: 'population_band', key: 'populationBand' },
 ];
 
-function ResponseRate({ surveyId, results }: { surveyId: string; results: SurveyResults }) {
+function ResponseRate({
+  surveyId,
+  results,
+  isAdmin,
+}: {
+  surveyId: string;
+  results: SurveyResults;
+  isAdmin: boolean;
+}) {
   const { t, locale, pick } = useI18n();
   const invalidate = useInvalidateSurveys();
   const navigate = useNavigate();
@@ -68,7 +77,7 @@ function ResponseRate({ surveyId, results }: { surveyId: string; results: Survey
                 </li>
               ))}
             </ul>
-            <div>
+            <div hidden={!isAdmin}>
               <Button variant="secondary" onClick={() => remind.mutate()} isBusy={remind.isPending}>
                 {t('surveys.resultsPage.sendReminder')}
               </Button>
@@ -86,33 +95,35 @@ function ResponseRate({ surveyId, results }: { surveyId: string; results: Survey
           </>
         )}
       </Section>
-      <Section title={t('surveys.proxy.title')} description={t('surveys.proxy.description')} level={3}>
-        <form
-          className="flex flex-wrap items-end gap-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (proxyFor)
-              navigate(`/surveys/${surveyId}/answer?municipality=${encodeURIComponent(proxyFor)}`);
-          }}
-        >
-          <Select
-            label={t('surveys.proxy.municipality')}
-            value={proxyFor}
-            onChange={(e) => setProxyFor(e.target.value)}
-            className="min-w-60"
+      {isAdmin && (
+        <Section title={t('surveys.proxy.title')} description={t('surveys.proxy.description')} level={3}>
+          <form
+            className="flex flex-wrap items-end gap-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (proxyFor)
+                navigate(`/surveys/${surveyId}/answer?municipality=${encodeURIComponent(proxyFor)}`);
+            }}
           >
-            <option value="">{t('common.choose')}</option>
-            {results.nonResponders.map((m) => (
-              <option key={m.municipalityId} value={m.municipalityId}>
-                {m.name}
-              </option>
-            ))}
-          </Select>
-          <Button type="submit" variant="secondary">
-            {t('surveys.proxy.start')}
-          </Button>
-        </form>
-      </Section>
+            <Select
+              label={t('surveys.proxy.municipality')}
+              value={proxyFor}
+              onChange={(e) => setProxyFor(e.target.value)}
+              className="min-w-60"
+            >
+              <option value="">{t('common.choose')}</option>
+              {results.nonResponders.map((m) => (
+                <option key={m.municipalityId} value={m.municipalityId}>
+                  {m.name}
+                </option>
+              ))}
+            </Select>
+            <Button type="submit" variant="secondary">
+              {t('surveys.proxy.start')}
+            </Button>
+          </form>
+        </Section>
+      )}
     </Section>
   );
 }
@@ -336,6 +347,8 @@ function Results({
   survey: SurveyDetail | undefined;
 }) {
   const { t, pick } = useI18n();
+  // Reviewers read the results; reminders, proxy answering and sharing are the prefecture's.
+  const isAdmin = isPrefectureAdmin(useCurrentUser());
   return (
     <>
       <Section title={t('surveys.resultsPage.exports')}>
@@ -352,7 +365,7 @@ function Results({
           </li>
         </ul>
       </Section>
-      <ResponseRate surveyId={surveyId} results={results} />
+      <ResponseRate surveyId={surveyId} results={results} isAdmin={isAdmin} />
       {results.submittedCount === 0 ? (
         <EmptyState title={t('surveys.resultsPage.noAnswers')}>
           {t('surveys.resultsPage.noAnswers')}
@@ -411,7 +424,7 @@ function Results({
           <Voices surveyId={surveyId} />
         </>
       )}
-      {survey && <SharingSettings survey={survey} questions={results.questions} />}
+      {isAdmin && survey && <SharingSettings survey={survey} questions={results.questions} />}
     </>
   );
 }
