@@ -185,7 +185,12 @@ function QuestionEditor({
           checked={question.required}
           onChange={(e) => onChange({ ...question, required: e.target.checked })}
         />
-        <Button variant="tertiary" size="sm" onClick={onRemove}>
+        <Button
+          variant="tertiary"
+          size="sm"
+          onClick={onRemove}
+          aria-label={`${t('common.delete')}：${pick(question.label) || question.key}`}
+        >
           {t('common.delete')}
         </Button>
       </div>
