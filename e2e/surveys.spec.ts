@@ -230,4 +230,30 @@ describe.skipIf(!browser)('needs survey', () => {
     assertNoOutsideRequests(page);
     await page.context().close();
   });
+
+  it('the administrator publishes the aggregates and a company reads only the shared view', async () => {
+    const admin = await newPage(browser!, server.baseUrl);
+    await loginAs(admin, adminEmail);
+    await admin.goto(`/surveys/${surveyId}/results`);
+    await settle(admin);
+    await admin.getByLabel('集計を協議会会員に公開する').check();
+    await admin.getByRole('button', { name: '共有設定を保存する' }).click();
+    await admin.getByText('共有設定を保存しました。').waitFor();
+    await admin.context().close();
+
+    const company = await newPage(browser!, server.baseUrl);
+    await loginAs(company, 'advisor@company-a.example.jp');
+    // The results themselves are not theirs to read.
+    expect((await company.request.get(`/api/surveys/${surveyId}/results`)).status()).toBeGreaterThanOrEqual(
+      403,
+    );
+    await company.goto(`/surveys/${surveyId}/shared`);
+    await settle(company);
+    await company.getByRole('heading', { name: '課題分野別の支援希望' }).waitFor();
+    await company.getByRole('table', { name: '課題分野別の支援希望' }).waitFor();
+    await expectNoAxeViolations(company, 'shared view (company)');
+    await screenshot(company, 'surveys-shared-company');
+    assertNoOutsideRequests(company);
+    await company.context().close();
+  });
 });
