@@ -18,6 +18,8 @@ import { createCalendarService } from './features/calendar/calendar.service';
 import { createFiscalYearsRoutes } from './features/fiscal-years/fiscal-years.routes';
 import { createFiscalYearsService } from './features/fiscal-years/fiscal-years.service';
 import { createHomeRoutes } from './features/home/home.routes';
+import { createMenusRoutes } from './features/menus/menus.routes';
+import { createMenusService, noNeedsProfiles } from './features/menus/menus.service';
 import { createHomeService } from './features/home/home.service';
 import { createAccountRecoveryRoutes } from './features/auth/account-recovery.routes';
 import { createAccountRecoveryService } from './features/auth/account-recovery.service';
@@ -53,6 +55,8 @@ export function createServices(deps: ServiceDeps) {
     accounts: createAccountsService(deps),
     organizations: createOrganizationsService(deps),
     audit: createAuditService(deps),
+    // Needs profiles come from the surveys feature; until it is merged, no municipality has one.
+    menus: createMenusService(deps, noNeedsProfiles),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -68,6 +72,7 @@ function mountFeatures(api: OpenAPIHono<AppEnv>, services: Services, config: App
   api.route('/', createAccountsRoutes(services.accounts));
   api.route('/', createOrganizationsRoutes(services.organizations));
   api.route('/', createAuditRoutes(services.audit));
+  api.route('/', createMenusRoutes(services.menus));
 }
 
 export function createApp(deps: AppDeps) {
