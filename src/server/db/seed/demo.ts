@@ -17,6 +17,7 @@ import {
   users,
 } from '../schema';
 import { type DemoOrganizationKey, demoAccounts, demoAdminTotpSecret, demoPassword } from './demo-accounts';
+import { seedMenusDemo } from './menus-demo';
 import { readReferenceFile } from './reference-data';
 
 const regionNamesEn: Record<string, string> = { 中通り: 'Nakadori', 会津: 'Aizu', 浜通り: 'Hamadori' };
@@ -127,6 +128,7 @@ export async function seedDemo(db: Database): Promise<void> {
     }
 
     await seedDemoFiscalYears(tx, prefecture.id);
+    await seedMenusDemo(tx, prefecture.id, passwordHash);
   });
 }
 
