@@ -11,6 +11,7 @@ function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject
 }
 
 const adminOnly = ['prefecture_admin'] as const;
+const companyOnly = ['company_member'] as const;
 
 export const routes: RouteObject[] = [
   {
@@ -54,6 +55,34 @@ export const routes: RouteObject[] = [
                 ...page(() => import('./features/fiscal-years/FiscalYearDetailPage')),
               },
               { path: 'account', ...page(() => import('./features/account/AccountPage')) },
+              { path: 'menus/proposals', ...page(() => import('./features/menus/ProposalListPage')) },
+              {
+                path: 'menus/proposals/new',
+                element: <RequireRole roles={companyOnly} />,
+                children: [{ index: true, ...page(() => import('./features/menus/ProposalNewPage')) }],
+              },
+              { path: 'menus/proposals/:id', ...page(() => import('./features/menus/ProposalPage')) },
+              {
+                path: 'menus/profile',
+                element: <RequireRole roles={companyOnly} />,
+                children: [{ index: true, ...page(() => import('./features/menus/AdvisorProfilePage')) }],
+              },
+              {
+                path: 'menus/reviews',
+                element: <RequireRole roles={['reviewer']} />,
+                children: [{ index: true, ...page(() => import('./features/menus/ReviewListPage')) }],
+              },
+              {
+                path: 'menus/admin',
+                element: <RequireRole roles={adminOnly} />,
+                children: [{ index: true, ...page(() => import('./features/menus/AdminMenusPage')) }],
+              },
+              { path: 'menus/catalog', ...page(() => import('./features/menus/CatalogPage')) },
+              { path: 'menus/catalog/:id', ...page(() => import('./features/menus/MenuDetailPage')) },
+              {
+                path: 'menus/recommendations',
+                ...page(() => import('./features/menus/RecommendationsPage')),
+              },
               {
                 path: 'admin',
                 element: <RequireRole roles={adminOnly} />,

@@ -9,6 +9,8 @@ describe('navigationFor', () => {
       '/',
       '/fiscal-years',
       '/municipalities',
+      '/menus/admin',
+      '/menus/catalog',
       '/admin/users',
       '/admin/organizations',
       '/admin/outbox',
@@ -18,19 +20,32 @@ describe('navigationFor', () => {
 
   it('gives municipality roles their list, the plan and their account, but no administration', () => {
     for (const role of ['municipality_staff', 'municipality_head'] as const) {
-      expect(paths([role])).toEqual(['/', '/municipalities', '/fiscal-years', '/account']);
+      expect(paths([role])).toEqual([
+        '/',
+        '/municipalities',
+        '/fiscal-years',
+        '/menus/recommendations',
+        '/menus/catalog',
+        '/account',
+      ]);
     }
   });
 
-  it('gives companies, the council and reviewers home, municipalities and the plan', () => {
-    for (const role of ['company_member', 'council_secretariat', 'reviewer'] as const) {
-      expect(paths([role])).toEqual(['/', '/municipalities', '/fiscal-years']);
-    }
+  it('gives companies, the council and reviewers home, municipalities, the plan and their menus pages', () => {
+    const common = ['/', '/municipalities', '/fiscal-years'];
+    expect(paths(['company_member'])).toEqual([
+      ...common,
+      '/menus/proposals',
+      '/menus/profile',
+      '/menus/catalog',
+    ]);
+    expect(paths(['reviewer'])).toEqual([...common, '/menus/reviews', '/menus/catalog']);
+    expect(paths(['council_secretariat'])).toEqual([...common, '/menus/recommendations', '/menus/catalog']);
   });
 
   it('merges several roles without repeating a destination', () => {
     const merged = paths(['prefecture_admin', 'reviewer']);
-    expect(merged).toEqual(paths(['prefecture_admin']));
+    expect(merged).toEqual([...paths(['prefecture_admin']), '/menus/reviews']);
     expect(new Set(merged).size).toBe(merged.length);
   });
 });
