@@ -2,7 +2,15 @@ import ExcelJS from 'exceljs';
 import { and, desc, eq, like } from 'drizzle-orm';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { auditLog, fiscalYears, mailOutbox, menuProposals, municipalities, users } from '../../db/schema';
+import {
+  auditLog,
+  fiscalYears,
+  mailOutbox,
+  menuProposals,
+  menuReviews,
+  municipalities,
+  users,
+} from '../../db/schema';
 import { demoRubric } from '../../db/seed/menus-demo';
 import type { MunicipalityNeedsProfile } from '../../domain/needs-profile';
 import { defaultConfig } from '../../platform/deps';
@@ -688,5 +696,42 @@ describe('recommendations', () => {
     expect(titles).not.toContain('ITリテラシー向上研修（実践編）');
     const scores = result.items.map((r) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+});
+
+describe('home tasks', () => {
+  // Runs last: it returns a demo menu of FY2024 (the catalog counts above assume 34).
+  it('a company sees its returned proposal; a reviewer sees unscored assignments', async () => {
+    const home = async (cookie: string) =>
+      ((await ok('GET', '/api/home', undefined, cookie)).tasks as { kind: string; href: string }[]).filter(
+        (t) => t.kind.startsWith('menu_'),
+      );
+    expect(await home(companyA)).toEqual([]);
+    expect(await home(reviewer2)).toEqual([]);
+    const fy = await fyId(2024);
+    const [row] = await ctx.database.db
+      .select()
+      .from(menuProposals)
+      .where(and(eq(menuProposals.fiscalYearId, fy), eq(menuProposals.title, '自治体DX研修の開催')));
+    await ok(
+      'POST',
+      `/api/menus/proposals/${row!.id}/decision`,
+      { version: row!.version, decision: 'needs_modification', reason: '対象人数を明記してください。' },
+      admin,
+    );
+    expect(await home(companyA)).toEqual([
+      expect.objectContaining({ kind: 'menu_proposal_returned', href: `/menus/proposals/${row!.id}` }),
+    ]);
+    expect(await home(companyB)).toEqual([]);
+    await ctx.database.db
+      .update(menuReviews)
+      .set({ status: 'assigned' })
+      .where(
+        and(
+          eq(menuReviews.proposalId, row!.id),
+          eq(menuReviews.reviewerUserId, await ctx.userIdOf('reviewer2@pref.example.jp')),
+        ),
+      );
+    expect((await home(reviewer2)).map((t) => t.kind)).toEqual(['menu_review']);
   });
 });
