@@ -261,11 +261,7 @@ export default function AdminMenusPage() {
           {(s) => (
             <>
               <DeadlineNote settings={s} />
-              <RubricForm
-                key={`${fiscalYearId}-${s.version ?? 0}`}
-                fiscalYearId={fiscalYearId}
-                settings={s}
-              />
+              <RubricForm key={fiscalYearId} fiscalYearId={fiscalYearId} settings={s} />
             </>
           )}
         </QueryState>

@@ -116,7 +116,7 @@ export default function AdvisorProfilePage() {
         description={t('menus.advisor.description')}
       />
       <Section title={t('menus.advisor.mine')} boxed>
-        <QueryState query={profile}>{(p) => <ProfileForm key={p.version ?? 0} profile={p} />}</QueryState>
+        <QueryState query={profile}>{(p) => <ProfileForm key={p.userId} profile={p} />}</QueryState>
       </Section>
       <Section title={t('menus.advisor.colleagues')}>
         <QueryState query={colleagues}>

@@ -442,7 +442,7 @@ function ReviewerPanel({ proposal, user }: { proposal: Proposal; user: SessionUs
         return (
           <>
             {mine.status === 'assigned' ? (
-              <ScoreForm key={`${mine.id}-${mine.version}`} review={mine} criteria={data.criteria} />
+              <ScoreForm key={mine.id} review={mine} criteria={data.criteria} />
             ) : (
               <Alert tone={mine.status === 'conflict' ? 'info' : 'success'}>
                 {t(mine.status === 'conflict' ? 'menus.score.conflictDone' : 'menus.score.submittedDone')}

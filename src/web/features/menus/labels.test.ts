@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { RecommendationReason } from '../../../shared/schemas/menus';
 import { formatReason, formatScore, linesToList } from './labels';
 
 describe('formatReason', () => {
   it('words help-wanted areas with the shared taxonomy in both languages', () => {
-    const reason = { code: 'help_wanted', params: { areas: ['ai_rpa', 'bpr'] } } as const;
+    const reason: RecommendationReason = { code: 'help_wanted', params: { areas: ['ai_rpa', 'bpr'] } };
     expect(formatReason(reason, 'ja')).toBe('支援を希望した分野：AI・RPAの活用、BPR・業務の可視化');
     expect(formatReason(reason, 'en')).toBe(
       'Areas where help is wanted: AI and RPA, BPR and visualising work',
@@ -23,7 +24,7 @@ describe('formatReason', () => {
   });
 
   it('words ratings of similar municipalities with one decimal', () => {
-    const reason = { code: 'similar_rating', params: { count: 3, average: 4.6 } } as const;
+    const reason: RecommendationReason = { code: 'similar_rating', params: { count: 3, average: 4.6 } };
     expect(formatReason(reason, 'ja')).toBe('似た規模の3団体が平均4.6と評価');
     expect(formatReason(reason, 'en')).toBe('3 similar-sized municipalities rated it 4.6 on average');
   });
