@@ -234,4 +234,48 @@ describe.skipIf(!browser)('support menus', () => {
     await check(staff, 'menus-recommendations');
     await staff.context().close();
   }
+
+  it('the demo catalog of FY2024: 34 menus, filters in the URL, a menu page; an advisor edits the profile', async () => {
+    const staff = await newPage(browser!, server.baseUrl);
+    await loginAs(staff, municipalityEmail);
+    const years = (await (await staff.request.get('/api/fiscal-years')).json()) as {
+      items: { id: string; year: number }[];
+    };
+    const fy2024 = years.items.find((y) => y.year === 2024)!.id;
+    await visit(staff, `/menus/catalog?fy=${fy2024}`, '支援メニュー一覧');
+    await staff.getByRole('table', { name: '支援メニュー（34件）' }).waitFor();
+    await check(staff, 'menus-catalog-fy2024');
+
+    // Online menus only: fewer rows, each of them online, and the filter is in the URL.
+    await staff.getByLabel('実施形態').selectOption('online');
+    await staff.getByRole('button', { name: 'この条件で表示' }).click();
+    await staff.waitForURL(/format=online/);
+    const rows = staff.getByRole('table').getByRole('row');
+    await expect
+      .poll(async () => (await staff.locator('caption').textContent()) ?? '')
+      .not.toContain('（34件）');
+    const bodyRows = (await rows.count()) - 1;
+    expect(bodyRows).toBeGreaterThan(0);
+    expect(bodyRows).toBeLessThan(34);
+    for (let r = 1; r <= bodyRows; r++) expect(await rows.nth(r).textContent()).toContain('オンライン');
+
+    await rows.nth(1).getByRole('link').click();
+    await staff.getByText('まだ評価の実績はありません').waitFor();
+    await check(staff, 'menus-catalog-fy2024-detail');
+    await staff.context().close();
+
+    const company = await newPage(browser!, server.baseUrl);
+    await loginAs(company, companyEmail);
+    await visit(company, '/menus/profile', 'アドバイザー情報');
+    await company.getByLabel('得意分野・スキル').fill('RPA導入\nBPR');
+    await company.getByRole('button', { name: '保存する' }).click();
+    await company.getByText('プロフィールを保存しました。').waitFor();
+    const profile = (await (await company.request.get('/api/auth/me')).json()) as { id: string };
+    const saved = (await (await company.request.get(`/api/menus/advisors/${profile.id}`)).json()) as {
+      skills: string[];
+    };
+    expect(saved.skills).toEqual(['RPA導入', 'BPR']);
+    await check(company, 'menus-advisor-profile');
+    await company.context().close();
+  }, 180_000);
 });

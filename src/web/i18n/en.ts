@@ -577,7 +577,8 @@ export const en: Catalog = {
     },
     submit: {
       title: 'Submit the proposal',
-      description: 'Once submitted, it cannot be edited unless the prefecture returns it for changes.',
+      description:
+        'The saved content is submitted. Once submitted, it cannot be edited unless the prefecture returns it for changes.',
       button: 'Submit the proposal',
     },
     decision: {

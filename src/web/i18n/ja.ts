@@ -572,7 +572,7 @@ export const ja = {
     },
     submit: {
       title: '提案の提出',
-      description: '提出すると、県から修正を依頼されるまで編集できません。',
+      description: '保存済みの内容が提出されます。提出すると、県から修正を依頼されるまで編集できません。',
       button: '提案を提出する',
     },
     decision: {

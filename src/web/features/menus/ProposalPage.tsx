@@ -92,7 +92,7 @@ function ReviewsTable({ data, caption }: { data: ProposalReviews; caption: strin
   const { t, pick, locale } = useI18n();
   if (data.items.length === 0) return <EmptyState title={t('menus.reviews.noneAssigned')} isCompact />;
   return (
-    <Table caption={caption} dense>
+    <Table caption={caption} captionHidden dense>
       <THead>
         <tr>
           <Th>{t('menus.reviews.reviewer')}</Th>
