@@ -59,9 +59,9 @@ const newCompanies: { name: string; nameEn: string; domain: string; advisor: str
     advisor: '高橋 誠',
   },
   {
-    name: '郡山システム開発株式会社',
-    nameEn: 'Koriyama System Development',
-    domain: 'koriyama-sd',
+    name: 'あさかシステム開発株式会社',
+    nameEn: 'Asaka System Development',
+    domain: 'asaka-sys',
     advisor: '田中 由紀',
   },
   {
