@@ -164,7 +164,7 @@ describe.skipIf(!browser)('app shell', () => {
     // The menu of a municipality: no administration pages.
     const menu = page.getByRole('navigation', { name: 'メインメニュー' });
     const menuItems = (await menu.getByRole('link').allTextContents()).map((text) => text.trim());
-    expect(menuItems).toEqual(['ホーム', '市町村一覧', '年度・事業', 'アカウント']);
+    expect(menuItems).toEqual(['ホーム', '市町村一覧', '年度・事業', 'アンケート', 'アカウント']);
 
     // On a fresh load the skip link comes first and takes focus to the main content…
     await page.reload();
@@ -310,6 +310,7 @@ describe.skipIf(!browser)('app shell', () => {
       expect(items).toEqual([
         'ホーム',
         '年度・事業',
+        'アンケート',
         '市町村',
         'ユーザー管理',
         '組織',

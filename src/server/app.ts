@@ -17,6 +17,7 @@ import { createCalendarRoutes } from './features/calendar/calendar.routes';
 import { createCalendarService } from './features/calendar/calendar.service';
 import { createFiscalYearsRoutes } from './features/fiscal-years/fiscal-years.routes';
 import { createFiscalYearsService } from './features/fiscal-years/fiscal-years.service';
+import { createSurveysService } from './features/surveys/surveys.service';
 import { createHomeRoutes } from './features/home/home.routes';
 import { createMenusRoutes } from './features/menus/menus.routes';
 import { createMenusService, noNeedsProfiles } from './features/menus/menus.service';
@@ -55,6 +56,7 @@ export function createServices(deps: ServiceDeps) {
     accounts: createAccountsService(deps),
     organizations: createOrganizationsService(deps),
     audit: createAuditService(deps),
+    surveys: createSurveysService(deps),
     // Needs profiles come from the surveys feature; until it is merged, no municipality has one.
     menus: createMenusService(deps, noNeedsProfiles),
   };

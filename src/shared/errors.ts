@@ -67,6 +67,11 @@ export const errorCatalog = {
     ja: 'このリンクは無効か、有効期限が切れています。',
     en: 'This link is invalid or has expired.',
   },
+  SURVEY_CLOSED: {
+    status: 422,
+    ja: 'この調査は回答期間外のため、保存・提出できません（締切を過ぎたか、まだ受付が始まっていません）。',
+    en: 'This survey is not open for answers (the deadline has passed or it has not opened yet).',
+  },
   DEADLINE_PASSED: { status: 422, ja: '締切を過ぎています。', en: 'The deadline has passed.' },
   IN_USE: {
     status: 422,

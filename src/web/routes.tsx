@@ -54,6 +54,17 @@ export const routes: RouteObject[] = [
                 path: 'fiscal-years/:id',
                 ...page(() => import('./features/fiscal-years/FiscalYearDetailPage')),
               },
+              { path: 'surveys', ...page(() => import('./features/surveys/SurveyListPage')) },
+              { path: 'surveys/:id/answer', ...page(() => import('./features/surveys/SurveyAnswerPage')) },
+              { path: 'surveys/:id/shared', ...page(() => import('./features/surveys/SurveySharedPage')) },
+              {
+                path: 'surveys/:id',
+                element: <RequireRole roles={adminOnly} />,
+                children: [
+                  { path: 'results', ...page(() => import('./features/surveys/SurveyResultsPage')) },
+                  { path: 'edit', ...page(() => import('./features/surveys/SurveyBuilderPage')) },
+                ],
+              },
               { path: 'account', ...page(() => import('./features/account/AccountPage')) },
               { path: 'menus/proposals', ...page(() => import('./features/menus/ProposalListPage')) },
               {

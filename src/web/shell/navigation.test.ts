@@ -8,6 +8,7 @@ describe('navigationFor', () => {
     expect(paths(['prefecture_admin'])).toEqual([
       '/',
       '/fiscal-years',
+      '/surveys',
       '/municipalities',
       '/menus/admin',
       '/menus/catalog',
@@ -18,12 +19,13 @@ describe('navigationFor', () => {
     ]);
   });
 
-  it('gives municipality roles their list, the plan and their account, but no administration', () => {
+  it('gives municipality roles their surveys, their list, the plan and their account, but no administration', () => {
     for (const role of ['municipality_staff', 'municipality_head'] as const) {
       expect(paths([role])).toEqual([
         '/',
         '/municipalities',
         '/fiscal-years',
+        '/surveys',
         '/menus/recommendations',
         '/menus/catalog',
         '/account',
@@ -31,8 +33,8 @@ describe('navigationFor', () => {
     }
   });
 
-  it('gives companies, the council and reviewers home, municipalities, the plan and their menus pages', () => {
-    const common = ['/', '/municipalities', '/fiscal-years'];
+  it('gives companies, the council and reviewers home, municipalities, the plan, shared surveys and their menus pages', () => {
+    const common = ['/', '/municipalities', '/fiscal-years', '/surveys'];
     expect(paths(['company_member'])).toEqual([
       ...common,
       '/menus/proposals',

@@ -11,6 +11,7 @@ export interface NavItem {
 const adminItems: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/fiscal-years', label: 'nav.fiscalYears' },
+  { to: '/surveys', label: 'nav.surveys' },
   { to: '/municipalities', label: 'nav.municipalities' },
   { to: '/menus/admin', label: 'menus.nav.admin' },
   { to: '/menus/catalog', label: 'menus.nav.catalog' },
@@ -24,6 +25,7 @@ const municipalityItems: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/municipalities', label: 'nav.municipalityList' },
   { to: '/fiscal-years', label: 'nav.fiscalYears' },
+  { to: '/surveys', label: 'nav.surveys' },
   { to: '/menus/recommendations', label: 'menus.nav.recommendations' },
   { to: '/menus/catalog', label: 'menus.nav.catalog' },
   { to: '/account', label: 'nav.account' },
@@ -33,6 +35,7 @@ const partnerItems: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/municipalities', label: 'nav.municipalityList' },
   { to: '/fiscal-years', label: 'nav.fiscalYears' },
+  { to: '/surveys', label: 'nav.surveys' },
 ];
 
 /** Support menus, per partner role: companies propose, reviewers review, all browse the catalog. */

@@ -3,3 +3,4 @@ export * from './fiscal-years';
 export * from './platform';
 export * from './tenancy';
 export * from './menus';
+export * from './surveys';

@@ -19,6 +19,7 @@ import {
 import { type DemoOrganizationKey, demoAccounts, demoAdminTotpSecret, demoPassword } from './demo-accounts';
 import { seedMenusDemo } from './menus-demo';
 import { readReferenceFile } from './reference-data';
+import { seedSurveysDemo } from './surveys-demo';
 
 const regionNamesEn: Record<string, string> = { 中通り: 'Nakadori', 会津: 'Aizu', 浜通り: 'Hamadori' };
 const areaNamesEn: Record<string, string> = {
@@ -129,6 +130,7 @@ export async function seedDemo(db: Database): Promise<void> {
 
     await seedDemoFiscalYears(tx, prefecture.id);
     await seedMenusDemo(tx, prefecture.id, passwordHash);
+    await seedSurveysDemo(tx, prefecture.id);
   });
 }
 

@@ -1,0 +1,233 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertNoOutsideRequests,
+  expectNoAxeViolations,
+  launchBrowser,
+  loginAs,
+  newPage,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from './support';
+
+/**
+ * The needs survey end to end: the administrator opens a survey window (FY2024's seeded one is in
+ * the past, so a copy with an open window), a municipality answers it by keyboard only, leaves and
+ * comes back to its saved draft, submits; the administrator sees the response in the results and
+ * downloads the Excel file, which holds the answers.
+ */
+
+const adminEmail = 'admin@pref.example.jp';
+const staffEmail = 'dx@nishiaizu.example.jp';
+const voiceText = 'デジタル人材が不足しており、RPAのシナリオを作れる職員がいない。';
+const talentDetail = '地域活性化起業人';
+
+async function settle(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !/読み込んでいます|Loading…/.test(document.body.textContent ?? ''));
+}
+
+/** Presses Tab until the focused element satisfies `isTarget`, or fails. */
+async function tabTo(page: Page, target: string, isTarget: () => boolean, maxPresses = 80): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(isTarget)) return;
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+/** The accessible name of the focused element (its label's text). */
+function focusedLabel(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    if (!el) return '';
+    const aria = el.getAttribute('aria-label');
+    if (aria) return aria;
+    const label = el.id ? document.querySelector(`label[for="${el.id}"]`) : null;
+    return (label?.textContent ?? el.textContent ?? '').trim();
+  });
+}
+
+async function tabToLabel(page: Page, label: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focusedLabel(page)).includes(label)) return;
+  }
+  throw new Error(`Tab never reached "${label}"`);
+}
+
+const browser: Browser | null = await launchBrowser();
+
+describe.skipIf(!browser)('needs survey', () => {
+  let server: RunningServer;
+  let surveyId: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the administrator opens a survey window copied from the seeded FY2024 needs survey', async () => {
+    const page = await newPage(browser!, server.baseUrl);
+    await loginAs(page, adminEmail);
+    await page.goto('/surveys');
+    await settle(page);
+    await page.getByRole('table', { name: 'アンケート一覧' }).waitFor();
+    await expectNoAxeViolations(page, 'survey list (admin)');
+    await screenshot(page, 'surveys-list-admin');
+
+    const headers = { 'x-kakehashi-request': '1' };
+    const list = (await (await page.request.get('/api/surveys')).json()) as {
+      items: { id: string; fiscalYearId: string; kind: string; title: { ja: string } }[];
+    };
+    const seeded = list.items.find((s) => s.kind === 'needs' && s.title.ja.includes('令和6年度'));
+    expect(seeded, 'the seeded FY2024 needs survey').toBeDefined();
+    const now = Date.now();
+    const created = await page.request.post('/api/surveys', {
+      headers,
+      data: {
+        fiscalYearId: seeded!.fiscalYearId,
+        title: { ja: '令和6年度 市町村DX推進ニーズ調査（追加回答）', en: 'FY2024 needs survey (additional)' },
+        kind: 'needs',
+        audience: 'municipalities',
+        opensAt: new Date(now - 86_400_000).toISOString(),
+        closesAt: new Date(now + 10 * 86_400_000).toISOString(),
+        copyFromId: seeded!.id,
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    surveyId = ((await created.json()) as { id: string }).id;
+
+    // The builder shows the copied questions.
+    await page.goto(`/surveys/${surveyId}/edit`);
+    await settle(page);
+    await page.getByRole('heading', { name: 'DX推進体制' }).waitFor();
+    await expectNoAxeViolations(page, 'survey builder');
+    await screenshot(page, 'surveys-builder');
+    assertNoOutsideRequests(page);
+    await page.context().close();
+  });
+
+  it('a municipality answers by keyboard, leaves, comes back to the draft and submits', async () => {
+    const page = await newPage(browser!, server.baseUrl);
+    await loginAs(page, staffEmail);
+    await page.goto('/surveys');
+    await settle(page);
+    await expectNoAxeViolations(page, 'survey list (municipality)');
+    await tabTo(page, 'the answer link', () =>
+      (document.activeElement?.getAttribute('aria-label') ?? '').includes('（追加回答）'),
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === `/surveys/${surveyId}/answer`);
+    await settle(page);
+    await page.getByText(/あと\d+日/).waitFor();
+    await expectNoAxeViolations(page, 'answer page (empty)');
+
+    // Submitting at once lists the missing answers, each a link to its field.
+    await tabToLabel(page, '回答を提出する');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('link', {
+        name: /「CDO（最高デジタル責任者）またはCIOを任命していますか」に回答してください/,
+      })
+      .waitFor();
+    await expectNoAxeViolations(page, 'answer page (missing answers)');
+    await screenshot(page, 'surveys-answer-errors');
+
+    // Back to the top: the first question.
+    await page.getByRole('heading', { level: 1 }).focus();
+    await tabToLabel(page, '任命している');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab'); // DX plan: first option, then arrow to "in progress"
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('4');
+    await page.keyboard.press('Tab'); // outside talent: "using" reveals the follow-up question
+    await page.keyboard.press('Space');
+    await page.getByLabel(/活用している外部人材の内容/).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(talentDetail);
+    // Matrix: one radio group per area; the third point (3) for each.
+    const rows = await page.getByRole('rowheader').count();
+    expect(rows).toBeGreaterThanOrEqual(8);
+    for (let i = 0; i < rows; i++) {
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+    }
+    // Help wanted: the first two areas.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await tabToLabel(page, 'DX推進にあたっての課題');
+    await page.keyboard.type(voiceText);
+    await page.getByRole('status').filter({ hasText: '下書きを保存しました' }).waitFor({ timeout: 15_000 });
+    await screenshot(page, 'surveys-answer-draft');
+
+    // Leave and come back: the draft is there.
+    await page.goto('/');
+    await settle(page);
+    await page.goto(`/surveys/${surveyId}/answer`);
+    await settle(page);
+    expect(await page.getByLabel('任命している', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel('策定中', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel(/DX推進を担当する職員数/).inputValue()).toBe('4');
+    expect(await page.getByLabel(/活用している外部人材の内容/).inputValue()).toBe(talentDetail);
+    expect(await page.getByLabel(/DX推進にあたっての課題/).inputValue()).toBe(voiceText);
+    await expectNoAxeViolations(page, 'answer page (draft resumed)');
+
+    await tabToLabel(page, '回答を提出する');
+    await page.keyboard.press('Enter');
+    await page.getByText(/回答を提出しました/).waitFor();
+    await expectNoAxeViolations(page, 'answer page (submitted)');
+    await screenshot(page, 'surveys-answer-submitted');
+    assertNoOutsideRequests(page);
+    await page.context().close();
+  });
+
+  it('the administrator sees the response in the results and exports it to Excel', async () => {
+    const page = await newPage(browser!, server.baseUrl);
+    await loginAs(page, adminEmail);
+    await page.goto(`/surveys/${surveyId}/results`);
+    await settle(page);
+    await page.getByText(/^1 \/ 59 団体/).waitFor();
+    await page
+      .getByRole('table', { name: '課題分野 × 市町村' })
+      .getByRole('rowheader', { name: '西会津町' })
+      .waitFor();
+    await page.getByRole('heading', { name: '自治体の声' }).waitFor();
+    await expectNoAxeViolations(page, 'results');
+    await screenshot(page, 'surveys-results');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Excel/ }).click(),
+    ]);
+    const file = await download.path();
+    expect(file).toBeTruthy();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file!);
+    expect(workbook.worksheets.length).toBeGreaterThan(1);
+    const texts: string[] = [];
+    for (const sheet of workbook.worksheets) {
+      sheet.eachRow((row) => {
+        row.eachCell((cell) => texts.push(String(cell.value ?? '')));
+      });
+    }
+    expect(texts.some((t) => t.includes('西会津町'))).toBe(true);
+    expect(texts.some((t) => t.includes(voiceText))).toBe(true);
+    expect(texts.some((t) => t.includes(talentDetail))).toBe(true);
+    fs.rmSync(file!, { force: true });
+    assertNoOutsideRequests(page);
+    await page.context().close();
+  });
+});

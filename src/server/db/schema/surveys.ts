@@ -1,0 +1,75 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organizations, users } from './accounts';
+import { editable, id } from './columns';
+import { fiscalYears } from './fiscal-years';
+import { municipalities, prefectures } from './tenancy';
+
+/**
+ * A survey (調査) of a fiscal year. The question set lives in `definition` (sections with
+ * questions, validated by the shared zod schema). Once anyone has answered, the question set is
+ * frozen: a change creates a new row with `surveyVersion + 1` and `previousId` pointing back.
+ */
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: id(),
+    prefectureId: uuid('prefecture_id')
+      .notNull()
+      .references(() => prefectures.id),
+    fiscalYearId: uuid('fiscal_year_id')
+      .notNull()
+      .references(() => fiscalYears.id),
+    /** 'needs' | 'post_support' | 'follow_up' | 'seminar_feedback' */
+    kind: text('kind').notNull(),
+    /** 'municipalities' | 'companies' | 'seminar_participants' */
+    audience: text('audience').notNull(),
+    title: text('title').notNull(),
+    titleEn: text('title_en').notNull(),
+    opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+    closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    definition: jsonb('definition').notNull(),
+    surveyVersion: integer('survey_version').notNull().default(1),
+    previousId: uuid('previous_id'),
+    /** Replaced by a newer version of its question set; kept for its answers. */
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    /** What council members may see: { isPublished, includeMunicipalityNames, rawAnswerKeys }. */
+    share: jsonb('share')
+      .notNull()
+      .default({ isPublished: false, includeMunicipalityNames: false, rawAnswerKeys: [] }),
+    ...editable(),
+  },
+  (t) => [index('surveys_prefecture_year').on(t.prefectureId, t.fiscalYearId)],
+);
+
+/**
+ * One response per respondent per survey. `respondentKey` is 'municipality:<id>',
+ * 'organization:<id>' or 'user:<id>' depending on the audience.
+ */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: id(),
+    prefectureId: uuid('prefecture_id')
+      .notNull()
+      .references(() => prefectures.id),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    respondentKey: text('respondent_key').notNull(),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    userId: uuid('user_id').references(() => users.id),
+    /** 'draft' | 'submitted' */
+    status: text('status').notNull().default('draft'),
+    answers: jsonb('answers').notNull().default({}),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    /** Prefecture staff member who last filled the draft for the respondent, if any. */
+    proxiedBy: uuid('proxied_by').references(() => users.id),
+    ...editable(),
+  },
+  (t) => [
+    uniqueIndex('survey_responses_one_per_respondent').on(t.surveyId, t.respondentKey),
+    index('survey_responses_municipality').on(t.municipalityId),
+  ],
+);

@@ -1,0 +1,64 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { challengeAreas } from '../../../shared/challenge-areas';
+import { fiscalYears, municipalities, surveyResponses, surveys } from '../../db/schema';
+import { createTestContext } from '../../testing/harness';
+
+const ctx = await createTestContext();
+const db = ctx.database.db;
+const [pref] = await db.select({ prefectureId: fiscalYears.prefectureId }).from(fiscalYears).limit(1);
+const prefectureId = pref!.prefectureId;
+async function yearId(year: number) {
+  const [row] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, year));
+  return row!.id;
+}
+
+describe('seeded needs surveys and needs profiles', () => {
+  it('FY2023 and FY2024 needs surveys are answered by all 59 municipalities', async () => {
+    for (const year of [2023, 2024]) {
+      const [survey] = await db
+        .select()
+        .from(surveys)
+        .where(and(eq(surveys.fiscalYearId, await yearId(year)), eq(surveys.kind, 'needs')));
+      const rows = await db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, survey!.id));
+      expect(rows).toHaveLength(59);
+      expect(rows.every((r) => r.status === 'submitted')).toBe(true);
+    }
+  });
+
+  it('gives a profile per municipality with help-wanted areas, maturity per area, level and voices', async () => {
+    const profiles = await ctx.services.surveys.needsProfiles(prefectureId, await yearId(2024));
+    expect(profiles).toHaveLength(59);
+    for (const p of profiles) {
+      expect(p.helpWantedAreas.length).toBeGreaterThan(0);
+      expect(p.helpWantedAreas.every((a) => (challengeAreas as readonly string[]).includes(a))).toBe(true);
+      expect(Object.keys(p.maturityByArea)).toHaveLength(10);
+      expect(p.overallLevel).toBeGreaterThanOrEqual(1);
+      expect(p.overallLevel).toBeLessThanOrEqual(5);
+    }
+    expect(profiles.some((p) => p.voices.length > 0)).toBe(true);
+    // Cities are on average further along than villages; evacuation-area towns behind other towns.
+    const towns = await db.select().from(municipalities);
+    const byId = new Map(towns.map((m) => [m.id, m]));
+    const mean = (pred: (m: (typeof towns)[number]) => boolean) => {
+      const levels = profiles.filter((p) => pred(byId.get(p.municipalityId)!)).map((p) => p.overallLevel!);
+      return levels.reduce((a, b) => a + b, 0) / levels.length;
+    };
+    expect(mean((m) => m.kind === 'city')).toBeGreaterThan(mean((m) => m.kind === 'village') + 0.5);
+    expect(mean((m) => m.kind === 'town' && !m.isEvacuationArea)).toBeGreaterThan(
+      mean((m) => m.kind === 'town' && m.isEvacuationArea),
+    );
+  });
+
+  it('FY2023 profiles exist for year-over-year and are on average lower', async () => {
+    const before = await ctx.services.surveys.needsProfiles(prefectureId, await yearId(2023));
+    const after = await ctx.services.surveys.needsProfiles(prefectureId, await yearId(2024));
+    const avg = (ps: typeof before) => ps.reduce((a, p) => a + (p.overallLevel ?? 0), 0) / ps.length;
+    expect(before).toHaveLength(59);
+    expect(avg(after)).toBeGreaterThan(avg(before));
+  });
+
+  it('is empty for a year without a needs survey', async () => {
+    expect(await ctx.services.surveys.needsProfiles(prefectureId, await yearId(2022))).toEqual([]);
+  });
+});

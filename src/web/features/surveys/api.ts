@@ -1,0 +1,116 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api } from '../../api/client';
+
+import type {
+  Crosstab,
+  SurveyDetail,
+  SurveyResponse,
+  SurveyResults,
+  SurveySummary,
+} from '../../../shared/schemas/surveys';
+
+export type {
+  Crosstab,
+  OptionCount,
+  QuestionResult,
+  ResponseStatus,
+  SharedView,
+  SurveyDetail,
+  SurveyResponse,
+  SurveyResults,
+  SurveySummary,
+} from '../../../shared/schemas/surveys';
+
+export type CrosstabDimension = Crosstab['dimension'];
+
+/** A topic of municipal voices as the results route serves it (names are added when the server has them). */
+export interface VoiceTopicView {
+  id: string;
+  label: string;
+  keywords: string[];
+  itemIds: string[];
+  municipalityIds: string[];
+  municipalityNames?: string[];
+  representativeSentences: {
+    itemId: string;
+    municipalityId: string;
+    municipalityName?: string;
+    text: string;
+  }[];
+  sentences?: unknown[];
+  sentenceCount?: number;
+}
+
+export const surveysKey = ['surveys'] as const;
+
+export function surveyPath(id: string, rest = ''): string {
+  return `/api/surveys/${encodeURIComponent(id)}${rest}`;
+}
+
+export function useSurveyList(fiscalYearId: string | undefined) {
+  return useQuery({
+    queryKey: [...surveysKey, 'list', fiscalYearId ?? 'all'],
+    queryFn: () => api.get<{ items: SurveySummary[] }>('/api/surveys', { fiscalYearId }).then((r) => r.items),
+  });
+}
+
+export function useSurvey(id: string) {
+  return useQuery({
+    queryKey: [...surveysKey, id],
+    queryFn: () => api.get<SurveyDetail>(surveyPath(id)),
+  });
+}
+
+/** The respondent's own response, or a proxy draft for `municipalityId` (prefecture staff). */
+export function useMyResponse(id: string, municipalityId?: string) {
+  return useQuery({
+    queryKey: [...surveysKey, id, 'response', municipalityId ?? 'mine'],
+    queryFn: () =>
+      api.get<SurveyResponse>(
+        municipalityId
+          ? surveyPath(id, `/proxy/${encodeURIComponent(municipalityId)}`)
+          : surveyPath(id, '/response'),
+      ),
+    // The form keeps its own state once loaded: no background refetch may reset it, and the
+    // cached copy is dropped when the page closes so that coming back reads the saved draft.
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useSurveyResults(id: string) {
+  return useQuery({
+    queryKey: [...surveysKey, id, 'results'],
+    queryFn: () => api.get<SurveyResults>(surveyPath(id, '/results')),
+  });
+}
+
+export function useCrosstab(id: string, questionKey: string, dimension: CrosstabDimension) {
+  return useQuery({
+    queryKey: [...surveysKey, id, 'crosstab', questionKey, dimension],
+    queryFn: () => api.get<Crosstab>(surveyPath(id, '/results/crosstab'), { questionKey, by: dimension }),
+    enabled: questionKey !== '',
+  });
+}
+
+export function useVoices(id: string) {
+  return useQuery({
+    queryKey: [...surveysKey, id, 'voices'],
+    queryFn: () =>
+      api.get<{ topics: VoiceTopicView[] }>(surveyPath(id, '/results/voices')).then((r) => r.topics),
+  });
+}
+
+export function useInvalidateSurveys() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: surveysKey }),
+        queryClient.invalidateQueries({ queryKey: ['home'] }),
+      ]),
+    [queryClient],
+  );
+}
