@@ -57,7 +57,9 @@ function DecisionNotice({ proposal }: { proposal: Proposal }) {
     >
       {proposal.decisionReason && (
         <p className="whitespace-pre-wrap">
-          {t('menus.decision.reason')}：{proposal.decisionReason}
+          {t('menus.decision.reason')}
+          {locale === 'ja' ? '：' : ': '}
+          {proposal.decisionReason}
         </p>
       )}
       {proposal.decidedAt && <p>{formatDateTime(proposal.decidedAt, locale)}</p>}
@@ -461,7 +463,7 @@ function ReviewerPanel({ proposal, user }: { proposal: Proposal; user: SessionUs
 
 export default function ProposalPage() {
   const { id = '' } = useParams();
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const navigate = useNavigate();
   const user = useCurrentUser();
   const proposal = useProposal(id);
@@ -503,8 +505,13 @@ export default function ProposalPage() {
             <Section title={t('menus.proposals.content')}>
               <MenuFacts menu={{ ...p }} />
               <p className="text-std-16N-170">
-                <span className="font-bold">{t('menus.field.advisors')}：</span>
-                {p.advisors.length === 0 ? t('common.none') : p.advisors.map((a) => a.displayName).join('、')}
+                <span className="font-bold">
+                  {t('menus.field.advisors')}
+                  {locale === 'ja' ? '：' : ': '}
+                </span>
+                {p.advisors.length === 0
+                  ? t('common.none')
+                  : p.advisors.map((a) => a.displayName).join(locale === 'ja' ? '、' : ', ')}
               </p>
             </Section>
           )}
