@@ -20,7 +20,7 @@ import { createFiscalYearsService } from './features/fiscal-years/fiscal-years.s
 import { createSurveysService } from './features/surveys/surveys.service';
 import { createHomeRoutes } from './features/home/home.routes';
 import { createMenusRoutes } from './features/menus/menus.routes';
-import { createMenusService, noNeedsProfiles } from './features/menus/menus.service';
+import { createMenusService, needsProfilesFrom } from './features/menus/menus.service';
 import { createHomeService } from './features/home/home.service';
 import { createAccountRecoveryRoutes } from './features/auth/account-recovery.routes';
 import { createAccountRecoveryService } from './features/auth/account-recovery.service';
@@ -45,6 +45,7 @@ export interface AppDeps {
 
 /** Every feature's services, built once per process from the same deps. */
 export function createServices(deps: ServiceDeps) {
+  const surveys = createSurveysService(deps);
   return {
     auth: createAuthService(deps),
     demoAccounts: createDemoAccountsService(deps),
@@ -56,9 +57,9 @@ export function createServices(deps: ServiceDeps) {
     accounts: createAccountsService(deps),
     organizations: createOrganizationsService(deps),
     audit: createAuditService(deps),
-    surveys: createSurveysService(deps),
-    // Needs profiles come from the surveys feature; until it is merged, no municipality has one.
-    menus: createMenusService(deps, noNeedsProfiles),
+    surveys,
+    // Recommendations rank menus against the needs profiles the surveys feature derives.
+    menus: createMenusService(deps, needsProfilesFrom(surveys)),
   };
 }
 export type Services = ReturnType<typeof createServices>;

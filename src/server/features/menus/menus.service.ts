@@ -54,8 +54,20 @@ export interface NeedsProfileSource {
   ): Promise<MunicipalityNeedsProfile | null>;
 }
 
-/** Used until the surveys feature is wired in: no municipality has a profile. */
+/** For tests and set-ups without surveys: no municipality has a profile. */
 export const noNeedsProfiles: NeedsProfileSource = { profileOf: async () => null };
+
+/** Adapts the surveys service (profiles of every municipality that answered the year's needs survey). */
+export function needsProfilesFrom(surveys: {
+  needsProfiles(prefectureId: string, fiscalYearId: string): Promise<MunicipalityNeedsProfile[]>;
+}): NeedsProfileSource {
+  return {
+    async profileOf(prefectureId, municipalityId, fiscalYearId) {
+      const all = await surveys.needsProfiles(prefectureId, fiscalYearId);
+      return all.find((p) => p.municipalityId === municipalityId) ?? null;
+    },
+  };
+}
 
 type RegionRef = { id: string; name: string; nameEn: string };
 

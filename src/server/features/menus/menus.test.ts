@@ -637,14 +637,38 @@ describe('advisor profiles', () => {
 });
 
 describe('recommendations', () => {
-  it('without a needs profile the list is empty and says so', async () => {
-    const res = await ok(
-      'GET',
-      `/api/menus/recommendations?fiscalYearId=${await fyId(2024)}`,
-      undefined,
-      staff,
-    );
+  it('without a needs profile (no survey answer that year) the list is empty and says so', async () => {
+    const res = await ok('GET', `/api/menus/recommendations?fiscalYearId=${openYear}`, undefined, staff);
     expect(res).toMatchObject({ municipalityName: '西会津町', hasProfile: false, items: [] });
+  });
+
+  it('ranks FY2024 menus against the municipality’s needs survey answers, with reasons', async () => {
+    const fy = await fyId(2024);
+    const [me] = await ctx.database.db.select().from(users).where(eq(users.email, 'dx@nishiaizu.example.jp'));
+    const [nishiaizu] = await ctx.database.db
+      .select({ id: municipalities.id })
+      .from(municipalities)
+      .where(eq(municipalities.code, '074055'));
+    const profile = (await ctx.services.surveys.needsProfiles(me!.prefectureId, fy)).find(
+      (p) => p.municipalityId === nishiaizu!.id,
+    );
+    expect(profile).toBeDefined();
+    const res = await ok('GET', `/api/menus/recommendations?fiscalYearId=${fy}`, undefined, staff);
+    expect(res.hasProfile).toBe(true);
+    expect(res.items.length).toBeGreaterThan(0);
+    for (const item of res.items as { reasons: { code: string; params: { areas?: string[] } }[] }[]) {
+      expect(item.reasons.length).toBeGreaterThan(0);
+      const wanted = item.reasons.find((r) => r.code === 'help_wanted');
+      if (wanted) expect(profile!.helpWantedAreas).toEqual(expect.arrayContaining(wanted.params.areas!));
+    }
+    expect(res.items[0].reasons[0].code).toBe('help_wanted');
+    const scores = res.items.map((r: { score: number }) => r.score);
+    expect([...scores].sort((a: number, b: number) => b - a)).toEqual(scores);
+    // The admin asking for the same municipality gets the same list; another town's staff cannot.
+    const path = `/api/menus/recommendations?fiscalYearId=${fy}&municipalityId=${nishiaizu!.id}`;
+    expect((await ok('GET', path, undefined, admin)).items).toEqual(res.items);
+    const koriyama = await ctx.sessionCookieFor('dx@koriyama.example.jp');
+    expect((await call('GET', path, undefined, koriyama)).status).toBe(403);
   });
 
   it('ranks the catalog against the injected profile with structured reasons', async () => {
