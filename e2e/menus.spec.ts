@@ -276,6 +276,14 @@ describe.skipIf(!browser)('support menus', () => {
     const firstText = (await first.first().textContent()) ?? '';
     expect(firstText).toContain('おすすめの理由');
     expect(firstText).toMatch(/支援を希望した分野：|成熟度が低い分野：|自由記述の「|対象地域：|似た規模の/);
+    // The ten best first, the rest on request.
+    const shown = () =>
+      staff.getByRole('region', { name: '西会津町へのおすすめ' }).locator('ol > li').count();
+    expect(await shown()).toBe(Math.min(10, recs.items.length));
+    if (recs.items.length > 10) {
+      await staff.getByRole('button', { name: `すべて表示（${recs.items.length}件）` }).click();
+      await expect.poll(shown).toBe(recs.items.length);
+    }
     await check(staff, 'menus-recommendations-fy2024');
     await staff.context().close();
 

@@ -696,6 +696,7 @@ export const en: Catalog = {
       choose: 'Choose a municipality',
       for: 'Recommendations for {name}',
       why: 'Why it fits',
+      showAll: 'Show all ({count})',
       empty: 'No matching menus found',
       noProfile: '{name} has not answered the needs survey',
       noProfileBody: 'Once the needs survey is answered, matching menus appear here.',

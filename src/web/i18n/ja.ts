@@ -689,6 +689,7 @@ export const ja = {
       choose: '市町村を選んでください',
       for: '{name}へのおすすめ',
       why: 'おすすめの理由',
+      showAll: 'すべて表示（{count}件）',
       empty: '合う支援メニューが見つかりませんでした',
       noProfile: '{name}のニーズ調査の回答がありません',
       noProfileBody: 'ニーズ調査に回答すると、回答に合う支援メニューが表示されます。',

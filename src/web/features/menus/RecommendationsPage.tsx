@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { challengeAreaLabels } from '../../../shared/challenge-areas';
 import { hasAnyRole, useCurrentUser } from '../../api/session';
+import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -13,6 +14,9 @@ import { useRecommendations } from './api';
 import { FiscalYearField, useFiscalYearParam } from './FiscalYearField';
 import { formatReason, menuFormatLabels } from './labels';
 
+/** The best matches first; the rest on request, so the page stays readable. */
+const topCount = 10;
+
 /** Menus ranked by fit to a municipality's needs, each with the reasons it fits. */
 export default function RecommendationsPage() {
   const { t, pick, locale } = useI18n();
@@ -20,6 +24,7 @@ export default function RecommendationsPage() {
   const isMunicipality = hasAnyRole(user, ['municipality_staff', 'municipality_head']);
   const [fiscalYearId, setFiscalYearId] = useFiscalYearParam();
   const [municipalityId, setMunicipalityId] = useState('');
+  const [showAll, setShowAll] = useState(false);
   const municipalities = useMunicipalities({});
   const recs = useRecommendations(fiscalYearId, isMunicipality ? undefined : municipalityId || undefined);
   const sep = locale === 'ja' ? '、' : ', ';
@@ -65,7 +70,7 @@ export default function RecommendationsPage() {
                   {t('menus.recommendations.for', { name: data.municipalityName })}
                 </h2>
                 <ol className="flex flex-col gap-4">
-                  {data.items.map((r, i) => (
+                  {(showAll ? data.items : data.items.slice(0, topCount)).map((r, i) => (
                     <li
                       key={r.menu.id}
                       className="flex flex-col gap-2 rounded-12 border border-solid-gray-420 bg-white p-5"
@@ -90,6 +95,13 @@ export default function RecommendationsPage() {
                     </li>
                   ))}
                 </ol>
+                {!showAll && data.items.length > topCount && (
+                  <div>
+                    <Button variant="secondary" onClick={() => setShowAll(true)}>
+                      {t('menus.recommendations.showAll', { count: data.items.length })}
+                    </Button>
+                  </div>
+                )}
               </section>
             )
           }
