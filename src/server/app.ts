@@ -17,6 +17,8 @@ import { createCalendarRoutes } from './features/calendar/calendar.routes';
 import { createCalendarService } from './features/calendar/calendar.service';
 import { createFiscalYearsRoutes } from './features/fiscal-years/fiscal-years.routes';
 import { createFiscalYearsService } from './features/fiscal-years/fiscal-years.service';
+import { createSurveysExports } from './features/surveys/surveys.exports';
+import { createSurveysRoutes } from './features/surveys/surveys.routes';
 import { createSurveysService } from './features/surveys/surveys.service';
 import { createHomeRoutes } from './features/home/home.routes';
 import { createMenusRoutes } from './features/menus/menus.routes';
@@ -60,6 +62,7 @@ export function createServices(deps: ServiceDeps) {
     surveys,
     // Recommendations rank menus against the needs profiles the surveys feature derives.
     menus: createMenusService(deps, needsProfilesFrom(surveys)),
+    surveysExports: createSurveysExports(deps, surveys),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -76,6 +79,7 @@ function mountFeatures(api: OpenAPIHono<AppEnv>, services: Services, config: App
   api.route('/', createOrganizationsRoutes(services.organizations));
   api.route('/', createAuditRoutes(services.audit));
   api.route('/', createMenusRoutes(services.menus));
+  api.route('/', createSurveysRoutes(services.surveys, services.surveysExports));
 }
 
 export function createApp(deps: AppDeps) {

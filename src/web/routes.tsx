@@ -12,6 +12,8 @@ function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject
 
 const adminOnly = ['prefecture_admin'] as const;
 const companyOnly = ['company_member'] as const;
+/** Survey results: the prefecture and its reviewers (the server enforces the same). */
+const surveyResultRoles = ['prefecture_admin', 'reviewer'] as const;
 
 export const routes: RouteObject[] = [
   {
@@ -58,12 +60,14 @@ export const routes: RouteObject[] = [
               { path: 'surveys/:id/answer', ...page(() => import('./features/surveys/SurveyAnswerPage')) },
               { path: 'surveys/:id/shared', ...page(() => import('./features/surveys/SurveySharedPage')) },
               {
-                path: 'surveys/:id',
+                path: 'surveys/:id/results',
+                element: <RequireRole roles={surveyResultRoles} />,
+                children: [{ index: true, ...page(() => import('./features/surveys/SurveyResultsPage')) }],
+              },
+              {
+                path: 'surveys/:id/edit',
                 element: <RequireRole roles={adminOnly} />,
-                children: [
-                  { path: 'results', ...page(() => import('./features/surveys/SurveyResultsPage')) },
-                  { path: 'edit', ...page(() => import('./features/surveys/SurveyBuilderPage')) },
-                ],
+                children: [{ index: true, ...page(() => import('./features/surveys/SurveyBuilderPage')) }],
               },
               { path: 'account', ...page(() => import('./features/account/AccountPage')) },
               { path: 'menus/proposals', ...page(() => import('./features/menus/ProposalListPage')) },

@@ -8,6 +8,7 @@ import { accountsAccessRules } from '../features/accounts/accounts.access';
 import { accountRecoveryAccessRules } from '../features/auth/account-recovery.access';
 import { auditAccessRules } from '../features/audit/audit.access';
 import { organizationsAccessRules } from '../features/organizations/organizations.access';
+import { surveysAccessRules } from '../features/surveys/surveys.access';
 import type { AccessRule } from './access';
 
 /** Every feature's access rules. A feature with routes adds its list here. */
@@ -22,4 +23,5 @@ export const accessRules: AccessRule[] = [
   ...organizationsAccessRules,
   ...auditAccessRules,
   ...menusAccessRules,
+  ...surveysAccessRules,
 ];

@@ -366,3 +366,21 @@ export const reminderResultSchema = z.object({
   queuedCount: z.number().int(),
   municipalityCount: z.number().int(),
 });
+
+export const voiceTopicSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  keywords: z.array(z.string()),
+  municipalityIds: z.array(z.string()),
+  municipalityNames: z.array(z.string()),
+  representativeSentences: z.array(
+    z.object({
+      itemId: z.string(),
+      municipalityId: z.string(),
+      municipalityName: z.string(),
+      text: z.string(),
+    }),
+  ),
+  sentenceCount: z.number().int(),
+});
+export const voiceTopicsSchema = z.object({ topics: z.array(voiceTopicSchema) });

@@ -798,6 +798,7 @@ export const en: Catalog = {
       nonRespondersNone: 'Every organisation asked has submitted its answers.',
       sendReminder: 'Send a reminder email',
       reminderSent: 'Reminder emails were sent to {count} organisations (see the outbox).',
+      question: 'Question',
       perQuestion: 'Answers per question',
       option: 'Option',
       count: 'Count',

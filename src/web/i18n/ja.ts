@@ -787,6 +787,7 @@ export const ja = {
       nonRespondersNone: 'すべての対象団体が回答を提出しました。',
       sendReminder: '督促メールを送る',
       reminderSent: '{count}団体に督促メールを送りました（送信メールから確認できます）。',
+      question: '設問',
       perQuestion: '設問ごとの集計',
       option: '選択肢',
       count: '件数',

@@ -72,6 +72,11 @@ export function SurveyAnswerForm({
   latest.current = answers;
 
   const visible = useMemo(() => visibleQuestionKeys(sections, answers), [sections, answers]);
+  // After a failed submit, a field's message goes away as soon as it is answered.
+  const stillMissing = useMemo(
+    () => new Set(missingAnswers(sections, answers).map((p) => p.key)),
+    [sections, answers],
+  );
 
   const flush = useCallback(async () => {
     if (timer.current) {
@@ -248,7 +253,7 @@ export function SurveyAnswerForm({
             </div>
             {questions.map((q) => {
               number += 1;
-              const fieldError = errors.fieldError([q.key]);
+              const fieldError = stillMissing.has(q.key) ? errors.fieldError([q.key]) : undefined;
               return (
                 <QuestionField
                   key={q.key}

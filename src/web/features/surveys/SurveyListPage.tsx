@@ -20,6 +20,7 @@ export default function SurveyListPage() {
   const user = useCurrentUser();
   const isAdmin = isPrefectureAdmin(user);
   const isRespondent = hasAnyRole(user, ['municipality_staff', 'municipality_head']);
+  const isReviewer = hasAnyRole(user, ['reviewer']);
   const years = useFiscalYears();
   const [fiscalYearId, setFiscalYearId] = useState('');
   const surveys = useSurveyList(fiscalYearId || undefined);
@@ -108,7 +109,15 @@ export default function SurveyListPage() {
                             </Link>
                           </>
                         )}
-                        {!isAdmin && !isRespondent && s.isPublished && (
+                        {isReviewer && !isAdmin && (
+                          <Link
+                            to={`/surveys/${s.id}/results`}
+                            aria-label={`${t('surveys.results')}：${pick(s.title)}`}
+                          >
+                            {t('surveys.results')}
+                          </Link>
+                        )}
+                        {!isAdmin && !isRespondent && !isReviewer && s.isPublished && (
                           <Link to={`/surveys/${s.id}/shared`}>{t('surveys.results')}</Link>
                         )}
                       </div>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { challengeAreaLabels, challengeAreas } from '../../../shared/challenge-areas';
 import { api, isApiError } from '../../api/client';
+import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -15,6 +16,7 @@ import { useI18n } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import {
   type CrosstabDimension,
+  type QuestionResult,
   type SurveyDetail,
   type SurveyResults,
   surveyPath,
@@ -34,7 +36,15 @@ const dimensions: { value: CrosstabDimension; key: 'area' | 'region' | 'kind' | 
   { value: 'population_band', key: 'populationBand' },
 ];
 
-function ResponseRate({ surveyId, results }: { surveyId: string; results: SurveyResults }) {
+function ResponseRate({
+  surveyId,
+  results,
+  isAdmin,
+}: {
+  surveyId: string;
+  results: SurveyResults;
+  isAdmin: boolean;
+}) {
   const { t, locale, pick } = useI18n();
   const invalidate = useInvalidateSurveys();
   const navigate = useNavigate();
@@ -67,7 +77,7 @@ function ResponseRate({ surveyId, results }: { surveyId: string; results: Survey
                 </li>
               ))}
             </ul>
-            <div>
+            <div hidden={!isAdmin}>
               <Button variant="secondary" onClick={() => remind.mutate()} isBusy={remind.isPending}>
                 {t('surveys.resultsPage.sendReminder')}
               </Button>
@@ -85,33 +95,35 @@ function ResponseRate({ surveyId, results }: { surveyId: string; results: Survey
           </>
         )}
       </Section>
-      <Section title={t('surveys.proxy.title')} description={t('surveys.proxy.description')} level={3}>
-        <form
-          className="flex flex-wrap items-end gap-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (proxyFor)
-              navigate(`/surveys/${surveyId}/answer?municipality=${encodeURIComponent(proxyFor)}`);
-          }}
-        >
-          <Select
-            label={t('surveys.proxy.municipality')}
-            value={proxyFor}
-            onChange={(e) => setProxyFor(e.target.value)}
-            className="min-w-60"
+      {isAdmin && (
+        <Section title={t('surveys.proxy.title')} description={t('surveys.proxy.description')} level={3}>
+          <form
+            className="flex flex-wrap items-end gap-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (proxyFor)
+                navigate(`/surveys/${surveyId}/answer?municipality=${encodeURIComponent(proxyFor)}`);
+            }}
           >
-            <option value="">{t('common.choose')}</option>
-            {results.nonResponders.map((m) => (
-              <option key={m.municipalityId} value={m.municipalityId}>
-                {m.name}
-              </option>
-            ))}
-          </Select>
-          <Button type="submit" variant="secondary">
-            {t('surveys.proxy.start')}
-          </Button>
-        </form>
-      </Section>
+            <Select
+              label={t('surveys.proxy.municipality')}
+              value={proxyFor}
+              onChange={(e) => setProxyFor(e.target.value)}
+              className="min-w-60"
+            >
+              <option value="">{t('common.choose')}</option>
+              {results.nonResponders.map((m) => (
+                <option key={m.municipalityId} value={m.municipalityId}>
+                  {m.name}
+                </option>
+              ))}
+            </Select>
+            <Button type="submit" variant="secondary">
+              {t('surveys.proxy.start')}
+            </Button>
+          </form>
+        </Section>
+      )}
     </Section>
   );
 }
@@ -127,7 +139,7 @@ function CrosstabSection({ surveyId, results }: { surveyId: string; results: Sur
     <Section title={t('surveys.resultsPage.crosstab')}>
       <div className="flex flex-wrap gap-4">
         <Select
-          label={t('surveys.resultsPage.perQuestion')}
+          label={t('surveys.resultsPage.question')}
           value={questionKey}
           onChange={(e) => setQuestionKey(e.target.value)}
           className="max-w-xl"
@@ -184,6 +196,55 @@ function CrosstabSection({ surveyId, results }: { surveyId: string; results: Sur
         )}
       </QueryState>
     </Section>
+  );
+}
+
+/** Matrix counts come as `row:value`; shown as rows × scale points, one row header each. */
+function MatrixTable({ question }: { question: QuestionResult }) {
+  const { pick, locale, t } = useI18n();
+  const rows: { key: string; label: string; cells: Map<string, number> }[] = [];
+  const columns: { value: string; label: string }[] = [];
+  for (const c of question.counts) {
+    const [rowKey = '', value = ''] = c.value.split(':');
+    const full = pick(c.label);
+    // The server labels a cell 「row：point」 (ja) or "row: point" (en).
+    const mark = full.includes('：') ? '：' : ': ';
+    const separator = full.lastIndexOf(mark);
+    const rowLabel = separator >= 0 ? full.slice(0, separator) : rowKey;
+    const columnLabel = separator >= 0 ? full.slice(separator + mark.length) : value;
+    let row = rows.find((r) => r.key === rowKey);
+    if (!row) {
+      row = { key: rowKey, label: rowLabel, cells: new Map() };
+      rows.push(row);
+    }
+    row.cells.set(value, c.count);
+    if (!columns.some((col) => col.value === value)) columns.push({ value, label: columnLabel });
+  }
+  return (
+    <Table caption={pick(question.label)} captionHidden dense>
+      <THead>
+        <tr>
+          <Th>{t('surveys.resultsPage.option')}</Th>
+          {columns.map((c) => (
+            <Th key={c.value} numeric>
+              {c.label}
+            </Th>
+          ))}
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((r) => (
+          <Tr key={r.key}>
+            <Th scope="row">{r.label}</Th>
+            {columns.map((c) => (
+              <Td key={c.value} numeric>
+                {formatNumber(r.cells.get(c.value) ?? 0, locale)}
+              </Td>
+            ))}
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
   );
 }
 
@@ -248,7 +309,7 @@ function Voices({ surveyId }: { surveyId: string }) {
                     {topic.label}{' '}
                     <span className="text-dns-14N-130 text-solid-gray-700">
                       {t('surveys.resultsPage.voiceSentences', {
-                        count: topic.sentenceCount ?? topic.sentences?.length ?? topic.itemIds.length,
+                        count: topic.sentenceCount ?? topic.sentences?.length ?? topic.itemIds?.length ?? 0,
                       })}
                     </span>
                   </h3>
@@ -286,6 +347,8 @@ function Results({
   survey: SurveyDetail | undefined;
 }) {
   const { t, pick } = useI18n();
+  // Reviewers read the results; reminders, proxy answering and sharing are the prefecture's.
+  const isAdmin = isPrefectureAdmin(useCurrentUser());
   return (
     <>
       <Section title={t('surveys.resultsPage.exports')}>
@@ -302,7 +365,7 @@ function Results({
           </li>
         </ul>
       </Section>
-      <ResponseRate surveyId={surveyId} results={results} />
+      <ResponseRate surveyId={surveyId} results={results} isAdmin={isAdmin} />
       {results.submittedCount === 0 ? (
         <EmptyState title={t('surveys.resultsPage.noAnswers')}>
           {t('surveys.resultsPage.noAnswers')}
@@ -313,12 +376,17 @@ function Results({
             {results.questions
               .filter((q) => q.counts.length > 0)
               .map((q) => (
-                <CountChart
-                  key={q.key}
-                  caption={pick(q.label)}
-                  total={q.respondentCount}
-                  rows={q.counts.map((c) => ({ label: pick(c.label), count: c.count }))}
-                />
+                <Section key={q.key} title={pick(q.label)} level={3}>
+                  {q.type === 'matrix' ? (
+                    <MatrixTable question={q} />
+                  ) : (
+                    <CountChart
+                      caption={pick(q.label)}
+                      total={q.respondentCount}
+                      rows={q.counts.map((c) => ({ label: pick(c.label), count: c.count }))}
+                    />
+                  )}
+                </Section>
               ))}
           </Section>
           <CrosstabSection surveyId={surveyId} results={results} />
@@ -356,7 +424,7 @@ function Results({
           <Voices surveyId={surveyId} />
         </>
       )}
-      {survey && <SharingSettings survey={survey} questions={results.questions} />}
+      {isAdmin && survey && <SharingSettings survey={survey} questions={results.questions} />}
     </>
   );
 }

@@ -29,7 +29,7 @@ export interface VoiceTopicView {
   id: string;
   label: string;
   keywords: string[];
-  itemIds: string[];
+  itemIds?: string[];
   municipalityIds: string[];
   municipalityNames?: string[];
   representativeSentences: {

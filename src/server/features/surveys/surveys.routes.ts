@@ -1,0 +1,296 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  crosstabQuerySchema,
+  crosstabSchema,
+  prefillSchema,
+  reminderResultSchema,
+  responseSaveSchema,
+  shareConfigSchema,
+  sharedViewSchema,
+  surveyCreateSchema,
+  surveyDetailSchema,
+  surveyListQuerySchema,
+  surveyListSchema,
+  surveyPatchSchema,
+  surveyResponseSchema,
+  surveyResultsSchema,
+  voiceTopicsSchema,
+} from '../../../shared/schemas/surveys';
+import { createRouter, errorBodySchema, jsonBody, jsonContent, standardErrors } from '../../platform/http';
+import { requestContext } from '../../platform/middleware';
+import type { SurveysExports } from './surveys.exports';
+import type { SurveysService } from './surveys.service';
+
+const idParams = z.object({ id: z.uuid() });
+const proxyParams = z.object({ id: z.uuid(), municipalityId: z.uuid() });
+
+const readErrors = { ...standardErrors, 404: jsonContent(errorBodySchema, 'Not found') } as const;
+const writeErrors = {
+  ...readErrors,
+  409: jsonContent(errorBodySchema, 'Version conflict (with the current record)'),
+} as const;
+
+export function createSurveysRoutes(service: SurveysService, exports: SurveysExports) {
+  const router = createRouter();
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys',
+      tags: ['surveys'],
+      summary: 'Surveys the actor may see (staff: all; respondents: those they are asked to answer)',
+      request: { query: surveyListQuerySchema },
+      responses: { 200: jsonContent(surveyListSchema, 'Surveys'), ...standardErrors },
+    }),
+    async (c) =>
+      c.json({ items: await service.list(requestContext(c), c.req.valid('query').fiscalYearId) }, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/surveys',
+      tags: ['surveys'],
+      summary: 'Create a survey, optionally copying the questions of another (e.g. last year’s)',
+      request: { body: jsonBody(surveyCreateSchema) },
+      responses: { 201: jsonContent(surveyDetailSchema, 'Created'), ...writeErrors },
+    }),
+    async (c) => c.json(await service.create(requestContext(c), c.req.valid('json')), 201),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys/{id}',
+      tags: ['surveys'],
+      summary: 'A survey with its sections and questions',
+      request: { params: idParams },
+      responses: { 200: jsonContent(surveyDetailSchema, 'The survey'), ...readErrors },
+    }),
+    async (c) => c.json(await service.get(requestContext(c), c.req.valid('param').id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/surveys/{id}',
+      tags: ['surveys'],
+      summary: 'Edit a survey; changing the questions of an answered survey creates a new version (201)',
+      request: { params: idParams, body: jsonBody(surveyPatchSchema) },
+      responses: {
+        200: jsonContent(surveyDetailSchema, 'Updated'),
+        201: jsonContent(surveyDetailSchema, 'New version created'),
+        ...writeErrors,
+      },
+    }),
+    async (c) => {
+      const { survey, created } = await service.update(
+        requestContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return created ? c.json(survey, 201) : c.json(survey, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys/{id}/response',
+      tags: ['surveys'],
+      summary: 'The actor’s own response (not_started when none)',
+      request: { params: idParams },
+      responses: { 200: jsonContent(surveyResponseSchema, 'Response'), ...readErrors },
+    }),
+    async (c) => c.json(await service.getResponse(requestContext(c), c.req.valid('param').id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'put',
+      path: '/surveys/{id}/response',
+      tags: ['surveys'],
+      summary: 'Autosave the draft (version null for the first save); 422 SURVEY_CLOSED outside the window',
+      request: { params: idParams, body: jsonBody(responseSaveSchema) },
+      responses: { 200: jsonContent(surveyResponseSchema, 'Saved'), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(await service.saveDraft(requestContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/surveys/{id}/response/submit',
+      tags: ['surveys'],
+      summary: 'Submit: required answers and show-if conditions checked; hidden answers dropped',
+      request: { params: idParams, body: jsonBody(responseSaveSchema) },
+      responses: { 200: jsonContent(surveyResponseSchema, 'Submitted'), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(await service.submit(requestContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys/{id}/response/prefill',
+      tags: ['surveys'],
+      summary: 'Last year’s submitted answers for questions with the same key',
+      request: { params: idParams },
+      responses: { 200: jsonContent(prefillSchema, 'Prefill'), ...readErrors },
+    }),
+    async (c) => c.json(await service.prefill(requestContext(c), c.req.valid('param').id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys/{id}/proxy/{municipalityId}',
+      tags: ['surveys'],
+      summary: 'A municipality’s response, for prefecture staff answering on its behalf',
+      request: { params: proxyParams },
+      responses: { 200: jsonContent(surveyResponseSchema, 'Response'), ...readErrors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      return c.json(await service.getProxy(requestContext(c), p.id, p.municipalityId), 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'put',
+      path: '/surveys/{id}/proxy/{municipalityId}',
+      tags: ['surveys'],
+      summary: 'Fill a draft for a municipality (audited, shown as proxied); the municipality submits it',
+      request: { params: proxyParams, body: jsonBody(responseSaveSchema) },
+      responses: { 200: jsonContent(surveyResponseSchema, 'Saved'), ...writeErrors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      return c.json(
+        await service.saveProxy(requestContext(c), p.id, p.municipalityId, c.req.valid('json')),
+        200,
+      );
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys/{id}/results',
+      tags: ['surveys'],
+      summary: 'Counts per question, response rate, non-responders, maturity heatmap, year over year',
+      request: { params: idParams },
+      responses: { 200: jsonContent(surveyResultsSchema, 'Results'), ...readErrors },
+    }),
+    async (c) => c.json(await service.results(requestContext(c), c.req.valid('param').id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys/{id}/results/crosstab',
+      tags: ['surveys'],
+      summary: 'Counts of a choice question by area, region, kind or population band',
+      request: { params: idParams, query: crosstabQuerySchema },
+      responses: { 200: jsonContent(crosstabSchema, 'Crosstab'), ...readErrors },
+    }),
+    async (c) =>
+      c.json(await exports.crosstab(requestContext(c), c.req.valid('param').id, c.req.valid('query')), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys/{id}/results/voices',
+      tags: ['surveys'],
+      summary: 'Free-text answers grouped into topics',
+      request: { params: idParams },
+      responses: { 200: jsonContent(voiceTopicsSchema, 'Topics'), ...readErrors },
+    }),
+    async (c) => c.json({ topics: await exports.voices(requestContext(c), c.req.valid('param').id) }, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys/{id}/export.xlsx',
+      tags: ['surveys'],
+      summary: 'Every result table and the raw answers, one sheet each, Japanese headers',
+      request: { params: idParams },
+      responses: { 200: { description: 'xlsx file' }, ...readErrors },
+    }),
+    async (c) => {
+      const { fileName, bytes } = await exports.xlsx(requestContext(c), c.req.valid('param').id);
+      return new Response(new Uint8Array(bytes), {
+        status: 200,
+        headers: {
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-disposition': `attachment; filename="survey.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        },
+      }) as never;
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys/{id}/export.csv',
+      tags: ['surveys'],
+      summary: 'Raw answers as CSV (UTF-8 with BOM)',
+      request: { params: idParams },
+      responses: { 200: { description: 'CSV file' }, ...readErrors },
+    }),
+    async (c) => {
+      const { fileName, text } = await exports.csv(requestContext(c), c.req.valid('param').id);
+      return new Response(text, {
+        status: 200,
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="survey.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        },
+      }) as never;
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/surveys/{id}/reminders',
+      tags: ['surveys'],
+      summary: 'Queue a reminder mail to the users of every municipality that has not submitted',
+      request: { params: idParams },
+      responses: { 200: jsonContent(reminderResultSchema, 'Queued'), ...readErrors },
+    }),
+    async (c) => c.json(await exports.remind(requestContext(c), c.req.valid('param').id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'put',
+      path: '/surveys/{id}/share',
+      tags: ['surveys'],
+      summary: 'Publish (or withdraw) the aggregated view for council members and companies',
+      request: { params: idParams, body: jsonBody(shareConfigSchema) },
+      responses: { 200: jsonContent(shareConfigSchema, 'Saved'), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(await exports.share(requestContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys/{id}/shared',
+      tags: ['surveys'],
+      summary: 'The published view: demand per challenge area and region; raw answers only where opted in',
+      request: { params: idParams },
+      responses: { 200: jsonContent(sharedViewSchema, 'Shared view'), ...readErrors },
+    }),
+    async (c) => c.json(await exports.shared(requestContext(c), c.req.valid('param').id), 200),
+  );
+
+  return router;
+}

@@ -1,0 +1,477 @@
+import ExcelJS from 'exceljs';
+import { and, eq, inArray } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditLog, fiscalYears, mailOutbox, municipalities, surveyResponses, surveys } from '../../db/schema';
+import { createTestContext } from '../../testing/harness';
+
+const ctx = await createTestContext();
+const db = ctx.database.db;
+const admin = await ctx.sessionCookieFor('admin@pref.example.jp');
+const reviewer = await ctx.sessionCookieFor('reviewer@pref.example.jp');
+const staff = await ctx.sessionCookieFor('dx@nishiaizu.example.jp');
+const mayor = await ctx.sessionCookieFor('mayor@nishiaizu.example.jp');
+const koriyama = await ctx.sessionCookieFor('dx@koriyama.example.jp');
+const company = await ctx.sessionCookieFor('advisor@company-a.example.jp');
+
+async function call(method: string, path: string, body?: unknown, cookie = admin) {
+  const res = await ctx.request(method, path, { cookie, body });
+  const text = await res.text();
+  // biome-ignore lint/suspicious/noExplicitAny: test responses are checked field by field
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
+}
+
+const [fy] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, 2024));
+const [nishiaizu] = await db.select().from(municipalities).where(eq(municipalities.code, '074055'));
+const [seeded] = await db
+  .select()
+  .from(surveys)
+  .where(and(eq(surveys.fiscalYearId, fy!.id), eq(surveys.kind, 'needs')));
+
+const sections = [
+  {
+    key: 'org',
+    title: { ja: '体制', en: 'Organisation' },
+    questions: [
+      {
+        key: 'cdo_appointed',
+        type: 'single_choice',
+        label: { ja: 'CDOを任命していますか', en: 'CDO appointed?' },
+        required: true,
+        options: [
+          { value: 'appointed', label: { ja: '任命している', en: 'Yes' }, score: 5 },
+          { value: 'not_appointed', label: { ja: '任命していない', en: 'No' }, score: 1 },
+        ],
+        maturityArea: 'dx_strategy',
+      },
+      {
+        key: 'cdo_name',
+        type: 'short_text',
+        label: { ja: 'CDOの役職', en: 'CDO position' },
+        required: true,
+        showIf: { questionKey: 'cdo_appointed', anyOf: ['appointed'] },
+      },
+      {
+        key: 'dx_staff_count',
+        type: 'number',
+        label: { ja: 'DX担当職員数', en: 'DX staff' },
+        required: false,
+        min: 0,
+        max: 1000,
+      },
+      {
+        key: 'help_wanted_areas',
+        type: 'multiple_choice',
+        label: { ja: '支援希望分野', en: 'Help wanted' },
+        required: true,
+        options: [
+          { value: 'ai_rpa', label: { ja: 'AI・RPA', en: 'AI/RPA' } },
+          { value: 'security', label: { ja: 'セキュリティ', en: 'Security' } },
+        ],
+      },
+    ],
+  },
+];
+
+async function createSurvey(overrides: Record<string, unknown> = {}) {
+  const res = await call('POST', '/api/surveys', {
+    fiscalYearId: fy!.id,
+    title: { ja: 'テスト調査', en: 'Test survey' },
+    kind: 'post_support',
+    audience: 'municipalities',
+    opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+    closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    sections,
+    ...overrides,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; version: number };
+}
+
+describe('answering', () => {
+  it('saves a draft, resumes it, and rejects a stale version with 409 and the current response', async () => {
+    const s = await createSurvey();
+    const first = await call(
+      'PUT',
+      `/api/surveys/${s.id}/response`,
+      { answers: { dx_staff_count: '3' }, version: null },
+      staff,
+    );
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe('draft');
+    const resumed = await call('GET', `/api/surveys/${s.id}/response`, undefined, staff);
+    expect(resumed.body.answers).toEqual({ dx_staff_count: '3' });
+    const second = await call(
+      'PUT',
+      `/api/surveys/${s.id}/response`,
+      { answers: { dx_staff_count: '4' }, version: first.body.version },
+      staff,
+    );
+    expect(second.status).toBe(200);
+    const stale = await call(
+      'PUT',
+      `/api/surveys/${s.id}/response`,
+      { answers: { dx_staff_count: '5' }, version: first.body.version },
+      staff,
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.current.answers).toEqual({ dx_staff_count: '4' });
+  });
+
+  it('keeps one response per municipality: the mayor sees and continues the staff draft', async () => {
+    const s = await createSurvey();
+    const draft = await call(
+      'PUT',
+      `/api/surveys/${s.id}/response`,
+      { answers: { dx_staff_count: '2' }, version: null },
+      staff,
+    );
+    const mine = await call('GET', `/api/surveys/${s.id}/response`, undefined, mayor);
+    expect(mine.body.id).toBe(draft.body.id);
+    // A second "first save" cannot create a second response.
+    const dup = await call('PUT', `/api/surveys/${s.id}/response`, { answers: {}, version: null }, mayor);
+    expect(dup.status).toBe(409);
+    const other = await call('GET', `/api/surveys/${s.id}/response`, undefined, koriyama);
+    expect(other.body.status).toBe('not_started');
+    const rows = await db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, s.id));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('validates required answers and show-if on submit (422 in ja and en), and drops hidden answers', async () => {
+    const s = await createSurvey();
+    const missing = await call(
+      'POST',
+      `/api/surveys/${s.id}/response/submit`,
+      { answers: { cdo_appointed: 'appointed' }, version: null },
+      staff,
+    );
+    expect(missing.status).toBe(422);
+    const paths = missing.body.error.fields.map((f: { path: string[] }) => f.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['answers.cdo_name', 'answers.help_wanted_areas']));
+    expect(missing.body.error.fields[0].ja).toContain('必須');
+    expect(missing.body.error.fields[0].en).toContain('required');
+
+    const badNumber = await call(
+      'PUT',
+      `/api/surveys/${s.id}/response`,
+      { answers: { dx_staff_count: 'たくさん', cdo_appointed: 'maybe' }, version: null },
+      staff,
+    );
+    expect(badNumber.status).toBe(422);
+    expect(badNumber.body.error.fields).toHaveLength(2);
+
+    // cdo_name is hidden when no CDO is appointed: not required, and its answer is not kept.
+    const ok = await call(
+      'POST',
+      `/api/surveys/${s.id}/response/submit`,
+      {
+        answers: { cdo_appointed: 'not_appointed', cdo_name: '副町長', help_wanted_areas: ['security'] },
+        version: null,
+      },
+      staff,
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body.status).toBe('submitted');
+    expect(ok.body.answers).toEqual({ cdo_appointed: 'not_appointed', help_wanted_areas: ['security'] });
+  });
+
+  it('refuses answers outside the window with a clear message, server-side', async () => {
+    const s = await createSurvey({
+      opensAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+      closesAt: new Date(Date.now() - 86_400_000).toISOString(),
+    });
+    const res = await call('PUT', `/api/surveys/${s.id}/response`, { answers: {}, version: null }, staff);
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('SURVEY_CLOSED');
+    expect(res.body.error.message.ja).toContain('回答期間外');
+    expect(res.body.error.message.en).toContain('not open');
+    const seededRes = await call(
+      'POST',
+      `/api/surveys/${seeded!.id}/response/submit`,
+      { answers: {}, version: 1 },
+      staff,
+    );
+    expect(seededRes.body.error.code).toBe('SURVEY_CLOSED');
+  });
+
+  it('proxy: prefecture fills a draft for a town (audited, marked), the town confirms by submitting', async () => {
+    const s = await createSurvey();
+    const proxied = await call('PUT', `/api/surveys/${s.id}/proxy/${nishiaizu!.id}`, {
+      answers: { cdo_appointed: 'appointed', cdo_name: 'デジタル推進課長', help_wanted_areas: ['ai_rpa'] },
+      version: null,
+    });
+    expect(proxied.status).toBe(200);
+    const seen = await call('GET', `/api/surveys/${s.id}/response`, undefined, staff);
+    expect(seen.body.isProxyDraft).toBe(true);
+    expect(seen.body.proxiedByName).toBeTruthy();
+    expect(seen.body.answers.cdo_name).toBe('デジタル推進課長');
+    const confirmed = await call(
+      'POST',
+      `/api/surveys/${s.id}/response/submit`,
+      { answers: seen.body.answers, version: seen.body.version },
+      staff,
+    );
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.status).toBe('submitted');
+    expect(confirmed.body.proxiedByName).toBeTruthy();
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, proxied.body.id), eq(auditLog.entityType, 'survey_response')));
+    expect(audits.map((a) => a.action).sort()).toEqual([
+      'survey_response.proxy_save',
+      'survey_response.submit',
+    ]);
+    expect(audits.find((a) => a.action === 'survey_response.proxy_save')!.onBehalfOf).toBe(nishiaizu!.id);
+    // The prefecture does not overwrite what the town submitted.
+    const overwrite = await call('PUT', `/api/surveys/${s.id}/proxy/${nishiaizu!.id}`, {
+      answers: {},
+      version: confirmed.body.version,
+    });
+    expect(overwrite.status).toBe(403);
+  });
+
+  it('prefills from last year’s answers with the same keys', async () => {
+    const res = await call('GET', `/api/surveys/${seeded!.id}/response/prefill`, undefined, staff);
+    expect(res.status).toBe(200);
+    expect(res.body.fromSurveyId).toBeTruthy();
+    expect(res.body.answers.help_wanted_areas.length).toBeGreaterThan(0);
+    expect(Object.keys(res.body.answers.area_status)).toHaveLength(8);
+  });
+});
+
+describe('building', () => {
+  it('freezes answered questions: a change makes a new version, the old one keeps its answers', async () => {
+    const s = await createSurvey();
+    const unanswered = await call('PATCH', `/api/surveys/${s.id}`, { version: s.version, sections });
+    expect(unanswered.status).toBe(200);
+    expect(unanswered.body.id).toBe(s.id);
+    await call(
+      'PUT',
+      `/api/surveys/${s.id}/response`,
+      { answers: { dx_staff_count: '1' }, version: null },
+      staff,
+    );
+    const changed = await call('PATCH', `/api/surveys/${s.id}`, {
+      version: unanswered.body.version,
+      sections: [{ ...sections[0], questions: sections[0]!.questions.slice(0, 2) }],
+    });
+    expect(changed.status).toBe(201);
+    expect(changed.body.id).not.toBe(s.id);
+    expect(changed.body.surveyVersion).toBe(2);
+    const old = await call('GET', `/api/surveys/${s.id}`);
+    expect(old.body.isFrozen).toBe(true);
+    expect(old.body.isOpen).toBe(false);
+    const list = await call('GET', `/api/surveys?fiscalYearId=${fy!.id}`);
+    const ids = list.body.items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(changed.body.id);
+    expect(ids).not.toContain(s.id);
+  });
+
+  it('copies last year’s questions and rejects a bad definition with field errors', async () => {
+    const copy = await createSurvey({ sections: undefined, copyFromId: seeded!.id });
+    const detail = await call('GET', `/api/surveys/${copy.id}`);
+    expect(detail.body.sections.map((x: { key: string }) => x.key)).toEqual([
+      'organisation',
+      'status',
+      'help',
+      'voices',
+    ]);
+    const bad = await call('POST', '/api/surveys', {
+      fiscalYearId: fy!.id,
+      title: { ja: '不正', en: 'Bad' },
+      kind: 'needs',
+      audience: 'municipalities',
+      opensAt: '2026-12-01T00:00:00Z',
+      closesAt: '2026-11-01T00:00:00Z',
+      sections: [
+        {
+          key: 's',
+          title: { ja: 'a', en: 'a' },
+          questions: [
+            {
+              key: 'q',
+              type: 'short_text',
+              label: { ja: 'a', en: 'a' },
+              required: false,
+              showIf: { questionKey: 'later', anyOf: ['x'] },
+            },
+          ],
+        },
+      ],
+    });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body.error.fields)).toContain('締切は開始より後');
+  });
+});
+
+describe('results', () => {
+  it('counts answers (each option of a multiple choice), rate, heatmap and year over year', async () => {
+    const res = await call('GET', `/api/surveys/${seeded!.id}/results`, undefined, reviewer);
+    expect(res.status).toBe(200);
+    expect(res.body.submittedCount).toBe(59);
+    expect(res.body.eligibleCount).toBe(59);
+    expect(res.body.nonResponders).toEqual([]);
+    const help = res.body.questions.find((q: { key: string }) => q.key === 'help_wanted_areas');
+    const total = help.counts.reduce((a: number, c: { count: number }) => a + c.count, 0);
+    const rows = await db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, seeded!.id));
+    expect(total).toBe(
+      rows.reduce((a, r) => a + ((r.answers as Record<string, string[]>).help_wanted_areas?.length ?? 0), 0),
+    );
+    expect(res.body.heatmap).toHaveLength(59);
+    expect(res.body.yearOverYear.map((y: { key: string }) => y.key)).toContain('help_wanted_areas');
+  });
+
+  it('cross-tabulates by region and population band (unknown band said plainly)', async () => {
+    const byRegion = await call(
+      'GET',
+      `/api/surveys/${seeded!.id}/results/crosstab?questionKey=help_wanted_areas&by=region`,
+    );
+    expect(byRegion.body.groups.map((g: { value: string }) => g.value).sort()).toEqual(
+      ['中通り', '会津', '浜通り'].sort(),
+    );
+    expect(
+      byRegion.body.groups.reduce((a: number, g: { respondentCount: number }) => a + g.respondentCount, 0),
+    ).toBe(59);
+    const byPop = await call(
+      'GET',
+      `/api/surveys/${seeded!.id}/results/crosstab?questionKey=cdo_appointed&by=population_band`,
+    );
+    expect(byPop.body.groups.some((g: { label: { ja: string } }) => g.label.ja === '人口未登録')).toBe(true);
+  });
+
+  it('groups voices into topics with municipality names', async () => {
+    const res = await call('GET', `/api/surveys/${seeded!.id}/results/voices`);
+    expect(res.status).toBe(200);
+    expect(res.body.topics.length).toBeGreaterThan(1);
+    expect(res.body.topics[0].municipalityNames.length).toBeGreaterThan(0);
+  });
+
+  it('exports xlsx with raw answers and every table (read back), and CSV with a BOM', async () => {
+    const res = await ctx.request('GET', `/api/surveys/${seeded!.id}/export.xlsx`, { cookie: admin });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['回答一覧', '設問別集計', '成熟度', '未回答', '前年比較', '支援希望_地方別']),
+    );
+    const raw = wb.getWorksheet('回答一覧')!;
+    expect(raw.rowCount).toBe(60);
+    const header = (raw.getRow(1).values as string[]).slice(1);
+    expect(header.slice(0, 2)).toEqual(['市町村コード', '市町村名']);
+    const detailCol = header.indexOf('活用している外部人材の内容') + 1;
+    const talentCol = header.indexOf('外部デジタル人材を活用していますか') + 1;
+    const nishi = raw.getRows(2, 59)!.find((r) => r.getCell(1).value === '074055')!;
+    expect(nishi.getCell(2).value).toBe('西会津町');
+    // Hidden follow-up questions read 該当なし, shown ones their answer.
+    if (nishi.getCell(talentCol).value === '活用している')
+      expect(nishi.getCell(detailCol).value).not.toBe('該当なし');
+    else expect(nishi.getCell(detailCol).value).toBe('該当なし');
+
+    const csv = await ctx.request('GET', `/api/surveys/${seeded!.id}/export.csv`, { cookie: admin });
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain('西会津町');
+    expect(text.trim().split(/\r?\n/)).toHaveLength(60);
+  });
+
+  it('reminds non-responders through the outbox', async () => {
+    const s = await createSurvey();
+    await call(
+      'POST',
+      `/api/surveys/${s.id}/response/submit`,
+      { answers: { cdo_appointed: 'not_appointed', help_wanted_areas: ['security'] }, version: null },
+      staff,
+    );
+    const res = await call('POST', `/api/surveys/${s.id}/reminders`);
+    expect(res.status).toBe(200);
+    expect(res.body.queuedCount).toBeGreaterThan(0);
+    const mails = await db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.subject, '【回答のお願い】テスト調査'));
+    const to = mails.map((m) => m.toAddress);
+    expect(to).toContain('dx@koriyama.example.jp');
+    expect(to).not.toContain('dx@nishiaizu.example.jp');
+  });
+});
+
+describe('sharing with companies', () => {
+  it('shows only the published aggregate; names and raw answers only when opted in', async () => {
+    const shared = await call('GET', `/api/surveys/${seeded!.id}/shared`, undefined, company);
+    expect(shared.status).toBe(200);
+    expect(shared.body.demand).toHaveLength(10);
+    expect(
+      shared.body.demand.every((d: { municipalityNames: unknown }) => d.municipalityNames === null),
+    ).toBe(true);
+    expect(shared.body.rawAnswers).toEqual([]);
+    expect(JSON.stringify(shared.body)).not.toContain('西会津町');
+
+    const [row] = await db.select().from(surveys).where(eq(surveys.id, seeded!.id));
+    const share = await call('PUT', `/api/surveys/${seeded!.id}/share`, {
+      version: row!.version,
+      isPublished: true,
+      includeMunicipalityNames: true,
+      rawAnswerKeys: ['voice_requests'],
+    });
+    expect(share.status).toBe(200);
+    const named = await call('GET', `/api/surveys/${seeded!.id}/shared`, undefined, company);
+    expect(named.body.rawAnswers[0].questionKey).toBe('voice_requests');
+    expect(JSON.stringify(named.body.demand)).toContain('町');
+    const stale = await call('PUT', `/api/surveys/${seeded!.id}/share`, {
+      version: row!.version,
+      isPublished: false,
+      includeMunicipalityNames: false,
+      rawAnswerKeys: [],
+    });
+    expect(stale.status).toBe(409);
+
+    // Companies get neither results nor raw answers.
+    expect((await call('GET', `/api/surveys/${seeded!.id}/results`, undefined, company)).status).toBe(403);
+    expect((await call('GET', `/api/surveys/${seeded!.id}`, undefined, company)).status).toBe(404);
+    const list = await call('GET', '/api/surveys', undefined, company);
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('a municipality sees only its own status in the list', async () => {
+    const list = await call('GET', `/api/surveys?fiscalYearId=${fy!.id}`, undefined, koriyama);
+    const needs = list.body.items.find((i: { id: string }) => i.id === seeded!.id);
+    expect(needs.myStatus).toBe('submitted');
+    const ids = await db
+      .select({ id: surveyResponses.id })
+      .from(surveyResponses)
+      .where(inArray(surveyResponses.surveyId, [seeded!.id]));
+    expect(ids).toHaveLength(59);
+  });
+});
+
+describe('home tasks', () => {
+  it('lists an open survey to answer, then the proxied draft to confirm, and nothing once submitted', async () => {
+    const s = await createSurvey({ title: { ja: 'ホーム確認調査', en: 'Home check survey' } });
+    const tasksOf = async (cookie: string) =>
+      (
+        (await call('GET', '/api/home', undefined, cookie)).body.tasks as {
+          kind: string;
+          href: string;
+          dueAt: string;
+        }[]
+      ).filter((t) => t.href === `/surveys/${s.id}`);
+    const before = await tasksOf(koriyama);
+    expect(before.map((t) => t.kind)).toEqual(['survey_answer']);
+    expect(before[0]!.dueAt).toBeTruthy();
+    const proxied = await call('PUT', `/api/surveys/${s.id}/proxy/${nishiaizu!.id}`, {
+      answers: { cdo_appointed: 'not_appointed', help_wanted_areas: ['security'] },
+      version: null,
+    });
+    expect((await tasksOf(staff)).map((t) => t.kind)).toEqual(['survey_confirm']);
+    await call(
+      'POST',
+      `/api/surveys/${s.id}/response/submit`,
+      { answers: proxied.body.answers, version: proxied.body.version },
+      staff,
+    );
+    expect(await tasksOf(staff)).toEqual([]);
+    expect(await tasksOf(admin)).toEqual([]);
+  });
+});
