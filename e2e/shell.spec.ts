@@ -164,7 +164,15 @@ describe.skipIf(!browser)('app shell', () => {
     // The menu of a municipality: no administration pages.
     const menu = page.getByRole('navigation', { name: 'メインメニュー' });
     const menuItems = (await menu.getByRole('link').allTextContents()).map((text) => text.trim());
-    expect(menuItems).toEqual(['ホーム', '市町村一覧', '年度・事業', 'アンケート', 'アカウント']);
+    expect(menuItems).toEqual([
+      'ホーム',
+      '市町村一覧',
+      '年度・事業',
+      'アンケート',
+      'おすすめの支援メニュー',
+      '支援メニュー一覧',
+      'アカウント',
+    ]);
 
     // On a fresh load the skip link comes first and takes focus to the main content…
     await page.reload();
@@ -312,6 +320,8 @@ describe.skipIf(!browser)('app shell', () => {
         '年度・事業',
         'アンケート',
         '市町村',
+        '支援メニューの審査',
+        '支援メニュー一覧',
         'ユーザー管理',
         '組織',
         '送信メール',

@@ -133,7 +133,8 @@ describe('kakehashi migrate, seed-demo, backup, restore (PGlite)', () => {
     const target = path.join(scratch, 'target');
     const restored = capture();
     expect(await runCli(['restore', '--in', archive], ioFor(target, restored))).toBe(0);
-    expect(restored.out.join('\n')).toContain('8 users');
+    // 8 demo accounts + the menus demo's 10 company advisors and second reviewer.
+    expect(restored.out.join('\n')).toContain('19 users');
     const intoFull = capture();
     expect(await runCli(['restore', '--in', archive], ioFor(target, intoFull))).toBe(1);
   }, 60_000);

@@ -21,6 +21,8 @@ import { createSurveysExports } from './features/surveys/surveys.exports';
 import { createSurveysRoutes } from './features/surveys/surveys.routes';
 import { createSurveysService } from './features/surveys/surveys.service';
 import { createHomeRoutes } from './features/home/home.routes';
+import { createMenusRoutes } from './features/menus/menus.routes';
+import { createMenusService, needsProfilesFrom } from './features/menus/menus.service';
 import { createHomeService } from './features/home/home.service';
 import { createAccountRecoveryRoutes } from './features/auth/account-recovery.routes';
 import { createAccountRecoveryService } from './features/auth/account-recovery.service';
@@ -58,6 +60,8 @@ export function createServices(deps: ServiceDeps) {
     organizations: createOrganizationsService(deps),
     audit: createAuditService(deps),
     surveys,
+    // Recommendations rank menus against the needs profiles the surveys feature derives.
+    menus: createMenusService(deps, needsProfilesFrom(surveys)),
     surveysExports: createSurveysExports(deps, surveys),
   };
 }
@@ -74,6 +78,7 @@ function mountFeatures(api: OpenAPIHono<AppEnv>, services: Services, config: App
   api.route('/', createAccountsRoutes(services.accounts));
   api.route('/', createOrganizationsRoutes(services.organizations));
   api.route('/', createAuditRoutes(services.audit));
+  api.route('/', createMenusRoutes(services.menus));
   api.route('/', createSurveysRoutes(services.surveys, services.surveysExports));
 }
 

@@ -11,6 +11,7 @@ function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject
 }
 
 const adminOnly = ['prefecture_admin'] as const;
+const companyOnly = ['company_member'] as const;
 /** Survey results: the prefecture and its reviewers (the server enforces the same). */
 const surveyResultRoles = ['prefecture_admin', 'reviewer'] as const;
 
@@ -69,6 +70,34 @@ export const routes: RouteObject[] = [
                 children: [{ index: true, ...page(() => import('./features/surveys/SurveyBuilderPage')) }],
               },
               { path: 'account', ...page(() => import('./features/account/AccountPage')) },
+              { path: 'menus/proposals', ...page(() => import('./features/menus/ProposalListPage')) },
+              {
+                path: 'menus/proposals/new',
+                element: <RequireRole roles={companyOnly} />,
+                children: [{ index: true, ...page(() => import('./features/menus/ProposalNewPage')) }],
+              },
+              { path: 'menus/proposals/:id', ...page(() => import('./features/menus/ProposalPage')) },
+              {
+                path: 'menus/profile',
+                element: <RequireRole roles={companyOnly} />,
+                children: [{ index: true, ...page(() => import('./features/menus/AdvisorProfilePage')) }],
+              },
+              {
+                path: 'menus/reviews',
+                element: <RequireRole roles={['reviewer']} />,
+                children: [{ index: true, ...page(() => import('./features/menus/ReviewListPage')) }],
+              },
+              {
+                path: 'menus/admin',
+                element: <RequireRole roles={adminOnly} />,
+                children: [{ index: true, ...page(() => import('./features/menus/AdminMenusPage')) }],
+              },
+              { path: 'menus/catalog', ...page(() => import('./features/menus/CatalogPage')) },
+              { path: 'menus/catalog/:id', ...page(() => import('./features/menus/MenuDetailPage')) },
+              {
+                path: 'menus/recommendations',
+                ...page(() => import('./features/menus/RecommendationsPage')),
+              },
               {
                 path: 'admin',
                 element: <RequireRole roles={adminOnly} />,

@@ -2,6 +2,7 @@ import { authAccessRules } from '../features/auth/auth.access';
 import { calendarAccessRules } from '../features/calendar/calendar.access';
 import { fiscalYearsAccessRules } from '../features/fiscal-years/fiscal-years.access';
 import { homeAccessRules } from '../features/home/home.access';
+import { menusAccessRules } from '../features/menus/menus.access';
 import { municipalitiesAccessRules } from '../features/municipalities/municipalities.access';
 import { accountsAccessRules } from '../features/accounts/accounts.access';
 import { accountRecoveryAccessRules } from '../features/auth/account-recovery.access';
@@ -21,5 +22,6 @@ export const accessRules: AccessRule[] = [
   ...accountsAccessRules,
   ...organizationsAccessRules,
   ...auditAccessRules,
+  ...menusAccessRules,
   ...surveysAccessRules,
 ];

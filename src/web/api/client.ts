@@ -155,5 +155,6 @@ export const api = {
   /** multipart/form-data, for file uploads. */
   postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string, query?: Record<string, QueryValue>) => request<T>('DELETE', path, { query }),
 };

@@ -10,6 +10,8 @@ describe('navigationFor', () => {
       '/fiscal-years',
       '/surveys',
       '/municipalities',
+      '/menus/admin',
+      '/menus/catalog',
       '/admin/users',
       '/admin/organizations',
       '/admin/outbox',
@@ -19,19 +21,33 @@ describe('navigationFor', () => {
 
   it('gives municipality roles their surveys, their list, the plan and their account, but no administration', () => {
     for (const role of ['municipality_staff', 'municipality_head'] as const) {
-      expect(paths([role])).toEqual(['/', '/municipalities', '/fiscal-years', '/surveys', '/account']);
+      expect(paths([role])).toEqual([
+        '/',
+        '/municipalities',
+        '/fiscal-years',
+        '/surveys',
+        '/menus/recommendations',
+        '/menus/catalog',
+        '/account',
+      ]);
     }
   });
 
-  it('gives companies, the council and reviewers home, municipalities, the plan and shared surveys', () => {
-    for (const role of ['company_member', 'council_secretariat', 'reviewer'] as const) {
-      expect(paths([role])).toEqual(['/', '/municipalities', '/fiscal-years', '/surveys']);
-    }
+  it('gives companies, the council and reviewers home, municipalities, the plan, shared surveys and their menus pages', () => {
+    const common = ['/', '/municipalities', '/fiscal-years', '/surveys'];
+    expect(paths(['company_member'])).toEqual([
+      ...common,
+      '/menus/proposals',
+      '/menus/profile',
+      '/menus/catalog',
+    ]);
+    expect(paths(['reviewer'])).toEqual([...common, '/menus/reviews', '/menus/catalog']);
+    expect(paths(['council_secretariat'])).toEqual([...common, '/menus/recommendations', '/menus/catalog']);
   });
 
   it('merges several roles without repeating a destination', () => {
     const merged = paths(['prefecture_admin', 'reviewer']);
-    expect(merged).toEqual(paths(['prefecture_admin']));
+    expect(merged).toEqual([...paths(['prefecture_admin']), '/menus/reviews']);
     expect(new Set(merged).size).toBe(merged.length);
   });
 });

@@ -13,6 +13,8 @@ const adminItems: NavItem[] = [
   { to: '/fiscal-years', label: 'nav.fiscalYears' },
   { to: '/surveys', label: 'nav.surveys' },
   { to: '/municipalities', label: 'nav.municipalities' },
+  { to: '/menus/admin', label: 'menus.nav.admin' },
+  { to: '/menus/catalog', label: 'menus.nav.catalog' },
   { to: '/admin/users', label: 'nav.users' },
   { to: '/admin/organizations', label: 'nav.organizations' },
   { to: '/admin/outbox', label: 'nav.outbox' },
@@ -24,6 +26,8 @@ const municipalityItems: NavItem[] = [
   { to: '/municipalities', label: 'nav.municipalityList' },
   { to: '/fiscal-years', label: 'nav.fiscalYears' },
   { to: '/surveys', label: 'nav.surveys' },
+  { to: '/menus/recommendations', label: 'menus.nav.recommendations' },
+  { to: '/menus/catalog', label: 'menus.nav.catalog' },
   { to: '/account', label: 'nav.account' },
 ];
 
@@ -33,6 +37,15 @@ const partnerItems: NavItem[] = [
   { to: '/fiscal-years', label: 'nav.fiscalYears' },
   { to: '/surveys', label: 'nav.surveys' },
 ];
+
+/** Support menus, per partner role: companies propose, reviewers review, all browse the catalog. */
+const companyItems: NavItem[] = [
+  { to: '/menus/proposals', label: 'menus.nav.proposals' },
+  { to: '/menus/profile', label: 'menus.nav.profile' },
+];
+const reviewerItems: NavItem[] = [{ to: '/menus/reviews', label: 'menus.nav.reviews' }];
+const councilItems: NavItem[] = [{ to: '/menus/recommendations', label: 'menus.nav.recommendations' }];
+const catalogItems: NavItem[] = [{ to: '/menus/catalog', label: 'menus.nav.catalog' }];
 
 /**
  * The main menu for a set of roles. The prefecture admin's menu includes
@@ -47,6 +60,10 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
     lists.push(municipalityItems);
   if (roles.some((r) => r === 'company_member' || r === 'council_secretariat' || r === 'reviewer')) {
     lists.push(partnerItems);
+    if (roles.includes('company_member')) lists.push(companyItems);
+    if (roles.includes('reviewer')) lists.push(reviewerItems);
+    if (roles.includes('council_secretariat')) lists.push(councilItems);
+    lists.push(catalogItems);
   }
   const seen = new Set<string>();
   const merged: NavItem[] = [];

@@ -17,6 +17,7 @@ import {
   users,
 } from '../schema';
 import { type DemoOrganizationKey, demoAccounts, demoAdminTotpSecret, demoPassword } from './demo-accounts';
+import { seedMenusDemo } from './menus-demo';
 import { readReferenceFile } from './reference-data';
 import { seedSurveysDemo } from './surveys-demo';
 
@@ -128,6 +129,7 @@ export async function seedDemo(db: Database): Promise<void> {
     }
 
     await seedDemoFiscalYears(tx, prefecture.id);
+    await seedMenusDemo(tx, prefecture.id, passwordHash);
     await seedSurveysDemo(tx, prefecture.id);
   });
 }

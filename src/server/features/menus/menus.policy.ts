@@ -1,0 +1,60 @@
+import { type Actor, hasRole, isPrefectureAdmin } from '../../platform/context';
+import type { Role } from '../../../shared/roles';
+
+const isAdmin = (a: Actor | null): boolean => isPrefectureAdmin(a);
+const has = (a: Actor | null, ...roles: Role[]): boolean => hasRole(a, ...roles);
+
+/**
+ * Who may do what with support menus. Companies see and edit only their own proposals; reviewers
+ * see only what they are assigned; the prefecture admin runs the call; every signed-in user of the
+ * prefecture reads the catalog of selected menus.
+ */
+export const menusPolicy = {
+  canManage(actor: Actor | null): boolean {
+    return isAdmin(actor);
+  },
+  canPropose(actor: Actor | null): boolean {
+    return actor !== null && has(actor, 'company_member') && actor.organizationKind === 'company';
+  },
+  isOwnCompany(actor: Actor, proposal: { organizationId: string }): boolean {
+    return this.canPropose(actor) && actor.organizationId === proposal.organizationId;
+  },
+  canReadProposal(
+    actor: Actor,
+    proposal: { organizationId: string },
+    assignedReviewerIds: string[],
+  ): boolean {
+    return (
+      isAdmin(actor) ||
+      this.isOwnCompany(actor, proposal) ||
+      (has(actor, 'reviewer') && assignedReviewerIds.includes(actor.userId))
+    );
+  },
+  canEditProposal(actor: Actor, proposal: { organizationId: string; status: string }): boolean {
+    return (
+      this.isOwnCompany(actor, proposal) && (proposal.status === 'draft' || proposal.status === 'returned')
+    );
+  },
+  canReview(actor: Actor, review: { reviewerUserId: string }): boolean {
+    return has(actor, 'reviewer') && review.reviewerUserId === actor.userId;
+  },
+  /** Others' scores stay hidden from a reviewer until they submitted their own. */
+  canSeeOthersScores(actor: Actor, ownReview: { status: string } | null): boolean {
+    return isAdmin(actor) || ownReview?.status === 'submitted';
+  },
+  canReadCatalog(actor: Actor | null): boolean {
+    return actor !== null;
+  },
+  canRecommendFor(actor: Actor, municipalityId: string): boolean {
+    if (isAdmin(actor) || has(actor, 'council_secretariat')) return true;
+    return has(actor, 'municipality_staff', 'municipality_head') && actor.municipalityId === municipalityId;
+  },
+  canListAdvisors(actor: Actor, organizationId: string): boolean {
+    return isAdmin(actor) || (this.canPropose(actor) && actor.organizationId === organizationId);
+  },
+  canEditProfile(actor: Actor, target: { id: string; organizationId: string }): boolean {
+    return (
+      actor.userId === target.id || (this.canPropose(actor) && actor.organizationId === target.organizationId)
+    );
+  },
+};

@@ -1,0 +1,761 @@
+import ExcelJS from 'exceljs';
+import { and, desc, eq, like } from 'drizzle-orm';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import {
+  auditLog,
+  fiscalYears,
+  mailOutbox,
+  menuProposals,
+  menuReviews,
+  municipalities,
+  users,
+} from '../../db/schema';
+import { demoRubric } from '../../db/seed/menus-demo';
+import type { MunicipalityNeedsProfile } from '../../domain/needs-profile';
+import { defaultConfig } from '../../platform/deps';
+import { createTestContext } from '../../testing/harness';
+import { createMenusService } from './menus.service';
+
+const ctx = await createTestContext();
+const admin = await ctx.sessionCookieFor('admin@pref.example.jp');
+const companyA = await ctx.sessionCookieFor('advisor@company-a.example.jp');
+const companyB = await ctx.sessionCookieFor('advisor@company-b.example.jp');
+const reviewer1 = await ctx.sessionCookieFor('reviewer@pref.example.jp');
+const reviewer2 = await ctx.sessionCookieFor('reviewer2@pref.example.jp');
+const staff = await ctx.sessionCookieFor('dx@nishiaizu.example.jp');
+
+async function call(method: string, path: string, body?: unknown, cookie = admin) {
+  const res = await ctx.request(method, path, { cookie, body });
+  const text = await res.text();
+  // biome-ignore lint/suspicious/noExplicitAny: test responses are checked field by field
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
+}
+
+async function ok(method: string, path: string, body: unknown, cookie: string, status = 200) {
+  const res = await call(method, path, body, cookie);
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  return res.body;
+}
+
+async function fyId(year: number): Promise<string> {
+  const [row] = await ctx.database.db
+    .select({ id: fiscalYears.id })
+    .from(fiscalYears)
+    .where(eq(fiscalYears.year, year));
+  if (row) return row.id;
+  return (await ok('POST', '/api/fiscal-years', { year }, admin, 201)).id;
+}
+
+/** A year with the demo rubric and the given call deadline, and no phases. */
+async function yearWithDeadline(year: number, deadline: { date: string; time: string } | null) {
+  const id = await fyId(year);
+  const current = await ok('GET', `/api/menus/settings?fiscalYearId=${id}`, undefined, admin);
+  await ok(
+    'PUT',
+    `/api/menus/settings/${id}`,
+    { version: current.version ?? undefined, criteria: demoRubric, proposalDeadline: deadline },
+    admin,
+  );
+  return id;
+}
+
+const openYear = await yearWithDeadline(2030, null);
+
+async function draft(cookie = companyA, fiscalYearId = openYear, extra: Record<string, unknown> = {}) {
+  return ok(
+    'POST',
+    '/api/menus/proposals',
+    {
+      fiscalYearId,
+      title: 'RPA伴走支援',
+      challengeAreas: ['ai_rpa', 'bpr'],
+      description: '定型業務をRPAで自動化します。',
+      format: 'hybrid',
+      capacity: 3,
+      unitCostThousandYen: 1500,
+      ...extra,
+    },
+    cookie,
+    201,
+  );
+}
+
+async function submitted(cookie = companyA) {
+  const d = await draft(cookie);
+  return ok('POST', `/api/menus/proposals/${d.id}/submit`, { version: d.version }, cookie);
+}
+
+describe('proposals', () => {
+  it('a company creates a draft, edits it, submits it; after submission it cannot edit', async () => {
+    const d = await draft();
+    expect(d).toMatchObject({ status: 'draft', organizationName: 'デモ情報システム株式会社', canEdit: true });
+    const edited = await ok(
+      'PATCH',
+      `/api/menus/proposals/${d.id}`,
+      { version: d.version, capacity: 5 },
+      companyA,
+    );
+    expect(edited).toMatchObject({ capacity: 5, version: d.version + 1 });
+    const sub = await ok(
+      'POST',
+      `/api/menus/proposals/${d.id}/submit`,
+      { version: edited.version },
+      companyA,
+    );
+    expect(sub).toMatchObject({ status: 'submitted', canEdit: false });
+    expect(sub.submittedAt).not.toBeNull();
+    const again = await call(
+      'PATCH',
+      `/api/menus/proposals/${d.id}`,
+      { version: sub.version, capacity: 1 },
+      companyA,
+    );
+    expect(again.status).toBe(422);
+    expect(again.body.error.fields[0].code).toBe('not_editable');
+    const actions = await ctx.database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, d.id));
+    expect(actions.map((a) => a.action).sort()).toEqual(
+      ['menu_proposal.create', 'menu_proposal.submit', 'menu_proposal.update'].sort(),
+    );
+  });
+
+  it('a stale version is a 409 carrying the current proposal', async () => {
+    const d = await draft();
+    await ok('PATCH', `/api/menus/proposals/${d.id}`, { version: d.version, title: '新しい題名' }, companyA);
+    const stale = await call(
+      'PATCH',
+      `/api/menus/proposals/${d.id}`,
+      { version: d.version, title: '古い' },
+      companyA,
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.current).toMatchObject({ id: d.id, title: '新しい題名', version: d.version + 1 });
+  });
+
+  it('another company neither sees nor edits it (404), and its list holds only its own', async () => {
+    const d = await draft();
+    expect((await call('GET', `/api/menus/proposals/${d.id}`, undefined, companyB)).status).toBe(404);
+    expect(
+      (await call('PATCH', `/api/menus/proposals/${d.id}`, { version: 1, title: 'x' }, companyB)).status,
+    ).toBe(404);
+    const list = await ok('GET', `/api/menus/proposals?fiscalYearId=${openYear}`, undefined, companyB);
+    expect(
+      list.items.every(
+        (p: { organizationName: string }) => p.organizationName !== 'デモ情報システム株式会社',
+      ),
+    ).toBe(true);
+    const mine = await ok('GET', `/api/menus/proposals?fiscalYearId=${openYear}`, undefined, companyA);
+    expect(mine.items.map((p: { id: string }) => p.id)).toContain(d.id);
+  });
+
+  it('refuses advisors from another company and unknown regions (422, with the field)', async () => {
+    const otherAdvisor = await ctx.userIdOf('advisor@company-b.example.jp');
+    const res = await call(
+      'POST',
+      '/api/menus/proposals',
+      {
+        fiscalYearId: openYear,
+        title: 'x',
+        challengeAreas: ['bpr'],
+        format: 'online',
+        capacity: 1,
+        unitCostThousandYen: 1,
+        advisorUserIds: [otherAdvisor],
+      },
+      companyA,
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields[0]).toMatchObject({
+      path: ['advisorUserIds', 0],
+      code: 'not_company_member',
+    });
+    const bad = await call('POST', '/api/menus/proposals', { fiscalYearId: openYear, title: '' }, companyA);
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields.length).toBeGreaterThan(1);
+  });
+
+  it('the call deadline closes first submissions; a proposals-phase deadline takes precedence', async () => {
+    // A deadline long past, and (below) a phase deadline far ahead, so the test does not depend on the clock.
+    const fy = await yearWithDeadline(2098, { date: '2024-05-24', time: '17:00' });
+    const settings = await ok('GET', `/api/menus/settings?fiscalYearId=${fy}`, undefined, companyA);
+    expect(settings.effectiveDeadlineSource).toBe('settings');
+    const d = await draft(companyA, fy);
+    expect(d.canSubmit).toBe(false);
+    const late = await call('POST', `/api/menus/proposals/${d.id}/submit`, { version: d.version }, companyA);
+    expect(late.status).toBe(422);
+    expect(late.body.error.code).toBe('DEADLINE_PASSED');
+
+    const program = await ok(
+      'POST',
+      `/api/fiscal-years/${fy}/programs`,
+      { kind: 'advisor_dispatch', name: 'ICTアドバイザー派遣', nameEn: 'ICT advisors' },
+      admin,
+      201,
+    );
+    await ok(
+      'POST',
+      `/api/programs/${program.id}/phases`,
+      {
+        kind: 'proposals',
+        startsOn: '2098-11-02',
+        endsOn: '2099-03-27',
+        deadline: { date: '2099-03-27', time: '17:00' },
+      },
+      admin,
+      201,
+    );
+    const now = await ok('GET', `/api/menus/settings?fiscalYearId=${fy}`, undefined, companyA);
+    expect(now.effectiveDeadlineSource).toBe('phase');
+    await ok('POST', `/api/menus/proposals/${d.id}/submit`, { version: d.version }, companyA);
+  });
+});
+
+describe('review', () => {
+  it('assigning refuses a reviewer from the proposing company and a non-reviewer', async () => {
+    const p = await submitted();
+    // Company A's advisor also holds the reviewer role: still cannot review its own company's proposal.
+    const advisorA = await ctx.userIdOf('advisor@company-a.example.jp');
+    await ctx.database.db
+      .update(users)
+      .set({ roles: ['company_member', 'reviewer'] })
+      .where(eq(users.id, advisorA));
+    const coi = await call('POST', `/api/menus/proposals/${p.id}/assignments`, { reviewerUserId: advisorA });
+    expect(coi.status).toBe(422);
+    expect(coi.body.error.fields[0].code).toBe('conflict_of_interest');
+    await ctx.database.db
+      .update(users)
+      .set({ roles: ['company_member'] })
+      .where(eq(users.id, advisorA));
+    const staffId = await ctx.userIdOf('dx@nishiaizu.example.jp');
+    const notReviewer = await call('POST', `/api/menus/proposals/${p.id}/assignments`, {
+      reviewerUserId: staffId,
+    });
+    expect(notReviewer.body.error.fields[0].code).toBe('not_reviewer');
+  });
+
+  it('scores stay hidden from a reviewer until they submit; weighted totals; COI declaration; ranking', async () => {
+    const p = await submitted();
+    const r1 = await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/assignments`,
+      {
+        reviewerUserId: await ctx.userIdOf('reviewer@pref.example.jp'),
+      },
+      admin,
+      201,
+    );
+    const r2 = await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/assignments`,
+      {
+        reviewerUserId: await ctx.userIdOf('reviewer2@pref.example.jp'),
+      },
+      admin,
+      201,
+    );
+    expect(
+      (
+        await call('POST', `/api/menus/proposals/${p.id}/assignments`, {
+          reviewerUserId: await ctx.userIdOf('reviewer2@pref.example.jp'),
+        })
+      ).status,
+    ).toBe(409);
+
+    // Reviewer 2 scores and submits first.
+    const s2 = await ok(
+      'PUT',
+      `/api/menus/reviews/${r2.id}`,
+      {
+        version: r2.version,
+        scores: { need: 5, effectiveness: 4, feasibility: 3, cost: 2 },
+        comment: '効果は高いが費用がやや高い',
+      },
+      reviewer2,
+    );
+    expect(s2.weightedTotal).toBe(3.7);
+    await ok('POST', `/api/menus/reviews/${r2.id}/submit`, { version: s2.version }, reviewer2);
+
+    // Reviewer 1 has not submitted: sees only their own.
+    const hidden = await ok('GET', `/api/menus/proposals/${p.id}/reviews`, undefined, reviewer1);
+    expect(hidden.othersHidden).toBe(true);
+    expect(hidden.items.map((r: { id: string }) => r.id)).toEqual([r1.id]);
+
+    // An incomplete review cannot be submitted; an unknown criterion is refused.
+    const partial = await ok(
+      'PUT',
+      `/api/menus/reviews/${r1.id}`,
+      { version: r1.version, scores: { need: 3 }, comment: '' },
+      reviewer1,
+    );
+    const incomplete = await call(
+      'POST',
+      `/api/menus/reviews/${r1.id}/submit`,
+      { version: partial.version },
+      reviewer1,
+    );
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.error.fields.map((f: { path: string[] }) => f.path[1])).toEqual([
+      'effectiveness',
+      'feasibility',
+      'cost',
+    ]);
+    const unknown = await call(
+      'PUT',
+      `/api/menus/reviews/${r1.id}`,
+      { version: partial.version, scores: { beauty: 5 }, comment: '' },
+      reviewer1,
+    );
+    expect(unknown.body.error.fields[0].code).toBe('unknown_criterion');
+    const out = await call(
+      'PUT',
+      `/api/menus/reviews/${r1.id}`,
+      { version: partial.version, scores: { need: 6 }, comment: '' },
+      reviewer1,
+    );
+    expect(out.status).toBe(422);
+
+    // Another reviewer's review is not reachable.
+    expect(
+      (await call('PUT', `/api/menus/reviews/${r2.id}`, { version: 3, scores: {}, comment: '' }, reviewer1))
+        .status,
+    ).toBe(404);
+
+    const full = await ok(
+      'PUT',
+      `/api/menus/reviews/${r1.id}`,
+      {
+        version: partial.version,
+        scores: { need: 3, effectiveness: 3, feasibility: 3, cost: 3 },
+        comment: '',
+      },
+      reviewer1,
+    );
+    await ok('POST', `/api/menus/reviews/${r1.id}/submit`, { version: full.version }, reviewer1);
+    const visible = await ok('GET', `/api/menus/proposals/${p.id}/reviews`, undefined, reviewer1);
+    expect(visible.othersHidden).toBe(false);
+    expect(visible.items).toHaveLength(2);
+
+    // A submitted review is closed.
+    expect(
+      (
+        await call(
+          'PUT',
+          `/api/menus/reviews/${r1.id}`,
+          { version: full.version + 1, scores: {}, comment: '' },
+          reviewer1,
+        )
+      ).status,
+    ).toBe(422);
+
+    const ranking = await ok('GET', `/api/menus/ranking?fiscalYearId=${openYear}`, undefined, admin);
+    const row = ranking.items.find((r: { proposal: { id: string } }) => r.proposal.id === p.id);
+    expect(row).toMatchObject({ weightedTotal: 3.35, spread: 0.7, submittedReviews: 2, assignedReviews: 2 });
+    const totals = ranking.items.map((r: { weightedTotal: number | null }) => r.weightedTotal ?? -1);
+    expect([...totals].sort((a, b) => b - a)).toEqual(totals);
+  });
+
+  it('a reviewer who declares a conflict cannot score and does not see the others', async () => {
+    const p = await submitted();
+    const a = await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/assignments`,
+      {
+        reviewerUserId: await ctx.userIdOf('reviewer@pref.example.jp'),
+      },
+      admin,
+      201,
+    );
+    const b = await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/assignments`,
+      {
+        reviewerUserId: await ctx.userIdOf('reviewer2@pref.example.jp'),
+      },
+      admin,
+      201,
+    );
+    const sb = await ok(
+      'PUT',
+      `/api/menus/reviews/${b.id}`,
+      { version: b.version, scores: { need: 4, effectiveness: 4, feasibility: 4, cost: 4 }, comment: '' },
+      reviewer2,
+    );
+    await ok('POST', `/api/menus/reviews/${b.id}/submit`, { version: sb.version }, reviewer2);
+    const c = await ok(
+      'POST',
+      `/api/menus/reviews/${a.id}/conflict`,
+      { version: a.version, reason: '親族が提案企業に勤務' },
+      reviewer1,
+    );
+    expect(c).toMatchObject({ status: 'conflict', conflictReason: '親族が提案企業に勤務' });
+    expect(
+      (
+        await call(
+          'PUT',
+          `/api/menus/reviews/${a.id}`,
+          { version: c.version, scores: { need: 5 }, comment: '' },
+          reviewer1,
+        )
+      ).status,
+    ).toBe(422);
+    const seen = await ok('GET', `/api/menus/proposals/${p.id}/reviews`, undefined, reviewer1);
+    expect(seen.items).toHaveLength(1);
+    expect(seen.othersHidden).toBe(true);
+    const ranking = await ok('GET', `/api/menus/ranking?fiscalYearId=${openYear}`, undefined, admin);
+    expect(ranking.items.find((r: { proposal: { id: string } }) => r.proposal.id === p.id)).toMatchObject({
+      weightedTotal: 4,
+      conflicts: 1,
+      submittedReviews: 1,
+    });
+  });
+
+  it('an unassigned reviewer gets 404; an assignment is removed only before submission', async () => {
+    const p = await submitted();
+    expect((await call('GET', `/api/menus/proposals/${p.id}`, undefined, reviewer1)).status).toBe(404);
+    const a = await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/assignments`,
+      {
+        reviewerUserId: await ctx.userIdOf('reviewer@pref.example.jp'),
+      },
+      admin,
+      201,
+    );
+    expect((await call('GET', `/api/menus/proposals/${p.id}`, undefined, reviewer1)).status).toBe(200);
+    expect((await call('DELETE', `/api/menus/assignments/${a.id}?version=${a.version + 1}`)).status).toBe(
+      409,
+    );
+    expect((await call('DELETE', `/api/menus/assignments/${a.id}?version=${a.version}`)).status).toBe(204);
+    expect((await call('GET', `/api/menus/proposals/${p.id}`, undefined, reviewer1)).status).toBe(404);
+  });
+});
+
+describe('decisions', () => {
+  it('needs modification returns it to the company with the reason mailed; it edits and resubmits; selected joins the catalog', async () => {
+    const p = await submitted();
+    const noReason = await call('POST', `/api/menus/proposals/${p.id}/decision`, {
+      version: p.version,
+      decision: 'not_selected',
+      reason: '',
+    });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.error.fields[0].path).toEqual(['reason']);
+
+    const returned = await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/decision`,
+      {
+        version: p.version,
+        decision: 'needs_modification',
+        reason: '単価の根拠を示してください。',
+      },
+      admin,
+    );
+    expect(returned).toMatchObject({
+      status: 'returned',
+      decision: 'needs_modification',
+      decisionReason: '単価の根拠を示してください。',
+    });
+    const mails = await ctx.database.db
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(eq(mailOutbox.toAddress, 'advisor@company-a.example.jp'), like(mailOutbox.subject, '%要修正%')),
+      )
+      .orderBy(desc(mailOutbox.createdAt));
+    expect(mails[0]!.bodyText).toContain('単価の根拠を示してください。');
+
+    const seen = await ok('GET', `/api/menus/proposals/${p.id}`, undefined, companyA);
+    expect(seen).toMatchObject({
+      canEdit: true,
+      canSubmit: true,
+      decisionReason: '単価の根拠を示してください。',
+    });
+    const edited = await ok(
+      'PATCH',
+      `/api/menus/proposals/${p.id}`,
+      { version: seen.version, unitCostThousandYen: 1200 },
+      companyA,
+    );
+    const resub = await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/submit`,
+      { version: edited.version },
+      companyA,
+    );
+    expect(resub.status).toBe('submitted');
+
+    const before = await ok('GET', `/api/menus/catalog?fiscalYearId=${openYear}`, undefined, staff);
+    expect(before.items.map((m: { id: string }) => m.id)).not.toContain(p.id);
+    await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/decision`,
+      { version: resub.version, decision: 'selected', reason: '' },
+      admin,
+    );
+    const after = await ok('GET', `/api/menus/catalog?fiscalYearId=${openYear}`, undefined, staff);
+    expect(after.items.map((m: { id: string }) => m.id)).toContain(p.id);
+    const detail = await ok('GET', `/api/menus/catalog/${p.id}`, undefined, staff);
+    expect(detail).toMatchObject({ unitCostThousandYen: 1200, pastOutcomes: [] });
+  });
+
+  it('a draft cannot be decided, and only the admin decides', async () => {
+    const d = await draft();
+    expect(
+      (
+        await call('POST', `/api/menus/proposals/${d.id}/decision`, {
+          version: d.version,
+          decision: 'selected',
+          reason: '',
+        })
+      ).status,
+    ).toBe(422);
+    const p = await submitted();
+    expect(
+      (
+        await call(
+          'POST',
+          `/api/menus/proposals/${p.id}/decision`,
+          { version: p.version, decision: 'selected', reason: '' },
+          companyA,
+        )
+      ).status,
+    ).toBe(403);
+  });
+});
+
+describe('demo data and catalog', () => {
+  it('FY2024 has exactly 34 selected menus from 12 companies, rejected ones, and two reviews each', async () => {
+    const fy = await fyId(2024);
+    const catalog = await ok('GET', `/api/menus/catalog?fiscalYearId=${fy}`, undefined, staff);
+    expect(catalog.items).toHaveLength(34);
+    expect(new Set(catalog.items.map((m: { organizationId: string }) => m.organizationId)).size).toBe(12);
+    const rows = await ctx.database.db.select().from(menuProposals).where(eq(menuProposals.fiscalYearId, fy));
+    expect(rows.filter((r) => r.status === 'not_selected').length).toBeGreaterThan(0);
+    const ranking = await ok('GET', `/api/menus/ranking?fiscalYearId=${fy}`, undefined, admin);
+    expect(ranking.items.every((r: { submittedReviews: number }) => r.submittedReviews >= 2)).toBe(true);
+    expect(ranking.criteria.map((c: { key: string }) => c.key)).toEqual([
+      'need',
+      'effectiveness',
+      'feasibility',
+      'cost',
+    ]);
+  });
+
+  it('filters by area, format, region, cost and text', async () => {
+    const fy = await fyId(2024);
+    const q = async (params: string) =>
+      (await ok('GET', `/api/menus/catalog?fiscalYearId=${fy}&${params}`, undefined, staff)).items as {
+        title: string;
+        challengeAreas: string[];
+        format: string;
+        unitCostThousandYen: number;
+        regions: { id: string; name: string }[];
+      }[];
+    const security = await q('area=security');
+    expect(security.length).toBeGreaterThan(2);
+    expect(security.every((m) => m.challengeAreas.includes('security'))).toBe(true);
+    expect((await q('format=online')).every((m) => m.format === 'online')).toBe(true);
+    const cheap = await q('maxCost=700');
+    expect(cheap.length).toBeGreaterThan(0);
+    expect(cheap.every((m) => m.unitCostThousandYen <= 700)).toBe(true);
+    expect((await q('q=RPA')).map((m) => m.title)).toContain('RPA試行導入支援');
+    const regionsRes = await ok(
+      'GET',
+      `/api/menus/catalog?fiscalYearId=${fy}&q=${encodeURIComponent('ITリテラシー向上研修')}`,
+      undefined,
+      staff,
+    );
+    const aizuOnly = regionsRes.items.find((m: { title: string }) => m.title.includes('基礎編'));
+    const aizuId = aizuOnly.regions[0].id;
+    const inAizu = await q(`regionId=${aizuId}`);
+    expect(inAizu.map((m) => m.title)).toContain('ITリテラシー向上研修（基礎編）');
+    expect(inAizu.map((m) => m.title)).not.toContain('ITリテラシー向上研修（実践編）');
+    expect(inAizu.every((m) => m.regions.length === 0 || m.regions.some((r) => r.id === aizuId))).toBe(true);
+    expect(
+      (await call('GET', `/api/menus/catalog?fiscalYearId=${fy}&maxCost=-1`, undefined, staff)).status,
+    ).toBe(422);
+  });
+
+  it('exports proposals, scores and the catalog as xlsx with Japanese headers', async () => {
+    const fy = await fyId(2024);
+    const read = async (path: string, cookie = admin) => {
+      const res = await ctx.request('GET', path, { cookie });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await res.arrayBuffer());
+      return wb;
+    };
+    const proposals = await read(`/api/menus/exports/proposals.xlsx?fiscalYearId=${fy}`);
+    const sheet = proposals.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('メニュー名');
+    expect(sheet.rowCount).toBe(1 + 40);
+    const scores = await read(`/api/menus/exports/scores.xlsx?fiscalYearId=${fy}`);
+    expect(scores.worksheets.map((w) => w.name)).toEqual(['審査結果', '審査員別']);
+    expect(scores.worksheets[1]!.rowCount).toBe(1 + 80);
+    expect(scores.worksheets[0]!.getRow(2).getCell(1).value).toBe(1);
+    const catalog = await read(`/api/menus/exports/catalog.xlsx?fiscalYearId=${fy}`, staff);
+    expect(catalog.worksheets[0]!.rowCount).toBe(1 + 34);
+    expect(
+      (await call('GET', `/api/menus/exports/scores.xlsx?fiscalYearId=${fy}`, undefined, staff)).status,
+    ).toBe(403);
+  });
+});
+
+describe('advisor profiles', () => {
+  it('the advisor saves their profile (409 on a stale version); another company cannot', async () => {
+    const id = await ctx.userIdOf('advisor@company-a.example.jp');
+    const current = await ok('GET', `/api/menus/advisors/${id}`, undefined, staff);
+    expect(current.skills.length).toBeGreaterThan(0);
+    const body = {
+      skills: ['BPR'],
+      qualifications: ['中小企業診断士'],
+      pastProjects: ['A町の業務改善'],
+      bio: 'よろしくお願いします',
+    };
+    const saved = await ok(
+      'PUT',
+      `/api/menus/advisors/${id}`,
+      { ...body, version: current.version },
+      companyA,
+    );
+    expect(saved).toMatchObject({ skills: ['BPR'], version: current.version + 1 });
+    expect(
+      (await call('PUT', `/api/menus/advisors/${id}`, { ...body, version: current.version }, companyA))
+        .status,
+    ).toBe(409);
+    expect(
+      (await call('PUT', `/api/menus/advisors/${id}`, { ...body, version: saved.version }, companyB)).status,
+    ).toBe(403);
+    const list = await ok('GET', '/api/menus/advisors', undefined, companyA);
+    expect(list.items.map((a: { userId: string }) => a.userId)).toContain(id);
+  });
+});
+
+describe('recommendations', () => {
+  it('without a needs profile (no survey answer that year) the list is empty and says so', async () => {
+    const res = await ok('GET', `/api/menus/recommendations?fiscalYearId=${openYear}`, undefined, staff);
+    expect(res).toMatchObject({ municipalityName: '西会津町', hasProfile: false, items: [] });
+  });
+
+  it('ranks FY2024 menus against the municipality’s needs survey answers, with reasons', async () => {
+    const fy = await fyId(2024);
+    const [me] = await ctx.database.db.select().from(users).where(eq(users.email, 'dx@nishiaizu.example.jp'));
+    const [nishiaizu] = await ctx.database.db
+      .select({ id: municipalities.id })
+      .from(municipalities)
+      .where(eq(municipalities.code, '074055'));
+    const profile = (await ctx.services.surveys.needsProfiles(me!.prefectureId, fy)).find(
+      (p) => p.municipalityId === nishiaizu!.id,
+    );
+    expect(profile).toBeDefined();
+    const res = await ok('GET', `/api/menus/recommendations?fiscalYearId=${fy}`, undefined, staff);
+    expect(res.hasProfile).toBe(true);
+    expect(res.items.length).toBeGreaterThan(0);
+    for (const item of res.items as { reasons: { code: string; params: { areas?: string[] } }[] }[]) {
+      expect(item.reasons.length).toBeGreaterThan(0);
+      const wanted = item.reasons.find((r) => r.code === 'help_wanted');
+      if (wanted) expect(profile!.helpWantedAreas).toEqual(expect.arrayContaining(wanted.params.areas!));
+    }
+    expect(res.items[0].reasons[0].code).toBe('help_wanted');
+    const scores = res.items.map((r: { score: number }) => r.score);
+    expect([...scores].sort((a: number, b: number) => b - a)).toEqual(scores);
+    // The admin asking for the same municipality gets the same list; another town's staff cannot.
+    const path = `/api/menus/recommendations?fiscalYearId=${fy}&municipalityId=${nishiaizu!.id}`;
+    expect((await ok('GET', path, undefined, admin)).items).toEqual(res.items);
+    const koriyama = await ctx.sessionCookieFor('dx@koriyama.example.jp');
+    expect((await call('GET', path, undefined, koriyama)).status).toBe(403);
+  });
+
+  it('ranks the catalog against the injected profile with structured reasons', async () => {
+    const [nishiaizu] = await ctx.database.db
+      .select({ id: municipalities.id })
+      .from(municipalities)
+      .where(eq(municipalities.code, '074055'));
+    const fy = await fyId(2024);
+    const profile: MunicipalityNeedsProfile = {
+      municipalityId: nishiaizu!.id,
+      fiscalYearId: fy,
+      helpWantedAreas: ['ai_rpa'],
+      maturityByArea: { security: 1 },
+      overallLevel: 2,
+      voices: ['窓口業務をRPAで効率化したい'],
+    };
+    const service = createMenusService(
+      { db: ctx.database.db, config: defaultConfig, logger: pino({ level: 'silent' }) },
+      { profileOf: async (_p, m, f) => (m === nishiaizu!.id && f === fy ? profile : null) },
+    );
+    const [u] = await ctx.database.db.select().from(users).where(eq(users.email, 'dx@nishiaizu.example.jp'));
+    const result = await service.recommendations(
+      {
+        actor: {
+          userId: u!.id,
+          prefectureId: u!.prefectureId,
+          organizationId: u!.organizationId,
+          organizationKind: 'municipality',
+          municipalityId: nishiaizu!.id,
+          roles: ['municipality_staff'],
+          email: u!.email,
+          displayName: u!.displayName,
+        },
+        requestId: 't',
+        locale: 'ja',
+        ipAddress: null,
+        userAgent: null,
+        now: new Date(),
+      },
+      { fiscalYearId: fy },
+    );
+    expect(result.hasProfile).toBe(true);
+    const top = result.items[0]!;
+    expect(top.menu.challengeAreas).toContain('ai_rpa');
+    expect(top.reasons[0]).toEqual({ code: 'help_wanted', params: { areas: ['ai_rpa'] } });
+    const titles = result.items.map((r) => r.menu.title);
+    expect(titles).toContain('情報セキュリティ対策支援');
+    // 浜通り-only menus cannot be delivered in 西会津町 (会津).
+    expect(titles).not.toContain('ITリテラシー向上研修（実践編）');
+    const scores = result.items.map((r) => r.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+});
+
+describe('home tasks', () => {
+  // Runs last: it returns a demo menu of FY2024 (the catalog counts above assume 34).
+  it('a company sees its returned proposal; a reviewer sees unscored assignments', async () => {
+    const home = async (cookie: string) =>
+      ((await ok('GET', '/api/home', undefined, cookie)).tasks as { kind: string; href: string }[]).filter(
+        (t) => t.kind.startsWith('menu_'),
+      );
+    expect(await home(companyA)).toEqual([]);
+    expect(await home(reviewer2)).toEqual([]);
+    const fy = await fyId(2024);
+    const [row] = await ctx.database.db
+      .select()
+      .from(menuProposals)
+      .where(and(eq(menuProposals.fiscalYearId, fy), eq(menuProposals.title, '自治体DX研修の開催')));
+    await ok(
+      'POST',
+      `/api/menus/proposals/${row!.id}/decision`,
+      { version: row!.version, decision: 'needs_modification', reason: '対象人数を明記してください。' },
+      admin,
+    );
+    expect(await home(companyA)).toEqual([
+      expect.objectContaining({ kind: 'menu_proposal_returned', href: `/menus/proposals/${row!.id}` }),
+    ]);
+    expect(await home(companyB)).toEqual([]);
+    await ctx.database.db
+      .update(menuReviews)
+      .set({ status: 'assigned' })
+      .where(
+        and(
+          eq(menuReviews.proposalId, row!.id),
+          eq(menuReviews.reviewerUserId, await ctx.userIdOf('reviewer2@pref.example.jp')),
+        ),
+      );
+    expect((await home(reviewer2)).map((t) => t.kind)).toEqual(['menu_review']);
+  });
+});
