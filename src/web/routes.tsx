@@ -53,6 +53,22 @@ export const routes: RouteObject[] = [
                 path: 'fiscal-years/:id',
                 ...page(() => import('./features/fiscal-years/FiscalYearDetailPage')),
               },
+              { path: 'seminars', ...page(() => import('./features/seminars/SeminarListPage')) },
+              {
+                path: 'seminars/reach',
+                ...page(() => import('./features/seminars/SeminarReachPage')),
+              },
+              {
+                path: 'seminars/events/:id',
+                ...page(() => import('./features/seminars/SeminarEventPage')),
+              },
+              {
+                path: 'seminars/events/:id/attendance',
+                element: <RequireRole roles={adminOnly} />,
+                children: [
+                  { index: true, ...page(() => import('./features/seminars/SeminarAttendancePage')) },
+                ],
+              },
               { path: 'account', ...page(() => import('./features/account/AccountPage')) },
               {
                 path: 'admin',

@@ -9,6 +9,7 @@ describe('navigationFor', () => {
       '/',
       '/fiscal-years',
       '/municipalities',
+      '/seminars',
       '/admin/users',
       '/admin/organizations',
       '/admin/outbox',
@@ -18,7 +19,7 @@ describe('navigationFor', () => {
 
   it('gives municipality roles their list, the plan and their account, but no administration', () => {
     for (const role of ['municipality_staff', 'municipality_head'] as const) {
-      expect(paths([role])).toEqual(['/', '/municipalities', '/fiscal-years', '/account']);
+      expect(paths([role])).toEqual(['/', '/municipalities', '/fiscal-years', '/seminars', '/account']);
     }
   });
 

@@ -12,6 +12,7 @@ const adminItems: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/fiscal-years', label: 'nav.fiscalYears' },
   { to: '/municipalities', label: 'nav.municipalities' },
+  { to: '/seminars', label: 'nav.seminars' },
   { to: '/admin/users', label: 'nav.users' },
   { to: '/admin/organizations', label: 'nav.organizations' },
   { to: '/admin/outbox', label: 'nav.outbox' },
@@ -22,6 +23,7 @@ const municipalityItems: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/municipalities', label: 'nav.municipalityList' },
   { to: '/fiscal-years', label: 'nav.fiscalYears' },
+  { to: '/seminars', label: 'nav.seminars' },
   { to: '/account', label: 'nav.account' },
 ];
 
