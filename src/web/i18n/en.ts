@@ -703,6 +703,7 @@ export const en: Catalog = {
       save: 'Save the notes',
       saved: 'The notes were saved.',
       outputs: 'Outputs',
+      noOutputs: 'No outputs yet.',
       addOutput: 'Add an output',
     },
     reach: {

@@ -698,6 +698,7 @@ export const ja = {
       save: '記録を保存する',
       saved: '記録を保存しました。',
       outputs: '成果物',
+      noOutputs: '成果物はまだありません。',
       addOutput: '成果物を追加する',
     },
     reach: {

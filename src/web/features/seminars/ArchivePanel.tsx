@@ -11,9 +11,8 @@ import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useFormErrors } from '../../lib/form-errors';
-import { formatDateTime } from '../../lib/format';
 import { useInvalidateSeminars } from './api';
-import { fromJstInputValue, toJstInputValue } from './datetime';
+import { formatJstRange, fromJstInputValue, toJstInputValue } from './datetime';
 import type { SeminarArchive, SeminarEventDetail } from './types';
 
 /** The administrator sets the recording: a link or an uploaded file, its window and who may watch. */
@@ -185,7 +184,7 @@ export function ArchivePanel({ event, isAdmin }: { event: SeminarEventDetail; is
           items={[
             {
               term: t('seminars.archive.window'),
-              value: `${formatDateTime(archive.opensAt, locale)} 〜 ${formatDateTime(archive.closesAt, locale)}`,
+              value: formatJstRange(archive.opensAt, archive.closesAt, locale),
             },
             {
               term: t('seminars.archive.entitlement'),

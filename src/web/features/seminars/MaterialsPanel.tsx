@@ -118,13 +118,15 @@ function MaterialList({
   items,
   isAdmin,
   onDelete,
+  emptyText,
 }: {
   items: SeminarMaterial[];
   isAdmin: boolean;
   onDelete: (material: SeminarMaterial) => void;
+  emptyText: string;
 }) {
   const { t } = useI18n();
-  if (items.length === 0) return <p className="text-std-16N-170">{t('seminars.materials.none')}</p>;
+  if (items.length === 0) return <p className="text-std-16N-170">{emptyText}</p>;
   return (
     <ul className="flex flex-col gap-2">
       {items.map((m) => (
@@ -160,7 +162,12 @@ export function MaterialsPanel({ event, isAdmin }: { event: SeminarEventDetail; 
   });
   return (
     <Section title={t('seminars.materials.title')}>
-      <MaterialList items={event.materials} isAdmin={isAdmin} onDelete={(m) => remove.mutate(m)} />
+      <MaterialList
+        items={event.materials}
+        isAdmin={isAdmin}
+        onDelete={(m) => remove.mutate(m)}
+        emptyText={t('seminars.materials.none')}
+      />
       {isAdmin && (
         <Section title={t('seminars.materials.add')} level={3} boxed>
           <AddMaterialForm event={event} purpose="material" />
@@ -237,7 +244,12 @@ export function WorkshopPanel({ event, isAdmin }: { event: SeminarEventDetail; i
         <p className="text-std-16N-170">{t('seminars.workshop.none')}</p>
       )}
       <h3 className="text-std-20B-150">{t('seminars.workshop.outputs')}</h3>
-      <MaterialList items={outputs} isAdmin={isAdmin} onDelete={(m) => remove.mutate(m)} />
+      <MaterialList
+        items={outputs}
+        isAdmin={isAdmin}
+        onDelete={(m) => remove.mutate(m)}
+        emptyText={t('seminars.workshop.noOutputs')}
+      />
       {isAdmin && (
         <Section title={t('seminars.workshop.addOutput')} level={3} boxed>
           <AddMaterialForm event={event} purpose="workshop" />

@@ -11,6 +11,7 @@ import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { AdminRegistrations } from './AdminRegistrations';
+import { formatJstRange } from './datetime';
 import { ArchivePanel } from './ArchivePanel';
 import { useSeminarEvent, useSeminarSeries } from './api';
 import { EventForm } from './EventForm';
@@ -61,7 +62,7 @@ function EventDetails({ event }: { event: SeminarEventDetail }) {
       items={[
         {
           term: t('seminars.event.when'),
-          value: `${formatDateTime(event.startsAt, locale)} 〜 ${formatDateTime(event.endsAt, locale)}`,
+          value: formatJstRange(event.startsAt, event.endsAt, locale),
         },
         {
           term: t('seminars.event.region'),

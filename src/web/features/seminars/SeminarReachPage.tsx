@@ -24,7 +24,9 @@ function ReachCell({ row }: { row: ReachRow | undefined }) {
     <span className="flex flex-wrap gap-1">
       {row.attended && <Badge tone="success">{t('seminars.reach.attended')}</Badge>}
       {row.watchedArchive && <Badge tone="info">{t('seminars.reach.watched')}</Badge>}
-      {row.registered && !row.attended && <Badge tone="neutral">{t('seminars.reach.registeredOnly')}</Badge>}
+      {row.registered && !row.attended && !row.watchedArchive && (
+        <Badge tone="neutral">{t('seminars.reach.registeredOnly')}</Badge>
+      )}
     </span>
   );
 }
@@ -32,7 +34,7 @@ function ReachCell({ row }: { row: ReachRow | undefined }) {
 function ReachTable({ rows, caption }: { rows: ReachMatrixRow[]; caption: string }) {
   const { t, locale, pick } = useI18n();
   return (
-    <Table caption={caption} dense>
+    <Table caption={caption} captionHidden dense>
       <THead>
         <tr>
           <Th>{t('seminars.reach.fiscalYear')}</Th>
