@@ -66,23 +66,9 @@ export type ArchiveEntitlement = (typeof archiveEntitlements)[number];
 // Field helpers
 // ---------------------------------------------------------------------------
 
-const requiredText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { params: { ja: '入力してください。', en: 'Enter a value.' } })
-    .max(max, { params: { ja: `${max}文字以内で入力してください。`, en: `Use at most ${max} characters.` } });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { params: { ja: `${max}文字以内で入力してください。`, en: `Use at most ${max} characters.` } });
-const wholeNumber = (min: number, max: number) =>
-  z
-    .number({ params: { ja: '整数を入力してください。', en: 'Enter a whole number.' } })
-    .int({ params: { ja: '整数を入力してください。', en: 'Enter a whole number.' } })
-    .min(min, { params: { ja: `${min}以上で入力してください。`, en: `Enter ${min} or more.` } })
-    .max(max, { params: { ja: `${max}以下で入力してください。`, en: `Enter ${max} or less.` } });
+const requiredText = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max);
+const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
 export const instantSchema = z
   .string()
   .refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), {
@@ -103,7 +89,7 @@ const emailSchema = z
   .refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
     params: { ja: 'メールアドレスを正しく入力してください。', en: 'Enter a valid e-mail address.' },
   });
-const uuidSchema = z.uuid({ params: { ja: '選択してください。', en: 'Choose one.' } });
+const uuidSchema = z.uuid();
 const versionField = z.number().int().positive();
 
 // ---------------------------------------------------------------------------
