@@ -24,7 +24,7 @@
  *   POST   /seminar-registrations/{id}/attendance       admin  manual marking: minutesAttended (null clears)
  *   POST   /seminar-events/{id}/attendance-imports      admin  multipart `file` (Zoom/Teams CSV) → preview
  *   POST   /seminar-events/{id}/attendance-imports/confirm admin  apply the preview with per-row decisions
- *   POST   /seminar-events/{id}/materials               admin  multipart: purpose material|workshop_output,
+ *   POST   /seminar-events/{id}/materials               admin  multipart: purpose material|workshop,
  *                                                              kind link|file, title, url | file
  *   DELETE /seminar-materials/{id}                      admin
  *   GET    /seminar-files/{id}                          access-checked download of an uploaded file
@@ -56,7 +56,7 @@ export type ReachAudience = (typeof reachAudiences)[number];
 export const registrationStatuses = ['registered', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
-export const materialPurposes = ['material', 'workshop_output'] as const;
+export const materialPurposes = ['material', 'workshop'] as const;
 export type MaterialPurpose = (typeof materialPurposes)[number];
 export const materialKinds = ['link', 'file'] as const;
 export const archiveEntitlements = ['registered', 'audience'] as const;
