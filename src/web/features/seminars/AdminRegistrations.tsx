@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, isApiError } from '../../api/client';
 import { Badge } from '../../components/Badge';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -10,7 +10,8 @@ import { Section } from '../../components/Section';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { inputClass } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors } from '../../lib/form-errors';
+import { seminarAttendanceMarkSchema } from '../../../shared/schemas/seminars';
+import { useFormErrors, validateWith } from '../../lib/form-errors';
 import { formatNumber } from '../../lib/format';
 import { useEventRegistrations, useInvalidateSeminars } from './api';
 import { registrationStatusLabels, registrationStatusTones } from './labels';
@@ -22,8 +23,12 @@ function MinutesCell({
   registration,
   onSave,
   isBusy,
+  inputId,
+  isInvalid,
 }: {
   registration: SeminarRegistration;
+  inputId: string;
+  isInvalid: boolean;
   onSave: (registration: SeminarRegistration, minutes: number | string | null) => void;
   isBusy: boolean;
 }) {
@@ -45,7 +50,9 @@ function MinutesCell({
         inputMode="numeric"
         value={value}
         onChange={(e) => setValue(e.target.value)}
+        id={inputId}
         aria-label={t('seminars.attendance.minutesFor', { name: registration.attendeeName })}
+        aria-invalid={isInvalid ? true : undefined}
       />
       <Button type="submit" size="sm" variant="secondary" isBusy={isBusy}>
         {t('seminars.attendance.record')}
@@ -80,7 +87,16 @@ export function AdminRegistrations({ event }: { event: SeminarEventDetail }) {
       errors.clear();
       await invalidate();
     },
-    onError: errors.showError,
+    onError: (error, { registration }) => {
+      // The server names `minutesAttended`; the page has one such field per row.
+      if (isApiError(error) && error.fields.length > 0) {
+        return errors.showFields(
+          error.fields.map((f) => ({ ...f, path: ['minutes', registration.id] })),
+          error.localized,
+        );
+      }
+      errors.showError(error);
+    },
   });
 
   return (
@@ -146,7 +162,21 @@ export function AdminRegistrations({ event }: { event: SeminarEventDetail }) {
                           key={`${r.id}-${r.version}`}
                           registration={r}
                           isBusy={mark.isPending && mark.variables?.registration.id === r.id}
-                          onSave={(registration, minutes) => mark.mutate({ registration, minutes })}
+                          inputId={errors.id(['minutes', r.id])}
+                          isInvalid={errors.fieldError(['minutes', r.id]) !== undefined}
+                          onSave={(registration, minutes) => {
+                            const problems = validateWith(seminarAttendanceMarkSchema, {
+                              version: registration.version,
+                              minutesAttended: minutes,
+                            });
+                            if (problems.length > 0) {
+                              // One field per row: the summary links to this row's input.
+                              return errors.showFields(
+                                problems.map((p) => ({ ...p, path: ['minutes', registration.id] })),
+                              );
+                            }
+                            mark.mutate({ registration, minutes });
+                          }}
                         />
                       )}
                     </Td>

@@ -7,7 +7,8 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors } from '../../lib/form-errors';
+import { seminarEventCreateSchema, seminarEventPatchSchema } from '../../../shared/schemas/seminars';
+import { useFormErrors, validateWith } from '../../lib/form-errors';
 import { formatFiscalYear } from '../../lib/format';
 import { ConflictNotice } from '../fiscal-years/ConflictNotice';
 import { useRegions } from '../municipalities/api';
@@ -91,7 +92,10 @@ export function EventForm({
       programme: programme.trim(),
       speakers: speakers.trim(),
     };
-    save.mutate(event ? { version: event.version, ...fields } : fields);
+    const body = event ? { version: event.version, ...fields } : fields;
+    const problems = validateWith(event ? seminarEventPatchSchema : seminarEventCreateSchema, body);
+    if (problems.length > 0) return errors.showFields(problems);
+    save.mutate(body);
   }
 
   const message = (path: string) => {

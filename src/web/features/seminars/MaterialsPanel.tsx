@@ -10,16 +10,10 @@ import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useFormErrors } from '../../lib/form-errors';
 import { useInvalidateSeminars } from './api';
-import type { SeminarEventDetail, SeminarMaterial } from './types';
+import type { MaterialPurpose, SeminarEventDetail, SeminarMaterial } from './types';
 
 /** A link or an uploaded file added to the event's materials (or its workshop outputs). */
-function AddMaterialForm({
-  event,
-  purpose,
-}: {
-  event: SeminarEventDetail;
-  purpose: 'material' | 'workshop';
-}) {
+function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpose: MaterialPurpose }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidateSeminars();
   const errors = useFormErrors(`seminar-${purpose}-${event.id}`);

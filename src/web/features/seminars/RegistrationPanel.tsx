@@ -10,11 +10,14 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Section } from '../../components/Section';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors } from '../../lib/form-errors';
+import { seminarRegistrationCreateSchema } from '../../../shared/schemas/seminars';
+import { useFormErrors, validateWith } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { useInvalidateSeminars } from './api';
 import { registrationStatusLabels, registrationStatusTones } from './labels';
 import type { SeminarEventDetail, SeminarRegistration } from './types';
+
+const onBehalfSchema = seminarRegistrationCreateSchema.options[1];
 
 /** The DX lead registers the municipality's head (or deputy), who may have no account. */
 function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDone: () => void }) {
@@ -37,11 +40,15 @@ function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDon
   function submit(e: React.FormEvent) {
     e.preventDefault();
     if (save.isPending) return;
-    save.mutate({
+    const body = {
       attendeeName: name.trim(),
       attendeePosition: position.trim(),
       attendeeEmail: email.trim(),
-    });
+    };
+    // The on-behalf form of the union, so each field gets its own message.
+    const problems = validateWith(onBehalfSchema, body);
+    if (problems.length > 0) return errors.showFields(problems);
+    save.mutate(body);
   }
   const message = (path: string) => {
     const field = errors.fieldError([path]);

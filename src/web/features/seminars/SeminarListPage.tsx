@@ -23,7 +23,7 @@ import { audiences, type SeminarEvent } from './types';
 function EventTable({ events, caption }: { events: SeminarEvent[]; caption: string }) {
   const { t, locale, pick } = useI18n();
   return (
-    <Table caption={caption}>
+    <Table caption={caption} captionHidden>
       <THead>
         <tr>
           <Th>{t('seminars.event.title')}</Th>

@@ -141,7 +141,7 @@ export default function SeminarReachPage() {
   const [fiscalYear, setFiscalYear] = useState<number | undefined>(isAdmin ? 2024 : undefined);
   const reach = useReach(fiscalYear);
   const title = isAdmin ? t('seminars.reach.title') : t('seminars.reach.myTitle');
-  const exportUrl = `/api/seminar-reach.xlsx${fiscalYear ? `?fiscalYear=${fiscalYear}` : ''}`;
+  const exportUrl = `/api/seminar-reach/export${fiscalYear ? `?fiscalYear=${fiscalYear}` : ''}`;
 
   return (
     <div className="flex flex-col gap-10">

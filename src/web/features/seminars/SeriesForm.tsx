@@ -6,7 +6,8 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors } from '../../lib/form-errors';
+import { seminarSeriesCreateSchema } from '../../../shared/schemas/seminars';
+import { useFormErrors, validateWith } from '../../lib/form-errors';
 import { useFiscalYears } from '../fiscal-years/api';
 import { useInvalidateSeminars } from './api';
 import { parseWholeNumber } from './numbers';
@@ -35,12 +36,15 @@ export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel:
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (save.isPending) return;
-    save.mutate({
+    const body = {
       fiscalYearId: fiscalYearId || (years.data?.[0]?.id ?? ''),
       title: title.trim(),
       costPerSessionThousandYen: parseWholeNumber(cost),
       sessionCount: parseWholeNumber(sessions),
-    });
+    };
+    const problems = validateWith(seminarSeriesCreateSchema, body);
+    if (problems.length > 0) return errors.showFields(problems);
+    save.mutate(body);
   }
 
   const message = (path: string) => {

@@ -1,11 +1,7 @@
 import type { BadgeTone } from '../../components/Badge';
-import type { Audience, LocalizedLabel, RegistrationStatus } from './types';
+import type { LocalizedLabel, RegistrationStatus } from './types';
 
-export const audienceLabels: Record<Audience, LocalizedLabel> = {
-  heads: { ja: '首長・副首長', en: 'Mayors and deputies' },
-  staff: { ja: '職員', en: 'Staff' },
-  all: { ja: 'どなたでも', en: 'Everyone' },
-};
+export { audienceLabels } from '../../../shared/schemas/seminars';
 
 export const registrationStatusLabels: Record<RegistrationStatus, LocalizedLabel> = {
   registered: { ja: '申込済み', en: 'Registered' },
