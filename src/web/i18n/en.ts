@@ -634,8 +634,13 @@ export const en: Catalog = {
       formatEncoding: 'Encodings: Shift_JIS, UTF-8 (with or without BOM), UTF-16',
       reviewTitle: 'Review the matches',
       reviewCaption: 'Report rows and their matches',
+      formats: {
+        zoom: 'Zoom participants report',
+        zoomSummary: 'Zoom participants report with meeting summary',
+        teams: 'Microsoft Teams attendance report',
+      },
       summary:
-        '{format} report, {rows} rows: {matched} matched, {unmatched} unmatched. Assign each unmatched row to a registration or a municipality, or ignore it.',
+        '{format}, {rows} rows: {matched} matched, {unmatched} unmatched. Assign each unmatched row to a registration or a municipality, or ignore it.',
       reportName: 'Name in the report',
       reportEmail: 'E-mail',
       minutes: 'Minutes',

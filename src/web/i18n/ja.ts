@@ -629,8 +629,13 @@ export const ja = {
       formatEncoding: '文字コード：Shift_JIS、UTF-8（BOMあり・なし）、UTF-16',
       reviewTitle: '照合結果の確認',
       reviewCaption: 'レポートの各行と照合先',
+      formats: {
+        zoom: 'Zoom 参加者レポート',
+        zoomSummary: 'Zoom 参加者レポート（会議の概要付き）',
+        teams: 'Microsoft Teams 出席レポート',
+      },
       summary:
-        '{format}形式・{rows}行：照合済み{matched}行、未照合{unmatched}行。未照合の行は申込みか市町村に割り当てるか、無視してください。',
+        '{format}・{rows}行：照合済み{matched}行、未照合{unmatched}行。未照合の行は申込みか市町村に割り当てるか、無視してください。',
       reportName: 'レポート上の名前',
       reportEmail: 'メールアドレス',
       minutes: '参加時間（分）',

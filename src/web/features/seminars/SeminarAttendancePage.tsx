@@ -27,6 +27,14 @@ import {
 } from './attendance-choices';
 import type { AttendanceImportPreview, SeminarRegistration } from './types';
 
+/** The report's tool as people call it; an unknown value is shown as the server sent it. */
+function formatLabel(format: string, t: ReturnType<typeof useI18n>['t']): string {
+  if (format === 'zoom') return t('seminars.attendance.formats.zoom');
+  if (format === 'zoom_summary') return t('seminars.attendance.formats.zoomSummary');
+  if (format === 'teams') return t('seminars.attendance.formats.teams');
+  return format;
+}
+
 function ReviewTable({
   preview,
   registrations,
@@ -221,7 +229,7 @@ export default function SeminarAttendancePage() {
           </h2>
           <p role="status" className="text-std-16N-170">
             {t('seminars.attendance.summary', {
-              format: preview.format,
+              format: formatLabel(preview.format, t),
               rows: formatNumber(preview.rows.length, locale),
               matched: formatNumber(counts.matched, locale),
               unmatched: formatNumber(counts.unmatched, locale),
