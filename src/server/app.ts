@@ -27,6 +27,8 @@ import { createOrganizationsRoutes } from './features/organizations/organization
 import { createOrganizationsService } from './features/organizations/organizations.service';
 import { createAuditRoutes } from './features/audit/audit.routes';
 import { createAuditService } from './features/audit/audit.service';
+import { createSeminarsRoutes } from './features/seminars/seminars.routes';
+import { createSeminarsService } from './features/seminars/seminars.service';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
 import { type AppEnv, toErrorResponse } from './platform/http';
@@ -53,6 +55,7 @@ export function createServices(deps: ServiceDeps) {
     accounts: createAccountsService(deps),
     organizations: createOrganizationsService(deps),
     audit: createAuditService(deps),
+    seminars: createSeminarsService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -68,6 +71,7 @@ function mountFeatures(api: OpenAPIHono<AppEnv>, services: Services, config: App
   api.route('/', createAccountsRoutes(services.accounts));
   api.route('/', createOrganizationsRoutes(services.organizations));
   api.route('/', createAuditRoutes(services.audit));
+  api.route('/', createSeminarsRoutes(services.seminars));
 }
 
 export function createApp(deps: AppDeps) {

@@ -84,3 +84,22 @@ function cellText(value: ExcelJS.CellValue): string {
   }
   return String(value);
 }
+
+export interface SheetSpec {
+  name: string;
+  columns: { header: string; key: string; width?: number }[];
+  rows: Record<string, string | number | null | undefined>[];
+}
+
+/** Writes an .xlsx workbook: one sheet per spec, the header row bold and frozen. */
+export async function writeWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  for (const spec of sheets) {
+    const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = spec.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
+    sheet.getRow(1).font = { bold: true };
+    for (const row of spec.rows) sheet.addRow(row);
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
