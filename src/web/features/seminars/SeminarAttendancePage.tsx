@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
-import { inputClass, TextField } from '../../components/TextField';
+import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { translate } from '../../i18n/translate';
 import { useFormErrors } from '../../lib/form-errors';
@@ -91,7 +91,7 @@ function ReviewTable({
               </Td>
               <Td>
                 <select
-                  className={`${inputClass} h-10 min-w-56`}
+                  className="h-10 w-full min-w-56 rounded-8 border border-solid-gray-600 bg-white px-3 text-oln-16N-100 text-solid-gray-800 hover:border-black"
                   aria-label={t('seminars.attendance.assignFor', { name: row.name })}
                   value={choiceValue(choice)}
                   onChange={(e) => onChoose(row.index, choiceOf(e.target.value))}
