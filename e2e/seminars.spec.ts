@@ -157,7 +157,7 @@ describe.skipIf(!browser)('DX seminars', () => {
     await admin.reload();
     await expectHeading(admin, eventTitle);
     const registrations = admin.getByRole('table', { name: '申込者と出席' });
-    await registrations.getByRole('cell', { name: '郡山市' }).waitFor();
+    await registrations.getByRole('cell', { name: '郡山市', exact: true }).waitFor();
     expect(await registrations.textContent()).not.toContain(joinUrl);
 
     // The administrator imports the webinar's attendance report (Zoom, Japanese headers, UTF-8 with BOM).
