@@ -826,6 +826,7 @@ export function createSeminarsService(deps: ServiceDeps) {
         .where(eq(seminarRegistrations.eventId, eventId));
       const minutesByReg = new Map<string, number>();
       let recorded = 0;
+      let walkInsAttended = 0;
       for (const row of previewRows) {
         const d = decided.get(row.index)!;
         if (d.isIgnored) continue;
@@ -875,9 +876,10 @@ export function createSeminarsService(deps: ServiceDeps) {
             after: walkIn,
           });
           recorded++;
+          if (row.minutes >= event.attendanceThresholdMinutes) walkInsAttended++;
         }
       }
-      let attended = 0;
+      let attended = walkInsAttended;
       for (const [regId, minutes] of minutesByReg) {
         const before = regs.find((r) => r.id === regId)!;
         const after = await updateVersioned(
