@@ -7,6 +7,7 @@ import { accountsAccessRules } from '../features/accounts/accounts.access';
 import { accountRecoveryAccessRules } from '../features/auth/account-recovery.access';
 import { auditAccessRules } from '../features/audit/audit.access';
 import { organizationsAccessRules } from '../features/organizations/organizations.access';
+import { seminarsAccessRules } from '../features/seminars/seminars.access';
 import type { AccessRule } from './access';
 
 /** Every feature's access rules. A feature with routes adds its list here. */
@@ -20,4 +21,5 @@ export const accessRules: AccessRule[] = [
   ...accountsAccessRules,
   ...organizationsAccessRules,
   ...auditAccessRules,
+  ...seminarsAccessRules,
 ];

@@ -332,9 +332,7 @@ describe('registration, waiting list and join details', () => {
     const sent = await ctx.services.seminars.sendReminders(now);
     expect(sent).toBeGreaterThanOrEqual(1);
     const mails = await ctx.database.db.select().from(mailOutbox);
-    const reminders = mails.filter(
-      (m) => m.subject.includes('リマインド確認セミナー'),
-    );
+    const reminders = mails.filter((m) => m.subject.includes('リマインド確認セミナー'));
     expect(reminders.map((m) => m.toAddress)).toContain('dx@nishiaizu.example.jp');
     expect(reminders.map((m) => m.toAddress)).not.toContain('dx@koriyama.example.jp');
     expect(reminders.find((m) => m.toAddress === 'dx@nishiaizu.example.jp')!.bodyText).toContain(joinUrl);
