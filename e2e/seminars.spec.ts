@@ -18,8 +18,10 @@ import {
  * A seminar with one seat, end to end: the administrator opens it, 西会津町
  * registers and sees how to join, 郡山市 lands on the waiting list without
  * the join link, 西会津町 cancels and 郡山市 moves up and sees the link, the
- * administrator imports the webinar's attendance report and 郡山市's reach
- * shows the attendance. The municipal steps are done by keyboard.
+ * administrator publishes the archive for registered municipalities (郡山市
+ * watches it, 西会津町 may not), imports the webinar's attendance report, and
+ * 郡山市's reach shows the attendance. The municipal registration steps are
+ * done by keyboard.
  */
 
 const adminEmail = 'admin@pref.example.jp';
@@ -160,7 +162,32 @@ describe.skipIf(!browser)('DX seminars', () => {
     await registrations.getByRole('cell', { name: '郡山市', exact: true }).waitFor();
     expect(await registrations.textContent()).not.toContain(joinUrl);
 
-    // Reach before the import: the demo year shows the document's figures, and 郡山市 has only registered for 2026.
+    // The administrator publishes the recording for registered municipalities, through the form.
+    const recordingUrl = 'https://video.example.jp/archive/seminar-2026-12';
+    await admin.getByLabel('録画のURL').fill(recordingUrl);
+    await admin.getByLabel('公開開始').fill('2026-11-28T09:00');
+    await admin.getByLabel('公開終了').fill('2027-01-31T17:00');
+    await admin.getByLabel('視聴できる市町村').selectOption({ label: '申込みのあった市町村' });
+    await admin.getByRole('button', { name: 'アーカイブを保存する' }).click();
+    await admin.getByText('アーカイブを保存しました。').waitFor();
+
+    // 郡山市 (registered) may watch; the view goes through the server, which hands out the link.
+    await b.reload();
+    await expectHeading(b, eventTitle);
+    expect(await b.getByRole('link', { name: '録画を開く（新しいタブ）' }).count()).toBe(0);
+    await b.getByRole('button', { name: 'アーカイブを視聴する' }).click();
+    const recording = b.getByRole('link', { name: '録画を開く（新しいタブ）' });
+    await recording.waitFor();
+    expect(await recording.getAttribute('href')).toBe(recordingUrl);
+    await expectNoAxeViolations(b, 'seminar event (archive)');
+    // 西会津町 cancelled: not entitled, no button and no link.
+    await a.reload();
+    await expectHeading(a, eventTitle);
+    await a.getByText('このアーカイブは、あなたの団体では視聴できないか、公開期間外です。').waitFor();
+    expect(await a.getByRole('button', { name: 'アーカイブを視聴する' }).count()).toBe(0);
+    expect(await a.getByText(recordingUrl).count()).toBe(0);
+
+    // Reach before the import: the demo year shows the document's figures; 郡山市 has registered for 2026 and watched.
     await admin.goto('/seminars/reach');
     await expectHeading(admin, '到達状況');
     await admin.getByText('54／59', { exact: true }).waitFor();
@@ -172,7 +199,8 @@ describe.skipIf(!browser)('DX seminars', () => {
       .getByRole('row')
       .filter({ hasText: '2026' })
       .filter({ hasText: '郡山市' });
-    await koriyama2026.getByText('申込みのみ').waitFor();
+    // Watching the archive counts toward reach (the default), attendance not yet.
+    await koriyama2026.getByText('アーカイブ視聴').waitFor();
     expect(await koriyama2026.getByText('出席', { exact: true }).count()).toBe(0);
 
     // The administrator imports the webinar's attendance report (Zoom, Japanese headers, UTF-8 with BOM).
@@ -197,13 +225,12 @@ describe.skipIf(!browser)('DX seminars', () => {
     await admin.getByRole('button', { name: 'この内容で出席を記録する' }).click();
     await admin.getByText('出席を記録しました').waitFor();
 
-    // Reach: 郡山市's staff attended this year.
+    // Reach: 郡山市's staff attended in 2026.
     await admin.goto('/seminars/reach');
     await expectHeading(admin, '到達状況');
     await admin.getByLabel('年度').selectOption({ label: '全年度' });
     await settle(admin);
     await koriyama2026.getByText('出席', { exact: true }).waitFor();
-    expect(await koriyama2026.getByText('申込みのみ').count()).toBe(0);
     await expectNoAxeViolations(admin, 'reach');
     await screenshot(admin, 'seminars-reach');
 
