@@ -663,6 +663,7 @@ export const en: Catalog = {
       manual: 'Enter minutes',
       minutesFor: 'Minutes attended by {name}',
       record: 'Record',
+      minutesValue: '{minutes} min',
     },
     archive: {
       title: 'Archive (recording)',

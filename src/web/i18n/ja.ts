@@ -658,6 +658,7 @@ export const ja = {
       manual: '参加時間の手入力',
       minutesFor: '{name}の参加時間（分）',
       record: '記録',
+      minutesValue: '{minutes}分',
     },
     archive: {
       title: 'アーカイブ（録画）',

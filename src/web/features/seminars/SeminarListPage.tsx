@@ -92,6 +92,7 @@ function MyRegistrations() {
                   <Th>{t('seminars.event.title')}</Th>
                   <Th>{t('seminars.registration.attendee')}</Th>
                   <Th>{t('seminars.registration.status')}</Th>
+                  <Th>{t('seminars.attendance.attended')}</Th>
                 </tr>
               </THead>
               <TBody>
@@ -115,6 +116,20 @@ function MyRegistrations() {
                       {r.status === 'waitlisted' && r.waitlistPosition !== null && (
                         <span className="ml-2 text-dns-14N-130">
                           {t('seminars.registration.waitlistPosition', { position: r.waitlistPosition })}
+                        </span>
+                      )}
+                    </Td>
+                    <Td>
+                      {r.isAttended ? (
+                        <Badge tone="success">{t('seminars.attendance.yes')}</Badge>
+                      ) : r.minutesAttended === null ? (
+                        '—'
+                      ) : (
+                        t('seminars.attendance.no')
+                      )}
+                      {r.minutesAttended !== null && (
+                        <span className="block text-dns-14N-130 text-solid-gray-700">
+                          {t('seminars.attendance.minutesValue', { minutes: r.minutesAttended })}
                         </span>
                       )}
                     </Td>
