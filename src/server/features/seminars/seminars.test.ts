@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { auditLog, mailOutbox, seminarEvents } from '../../db/schema';
 import { createTestContext } from '../../testing/harness';
+import { audienceGroupOf, isHeadPosition } from './seminars.service';
 
 const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-seminars-'));
 const ctx = await createTestContext({ uploadsDir });
@@ -66,6 +67,17 @@ async function createEvent(overrides: Record<string, unknown> = {}) {
   expect(res.status).toBe(201);
   return res.body as { id: string; version: number };
 }
+
+describe('reach groups', () => {
+  it('counts heads and deputies (市長, 副町長, 村長) as heads and everyone else as staff on an open seminar', () => {
+    expect(['市長', '副町長', '村長', '副市長'].map(isHeadPosition)).toEqual([true, true, true, true]);
+    expect(['DX推進担当', '課長', '主任', ''].map(isHeadPosition)).toEqual([false, false, false, false]);
+    expect(audienceGroupOf('heads', false)).toBe('heads');
+    expect(audienceGroupOf('staff', true)).toBe('staff');
+    expect(audienceGroupOf('all', true)).toBe('heads');
+    expect(audienceGroupOf('all', false)).toBe('staff');
+  });
+});
 
 describe('demo data', () => {
   it('FY2024 reach is exactly heads of 54 municipalities and staff of 38 (the document), at 1,320千円', async () => {
