@@ -94,6 +94,14 @@ describe.skipIf(!browser)('DX seminars', () => {
     await settle(admin);
     const eventId = await createOpenEvent(admin);
 
+    // The administrator's list: events, the series per fiscal year and the form to add an event.
+    await admin.goto('/seminars');
+    await expectHeading(admin, 'DXセミナー');
+    await admin.getByRole('heading', { level: 2, name: '年度ごとのシリーズ' }).waitFor();
+    await admin.getByRole('link', { name: eventTitle }).waitFor();
+    await expectNoAxeViolations(admin, 'seminar list (admin)');
+    await screenshot(admin, 'seminars-list-admin');
+
     await admin.goto(`/seminars/events/${eventId}`);
     await expectHeading(admin, eventTitle);
     await expectNoAxeViolations(admin, 'seminar event (admin)');
@@ -153,6 +161,7 @@ describe.skipIf(!browser)('DX seminars', () => {
     await expectHeading(b, eventTitle);
     await b.getByRole('link', { name: joinUrl }).waitFor();
     await b.getByText(passcode, { exact: true }).waitFor();
+    await expectNoAxeViolations(b, 'seminar event (moved up)');
     await screenshot(b, 'seminars-event-moved-up');
 
     // The administrator's list of registrations never carries the join URL in a row.
