@@ -32,6 +32,8 @@ import { createOrganizationsRoutes } from './features/organizations/organization
 import { createOrganizationsService } from './features/organizations/organizations.service';
 import { createAuditRoutes } from './features/audit/audit.routes';
 import { createAuditService } from './features/audit/audit.service';
+import { createSeminarsRoutes } from './features/seminars/seminars.routes';
+import { createSeminarsService } from './features/seminars/seminars.service';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
 import { type AppEnv, toErrorResponse } from './platform/http';
@@ -63,6 +65,7 @@ export function createServices(deps: ServiceDeps) {
     // Recommendations rank menus against the needs profiles the surveys feature derives.
     menus: createMenusService(deps, needsProfilesFrom(surveys)),
     surveysExports: createSurveysExports(deps, surveys),
+    seminars: createSeminarsService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -80,6 +83,7 @@ function mountFeatures(api: OpenAPIHono<AppEnv>, services: Services, config: App
   api.route('/', createAuditRoutes(services.audit));
   api.route('/', createMenusRoutes(services.menus));
   api.route('/', createSurveysRoutes(services.surveys, services.surveysExports));
+  api.route('/', createSeminarsRoutes(services.seminars));
 }
 
 export function createApp(deps: AppDeps) {

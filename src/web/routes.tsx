@@ -69,6 +69,22 @@ export const routes: RouteObject[] = [
                 element: <RequireRole roles={adminOnly} />,
                 children: [{ index: true, ...page(() => import('./features/surveys/SurveyBuilderPage')) }],
               },
+              { path: 'seminars', ...page(() => import('./features/seminars/SeminarListPage')) },
+              {
+                path: 'seminars/reach',
+                ...page(() => import('./features/seminars/SeminarReachPage')),
+              },
+              {
+                path: 'seminars/events/:id',
+                ...page(() => import('./features/seminars/SeminarEventPage')),
+              },
+              {
+                path: 'seminars/events/:id/attendance',
+                element: <RequireRole roles={adminOnly} />,
+                children: [
+                  { index: true, ...page(() => import('./features/seminars/SeminarAttendancePage')) },
+                ],
+              },
               { path: 'account', ...page(() => import('./features/account/AccountPage')) },
               { path: 'menus/proposals', ...page(() => import('./features/menus/ProposalListPage')) },
               {

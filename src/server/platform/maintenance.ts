@@ -2,6 +2,7 @@ import { and, isNotNull, lt, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client';
 import { oneTimeTokens } from '../db/schema';
+import { sendSeminarReminders } from '../features/seminars/seminars.service';
 import { deleteExpiredSessions, type SessionPolicy } from './auth/sessions';
 
 /**
@@ -21,6 +22,8 @@ export async function runMaintenance(db: Database, policy: SessionPolicy, now: D
         and(isNotNull(oneTimeTokens.usedAt), lt(oneTimeTokens.createdAt, weekAgo)),
       ),
     );
+  // Seminar reminders (join details to seat holders, once each) go to the outbox.
+  await sendSeminarReminders(db, now);
 }
 
 export function startMaintenance(

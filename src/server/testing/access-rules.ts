@@ -9,6 +9,7 @@ import { accountRecoveryAccessRules } from '../features/auth/account-recovery.ac
 import { auditAccessRules } from '../features/audit/audit.access';
 import { organizationsAccessRules } from '../features/organizations/organizations.access';
 import { surveysAccessRules } from '../features/surveys/surveys.access';
+import { seminarsAccessRules } from '../features/seminars/seminars.access';
 import type { AccessRule } from './access';
 
 /** Every feature's access rules. A feature with routes adds its list here. */
@@ -24,4 +25,5 @@ export const accessRules: AccessRule[] = [
   ...auditAccessRules,
   ...menusAccessRules,
   ...surveysAccessRules,
+  ...seminarsAccessRules,
 ];

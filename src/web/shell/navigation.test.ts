@@ -12,6 +12,7 @@ describe('navigationFor', () => {
       '/municipalities',
       '/menus/admin',
       '/menus/catalog',
+      '/seminars',
       '/admin/users',
       '/admin/organizations',
       '/admin/outbox',
@@ -28,6 +29,7 @@ describe('navigationFor', () => {
         '/surveys',
         '/menus/recommendations',
         '/menus/catalog',
+        '/seminars',
         '/account',
       ]);
     }

@@ -15,6 +15,7 @@ const adminItems: NavItem[] = [
   { to: '/municipalities', label: 'nav.municipalities' },
   { to: '/menus/admin', label: 'menus.nav.admin' },
   { to: '/menus/catalog', label: 'menus.nav.catalog' },
+  { to: '/seminars', label: 'nav.seminars' },
   { to: '/admin/users', label: 'nav.users' },
   { to: '/admin/organizations', label: 'nav.organizations' },
   { to: '/admin/outbox', label: 'nav.outbox' },
@@ -28,6 +29,7 @@ const municipalityItems: NavItem[] = [
   { to: '/surveys', label: 'nav.surveys' },
   { to: '/menus/recommendations', label: 'menus.nav.recommendations' },
   { to: '/menus/catalog', label: 'menus.nav.catalog' },
+  { to: '/seminars', label: 'nav.seminars' },
   { to: '/account', label: 'nav.account' },
 ];
 

@@ -4,3 +4,4 @@ export * from './platform';
 export * from './tenancy';
 export * from './menus';
 export * from './surveys';
+export * from './seminars';

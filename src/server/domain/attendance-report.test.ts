@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  AttendanceReportError,
+  matchAttendance,
+  parseAttendanceReport,
+  parseDuration,
+} from './attendance-report';
+
+const fixture = (name: string) =>
+  new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name)));
+
+describe('parseAttendanceReport', () => {
+  it('reads a Zoom participants report in Japanese, Shift_JIS, summing a rejoin', () => {
+    const report = parseAttendanceReport(fixture('zoom-participants-ja.sjis.csv'));
+    expect(report.format).toBe('zoom');
+    expect(report.rows).toEqual([
+      {
+        name: '西会津町 DX担当 (デモ 花子)',
+        email: 'dx@nishiaizu.example.jp',
+        minutes: 92,
+        joinedAt: '2024/07/10 13:55:02',
+        leftAt: '2024/07/10 15:30:40',
+      },
+      {
+        name: '郡山市　山田 太郎',
+        email: '',
+        minutes: 93,
+        joinedAt: '2024/07/10 13:58:00',
+        leftAt: '2024/07/10 15:31:00',
+      },
+      {
+        name: 'iPhone',
+        email: '',
+        minutes: 4,
+        joinedAt: '2024/07/10 14:05:00',
+        leftAt: '2024/07/10 14:09:00',
+      },
+    ]);
+  });
+
+  it('reads a Zoom participants report in English, UTF-8 with BOM, quoted names', () => {
+    const report = parseAttendanceReport(fixture('zoom-participants-en.utf8bom.csv'));
+    expect(report.format).toBe('zoom');
+    expect(report.rows.map((r) => [r.name, r.email, r.minutes])).toEqual([
+      ['Koriyama City - Yamada Taro (山田 太郎)', 'dx@koriyama.example.jp', 93],
+      ['Guest 1', '', 20],
+    ]);
+  });
+
+  it('skips the header block of the Zoom meeting-summary variant (UTF-8 without BOM)', () => {
+    const report = parseAttendanceReport(fixture('zoom-meeting-summary-en.utf8.csv'));
+    expect(report.format).toBe('zoom_summary');
+    expect(report.rows.map((r) => [r.name, r.email, r.minutes])).toEqual([
+      ['会津若松市 DX推進課', 'aizu@example.jp', 91],
+      ['喜多方市', '', 20],
+    ]);
+  });
+
+  it('reads a Teams attendance report in English, UTF-16LE with BOM, tab-separated, participants section only', () => {
+    const report = parseAttendanceReport(fixture('teams-attendance-en.utf16le.csv'));
+    expect(report.format).toBe('teams');
+    expect(report.rows.map((r) => [r.name, r.email, r.minutes])).toEqual([
+      ['Hanako Demo', 'dx@nishiaizu.example.jp', 94],
+      ['Taro Yamada (Koriyama)', '', 40],
+      ['Organizer Pref', 'host@pref.example.jp', 105],
+    ]);
+    expect(report.rows[0]!.joinedAt).toBe('7/10/24, 1:55:12 PM');
+  });
+
+  it('reads a Teams report in Japanese, UTF-16LE without BOM, summing rejoins ("1 時間 2 分" + "15 分 30 秒")', () => {
+    const report = parseAttendanceReport(fixture('teams-attendance-ja.utf16le.tsv'));
+    expect(report.format).toBe('teams');
+    expect(report.rows.map((r) => [r.name, r.email, r.minutes])).toEqual([
+      ['西会津町長 デモ 一郎', 'mayor@nishiaizu.example.jp', 77],
+      ['ゲスト（三春町）', '', 3],
+    ]);
+  });
+
+  it('refuses a file that is no attendance report', () => {
+    expect(() => parseAttendanceReport(new TextEncoder().encode('a,b,c\n1,2,3\n'))).toThrow(
+      AttendanceReportError,
+    );
+  });
+
+  it('reads durations as the tools write them', () => {
+    expect(parseDuration('1h 5m 3s')).toBe(65);
+    expect(parseDuration('1 時間 5 分 3 秒')).toBe(65);
+    expect(parseDuration('45m 59s')).toBe(45);
+    expect(parseDuration('01:05:03')).toBe(65);
+    expect(parseDuration('93')).toBe(93);
+    expect(parseDuration('')).toBeNull();
+  });
+});
+
+describe('matchAttendance', () => {
+  const candidates = [
+    {
+      id: 'r1',
+      attendeeName: 'デモ 花子',
+      attendeeEmail: 'dx@nishiaizu.example.jp',
+      municipalityName: '西会津町',
+    },
+    {
+      id: 'r2',
+      attendeeName: '山田 太郎',
+      attendeeEmail: 'other@koriyama.example.jp',
+      municipalityName: '郡山市',
+    },
+    {
+      id: 'r3',
+      attendeeName: '佐藤 次郎',
+      attendeeEmail: 'sato@miharu.example.jp',
+      municipalityName: '三春町',
+    },
+  ];
+  it('matches by e-mail, then by normalised name, then by the municipality in the display name', () => {
+    const result = matchAttendance(
+      [
+        { name: 'whatever', email: 'dx@nishiaizu.example.jp', minutes: 90 },
+        { name: '郡山市　山田太郎', email: '', minutes: 93 },
+        { name: 'ｹﾞｽﾄ（三春町）', email: '', minutes: 50 },
+        { name: 'iPhone', email: '', minutes: 4 },
+      ],
+      candidates,
+    );
+    expect(result).toEqual([
+      { registrationId: 'r1', by: 'email' },
+      { registrationId: 'r2', by: 'name' },
+      { registrationId: 'r3', by: 'name' },
+      null,
+    ]);
+  });
+  it('never matches one registration twice', () => {
+    const result = matchAttendance(
+      [
+        { name: 'デモ花子', email: '', minutes: 10 },
+        { name: 'デモ 花子', email: '', minutes: 10 },
+      ],
+      candidates,
+    );
+    expect(result).toEqual([{ registrationId: 'r1', by: 'name' }, null]);
+  });
+});

@@ -1,0 +1,540 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { auditLog, mailOutbox, seminarEvents } from '../../db/schema';
+import { createTestContext } from '../../testing/harness';
+import { audienceGroupOf, isHeadPosition } from './seminars.service';
+
+const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-seminars-'));
+const ctx = await createTestContext({ uploadsDir });
+const admin = await ctx.sessionCookieFor('admin@pref.example.jp');
+const nishiaizu = await ctx.sessionCookieFor('dx@nishiaizu.example.jp');
+const nishiaizuHead = await ctx.sessionCookieFor('mayor@nishiaizu.example.jp');
+const koriyama = await ctx.sessionCookieFor('dx@koriyama.example.jp');
+const company = await ctx.sessionCookieFor('advisor@company-a.example.jp');
+
+async function call(method: string, url: string, body?: unknown, cookie = admin) {
+  const res = await ctx.request(method, url, { cookie, body });
+  const text = await res.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = text;
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: test responses are checked field by field
+  return { status: res.status, body: parsed as any, text };
+}
+
+const joinUrl = 'https://webinar.example.jp/j/99887766';
+const passcode = 'secret-42';
+
+let seriesId = '';
+async function series(): Promise<string> {
+  if (seriesId) return seriesId;
+  const years = await call('GET', '/api/fiscal-years');
+  const fy2024 = years.body.items.find((y: { year: number }) => y.year === 2024);
+  const res = await call('POST', '/api/seminar-series', {
+    fiscalYearId: fy2024.id,
+    title: 'テスト用シリーズ',
+    costPerSessionThousandYen: 330,
+    sessionCount: 4,
+  });
+  expect(res.status).toBe(201);
+  seriesId = res.body.id;
+  return seriesId;
+}
+
+async function createEvent(overrides: Record<string, unknown> = {}) {
+  const res = await call('POST', `/api/seminar-series/${await series()}/events`, {
+    title: 'テストセミナー（職員向け）',
+    audience: 'staff',
+    regionId: null,
+    startsAt: '2026-12-21T05:00:00.000Z',
+    endsAt: '2026-12-21T06:30:00.000Z',
+    registrationClosesAt: '2026-12-18T08:00:00.000Z',
+    capacity: 1,
+    attendanceThresholdMinutes: 30,
+    joinUrl,
+    passcode,
+    programme: '1. 基礎',
+    speakers: '講師',
+    ...overrides,
+  });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; version: number };
+}
+
+describe('reach groups', () => {
+  it('counts heads and deputies (市長, 副町長, 村長) as heads and everyone else as staff on an open seminar', () => {
+    expect(['市長', '副町長', '村長', '副市長'].map(isHeadPosition)).toEqual([true, true, true, true]);
+    expect(['DX推進担当', '課長', '主任', ''].map(isHeadPosition)).toEqual([false, false, false, false]);
+    expect(audienceGroupOf('heads', false)).toBe('heads');
+    expect(audienceGroupOf('staff', true)).toBe('staff');
+    expect(audienceGroupOf('all', true)).toBe('heads');
+    expect(audienceGroupOf('all', false)).toBe('staff');
+  });
+});
+
+describe('demo data', () => {
+  it('FY2024 reach is exactly heads of 54 municipalities and staff of 38 (the document), at 1,320千円', async () => {
+    const res = await call('GET', '/api/seminar-reach?fiscalYear=2024');
+    expect(res.status).toBe(200);
+    const summary = Object.fromEntries(
+      res.body.summary.map((s: { audience: string; reached: number }) => [s.audience, s.reached]),
+    );
+    expect(summary).toEqual({ heads: 54, staff: 38 });
+    expect(res.body.summary[0].total).toBe(59);
+    const never = res.body.neverReached.find((n: { audience: string }) => n.audience === 'heads');
+    expect(never.thisYear).toHaveLength(5);
+    expect(res.body.costThousandYen).toBeGreaterThanOrEqual(1320);
+    expect(res.body.costPerMunicipalityReachedThousandYen).toBeCloseTo(
+      res.body.costThousandYen / res.body.municipalitiesReached,
+      1,
+    );
+    // Registered but below the threshold: registered, not reached.
+    expect(
+      res.body.rows.some((r: { registered: boolean; isReached: boolean }) => r.registered && !r.isReached),
+    ).toBe(true);
+  });
+
+  it('the demo series of FY2024 is linked to its seminar program and costs 330千円 × 4', async () => {
+    const res = await call('GET', '/api/seminar-series');
+    const fy2024 = res.body.items.filter((s: { fiscalYear: number }) => s.fiscalYear === 2024);
+    const demo = fy2024.find((s: { title: string }) => s.title.startsWith('令和6年度'));
+    expect(demo).toMatchObject({ costPerSessionThousandYen: 330, sessionCount: 4, budgetThousandYen: 1320 });
+    expect(demo.programId).not.toBeNull();
+    const events = await call('GET', '/api/seminar-events?fiscalYear=2024');
+    expect(events.body.items).toHaveLength(4);
+    expect(
+      events.body.items.map((e: { region: { name: string } | null }) => e.region?.name ?? null).sort(),
+    ).toEqual(['中通り', '会津', '浜通り', null].sort());
+  });
+
+  it('exports reach as xlsx with Japanese headers (read back)', async () => {
+    const res = await ctx.request('GET', '/api/seminar-reach/export?fiscalYear=2024', { cookie: admin });
+    expect(res.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const sheet = workbook.getWorksheet('到達状況')!;
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '年度',
+      '市町村',
+      '対象',
+      '申込',
+      '出席',
+      'アーカイブ視聴',
+      '到達',
+    ]);
+    const totals = workbook.getWorksheet('集計')!;
+    const values = totals
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1));
+    expect(values).toContainEqual(['首長・副首長の到達市町村数', 54]);
+    expect(values).toContainEqual(['職員の到達市町村数', 38]);
+    expect((await ctx.request('GET', '/api/seminar-reach/export', { cookie: nishiaizu })).status).toBe(403);
+  });
+});
+
+describe('registration, waiting list and join details', () => {
+  it('gives the seat, then the waiting list; join details only to the seat holder; cancel promotes and mails', async () => {
+    const event = await createEvent();
+    const a = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      nishiaizu,
+    );
+    expect(a.status).toBe(201);
+    expect(a.body).toMatchObject({
+      status: 'registered',
+      waitlistPosition: null,
+      attendeeEmail: 'dx@nishiaizu.example.jp',
+    });
+    const b = await call('POST', `/api/seminar-events/${event.id}/registrations`, { isSelf: true }, koriyama);
+    expect(b.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+
+    const seenByA = await call('GET', `/api/seminar-events/${event.id}`, undefined, nishiaizu);
+    expect(seenByA.body).toMatchObject({ joinUrl, passcode, registeredCount: 1, waitlistCount: 1 });
+    const seenByB = await call('GET', `/api/seminar-events/${event.id}`, undefined, koriyama);
+    expect(seenByB.body.joinUrl).toBeNull();
+    expect(seenByB.text).not.toContain(joinUrl);
+    expect(seenByB.text).not.toContain(passcode);
+    expect(
+      seenByB.body.myRegistrations.map((r: { municipality: { name: string } }) => r.municipality.name),
+    ).toEqual(['郡山市']);
+    const seenByCompany = await call('GET', `/api/seminar-events/${event.id}`, undefined, company);
+    expect(seenByCompany.text).not.toContain(joinUrl);
+    // Lists never carry the join details, not even for the admin.
+    for (const cookie of [admin, nishiaizu]) {
+      const list = await call('GET', '/api/seminar-events', undefined, cookie);
+      expect(list.text).not.toContain(joinUrl);
+      const regs = await call('GET', `/api/seminar-events/${event.id}/registrations`, undefined, cookie);
+      expect(regs.text).not.toContain(joinUrl);
+    }
+    // A municipality sees only its own registrations.
+    const own = await call('GET', `/api/seminar-events/${event.id}/registrations`, undefined, koriyama);
+    expect(own.body.items.map((r: { municipality: { name: string } }) => r.municipality.name)).toEqual([
+      '郡山市',
+    ]);
+    const allForAdmin = await call('GET', `/api/seminar-events/${event.id}/registrations`);
+    expect(allForAdmin.body.items).toHaveLength(2);
+    // Another municipality cannot cancel it (not found for them).
+    expect(
+      (
+        await call(
+          'POST',
+          `/api/seminar-registrations/${a.body.id}/cancel`,
+          { version: a.body.version },
+          koriyama,
+        )
+      ).status,
+    ).toBe(404);
+
+    const cancelled = await call(
+      'POST',
+      `/api/seminar-registrations/${a.body.id}/cancel`,
+      { version: a.body.version },
+      nishiaizu,
+    );
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    const promoted = await call('GET', `/api/seminar-events/${event.id}`, undefined, koriyama);
+    expect(promoted.body).toMatchObject({ joinUrl, passcode });
+    expect(promoted.body.myRegistrations[0]).toMatchObject({ status: 'registered', waitlistPosition: null });
+    expect(
+      (await call('GET', `/api/seminar-events/${event.id}`, undefined, nishiaizu)).body.joinUrl,
+    ).toBeNull();
+    const mails = await ctx.database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toAddress, 'dx@koriyama.example.jp'));
+    expect(mails.some((m) => m.subject.includes('繰り上げ'))).toBe(true);
+    const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.entityId, b.body.id));
+    expect(audit.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['seminar_registration.create', 'seminar_registration.promote']),
+    );
+    // A stale version is a 409 with the current record.
+    const stale = await call(
+      'POST',
+      `/api/seminar-registrations/${b.body.id}/cancel`,
+      { version: b.body.version },
+      koriyama,
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.current.status).toBe('registered');
+  });
+
+  it('decides two simultaneous registrations for the last seat one after the other', async () => {
+    const event = await createEvent();
+    const [x, y] = await Promise.all([
+      call('POST', `/api/seminar-events/${event.id}/registrations`, { isSelf: true }, nishiaizu),
+      call('POST', `/api/seminar-events/${event.id}/registrations`, { isSelf: true }, koriyama),
+    ]);
+    expect([x.status, y.status]).toEqual([201, 201]);
+    expect([x.body.status, y.body.status].sort()).toEqual(['registered', 'waitlisted']);
+  });
+
+  it('registers the head on the DX lead’s behalf; refuses duplicates, closed registration and bad input', async () => {
+    const event = await createEvent({ audience: 'all', capacity: 10 });
+    const headId = await ctx.userIdOf('mayor@nishiaizu.example.jp');
+    const onBehalf = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      {
+        attendeeName: 'デモ 町長',
+        attendeePosition: '町長',
+        attendeeEmail: 'mayor@nishiaizu.example.jp',
+        userId: headId,
+      },
+      nishiaizu,
+    );
+    expect(onBehalf.status).toBe(201);
+    expect(onBehalf.body).toMatchObject({ status: 'registered', userId: headId });
+    const dup = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      nishiaizuHead,
+    );
+    expect(dup.status).toBe(409);
+    const koriyamaUser = await ctx.userIdOf('dx@koriyama.example.jp');
+    const foreign = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { attendeeName: 'x', attendeePosition: '', attendeeEmail: 'x@example.jp', userId: koriyamaUser },
+      nishiaizu,
+    );
+    expect(foreign.status).toBe(422);
+    const bad = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { attendeeName: '', attendeeEmail: 'nope' },
+      nishiaizu,
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields.length).toBeGreaterThan(0);
+    expect(bad.body.error.fields[0].ja).toBeTruthy();
+    expect(bad.body.error.fields[0].en).toBeTruthy();
+    // Companies and the admin do not register municipalities.
+    expect(
+      (await call('POST', `/api/seminar-events/${event.id}/registrations`, { isSelf: true }, company)).status,
+    ).toBe(403);
+
+    const closed = await createEvent({ registrationClosesAt: '2026-01-01T00:00:00.000Z' });
+    const late = await call(
+      'POST',
+      `/api/seminar-events/${closed.id}/registrations`,
+      { isSelf: true },
+      nishiaizu,
+    );
+    expect(late.status).toBe(422);
+    expect(late.body.error.code).toBe('DEADLINE_PASSED');
+    expect(
+      (await call('GET', `/api/seminar-events/${closed.id}`, undefined, nishiaizu)).body.isRegistrationOpen,
+    ).toBe(false);
+  });
+
+  it('validates events with field errors in Japanese and English, and edits with versions', async () => {
+    const bad = await call('POST', `/api/seminar-series/${await series()}/events`, {
+      title: '',
+      audience: 'staff',
+      regionId: null,
+      startsAt: '2026-12-21T06:00:00.000Z',
+      endsAt: '2026-12-21T05:00:00.000Z',
+      registrationClosesAt: '2026-12-18T08:00:00.000Z',
+      capacity: 0,
+      attendanceThresholdMinutes: 30,
+      joinUrl: 'javascript:alert(1)',
+      passcode: '',
+      programme: '',
+      speakers: '',
+    });
+    expect(bad.status).toBe(422);
+    const paths = bad.body.error.fields.map((f: { path: string[] }) => f.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['title', 'capacity', 'joinUrl', 'endsAt']));
+    const event = await createEvent();
+    const edited = await call('PATCH', `/api/seminar-events/${event.id}`, {
+      version: event.version,
+      workshopNotes: '成果：申請書の様式を統一',
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.workshopNotes).toBe('成果：申請書の様式を統一');
+    const conflict = await call('PATCH', `/api/seminar-events/${event.id}`, {
+      version: event.version,
+      title: '古い版',
+    });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error.current.workshopNotes).toBe('成果：申請書の様式を統一');
+    expect(
+      (await call('PATCH', `/api/seminar-events/${event.id}`, { version: 2, title: 'x' }, nishiaizu)).status,
+    ).toBe(403);
+  });
+
+  it('queues one reminder with the join details per seat holder, none for the waiting list', async () => {
+    const event = await createEvent({ capacity: 1, title: 'リマインド確認セミナー' });
+    await call('POST', `/api/seminar-events/${event.id}/registrations`, { isSelf: true }, nishiaizu);
+    await call('POST', `/api/seminar-events/${event.id}/registrations`, { isSelf: true }, koriyama);
+    const now = new Date('2026-12-20T06:00:00.000Z'); // the day before
+    const sent = await ctx.services.seminars.sendReminders(now);
+    expect(sent).toBeGreaterThanOrEqual(1);
+    const mails = await ctx.database.db.select().from(mailOutbox);
+    const reminders = mails.filter((m) => m.subject.includes('リマインド確認セミナー'));
+    expect(reminders.map((m) => m.toAddress)).toContain('dx@nishiaizu.example.jp');
+    expect(reminders.map((m) => m.toAddress)).not.toContain('dx@koriyama.example.jp');
+    expect(reminders.find((m) => m.toAddress === 'dx@nishiaizu.example.jp')!.bodyText).toContain(joinUrl);
+    expect(await ctx.services.seminars.sendReminders(now)).toBe(0);
+  });
+});
+
+describe('attendance import', () => {
+  it('previews a Zoom report, requires a decision for every row, records minutes and updates reach', async () => {
+    const event = await createEvent({ capacity: 5 });
+    const reg = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      koriyama,
+    );
+    const csv =
+      '\uFEFF名前（元の名前）,ユーザーメール,参加時刻,退出時刻,期間（分）,ゲスト\n' +
+      '郡山市 DX担当,dx@koriyama.example.jp,2026/12/21 13:58:02,2026/12/21 14:40:11,42,いいえ\n' +
+      '郡山市 DX担当,dx@koriyama.example.jp,2026/12/21 14:45:00,2026/12/21 15:30:00,45,いいえ\n' +
+      '西会津町 ゲスト,,2026/12/21 14:00:00,2026/12/21 15:00:00,60,はい\n' +
+      'iPhone,,2026/12/21 14:05:00,2026/12/21 14:09:00,4,はい\n';
+    const form = new FormData();
+    form.set('file', new File([csv], 'participants.csv', { type: 'text/csv' }));
+    const preview = await call('POST', `/api/seminar-events/${event.id}/attendance-imports`, form);
+    expect(preview.status).toBe(200);
+    expect(preview.body.format).toBe('zoom');
+    expect(preview.body.rows).toEqual([
+      {
+        index: 0,
+        name: '郡山市 DX担当',
+        email: 'dx@koriyama.example.jp',
+        minutes: 87,
+        match: { registrationId: reg.body.id, by: 'email' },
+      },
+      { index: 1, name: '西会津町 ゲスト', email: '', minutes: 60, match: null },
+      { index: 2, name: 'iPhone', email: '', minutes: 4, match: null },
+    ]);
+    const undecided = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
+      importId: preview.body.importId,
+      rows: [{ index: 0, registrationId: reg.body.id, isIgnored: false }],
+    });
+    expect(undecided.status).toBe(422);
+    expect(undecided.body.error.fields.map((f: { path: unknown[] }) => f.path)).toEqual([
+      ['rows', 1],
+      ['rows', 2],
+    ]);
+    const municipalities = await call('GET', '/api/municipalities');
+    const nishi = (municipalities.body.items ?? municipalities.body).find(
+      (m: { name: string }) => m.name === '西会津町',
+    );
+    const confirmed = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
+      importId: preview.body.importId,
+      rows: [
+        { index: 0, registrationId: reg.body.id, isIgnored: false },
+        { index: 1, municipalityId: nishi.id, isIgnored: false },
+        { index: 2, isIgnored: true },
+      ],
+    });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toEqual({ recorded: 2, attended: 2 });
+    const again = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
+      importId: preview.body.importId,
+      rows: [
+        { index: 0, isIgnored: true },
+        { index: 1, isIgnored: true },
+        { index: 2, isIgnored: true },
+      ],
+    });
+    expect(again.status).toBe(409);
+    const regs = await call('GET', `/api/seminar-events/${event.id}/registrations`, undefined, koriyama);
+    expect(regs.body.items[0]).toMatchObject({ minutesAttended: 87, isAttended: true });
+    const reach = await call('GET', '/api/seminar-reach?fiscalYear=2024', undefined, koriyama);
+    expect(
+      reach.body.rows.every((r: { municipality: { name: string } }) => r.municipality.name === '郡山市'),
+    ).toBe(true);
+    expect(reach.body.neverReached).toEqual([]);
+
+    // Manual marking below the threshold: not attended.
+    const current = regs.body.items[0];
+    const marked = await call('POST', `/api/seminar-registrations/${current.id}/attendance`, {
+      version: current.version,
+      minutesAttended: 10,
+    });
+    expect(marked.body).toMatchObject({ minutesAttended: 10, isAttended: false });
+    expect(
+      (
+        await call(
+          'POST',
+          `/api/seminar-registrations/${current.id}/attendance`,
+          { version: marked.body.version, minutesAttended: 50 },
+          koriyama,
+        )
+      ).status,
+    ).toBe(403);
+
+    const junk = new FormData();
+    junk.set('file', new File(['a,b\n1,2\n'], 'x.csv'));
+    const refused = await call('POST', `/api/seminar-events/${event.id}/attendance-imports`, junk);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.fields[0].path).toEqual(['file']);
+  });
+});
+
+describe('limited archive and files', () => {
+  it('hands the archive file only to entitled municipality users inside the window, recording views', async () => {
+    const event = await createEvent({ capacity: 5 });
+    await call('POST', `/api/seminar-events/${event.id}/registrations`, { isSelf: true }, nishiaizu);
+    const form = new FormData();
+    form.set('kind', 'file');
+    form.set('file', new File(['RECORDING-BYTES'], 'recording.mp4', { type: 'video/mp4' }));
+    form.set('opensAt', '2026-01-01T00:00:00.000Z');
+    form.set('closesAt', '2027-03-31T00:00:00.000Z');
+    form.set('entitlement', 'registered');
+    form.set('countsTowardReach', 'true');
+    const saved = await call('POST', `/api/seminar-events/${event.id}/archive`, form);
+    expect(saved.status).toBe(200);
+    const fileUrl: string = saved.body.url;
+    expect(fileUrl).toMatch(/^\/api\/seminar-files\//);
+    // The stored file has a random name, not the uploaded one.
+    expect(fs.readdirSync(path.join(uploadsDir, 'seminars')).some((n) => n.includes('recording'))).toBe(
+      false,
+    );
+
+    const detail = await call('GET', `/api/seminar-events/${event.id}`, undefined, nishiaizu);
+    expect(detail.body.archive).toMatchObject({ isAvailableToMe: true, url: null });
+    const view = await call('POST', `/api/seminar-events/${event.id}/archive/views`, {}, nishiaizu);
+    expect(view.status).toBe(200);
+    expect(view.body.url).toBe(fileUrl);
+    const file = await ctx.request('GET', fileUrl, { cookie: nishiaizu });
+    expect(file.status).toBe(200);
+    expect(await file.text()).toBe('RECORDING-BYTES');
+
+    for (const [who, cookie] of [
+      ['another municipality', koriyama],
+      ['a company', company],
+    ] as const) {
+      expect(
+        (await call('POST', `/api/seminar-events/${event.id}/archive/views`, {}, cookie)).status,
+        who,
+      ).toBe(403);
+      expect((await ctx.request('GET', fileUrl, { cookie })).status, who).toBe(403);
+    }
+    expect((await ctx.request('GET', fileUrl)).status).toBe(401);
+
+    // Outside the window: refused, the file URL too.
+    const [row] = await ctx.database.db.select().from(seminarEvents).where(eq(seminarEvents.id, event.id));
+    await ctx.database.db
+      .update(seminarEvents)
+      .set({ archiveClosesAt: new Date('2026-02-01T00:00:00.000Z') })
+      .where(eq(seminarEvents.id, row!.id));
+    expect((await call('POST', `/api/seminar-events/${event.id}/archive/views`, {}, nishiaizu)).status).toBe(
+      403,
+    );
+    expect((await ctx.request('GET', fileUrl, { cookie: nishiaizu })).status).toBe(403);
+
+    // The view counted toward 西会津町's staff reach of FY2024.
+    const reach = await call('GET', '/api/seminar-reach?fiscalYear=2024', undefined, nishiaizu);
+    expect(
+      reach.body.rows.some(
+        (r: { audience: string; watchedArchive: boolean }) => r.audience === 'staff' && r.watchedArchive,
+      ),
+    ).toBe(true);
+  });
+
+  it('adds and removes materials (link and file); materials are readable by the prefecture’s users', async () => {
+    const event = await createEvent();
+    const link = new FormData();
+    link.set('purpose', 'material');
+    link.set('kind', 'link');
+    link.set('title', '講演資料');
+    link.set('url', 'https://example.jp/slides.pdf');
+    expect((await call('POST', `/api/seminar-events/${event.id}/materials`, link)).status).toBe(201);
+    const file = new FormData();
+    file.set('purpose', 'workshop');
+    file.set('kind', 'file');
+    file.set('title', 'ワークショップ成果');
+    file.set('file', new File(['成果物'], 'outputs.txt', { type: 'text/plain' }));
+    const added = await call('POST', `/api/seminar-events/${event.id}/materials`, file);
+    expect(added.status).toBe(201);
+    const detail = await call('GET', `/api/seminar-events/${event.id}`, undefined, koriyama);
+    expect(detail.body.materials.map((m: { title: string }) => m.title)).toEqual(['講演資料']);
+    expect(detail.body.workshopOutputs.map((m: { title: string }) => m.title)).toEqual([
+      'ワークショップ成果',
+    ]);
+    const got = await ctx.request('GET', added.body.url, { cookie: koriyama });
+    expect(await got.text()).toBe('成果物');
+    expect((await call('POST', `/api/seminar-events/${event.id}/materials`, link, nishiaizu)).status).toBe(
+      403,
+    );
+    expect((await call('DELETE', `/api/seminar-materials/${added.body.id}`)).status).toBe(204);
+  });
+});

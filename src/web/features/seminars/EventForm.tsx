@@ -1,0 +1,271 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, isApiError } from '../../api/client';
+import { Button } from '../../components/Button';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Select } from '../../components/Select';
+import { TextArea, TextField } from '../../components/TextField';
+import { useI18n } from '../../i18n';
+import { seminarEventCreateSchema, seminarEventPatchSchema } from '../../../shared/schemas/seminars';
+import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { formatFiscalYear } from '../../lib/format';
+import { ConflictNotice } from '../fiscal-years/ConflictNotice';
+import { useRegions } from '../municipalities/api';
+import { useInvalidateSeminars } from './api';
+import { fromJstInputValue, toJstInputValue } from './datetime';
+import { audienceLabels } from './labels';
+import { parseWholeNumber } from './numbers';
+import { type Audience, audiences, type SeminarEventDetail, type SeminarSeries } from './types';
+
+/**
+ * Adds an event to a series, or edits one (with the version it read). Times
+ * are typed as JST; the join URL and passcode are kept here and shown only to
+ * registered attendees.
+ */
+export function EventForm({
+  series,
+  event,
+  onDone,
+  onCancel,
+}: {
+  series: SeminarSeries[];
+  event?: SeminarEventDetail;
+  onDone?: () => void;
+  onCancel?: () => void;
+}) {
+  const { t, pick, locale } = useI18n();
+  const navigate = useNavigate();
+  const invalidate = useInvalidateSeminars();
+  const regions = useRegions();
+  const errors = useFormErrors(event ? `seminar-event-${event.id}` : 'seminar-event-new');
+  const [seriesId, setSeriesId] = useState(event?.seriesId ?? series[0]?.id ?? '');
+  const [title, setTitle] = useState(event?.title ?? '');
+  const [audience, setAudience] = useState<Audience>(event?.audience ?? 'staff');
+  const [regionId, setRegionId] = useState(event?.region?.id ?? '');
+  const [startsAt, setStartsAt] = useState(toJstInputValue(event?.startsAt));
+  const [endsAt, setEndsAt] = useState(toJstInputValue(event?.endsAt));
+  const [closesAt, setClosesAt] = useState(toJstInputValue(event?.registrationClosesAt));
+  const [capacity, setCapacity] = useState(event ? String(event.capacity) : '100');
+  const [threshold, setThreshold] = useState(event ? String(event.attendanceThresholdMinutes) : '30');
+  const [joinUrl, setJoinUrl] = useState(event?.joinUrl ?? '');
+  const [passcode, setPasscode] = useState(event?.passcode ?? '');
+  const [programme, setProgramme] = useState(event?.programme ?? '');
+  const [speakers, setSpeakers] = useState(event?.speakers ?? '');
+  const [hasConflict, setHasConflict] = useState(false);
+
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      event
+        ? api.patch<SeminarEventDetail>(`/api/seminar-events/${event.id}`, body)
+        : api.post<SeminarEventDetail>(`/api/seminar-series/${seriesId}/events`, body),
+    onSuccess: async (saved) => {
+      await invalidate();
+      if (event) onDone?.();
+      else navigate(`/seminars/events/${saved.id}`);
+    },
+    onError: (error) => {
+      if (isApiError(error, 'VERSION_CONFLICT')) {
+        errors.clear();
+        setHasConflict(true);
+        return;
+      }
+      errors.showError(error);
+    },
+  });
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (save.isPending) return;
+    const fields = {
+      title: title.trim(),
+      audience,
+      regionId: regionId || null,
+      // An unreadable time goes as typed, so the server names the field.
+      startsAt: fromJstInputValue(startsAt) ?? startsAt,
+      endsAt: fromJstInputValue(endsAt) ?? endsAt,
+      registrationClosesAt: fromJstInputValue(closesAt) ?? closesAt,
+      capacity: parseWholeNumber(capacity),
+      attendanceThresholdMinutes: parseWholeNumber(threshold),
+      joinUrl: joinUrl.trim(),
+      passcode: passcode.trim(),
+      programme: programme.trim(),
+      speakers: speakers.trim(),
+    };
+    const body = event ? { version: event.version, ...fields } : fields;
+    const problems = validateWith(event ? seminarEventPatchSchema : seminarEventCreateSchema, body);
+    if (problems.length > 0) return errors.showFields(problems);
+    save.mutate(body);
+  }
+
+  const message = (path: string) => {
+    const field = errors.fieldError([path]);
+    return field ? pick(field) : undefined;
+  };
+
+  return (
+    <form noValidate onSubmit={submit} className="flex flex-col gap-6">
+      {hasConflict && <ConflictNotice onReload={() => invalidate()} />}
+      <ErrorSummary errors={errors} />
+      <div className="grid gap-6 md:grid-cols-2">
+        {!event && (
+          <Select
+            id={errors.id(['seriesId'])}
+            label={t('seminars.event.series')}
+            value={seriesId}
+            onChange={(e) => setSeriesId(e.target.value)}
+            required
+          >
+            {series.map((s) => (
+              <option key={s.id} value={s.id}>
+                {formatFiscalYear(s.fiscalYear, locale)} {s.title}
+              </option>
+            ))}
+          </Select>
+        )}
+        <TextField
+          id={errors.id(['title'])}
+          label={t('seminars.event.title')}
+          required
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={message('title')}
+          maxLength={200}
+        />
+        <Select
+          id={errors.id(['audience'])}
+          label={t('seminars.event.audience')}
+          value={audience}
+          onChange={(e) => setAudience(e.target.value as Audience)}
+          error={message('audience')}
+          required
+        >
+          {audiences.map((a) => (
+            <option key={a} value={a}>
+              {pick(audienceLabels[a])}
+            </option>
+          ))}
+        </Select>
+        <Select
+          id={errors.id(['regionId'])}
+          label={t('seminars.event.region')}
+          value={regionId}
+          onChange={(e) => setRegionId(e.target.value)}
+          error={message('regionId')}
+          isOptional
+        >
+          <option value="">{t('seminars.allRegions')}</option>
+          {(regions.data ?? []).map((r) => (
+            <option key={r.id} value={r.id}>
+              {locale === 'ja' ? r.name : r.nameEn}
+            </option>
+          ))}
+        </Select>
+        <TextField
+          id={errors.id(['startsAt'])}
+          type="datetime-local"
+          label={t('seminars.event.startsAt')}
+          hint={t('seminars.event.jstHint')}
+          required
+          value={startsAt}
+          onChange={(e) => setStartsAt(e.target.value)}
+          error={message('startsAt')}
+          inputClassName="max-w-72"
+        />
+        <TextField
+          id={errors.id(['endsAt'])}
+          type="datetime-local"
+          label={t('seminars.event.endsAt')}
+          hint={t('seminars.event.jstHint')}
+          required
+          value={endsAt}
+          onChange={(e) => setEndsAt(e.target.value)}
+          error={message('endsAt')}
+          inputClassName="max-w-72"
+        />
+        <TextField
+          id={errors.id(['registrationClosesAt'])}
+          type="datetime-local"
+          label={t('seminars.event.registrationClosesAt')}
+          hint={t('seminars.event.jstHint')}
+          required
+          value={closesAt}
+          onChange={(e) => setClosesAt(e.target.value)}
+          error={message('registrationClosesAt')}
+          inputClassName="max-w-72"
+        />
+        <TextField
+          id={errors.id(['capacity'])}
+          label={t('seminars.event.capacity')}
+          inputMode="numeric"
+          required
+          value={capacity}
+          onChange={(e) => setCapacity(e.target.value)}
+          error={message('capacity')}
+          inputClassName="max-w-40"
+        />
+        <TextField
+          id={errors.id(['attendanceThresholdMinutes'])}
+          label={t('seminars.event.threshold')}
+          hint={t('seminars.event.thresholdHint')}
+          inputMode="numeric"
+          required
+          value={threshold}
+          onChange={(e) => setThreshold(e.target.value)}
+          error={message('attendanceThresholdMinutes')}
+          inputClassName="max-w-40"
+        />
+        <TextField
+          id={errors.id(['joinUrl'])}
+          type="url"
+          label={t('seminars.event.joinUrl')}
+          hint={t('seminars.event.joinUrlHint')}
+          value={joinUrl}
+          onChange={(e) => setJoinUrl(e.target.value)}
+          error={message('joinUrl')}
+          isOptional
+          lang="en"
+        />
+        <TextField
+          id={errors.id(['passcode'])}
+          label={t('seminars.event.passcode')}
+          value={passcode}
+          onChange={(e) => setPasscode(e.target.value)}
+          error={message('passcode')}
+          isOptional
+          autoComplete="off"
+          inputClassName="max-w-60"
+        />
+      </div>
+      <TextArea
+        id={errors.id(['programme'])}
+        label={t('seminars.event.programme')}
+        value={programme}
+        onChange={(e) => setProgramme(e.target.value)}
+        error={message('programme')}
+        isOptional
+        maxLength={8000}
+      />
+      <TextArea
+        id={errors.id(['speakers'])}
+        label={t('seminars.event.speakers')}
+        value={speakers}
+        onChange={(e) => setSpeakers(e.target.value)}
+        error={message('speakers')}
+        isOptional
+        rows={3}
+        maxLength={4000}
+      />
+      <div className="flex flex-wrap gap-4">
+        <Button type="submit" isBusy={save.isPending}>
+          {event ? t('common.save') : t('seminars.event.add')}
+        </Button>
+        {onCancel && (
+          <Button variant="tertiary" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

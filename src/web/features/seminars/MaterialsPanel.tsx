@@ -1,0 +1,254 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { Button } from '../../components/Button';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Section } from '../../components/Section';
+import { Select } from '../../components/Select';
+import { TextArea, TextField } from '../../components/TextField';
+import { useI18n } from '../../i18n';
+import { useFormErrors } from '../../lib/form-errors';
+import { useInvalidateSeminars } from './api';
+import type { MaterialPurpose, SeminarEventDetail, SeminarMaterial } from './types';
+
+/** A link or an uploaded file added to the event's materials (or its workshop outputs). */
+function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpose: MaterialPurpose }) {
+  const { t, pick } = useI18n();
+  const invalidate = useInvalidateSeminars();
+  const errors = useFormErrors(`seminar-${purpose}-${event.id}`);
+  const [kind, setKind] = useState<'link' | 'file'>('link');
+  const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const save = useMutation({
+    mutationFn: () => {
+      const form = new FormData();
+      form.set('purpose', purpose);
+      form.set('kind', kind);
+      form.set('title', title.trim());
+      if (kind === 'link') form.set('url', url.trim());
+      if (kind === 'file' && file) form.set('file', file);
+      return api.postForm<SeminarMaterial>(`/api/seminar-events/${event.id}/materials`, form);
+    },
+    onSuccess: async () => {
+      errors.clear();
+      setTitle('');
+      setUrl('');
+      setFile(null);
+      setFormKey((k) => k + 1);
+      await invalidate();
+    },
+    onError: errors.showError,
+  });
+  const message = (path: string) => {
+    const field = errors.fieldError([path]);
+    return field ? pick(field) : undefined;
+  };
+  return (
+    <form
+      key={formKey}
+      noValidate
+      className="flex flex-col gap-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!save.isPending) save.mutate();
+      }}
+    >
+      <ErrorSummary errors={errors} />
+      <div className="grid gap-5 md:grid-cols-3">
+        <Select
+          id={errors.id(['kind'])}
+          label={t('seminars.materials.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as 'link' | 'file')}
+        >
+          <option value="link">{t('seminars.materials.kindLink')}</option>
+          <option value="file">{t('seminars.materials.kindFile')}</option>
+        </Select>
+        <TextField
+          id={errors.id(['title'])}
+          label={t('seminars.materials.name')}
+          required
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={message('title')}
+          maxLength={200}
+        />
+        {kind === 'link' ? (
+          <TextField
+            id={errors.id(['url'])}
+            type="url"
+            label={t('seminars.materials.url')}
+            required
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            error={message('url')}
+            lang="en"
+          />
+        ) : (
+          <TextField
+            id={errors.id(['file'])}
+            type="file"
+            label={t('seminars.materials.file')}
+            required
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            error={message('file')}
+            inputClassName="py-2"
+          />
+        )}
+      </div>
+      <div>
+        <Button type="submit" variant="secondary" isBusy={save.isPending}>
+          {t('seminars.materials.add')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function MaterialList({
+  items,
+  isAdmin,
+  onDelete,
+  emptyText,
+}: {
+  items: SeminarMaterial[];
+  isAdmin: boolean;
+  onDelete: (material: SeminarMaterial) => void;
+  emptyText: string;
+}) {
+  const { t } = useI18n();
+  if (items.length === 0) return <p className="text-std-16N-170">{emptyText}</p>;
+  return (
+    <ul className="flex flex-col gap-2">
+      {items.map((m) => (
+        <li key={m.id} className="flex flex-wrap items-center gap-3">
+          <a href={m.url} className="text-std-16N-170" {...(m.kind === 'link' ? { rel: 'noreferrer' } : {})}>
+            {m.title}
+          </a>
+          <span className="text-dns-14N-130 text-solid-gray-700">
+            {m.kind === 'file' ? t('seminars.materials.kindFile') : t('seminars.materials.kindLink')}
+          </span>
+          {isAdmin && (
+            <ConfirmButton
+              size="xs"
+              label={t('common.delete')}
+              question={t('seminars.materials.deleteQuestion', { name: m.title })}
+              confirmLabel={t('common.delete')}
+              onConfirm={() => onDelete(m)}
+            />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Handouts and slides of the event: links or files, added by the administrator. */
+export function MaterialsPanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boolean }) {
+  const { t } = useI18n();
+  const invalidate = useInvalidateSeminars();
+  const remove = useMutation({
+    mutationFn: (material: SeminarMaterial) => api.delete(`/api/seminar-materials/${material.id}`),
+    onSuccess: () => invalidate(),
+  });
+  return (
+    <Section title={t('seminars.materials.title')}>
+      <MaterialList
+        items={event.materials}
+        isAdmin={isAdmin}
+        onDelete={(m) => remove.mutate(m)}
+        emptyText={t('seminars.materials.none')}
+      />
+      {isAdmin && (
+        <Section title={t('seminars.materials.add')} level={3} boxed>
+          <AddMaterialForm event={event} purpose="material" />
+        </Section>
+      )}
+    </Section>
+  );
+}
+
+/** Workshop notes (text) and outputs (links or files) attached to the event. */
+export function WorkshopPanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boolean }) {
+  const { t, pick } = useI18n();
+  const invalidate = useInvalidateSeminars();
+  const errors = useFormErrors(`seminar-workshop-${event.id}`);
+  const [notes, setNotes] = useState(event.workshopNotes);
+  const [isSaved, setIsSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: () =>
+      api.patch(`/api/seminar-events/${event.id}`, { version: event.version, workshopNotes: notes.trim() }),
+    onSuccess: async () => {
+      errors.clear();
+      setIsSaved(true);
+      await invalidate();
+    },
+    onError: (error) => {
+      setIsSaved(false);
+      errors.showError(error);
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (material: SeminarMaterial) => api.delete(`/api/seminar-materials/${material.id}`),
+    onSuccess: () => invalidate(),
+  });
+  const outputs = event.workshopOutputs;
+  const notesError = errors.fieldError(['workshopNotes']);
+  return (
+    <Section title={t('seminars.workshop.title')} description={t('seminars.workshop.description')}>
+      {isAdmin ? (
+        <form
+          noValidate
+          className="flex flex-col gap-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!save.isPending) save.mutate();
+          }}
+        >
+          <ErrorSummary errors={errors} />
+          {isSaved && (
+            <p role="status" className="text-std-16N-170 text-success-2">
+              {t('seminars.workshop.saved')}
+            </p>
+          )}
+          <TextArea
+            id={errors.id(['workshopNotes'])}
+            label={t('seminars.workshop.notes')}
+            value={notes}
+            onChange={(e) => {
+              setNotes(e.target.value);
+              setIsSaved(false);
+            }}
+            error={notesError ? pick(notesError) : undefined}
+            rows={6}
+            maxLength={20000}
+          />
+          <div>
+            <Button type="submit" variant="secondary" isBusy={save.isPending}>
+              {t('seminars.workshop.save')}
+            </Button>
+          </div>
+        </form>
+      ) : event.workshopNotes ? (
+        <p className="whitespace-pre-wrap text-std-16N-170">{event.workshopNotes}</p>
+      ) : (
+        <p className="text-std-16N-170">{t('seminars.workshop.none')}</p>
+      )}
+      <h3 className="text-std-20B-150">{t('seminars.workshop.outputs')}</h3>
+      <MaterialList
+        items={outputs}
+        isAdmin={isAdmin}
+        onDelete={(m) => remove.mutate(m)}
+        emptyText={t('seminars.workshop.noOutputs')}
+      />
+      {isAdmin && (
+        <Section title={t('seminars.workshop.addOutput')} level={3} boxed>
+          <AddMaterialForm event={event} purpose="workshop" />
+        </Section>
+      )}
+    </Section>
+  );
+}

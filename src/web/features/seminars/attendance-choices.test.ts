@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { choiceOf, choiceValue, countChoices, initialChoices, toConfirmRows } from './attendance-choices';
+import type { AttendanceImportPreview } from './types';
+
+const preview: AttendanceImportPreview = {
+  importId: 'imp-1',
+  format: 'zoom',
+  rows: [
+    {
+      index: 0,
+      name: '西会津 太郎',
+      email: 'a@example.jp',
+      minutes: 85,
+      match: { registrationId: 'r1', by: 'email' },
+    },
+    { index: 1, name: '郡山市 花子', email: '', minutes: 40, match: { registrationId: 'r2', by: 'name' } },
+    { index: 2, name: 'iPhone', email: '', minutes: 12, match: null },
+  ],
+};
+
+describe('attendance review choices', () => {
+  it('starts with matched rows on their registration and the rest ignored', () => {
+    const choices = initialChoices(preview);
+    expect(choices.get(0)).toEqual({ kind: 'registration', registrationId: 'r1' });
+    expect(choices.get(2)).toEqual({ kind: 'ignore' });
+    expect(countChoices(preview, choices)).toEqual({ matched: 2, unmatched: 1, assigned: 2, ignored: 1 });
+  });
+
+  it('round-trips choices through the select value', () => {
+    for (const choice of [
+      { kind: 'registration', registrationId: 'r9' },
+      { kind: 'municipality', municipalityId: 'm1' },
+      { kind: 'ignore' },
+    ] as const) {
+      expect(choiceOf(choiceValue(choice))).toEqual(choice);
+    }
+    expect(choiceOf('registration:')).toEqual({ kind: 'ignore' });
+    expect(choiceOf('nonsense')).toEqual({ kind: 'ignore' });
+  });
+
+  it('sends every row with its decision, an unmatched row assigned to a municipality included', () => {
+    const choices = initialChoices(preview);
+    choices.set(2, { kind: 'municipality', municipalityId: 'm7' });
+    choices.set(1, { kind: 'ignore' });
+    expect(toConfirmRows(preview, choices)).toEqual([
+      { index: 0, registrationId: 'r1', isIgnored: false },
+      { index: 1, isIgnored: true },
+      { index: 2, municipalityId: 'm7', isIgnored: false },
+    ]);
+  });
+});
