@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { createApp } from '../src/server/app';
 import { type DatabaseHandle, openDatabase } from '../src/server/db/client';
-import { users } from '../src/server/db/schema';
+import { fiscalYears, surveys, users } from '../src/server/db/schema';
 import { seedDemo } from '../src/server/db/seed/demo';
 import { createSession, sessionCookieName } from '../src/server/platform/auth/sessions';
 import { defaultConfig } from '../src/server/platform/deps';
@@ -103,23 +103,48 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => server.once('listening', resolve));
 const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const [user] = await database.db
-  .select({ id: users.id })
-  .from(users)
-  .where(eq(users.email, 'dx@nishiaizu.example.jp'));
-const session = await createSession(database.db, user!.id, {
-  ...defaultConfig.sessionPolicy,
-  isMfaComplete: true,
-  ipAddress: null,
-  userAgent: 'bench',
-  now: new Date(),
-});
-const cookie = `${sessionCookieName}=${session.token}`;
+async function cookieOf(email: string): Promise<string> {
+  const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  const session = await createSession(database.db, user!.id, {
+    ...defaultConfig.sessionPolicy,
+    isMfaComplete: true,
+    ipAddress: null,
+    userAgent: 'bench',
+    now: new Date(),
+  });
+  return `${sessionCookieName}=${session.token}`;
+}
+const cookie = await cookieOf('dx@nishiaizu.example.jp');
+const adminCookie = await cookieOf('admin@pref.example.jp');
+// The demo year's needs survey: 59 submitted responses, the heaviest read pages of the cycle.
+const [fy2024] = await database.db
+  .select({ id: fiscalYears.id })
+  .from(fiscalYears)
+  .where(eq(fiscalYears.year, 2024));
+const [needsSurvey] = await database.db
+  .select({ id: surveys.id })
+  .from(surveys)
+  .where(and(eq(surveys.fiscalYearId, fy2024!.id), eq(surveys.kind, 'needs')));
 
 const targets = [
   { name: 'GET /healthz', path: '/healthz', headers: {} as Record<string, string> },
   { name: 'GET /api/municipalities (signed in)', path: '/api/municipalities', headers: { cookie } },
   { name: 'GET /api/auth/me (signed in)', path: '/api/auth/me', headers: { cookie } },
+  {
+    name: 'GET survey results, 59 responses (admin)',
+    path: `/api/surveys/${needsSurvey!.id}/results`,
+    headers: { cookie: adminCookie },
+  },
+  {
+    name: 'GET menu recommendations (municipality)',
+    path: `/api/menus/recommendations?fiscalYearId=${fy2024!.id}`,
+    headers: { cookie },
+  },
+  {
+    name: 'GET seminar reach FY2024 (admin)',
+    path: '/api/seminar-reach?fiscalYear=2024',
+    headers: { cookie: adminCookie },
+  },
 ];
 
 console.log(`\nHTTP on loopback, ${seconds} s per target, ${connections} connections (in-process server):`);

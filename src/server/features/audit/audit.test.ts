@@ -131,6 +131,8 @@ describe('mail outbox', () => {
     const { prefectureId } = await insertUser(db, { organizationId: companyA, roles: ['company_member'] });
     for (const subject of ['一通目', '二通目', '三通目']) {
       await enqueueMail(db, { prefectureId, to: 'x@example.jp', subject, bodyText: 'b' });
+      // PGlite's clock ticks in milliseconds: mails queued within one tick have no defined order.
+      await new Promise((resolve) => setTimeout(resolve, 3));
     }
     const limited = await call('/api/admin/outbox?limit=2');
     expect(limited.body.items.map((m: OutboxMail) => m.subject)).toEqual(['三通目', '二通目']);
