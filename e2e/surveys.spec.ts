@@ -239,6 +239,12 @@ describe.skipIf(!browser)('needs survey', () => {
     await admin.getByLabel('集計を協議会会員に公開する').check();
     await admin.getByRole('button', { name: '共有設定を保存する' }).click();
     await admin.getByText('共有設定を保存しました。').waitFor();
+    // Coming back, the form shows what was saved (it is loaded, not reset to unchecked).
+    await admin.reload();
+    await settle(admin);
+    await admin.getByRole('button', { name: '共有設定を保存する' }).waitFor();
+    expect(await admin.getByLabel('集計を協議会会員に公開する').isChecked()).toBe(true);
+    expect(await admin.getByLabel('市町村名を含める').isChecked()).toBe(false);
     await admin.context().close();
 
     const company = await newPage(browser!, server.baseUrl);

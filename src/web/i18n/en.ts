@@ -884,6 +884,8 @@ export const en: Catalog = {
       rawQuestions: 'Questions whose individual answers are shared',
       publish: 'Publish the aggregates to council members',
       saved: 'Sharing settings saved.',
+      conflict:
+        'Someone else saved the sharing settings first. The settings saved now are shown; check them and save again.',
       save: 'Save sharing settings',
       sharedTitle: 'Shared results: {name}',
       demand: 'Help wanted per challenge area',
