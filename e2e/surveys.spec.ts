@@ -188,6 +188,12 @@ describe.skipIf(!browser)('needs survey', () => {
     await tabToLabel(page, '回答を提出する');
     await page.keyboard.press('Enter');
     await page.getByText(/回答を提出しました/).waitFor();
+    // The town's own maturity level appears: overall and one row per challenge area.
+    const maturity = page.getByRole('table', { name: '西会津町の課題分野別の成熟度レベル' });
+    await maturity.waitFor();
+    await page.getByText(/総合レベル：/).waitFor();
+    expect(await maturity.getByRole('rowheader').count()).toBeGreaterThan(3);
+    expect(await maturity.getByRole('rowheader', { name: 'DX推進体制・計画' }).count()).toBe(1);
     await expectNoAxeViolations(page, 'answer page (submitted)');
     await screenshot(page, 'surveys-answer-submitted');
     assertNoOutsideRequests(page);

@@ -874,6 +874,21 @@ export const en: Catalog = {
         matrix: 'Matrix (rows × 1–5 scale)',
       },
     },
+    maturity: {
+      title: 'DX maturity (your municipality)',
+      description:
+        'Maturity levels (1–5) computed from your submitted answers: the mean of the questions of each challenge area; an area without answers has no level.',
+      overall: 'Overall level: {level}',
+      level: 'Level {level}',
+      noLevel: 'No level (no answers)',
+      notSubmitted: 'Submit your answers to see your maturity level.',
+      tableCaption: 'Maturity level per challenge area: {name}',
+      area: 'Challenge area',
+      levelColumn: 'Level',
+      answerCount: 'Answers used',
+      helpWanted: 'Help wanted',
+      wanted: 'Yes',
+    },
     sharing: {
       title: 'Sharing with companies and the council',
       description:
