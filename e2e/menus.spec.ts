@@ -15,8 +15,9 @@ import {
  * Support menus end to end: the prefecture sets a rubric and an open proposal deadline on a new
  * fiscal year (the demo's FY2024 windows lie in the past), a company proposes and submits, two
  * reviewers score it (the second cannot see the first's scores before submitting), the
- * prefecture selects it, and a municipality finds it in the catalog (by keyboard) and among its
- * recommendations. axe on every page, no outside requests, a screenshot of each step.
+ * prefecture selects it, and a municipality finds it in the catalog (by keyboard) and, once it
+ * has answered the year's needs survey asking for help in the menu's area, among its
+ * recommendations with the reason. axe on every page, no outside requests, a screenshot of each step.
  */
 
 const adminEmail = 'admin@pref.example.jp';
@@ -215,8 +216,8 @@ describe.skipIf(!browser)('support menus', () => {
     await check(staff, 'menus-catalog-detail');
 
     // --- Recommendations rank against the town's needs profile of the same year, which comes from
-    // its needs-survey answer. Nobody answered a survey in this new year, so the page says so
-    // rather than listing menus; the FY2024 test below shows recommendations with their reasons.
+    // its needs-survey answer. Nobody has answered a survey in this new year yet, so the page says
+    // so rather than listing menus.
     await visit(staff, `/menus/recommendations?fy=${fy}`, 'おすすめの支援メニュー');
     const recommendations = await staff.request.get(`/api/menus/recommendations?fiscalYearId=${fy}`);
     expect(recommendations.status()).toBe(200);
@@ -225,6 +226,68 @@ describe.skipIf(!browser)('support menus', () => {
     await staff.getByText('西会津町のニーズ調査の回答がありません').waitFor();
     expect(await staff.getByRole('link', { name: menuTitle }).count()).toBe(0);
     await check(staff, 'menus-recommendations-no-profile');
+
+    // --- The town gets a FY2026 needs profile: the prefecture copies the FY2024 needs survey into
+    // FY2026 with an open window; the town answers (starting from its FY2024 answers, which fill
+    // every required question) asking for help with AI・RPA, and submits.
+    const headers = { 'x-kakehashi-request': '1' };
+    const prefecture = await newPage(browser!, server.baseUrl);
+    pages.push(prefecture);
+    await loginAs(prefecture, adminEmail);
+    const surveyList = (await (await prefecture.request.get('/api/surveys')).json()) as {
+      items: { id: string; kind: string; title: { ja: string } }[];
+    };
+    const fy2024Survey = surveyList.items.find((s) => s.kind === 'needs' && s.title.ja.includes('令和6年度'));
+    expect(fy2024Survey, 'the seeded FY2024 needs survey').toBeDefined();
+    const now = Date.now();
+    const copied = await prefecture.request.post('/api/surveys', {
+      headers,
+      data: {
+        fiscalYearId: fy,
+        title: { ja: '令和8年度 市町村DX推進ニーズ調査', en: 'FY2026 municipal DX needs survey' },
+        kind: 'needs',
+        audience: 'municipalities',
+        opensAt: new Date(now - 86_400_000).toISOString(),
+        closesAt: new Date(now + 10 * 86_400_000).toISOString(),
+        copyFromId: fy2024Survey!.id,
+      },
+    });
+    expect(copied.status(), await copied.text()).toBe(201);
+    const fy2026Survey = ((await copied.json()) as { id: string }).id;
+    await prefecture.context().close();
+
+    const lastYear = (await (
+      await staff.request.get(`/api/surveys/${fy2024Survey!.id}/response`)
+    ).json()) as {
+      status: string;
+      answers: Record<string, unknown>;
+    };
+    expect(lastYear.status).toBe('submitted');
+    const answers = { ...lastYear.answers, help_wanted_areas: ['ai_rpa', 'bpr'] };
+    const draft = await staff.request.put(`/api/surveys/${fy2026Survey}/response`, {
+      headers,
+      data: { answers, version: null },
+    });
+    expect(draft.status(), await draft.text()).toBe(200);
+    const draftVersion = ((await draft.json()) as { version: number }).version;
+    const submitted = await staff.request.post(`/api/surveys/${fy2026Survey}/response/submit`, {
+      headers,
+      data: { answers, version: draftVersion },
+    });
+    expect(submitted.status(), await submitted.text()).toBe(200);
+
+    // --- Now the new menu is recommended to 西会津町, with its reason.
+    await visit(staff, `/menus/recommendations?fy=${fy}`, 'おすすめの支援メニュー');
+    await staff.getByRole('heading', { level: 2, name: '西会津町へのおすすめ' }).waitFor();
+    const recommended = staff
+      .getByRole('region', { name: '西会津町へのおすすめ' })
+      .locator('ol > li')
+      .filter({ has: staff.getByRole('link', { name: menuTitle, exact: true }) });
+    await recommended.waitFor();
+    const recommendedText = (await recommended.textContent()) ?? '';
+    expect(recommendedText).toContain('おすすめの理由');
+    expect(recommendedText).toContain('支援を希望した分野：AI・RPAの活用');
+    await check(staff, 'menus-recommendations-new-menu');
     await staff.context().close();
   }
 

@@ -188,6 +188,12 @@ describe.skipIf(!browser)('needs survey', () => {
     await tabToLabel(page, '回答を提出する');
     await page.keyboard.press('Enter');
     await page.getByText(/回答を提出しました/).waitFor();
+    // The town's own maturity level appears: overall and one row per challenge area.
+    const maturity = page.getByRole('table', { name: '西会津町の課題分野別の成熟度レベル' });
+    await maturity.waitFor();
+    await page.getByText(/総合レベル：/).waitFor();
+    expect(await maturity.getByRole('rowheader').count()).toBeGreaterThan(3);
+    expect(await maturity.getByRole('rowheader', { name: 'DX推進体制・計画' }).count()).toBe(1);
     await expectNoAxeViolations(page, 'answer page (submitted)');
     await screenshot(page, 'surveys-answer-submitted');
     assertNoOutsideRequests(page);
@@ -239,6 +245,41 @@ describe.skipIf(!browser)('needs survey', () => {
     await admin.getByLabel('集計を協議会会員に公開する').check();
     await admin.getByRole('button', { name: '共有設定を保存する' }).click();
     await admin.getByText('共有設定を保存しました。').waitFor();
+    // Coming back, the form shows what was saved (it is loaded, not reset to unchecked).
+    await admin.reload();
+    await settle(admin);
+    await admin.getByRole('button', { name: '共有設定を保存する' }).waitFor();
+    expect(await admin.getByLabel('集計を協議会会員に公開する').isChecked()).toBe(true);
+    expect(await admin.getByLabel('市町村名を含める').isChecked()).toBe(false);
+    // Someone else saves in between: saving the stale form is refused (409), the form shows what
+    // is saved now, and saving again (on purpose) works.
+    const headers = { 'x-kakehashi-request': '1' };
+    const current = (await (await admin.request.get(`/api/surveys/${surveyId}/share`)).json()) as {
+      version: number;
+      isPublished: boolean;
+    };
+    expect(current.isPublished).toBe(true);
+    const other = await admin.request.put(`/api/surveys/${surveyId}/share`, {
+      headers,
+      data: { ...current, includeMunicipalityNames: true },
+    });
+    expect(other.status()).toBe(200);
+    await admin.getByRole('button', { name: '共有設定を保存する' }).click();
+    await admin.getByText(/他の人が先に共有設定を保存しました/).waitFor();
+    expect(await admin.getByLabel('市町村名を含める').isChecked()).toBe(true);
+    await expectNoAxeViolations(admin, 'sharing settings (conflict)');
+    await screenshot(admin, 'surveys-sharing-conflict');
+    await admin.getByLabel('市町村名を含める').uncheck();
+    await admin.getByRole('button', { name: '共有設定を保存する' }).click();
+    await admin.getByText('共有設定を保存しました。').waitFor();
+    await expect
+      .poll(async () => {
+        const saved = (await (await admin.request.get(`/api/surveys/${surveyId}/share`)).json()) as {
+          includeMunicipalityNames: boolean;
+        };
+        return saved.includeMunicipalityNames;
+      })
+      .toBe(false);
     await admin.context().close();
 
     const company = await newPage(browser!, server.baseUrl);

@@ -28,9 +28,13 @@ import { challengeAreaSchema } from '../challenge-areas';
  *   GET    /surveys/:id/export.xlsx      admin, reviewer  every table + raw answers, one sheet each, Japanese headers
  *   GET    /surveys/:id/export.csv       admin, reviewer  raw answers, UTF-8 with BOM
  *   POST   /surveys/:id/reminders        admin          mail non-responders' users via the outbox
+ *   GET    /surveys/:id/share            admin          the saved share config (with the survey's version, for PUT)
  *   PUT    /surveys/:id/share            admin          publish a view to council members (share config, version)
  *   GET    /surveys/:id/shared           council_secretariat, company_member, reviewer, admin  the published view
  *                                                       only (404 when not published)
+ *   GET    /surveys/:id/maturity/:municipalityId  admin, reviewer: any town; municipal users: their own
+ *                                                       town only (another → 404). Maturity level overall
+ *                                                       and per challenge area from the town's submitted response
  */
 
 export const localizedTextSchema = z.object({ ja: z.string().min(1).max(500), en: z.string().max(500) });
@@ -342,6 +346,28 @@ export const shareConfigSchema = z.object({
   rawAnswerKeys: z.array(z.string().max(64)).max(100),
 });
 export type ShareConfig = z.infer<typeof shareConfigSchema>;
+
+export const maturitySchema = z.object({
+  surveyId: z.string(),
+  municipalityId: z.string(),
+  municipalityName: z.string(),
+  /** When the response was submitted; null when the town has not submitted (then no levels). */
+  submittedAt: z.string().nullable(),
+  /** 1–5, or null when too few areas were answered (docs/maturity-model.md). */
+  overallLevel: z.number().int().min(1).max(5).nullable(),
+  /** Every challenge area the survey marks for maturity, in taxonomy order. */
+  areas: z.array(
+    z.object({
+      area: challengeAreaSchema,
+      /** 1–5, or null when no marked question of the area was answered. */
+      level: z.number().int().min(1).max(5).nullable(),
+      /** How many answers went into the level. */
+      answerCount: z.number().int(),
+    }),
+  ),
+  helpWantedAreas: z.array(challengeAreaSchema),
+});
+export type Maturity = z.infer<typeof maturitySchema>;
 
 export const sharedViewSchema = z.object({
   surveyId: z.string(),

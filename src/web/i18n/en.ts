@@ -874,6 +874,21 @@ export const en: Catalog = {
         matrix: 'Matrix (rows × 1–5 scale)',
       },
     },
+    maturity: {
+      title: 'DX maturity (your municipality)',
+      description:
+        'Maturity levels (1–5) computed from your submitted answers: the mean of the questions of each challenge area; an area without answers has no level.',
+      overall: 'Overall level: {level}',
+      level: 'Level {level}',
+      noLevel: 'No level (no answers)',
+      notSubmitted: 'Submit your answers to see your maturity level.',
+      tableCaption: 'Maturity level per challenge area: {name}',
+      area: 'Challenge area',
+      levelColumn: 'Level',
+      answerCount: 'Answers used',
+      helpWanted: 'Help wanted',
+      wanted: 'Yes',
+    },
     sharing: {
       title: 'Sharing with companies and the council',
       description:
@@ -884,6 +899,8 @@ export const en: Catalog = {
       rawQuestions: 'Questions whose individual answers are shared',
       publish: 'Publish the aggregates to council members',
       saved: 'Sharing settings saved.',
+      conflict:
+        'Someone else saved the sharing settings first. The settings saved now are shown; check them and save again.',
       save: 'Save sharing settings',
       sharedTitle: 'Shared results: {name}',
       demand: 'Help wanted per challenge area',

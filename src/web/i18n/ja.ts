@@ -860,6 +860,21 @@ export const ja = {
         matrix: 'マトリクス（行 × 5段階）',
       },
     },
+    maturity: {
+      title: 'DX成熟度（自団体）',
+      description:
+        '提出した回答から算出した成熟度レベル（1〜5）です。課題分野ごとの設問の平均で、回答のない分野はレベルなしとします。',
+      overall: '総合レベル：{level}',
+      level: 'レベル{level}',
+      noLevel: 'レベルなし（回答なし）',
+      notSubmitted: '回答を提出すると、成熟度レベルが表示されます。',
+      tableCaption: '{name}の課題分野別の成熟度レベル',
+      area: '課題分野',
+      levelColumn: 'レベル',
+      answerCount: '算出に使った回答数',
+      helpWanted: '支援希望',
+      wanted: '希望あり',
+    },
     sharing: {
       title: '企業・協議会への共有',
       description:
@@ -870,6 +885,8 @@ export const ja = {
       rawQuestions: '個別回答を共有する設問',
       publish: '集計を協議会会員に公開する',
       saved: '共有設定を保存しました。',
+      conflict:
+        '他の人が先に共有設定を保存しました。いま保存されている設定を表示しています。確認してからもう一度保存してください。',
       save: '共有設定を保存する',
       sharedTitle: '共有された集計：{name}',
       demand: '課題分野別の支援希望',

@@ -206,6 +206,46 @@ export const surveysAccessRules: AccessRule[] = [
     request: async (fx) => ({ path: `/api/surveys/${(await openSurvey(fx)).id}/reminders` }),
   },
   {
+    method: 'GET',
+    path: '/api/surveys/:id/share',
+    allow: ['prefecture_admin'],
+    request: onSeeded('/share'),
+    scopeChecks: [
+      {
+        name: 'a company cannot read the share settings',
+        as: otherCompanyMemberEmail,
+        request: onSeeded('/share'),
+        expect: 'deny',
+      },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/surveys/:id/maturity/:municipalityId',
+    allow: [...resultRoles, ...staffRoles],
+    request: async (fx) => ({
+      path: `/api/surveys/${await needsSurveyOf(fx, 2024)}/maturity/${fx.ownMunicipalityId}`,
+    }),
+    scopeChecks: [
+      {
+        name: 'another municipality cannot read this municipality’s maturity level',
+        as: otherMunicipalityStaffEmail,
+        request: async (fx) => ({
+          path: `/api/surveys/${await needsSurveyOf(fx, 2024)}/maturity/${fx.ownMunicipalityId}`,
+        }),
+        expect: 'deny',
+      },
+      {
+        name: 'a municipality reads its own maturity level',
+        as: otherMunicipalityStaffEmail,
+        request: async (fx) => ({
+          path: `/api/surveys/${await needsSurveyOf(fx, 2024)}/maturity/${fx.otherMunicipalityId}`,
+        }),
+        expect: 'allow',
+      },
+    ],
+  },
+  {
     method: 'PUT',
     path: '/api/surveys/:id/share',
     allow: ['prefecture_admin'],

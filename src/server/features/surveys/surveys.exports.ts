@@ -389,6 +389,28 @@ export function createSurveysExports(deps: ServiceDeps, service: SurveysService)
       };
     },
 
+    /** The saved share config with the survey's current version, so the form edits what was saved. */
+    async shareConfig(ctx: RequestContext, id: string): Promise<ShareConfig> {
+      const actor = requireActor(ctx);
+      const [survey] = await db
+        .select()
+        .from(surveys)
+        .where(and(eq(surveys.prefectureId, actor.prefectureId), eq(surveys.id, id)));
+      if (!survey) throw new AppError('NOT_FOUND');
+      assertAllowed(policy.canManage(actor, survey.prefectureId));
+      const share = (survey.share ?? {}) as {
+        isPublished?: boolean;
+        includeMunicipalityNames?: boolean;
+        rawAnswerKeys?: string[];
+      };
+      return {
+        version: survey.version,
+        isPublished: share.isPublished === true,
+        includeMunicipalityNames: share.includeMunicipalityNames === true,
+        rawAnswerKeys: Array.isArray(share.rawAnswerKeys) ? share.rawAnswerKeys : [],
+      };
+    },
+
     async share(ctx: RequestContext, id: string, config: ShareConfig): Promise<ShareConfig> {
       const actor = requireActor(ctx);
       const [survey] = await db

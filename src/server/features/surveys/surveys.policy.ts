@@ -16,6 +16,15 @@ export const surveysPolicy = {
   canAnswerForMunicipality(actor: Actor | null): actor is Actor {
     return hasRole(actor, 'municipality_staff', 'municipality_head') && actor.municipalityId !== null;
   },
+  /** A town's maturity: prefecture staff for any town, municipal users for their own only. */
+  canReadMaturity(actor: Actor | null, prefectureId: string, municipalityId: string): actor is Actor {
+    if (!actor || actor.prefectureId !== prefectureId) return false;
+    const ownTown = actor.municipalityId === municipalityId;
+    return (
+      hasRole(actor, 'prefecture_admin', 'reviewer') ||
+      (hasRole(actor, 'municipality_staff', 'municipality_head') && ownTown)
+    );
+  },
   canReadShared(actor: Actor | null, prefectureId: string): actor is Actor {
     return (
       hasRole(actor, 'prefecture_admin', 'reviewer', 'council_secretariat', 'company_member') &&

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   crosstabQuerySchema,
   crosstabSchema,
+  maturitySchema,
   prefillSchema,
   reminderResultSchema,
   responseSaveSchema,
@@ -265,6 +266,33 @@ export function createSurveysRoutes(service: SurveysService, exports: SurveysExp
       responses: { 200: jsonContent(reminderResultSchema, 'Queued'), ...readErrors },
     }),
     async (c) => c.json(await exports.remind(requestContext(c), c.req.valid('param').id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys/{id}/share',
+      tags: ['surveys'],
+      summary: 'The saved share config, with the survey version to send back when saving',
+      request: { params: idParams },
+      responses: { 200: jsonContent(shareConfigSchema, 'Share config'), ...readErrors },
+    }),
+    async (c) => c.json(await exports.shareConfig(requestContext(c), c.req.valid('param').id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys/{id}/maturity/{municipalityId}',
+      tags: ['surveys'],
+      summary: 'A town’s maturity level overall and per challenge area (staff: any town; towns: their own)',
+      request: { params: proxyParams },
+      responses: { 200: jsonContent(maturitySchema, 'Maturity'), ...readErrors },
+    }),
+    async (c) => {
+      const { id, municipalityId } = c.req.valid('param');
+      return c.json(await service.maturity(requestContext(c), id, municipalityId), 200);
+    },
   );
 
   router.openapi(

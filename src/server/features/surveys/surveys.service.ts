@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { type ChallengeArea, challengeAreaSchema } from '../../../shared/challenge-areas';
+import { type ChallengeArea, challengeAreaSchema, challengeAreas } from '../../../shared/challenge-areas';
 import type {
   Answers,
+  Maturity,
   OptionCount,
   QuestionResult,
   ResponseSave,
@@ -751,6 +752,48 @@ export function createSurveysService(deps: ServiceDeps) {
         questions,
         heatmap,
         yearOverYear,
+      };
+    },
+
+    /**
+     * A town's maturity level (overall and per marked challenge area) from its submitted response
+     * to this survey. Admins and reviewers may ask for any town of the prefecture; municipal users
+     * only for their own (another town → 404, so ids reveal nothing); everyone else → 403.
+     */
+    async maturity(ctx: RequestContext, id: string, municipalityId: string): Promise<Maturity> {
+      const actor = requireActor(ctx);
+      const survey = await findSurvey(db, actor.prefectureId, id);
+      if (survey?.audience !== 'municipalities') throw new AppError('NOT_FOUND');
+      if (policy.canAnswerForMunicipality(actor) && actor.municipalityId !== municipalityId) {
+        throw new AppError('NOT_FOUND');
+      }
+      assertAllowed(policy.canReadMaturity(actor, survey.prefectureId, municipalityId));
+      const [m] = await db
+        .select({ id: municipalities.id, name: municipalities.name })
+        .from(municipalities)
+        .where(
+          and(eq(municipalities.id, municipalityId), eq(municipalities.prefectureId, actor.prefectureId)),
+        );
+      if (!m) throw new AppError('NOT_FOUND');
+      const response = await findResponse(db, id, respondentKeyOf.municipality(m.id));
+      const sections = sectionsOf(survey);
+      const submitted = response?.status === 'submitted' ? response : null;
+      const result = scoreMaturity(sections, submitted ? (submitted.answers as Answers) : {});
+      const profile = submitted ? profileOf(survey, submitted, survey.fiscalYearId) : null;
+      return {
+        surveyId: id,
+        municipalityId: m.id,
+        municipalityName: m.name,
+        submittedAt: submitted?.submittedAt ? submitted.submittedAt.toISOString() : null,
+        overallLevel: submitted ? result.overall : null,
+        areas: challengeAreas
+          .filter((area) => result.markedAreas.includes(area))
+          .map((area) => ({
+            area,
+            level: submitted ? (result.byArea[area] ?? null) : null,
+            answerCount: result.items.filter((i) => i.area === area).length,
+          })),
+        helpWantedAreas: profile?.helpWantedAreas ?? [],
       };
     },
 

@@ -434,6 +434,31 @@ describe('sharing with companies', () => {
     expect(list.body.items).toEqual([]);
   });
 
+  it('reads back the saved share settings with the version to save against', async () => {
+    const before = await call('GET', `/api/surveys/${seeded!.id}/share`);
+    expect(before.status).toBe(200);
+    const [row] = await db.select().from(surveys).where(eq(surveys.id, seeded!.id));
+    expect(before.body.version).toBe(row!.version);
+    const saved = await call('PUT', `/api/surveys/${seeded!.id}/share`, {
+      version: before.body.version,
+      isPublished: true,
+      includeMunicipalityNames: true,
+      rawAnswerKeys: ['voice_requests'],
+    });
+    expect(saved.status).toBe(200);
+    const after = await call('GET', `/api/surveys/${seeded!.id}/share`);
+    expect(after.body).toEqual({
+      version: saved.body.version,
+      isPublished: true,
+      includeMunicipalityNames: true,
+      rawAnswerKeys: ['voice_requests'],
+    });
+    // Only the admin; a company and a town are refused.
+    expect((await call('GET', `/api/surveys/${seeded!.id}/share`, undefined, company)).status).toBe(403);
+    expect((await call('GET', `/api/surveys/${seeded!.id}/share`, undefined, staff)).status).toBe(403);
+    expect((await call('GET', '/api/surveys/00000000-0000-4000-8000-000000000000/share')).status).toBe(404);
+  });
+
   it('a municipality sees only its own status in the list', async () => {
     const list = await call('GET', `/api/surveys?fiscalYearId=${fy!.id}`, undefined, koriyama);
     const needs = list.body.items.find((i: { id: string }) => i.id === seeded!.id);
@@ -473,5 +498,75 @@ describe('home tasks', () => {
     );
     expect(await tasksOf(staff)).toEqual([]);
     expect(await tasksOf(admin)).toEqual([]);
+  });
+});
+
+describe('maturity level of a town', () => {
+  it('a town reads its own level per area; another town gets 404; staff may read any town', async () => {
+    const own = await call('GET', `/api/surveys/${seeded!.id}/maturity/${nishiaizu!.id}`, undefined, staff);
+    expect(own.status).toBe(200);
+    expect(own.body.municipalityName).toBe('西会津町');
+    expect(own.body.submittedAt).not.toBeNull();
+    expect(own.body.areas.length).toBeGreaterThan(0);
+    for (const a of own.body.areas) {
+      if (a.level !== null) expect(a.level).toBeGreaterThanOrEqual(1);
+      if (a.level !== null) expect(a.level).toBeLessThanOrEqual(5);
+    }
+    expect(own.body.overallLevel).toBeGreaterThanOrEqual(1);
+    // The same figures as the results heatmap computes for this town.
+    const results = await call('GET', `/api/surveys/${seeded!.id}/results`);
+    const row = results.body.heatmap.find(
+      (h: { municipalityId: string }) => h.municipalityId === nishiaizu!.id,
+    );
+    expect(own.body.overallLevel).toBe(row.overallLevel);
+    for (const a of own.body.areas) expect(a.level).toBe(row.levels[a.area] ?? null);
+
+    const byMayor = await call(
+      'GET',
+      `/api/surveys/${seeded!.id}/maturity/${nishiaizu!.id}`,
+      undefined,
+      mayor,
+    );
+    expect(byMayor.body).toEqual(own.body);
+    const other = await call(
+      'GET',
+      `/api/surveys/${seeded!.id}/maturity/${nishiaizu!.id}`,
+      undefined,
+      koriyama,
+    );
+    expect(other.status).toBe(404);
+    expect(
+      (await call('GET', `/api/surveys/${seeded!.id}/maturity/${nishiaizu!.id}`, undefined, company)).status,
+    ).toBe(403);
+    const byReviewer = await call(
+      'GET',
+      `/api/surveys/${seeded!.id}/maturity/${nishiaizu!.id}`,
+      undefined,
+      reviewer,
+    );
+    expect(byReviewer.body.overallLevel).toBe(own.body.overallLevel);
+  });
+
+  it('a town that has not submitted gets no levels, said plainly', async () => {
+    const created = await call('POST', '/api/surveys', {
+      fiscalYearId: fy!.id,
+      title: { ja: '未回答の調査', en: 'Unanswered survey' },
+      kind: 'needs',
+      audience: 'municipalities',
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      sections,
+    });
+    expect(created.status).toBe(201);
+    const m = await call(
+      'GET',
+      `/api/surveys/${created.body.id}/maturity/${nishiaizu!.id}`,
+      undefined,
+      staff,
+    );
+    expect(m.status).toBe(200);
+    expect(m.body.submittedAt).toBeNull();
+    expect(m.body.overallLevel).toBeNull();
+    expect(m.body.areas.every((a: { level: unknown }) => a.level === null)).toBe(true);
   });
 });

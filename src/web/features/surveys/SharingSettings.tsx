@@ -1,16 +1,17 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ShareConfig } from '../../../shared/schemas/surveys';
-import { isApiError, request } from '../../api/client';
+import { type ShareConfig, shareConfigSchema } from '../../../shared/schemas/surveys';
+import { api, isApiError, request } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Checkbox, CheckboxGroup } from '../../components/Checkbox';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { useFormErrors } from '../../lib/form-errors';
-import { type QuestionResult, type SurveyDetail, surveyPath, useInvalidateSurveys } from './api';
+import { type QuestionResult, type SurveyDetail, surveyPath, surveysKey, useInvalidateSurveys } from './api';
 
 /**
  * What the prefecture publishes to council members: on/off, municipality names or not, and the
@@ -24,80 +25,128 @@ export function SharingSettings({
   survey: SurveyDetail;
   questions: QuestionResult[];
 }) {
+  const { t } = useI18n();
+  // The saved settings (with the survey version to save against): the form starts from them, so
+  // saving never silently replaces what was published before.
+  const saved = useQuery({
+    queryKey: [...surveysKey, survey.id, 'share'],
+    queryFn: () => api.get<ShareConfig>(surveyPath(survey.id, '/share')),
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+  });
+  return (
+    <Section title={t('surveys.sharing.title')} description={t('surveys.sharing.description')} boxed>
+      <QueryState query={saved}>
+        {(config) => <SharingForm survey={survey} questions={questions} initial={config} />}
+      </QueryState>
+    </Section>
+  );
+}
+
+function SharingForm({
+  survey,
+  questions,
+  initial,
+}: {
+  survey: SurveyDetail;
+  questions: QuestionResult[];
+  initial: ShareConfig;
+}) {
   const { t, pick } = useI18n();
+  const queryClient = useQueryClient();
   const invalidate = useInvalidateSurveys();
   const errors = useFormErrors('survey-sharing');
-  const [isPublished, setIsPublished] = useState(survey.isPublished);
-  const [includeNames, setIncludeNames] = useState(false);
-  const [rawKeys, setRawKeys] = useState<string[]>([]);
+  const [version, setVersion] = useState(initial.version);
+  const [isPublished, setIsPublished] = useState(initial.isPublished);
+  const [includeNames, setIncludeNames] = useState(initial.includeMunicipalityNames);
+  const [rawKeys, setRawKeys] = useState<string[]>(initial.rawAnswerKeys);
+  const [hadConflict, setHadConflict] = useState(false);
+  const load = (config: ShareConfig) => {
+    setVersion(config.version);
+    setIsPublished(config.isPublished);
+    setIncludeNames(config.includeMunicipalityNames);
+    setRawKeys(config.rawAnswerKeys);
+    queryClient.setQueryData([...surveysKey, survey.id, 'share'], config);
+  };
   const save = useMutation({
     mutationFn: () =>
-      request<unknown>('PUT', surveyPath(survey.id, '/share'), {
+      request<ShareConfig>('PUT', surveyPath(survey.id, '/share'), {
         body: {
-          version: survey.version,
+          version,
           isPublished,
           includeMunicipalityNames: includeNames,
           rawAnswerKeys: rawKeys,
         } satisfies ShareConfig,
       }),
-    onSuccess: async () => {
+    onSuccess: async (config) => {
       errors.clear();
+      setHadConflict(false);
+      load(config);
       await invalidate();
     },
     onError: (error) => {
       errors.showError(error);
-      if (isApiError(error, 'VERSION_CONFLICT')) void invalidate();
+      if (isApiError(error, 'VERSION_CONFLICT')) {
+        // Someone saved in between: show what is saved now, to be checked and saved again.
+        const current = shareConfigSchema.safeParse(error.current);
+        if (current.success) load(current.data);
+        setHadConflict(true);
+        void invalidate();
+      }
     },
   });
   return (
-    <Section title={t('surveys.sharing.title')} description={t('surveys.sharing.description')} boxed>
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!save.isPending) save.mutate();
-        }}
-      >
-        <ErrorSummary errors={errors} />
-        <p>
-          <Badge tone={survey.isPublished ? 'success' : 'neutral'}>
-            {survey.isPublished ? t('surveys.sharing.published') : t('surveys.sharing.notPublished')}
-          </Badge>
-        </p>
-        <Checkbox
-          label={t('surveys.sharing.publish')}
-          checked={isPublished}
-          onChange={(e) => setIsPublished(e.target.checked)}
-        />
-        <Checkbox
-          label={t('surveys.sharing.includeNames')}
-          checked={includeNames}
-          onChange={(e) => setIncludeNames(e.target.checked)}
-        />
-        <CheckboxGroup legend={t('surveys.sharing.rawQuestions')}>
-          {questions.map((q) => (
-            <Checkbox
-              key={q.key}
-              label={pick(q.label)}
-              checked={rawKeys.includes(q.key)}
-              onChange={(e) =>
-                setRawKeys((prev) => (e.target.checked ? [...prev, q.key] : prev.filter((k) => k !== q.key)))
-              }
-            />
-          ))}
-        </CheckboxGroup>
-        <div>
-          <Button type="submit" isBusy={save.isPending}>
-            {t('surveys.sharing.save')}
-          </Button>
-        </div>
-        {save.isSuccess && (
-          <Alert tone="success" isLive>
-            {t('surveys.sharing.saved')}
-          </Alert>
-        )}
-      </form>
-    </Section>
+    <form
+      noValidate
+      className="flex flex-col gap-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!save.isPending) save.mutate();
+      }}
+    >
+      <ErrorSummary errors={errors} />
+      {hadConflict && (
+        <Alert tone="warning" isLive>
+          {t('surveys.sharing.conflict')}
+        </Alert>
+      )}
+      <p>
+        <Badge tone={survey.isPublished ? 'success' : 'neutral'}>
+          {survey.isPublished ? t('surveys.sharing.published') : t('surveys.sharing.notPublished')}
+        </Badge>
+      </p>
+      <Checkbox
+        label={t('surveys.sharing.publish')}
+        checked={isPublished}
+        onChange={(e) => setIsPublished(e.target.checked)}
+      />
+      <Checkbox
+        label={t('surveys.sharing.includeNames')}
+        checked={includeNames}
+        onChange={(e) => setIncludeNames(e.target.checked)}
+      />
+      <CheckboxGroup legend={t('surveys.sharing.rawQuestions')}>
+        {questions.map((q) => (
+          <Checkbox
+            key={q.key}
+            label={pick(q.label)}
+            checked={rawKeys.includes(q.key)}
+            onChange={(e) =>
+              setRawKeys((prev) => (e.target.checked ? [...prev, q.key] : prev.filter((k) => k !== q.key)))
+            }
+          />
+        ))}
+      </CheckboxGroup>
+      <div>
+        <Button type="submit" isBusy={save.isPending}>
+          {t('surveys.sharing.save')}
+        </Button>
+      </div>
+      {save.isSuccess && (
+        <Alert tone="success" isLive>
+          {t('surveys.sharing.saved')}
+        </Alert>
+      )}
+    </form>
   );
 }

@@ -16,8 +16,10 @@ import {
   useMyResponse,
   useSurvey,
 } from './api';
+import { useCurrentUser } from '../../api/session';
 import { useMunicipality } from '../municipalities/api';
 import { type AnswerValue, type Answers, daysUntil } from './answer-model';
+import { MaturityPanel } from './MaturityPanel';
 import { type AnswerFormApi, SurveyAnswerForm } from './SurveyAnswerForm';
 import { responseStatusTones } from './labels';
 
@@ -64,6 +66,7 @@ function AnswerBody({
   municipalityId?: string;
 }) {
   const { t, locale } = useI18n();
+  const user = useCurrentUser();
   const queryClient = useQueryClient();
   const [submittedAt, setSubmittedAt] = useState<string | null>(
     response.status === 'submitted' ? response.submittedAt : null,
@@ -110,6 +113,13 @@ function AnswerBody({
         <Alert tone="success" isLive>
           {t('surveys.answer.submitted', { time: formatDateTime(submittedAt, locale) })}
         </Alert>
+      )}
+      {submittedAt && !municipalityId && survey.kind === 'needs' && user.organization.municipalityId && (
+        <MaturityPanel
+          surveyId={survey.id}
+          municipalityId={user.organization.municipalityId}
+          submittedAt={submittedAt}
+        />
       )}
       <SurveyAnswerForm
         sections={survey.sections}
