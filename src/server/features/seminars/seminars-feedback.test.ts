@@ -78,6 +78,21 @@ async function register(eventId: string, body: unknown, cookie: string) {
 }
 
 describe('seminar feedback survey per event', () => {
+  it('the demo links a FY2024 feedback survey to the heads seminar, with no faked answers', async () => {
+    const events = await call('GET', '/api/seminar-events?fiscalYear=2024&audience=heads');
+    const heads = await call('GET', `/api/seminar-events/${events.body.items[0].id}`);
+    expect(heads.body.feedbackSurveyId).not.toBeNull();
+    const survey = await call('GET', `/api/surveys/${heads.body.feedbackSurveyId}`);
+    expect(survey.body).toMatchObject({ kind: 'seminar_feedback', audience: 'seminar_participants' });
+    expect(survey.body.sections[0].questions.map((q: { type: string }) => q.type)).toEqual([
+      'scale',
+      'multiple_choice',
+      'long_text',
+    ]);
+    // Demo registrations were not made by user accounts: no respondents, no answers.
+    expect(survey.body).toMatchObject({ eligibleCount: 0, submittedCount: 0 });
+  });
+
   it('links a survey; seat holders answer it, others get 404; results count the participants', async () => {
     const event = await createEvent();
     const survey = await createSurvey('seminar_feedback', 'seminar_participants');
