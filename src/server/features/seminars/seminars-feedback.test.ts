@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema';
+import { auditLog, mailOutbox } from '../../db/schema';
 import { createTestContext } from '../../testing/harness';
 
 const ctx = await createTestContext();
@@ -166,6 +166,15 @@ describe('seminar feedback survey per event', () => {
     expect(results.status).toBe(200);
     expect(results.body).toMatchObject({ submittedCount: 1, eligibleCount: 2 });
     expect(results.body.nonResponders.map((n: { name: string }) => n.name).join()).toContain('郡山市');
+    // The reminder goes to the participant who has not answered, and to nobody else.
+    const before = await ctx.database.db.select().from(mailOutbox);
+    const reminded = await call('POST', `/api/surveys/${survey.id}/reminders`);
+    expect(reminded.status, reminded.text).toBe(200);
+    expect(reminded.body).toMatchObject({ queuedCount: 1, municipalityCount: 1 });
+    const seen = new Set(before.map((m) => m.id));
+    const mails = (await ctx.database.db.select().from(mailOutbox)).filter((m) => !seen.has(m.id));
+    expect(mails.map((m) => m.toAddress)).toEqual(['dx@koriyama.example.jp']);
+    expect(mails[0]!.bodyText).toContain(`/surveys/${survey.id}`);
 
     // 郡山市 cancels: the waitlisted head moves up and is now asked; the cancelled user is not.
     const cancelled = await call(
