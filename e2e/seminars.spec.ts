@@ -253,10 +253,86 @@ describe.skipIf(!browser)('DX seminars', () => {
     for (const page of [admin, a, b]) assertNoOutsideRequests(page);
     for (const page of [admin, a, b]) await page.context().close();
   });
+
+  it('feedback survey: the administrator links it in the editor; a seat holder gets the link and answers', async () => {
+    const feedbackTitle = 'E2E フィードバック付きセミナー';
+    const surveyTitle = 'E2E セミナーアンケート';
+    const admin = await newPage(browser!, server.baseUrl);
+    await loginAs(admin, adminEmail);
+    await settle(admin);
+    const eventId = await createOpenEvent(admin, feedbackTitle, 5);
+    const event = await apiCall<{ seriesId: string }>(admin, 'GET', `/api/seminar-events/${eventId}`);
+    const series = await apiCall<{ items: { id: string; fiscalYearId: string }[] }>(
+      admin,
+      'GET',
+      '/api/seminar-series',
+    );
+    const fiscalYearId = series.items.find((s) => s.id === event.seriesId)!.fiscalYearId;
+    const survey = await apiCall<{ id: string }>(admin, 'POST', '/api/surveys', {
+      fiscalYearId,
+      title: { ja: surveyTitle, en: 'E2E seminar feedback' },
+      kind: 'seminar_feedback',
+      audience: 'seminar_participants',
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      sections: [
+        {
+          key: 'feedback',
+          title: { ja: 'ご感想', en: 'Feedback' },
+          questions: [
+            {
+              key: 'satisfaction',
+              type: 'scale',
+              label: { ja: '満足度', en: 'Satisfaction' },
+              required: true,
+            },
+          ],
+        },
+      ],
+    });
+
+    // 郡山市 takes a seat (through the API; registering by keyboard is covered above).
+    const b = await newPage(browser!, server.baseUrl);
+    await loginAs(b, koriyamaEmail);
+    await settle(b);
+    await apiCall(b, 'POST', `/api/seminar-events/${eventId}/registrations`, { isSelf: true });
+
+    // The administrator picks the survey in the event editor.
+    await admin.goto(`/seminars/events/${eventId}`);
+    await expectHeading(admin, feedbackTitle);
+    await admin.getByRole('button', { name: 'セミナーを編集する' }).click();
+    const feedbackSelect = admin.getByLabel('セミナーアンケート');
+    await feedbackSelect.selectOption({ label: surveyTitle });
+    await expectNoAxeViolations(admin, 'seminar event editor (feedback survey)');
+    await admin.locator('form', { has: feedbackSelect }).getByRole('button', { name: '保存する' }).click();
+    await admin.getByRole('link', { name: 'アンケートの集計結果を見る' }).waitFor();
+
+    // The seat holder sees the link and opens the survey.
+    await b.goto(`/seminars/events/${eventId}`);
+    await expectHeading(b, feedbackTitle);
+    const answer = b.getByRole('link', { name: 'アンケートに回答する' });
+    await answer.waitFor();
+    await expectNoAxeViolations(b, 'seminar event (feedback link)');
+    await screenshot(b, 'seminars-event-feedback');
+    await answer.click();
+    await expectHeading(b, surveyTitle);
+    expect(new URL(b.url()).pathname).toBe(`/surveys/${survey.id}/answer`);
+
+    // 西会津町 holds no seat: no link.
+    const a = await newPage(browser!, server.baseUrl);
+    await loginAs(a, nishiaizuEmail);
+    await settle(a);
+    await a.goto(`/seminars/events/${eventId}`);
+    await expectHeading(a, feedbackTitle);
+    expect(await a.getByRole('link', { name: 'アンケートに回答する' }).count()).toBe(0);
+
+    for (const page of [admin, a, b]) assertNoOutsideRequests(page);
+    for (const page of [admin, a, b]) await page.context().close();
+  });
 });
 
 /** Creates (through the API, as the administrator) a December 2026 seminar with one open seat. */
-async function createOpenEvent(admin: Page): Promise<string> {
+async function createOpenEvent(admin: Page, title = eventTitle, capacity = 1): Promise<string> {
   const series = await apiCall<{ items: { id: string; fiscalYear: number }[] }>(
     admin,
     'GET',
@@ -281,13 +357,13 @@ async function createOpenEvent(admin: Page): Promise<string> {
     ).id;
   }
   const event = await apiCall<{ id: string }>(admin, 'POST', `/api/seminar-series/${seriesId}/events`, {
-    title: eventTitle,
+    title,
     audience: 'staff',
     regionId: null,
     startsAt: '2026-12-21T05:00:00.000Z',
     endsAt: '2026-12-21T06:30:00.000Z',
     registrationClosesAt: '2026-12-18T08:00:00.000Z',
-    capacity: 1,
+    capacity,
     attendanceThresholdMinutes: 30,
     joinUrl,
     passcode,

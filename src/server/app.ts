@@ -33,6 +33,7 @@ import { createOrganizationsService } from './features/organizations/organizatio
 import { createAuditRoutes } from './features/audit/audit.routes';
 import { createAuditService } from './features/audit/audit.service';
 import { createSeminarsRoutes } from './features/seminars/seminars.routes';
+import { registerSeminarFeedbackEligibility } from './features/seminars/seminars.feedback';
 import { createSeminarsService } from './features/seminars/seminars.service';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
@@ -49,6 +50,8 @@ export interface AppDeps {
 
 /** Every feature's services, built once per process from the same deps. */
 export function createServices(deps: ServiceDeps) {
+  // Seminar feedback surveys: their respondents are the participants of the events linked to them.
+  registerSeminarFeedbackEligibility();
   const surveys = createSurveysService(deps);
   return {
     auth: createAuthService(deps),

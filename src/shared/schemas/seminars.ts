@@ -35,7 +35,10 @@
  *   GET    /seminar-reach?fiscalYear                    admin: all municipalities; muni: own only
  *   GET    /seminar-reach/export?fiscalYear             admin  xlsx
  *
- * The seam for the feedback survey (feat/surveys) is left to the lead: no feedbackSurveyId here.
+ * Feedback survey: PATCH accepts `feedbackSurveyId` (a survey of kind 'seminar_feedback' and audience
+ * 'seminar_participants' of the prefecture, or null to clear). Its respondents are the users holding
+ * a seat ('registered') at an event linked to it — the attendee's account, or the registering user
+ * when the attendee has none (registered by the seminars feature in the survey eligibility registry).
  */
 import { z } from 'zod';
 
@@ -202,6 +205,10 @@ export const seminarEventDetailSchema = seminarEventSchema.extend({
   archive: seminarArchiveSchema.nullable(),
   workshopNotes: z.string(),
   workshopOutputs: z.array(seminarMaterialSchema),
+  /** The event's feedback survey (answered at /surveys/{id}/answer), or null. */
+  feedbackSurveyId: z.string().nullable(),
+  /** True when the actor is one of the survey's respondents (holds a seat for this event). */
+  canAnswerFeedback: z.boolean(),
   version: z.number().int(),
 });
 export type SeminarEventDetail = z.infer<typeof seminarEventDetailSchema>;
@@ -237,7 +244,7 @@ export const seminarEventCreateSchema = z
   .refine((v) => Date.parse(v.registrationClosesAt) <= Date.parse(v.endsAt), closesBeforeEnd);
 export type SeminarEventCreate = z.infer<typeof seminarEventCreateSchema>;
 export const seminarEventPatchSchema = z
-  .object({ ...eventFields, workshopNotes: optionalText(20_000) })
+  .object({ ...eventFields, workshopNotes: optionalText(20_000), feedbackSurveyId: uuidSchema.nullable() })
   .partial()
   .extend({ version: versionField })
   .refine((v) => !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt), endAfterStart);

@@ -918,6 +918,18 @@ export const en: Catalog = {
     eventCount: '{count} seminar(s)',
     emptyEvents: 'No seminars match',
     allRegions: 'All regions',
+    feedback: {
+      title: 'Feedback survey',
+      forYou:
+        'Thank you for taking part. Please answer the feedback survey to help us improve future seminars.',
+      answer: 'Answer the feedback survey',
+      results: 'See the feedback survey results',
+      survey: 'Feedback survey',
+      surveyHint:
+        "Choose one of this year's seminar feedback surveys (audience: seminar participants). Attendees with a seat can answer it.",
+      none: 'None',
+      current: '(current setting: an earlier version of the survey)',
+    },
     event: {
       title: 'Title',
       series: 'Series',

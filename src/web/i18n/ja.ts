@@ -903,6 +903,17 @@ export const ja = {
     eventCount: '{count}件のセミナー',
     emptyEvents: '条件に合うセミナーはありません',
     allRegions: '全域',
+    feedback: {
+      title: 'セミナーアンケート',
+      forYou: 'ご参加ありがとうございました。今後のセミナー改善のため、アンケートへのご回答をお願いします。',
+      answer: 'アンケートに回答する',
+      results: 'アンケートの集計結果を見る',
+      survey: 'セミナーアンケート',
+      surveyHint:
+        'この年度の「セミナーアンケート（対象：セミナー参加者）」から選びます。席のある申込者が回答できます。',
+      none: 'なし',
+      current: '（現在の設定：旧版のアンケート）',
+    },
     event: {
       title: 'セミナー名',
       series: 'シリーズ',

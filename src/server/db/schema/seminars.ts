@@ -2,6 +2,7 @@ import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import { users } from './accounts';
 import { editable, id } from './columns';
 import { fiscalYears, programs } from './fiscal-years';
+import { surveys } from './surveys';
 import { municipalities, prefectures, regions } from './tenancy';
 
 /** A fiscal year's seminar series (DXトップセミナー) with its budget in 千円. */
@@ -59,6 +60,8 @@ export const seminarEvents = pgTable(
     /** 'registered' | 'audience' */
     archiveEntitlement: text('archive_entitlement'),
     archiveCountsTowardReach: integer('archive_counts_toward_reach').notNull().default(1),
+    /** The event's feedback survey (kind 'seminar_feedback', audience 'seminar_participants'). */
+    feedbackSurveyId: uuid('feedback_survey_id').references(() => surveys.id),
     ...editable(),
   },
   (t) => [index('seminar_events_series').on(t.seriesId), index('seminar_events_starts').on(t.startsAt)],

@@ -10,6 +10,7 @@ import {
   seminarEvents,
   seminarRegistrations,
   seminarSeries,
+  surveys,
 } from '../schema';
 
 /** Deterministic PRNG (mulberry32): the demo is the same on every start. */
@@ -117,6 +118,7 @@ export async function seedSeminarsDemo(tx: Executor, prefectureId: string): Prom
         date: `${year}-11-07`,
       },
     ] as const;
+    const feedbackSurveyId = year === 2024 ? await seedFeedbackSurvey(tx, prefectureId, fy.id) : null;
     const events = await tx
       .insert(seminarEvents)
       .values(
@@ -150,6 +152,7 @@ export async function seedSeminarsDemo(tx: Executor, prefectureId: string): Prom
             archiveClosesAt: jst(`${year + 1}-03-31`, '23:59'),
             archiveEntitlement: 'registered',
             archiveCountsTowardReach: 1,
+            feedbackSurveyId: p.key === 'heads' ? feedbackSurveyId : null,
           };
         }),
       )
@@ -220,4 +223,65 @@ export async function seedSeminarsDemo(tx: Executor, prefectureId: string): Prom
     await tx.insert(seminarRegistrations).values(regs);
     if (views.length > 0) await tx.insert(seminarArchiveViews).values(views);
   }
+}
+
+/**
+ * FY2024's feedback survey of the heads' seminar (survey engine, audience seminar_participants).
+ * No demo answers: the demo registrations name their attendees but no user account registered them
+ * (no user id, no registering user), so nobody is a respondent — nothing is faked.
+ */
+async function seedFeedbackSurvey(tx: Executor, prefectureId: string, fiscalYearId: string): Promise<string> {
+  const [survey] = await tx
+    .insert(surveys)
+    .values({
+      prefectureId,
+      fiscalYearId,
+      kind: 'seminar_feedback',
+      audience: 'seminar_participants',
+      title: '令和6年度 DXトップセミナー アンケート',
+      titleEn: 'FY2024 DX top seminar feedback',
+      opensAt: jst('2024-08-08', '15:30'),
+      closesAt: jst('2024-08-22', '17:00'),
+      definition: [
+        {
+          key: 'feedback',
+          title: { ja: 'セミナーのご感想', en: 'Your feedback on the seminar' },
+          questions: [
+            {
+              key: 'satisfaction',
+              type: 'scale',
+              label: { ja: '満足度（1：不満 〜 5：満足）', en: 'Satisfaction (1: poor – 5: excellent)' },
+              required: true,
+              options: ['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: { ja: v, en: v } })),
+              rows: [],
+            },
+            {
+              key: 'useful_topics',
+              type: 'multiple_choice',
+              label: { ja: '役に立った内容', en: 'What was useful' },
+              required: false,
+              options: [
+                {
+                  value: 'current_state',
+                  label: { ja: '自治体DXの現在地', en: 'Where municipal DX stands' },
+                },
+                { value: 'leadership', label: { ja: '首長のリーダーシップ事例', en: 'Leadership cases' } },
+                { value: 'discussion', label: { ja: '意見交換', en: 'Discussion' } },
+              ],
+              rows: [],
+            },
+            {
+              key: 'comments',
+              type: 'long_text',
+              label: { ja: '自由記述（ご意見・ご要望）', en: 'Comments and requests' },
+              required: false,
+              options: [],
+              rows: [],
+            },
+          ],
+        },
+      ],
+    })
+    .returning({ id: surveys.id });
+  return survey!.id;
 }

@@ -45,6 +45,7 @@ import {
   seminarRegistrations,
   seminarSeries,
   seminarWalkIns,
+  surveys,
   users,
 } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
@@ -235,6 +236,24 @@ export function createSeminarsService(deps: ServiceDeps) {
     return row !== undefined;
   }
 
+  /** A seat ('registered') whose attendee is the actor, or that the actor registered for someone without an account. */
+  async function holdsOwnSeat(ex: Executor, actor: Actor, eventId: string): Promise<boolean> {
+    if (!actor.municipalityId) return false;
+    const [row] = await ex
+      .select({ id: seminarRegistrations.id })
+      .from(seminarRegistrations)
+      .where(
+        and(
+          eq(seminarRegistrations.eventId, eventId),
+          eq(seminarRegistrations.prefectureId, actor.prefectureId),
+          eq(seminarRegistrations.status, 'registered'),
+          sql`coalesce(${seminarRegistrations.userId}, ${seminarRegistrations.createdBy}) = ${actor.userId}`,
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
+  }
+
   /** The archive is for municipality users only: of a registered municipality, or (audience) of any in the event's region. */
   async function isArchiveEntitled(ex: Executor, actor: Actor, event: EventRow): Promise<boolean> {
     if (!actor.municipalityId || !hasRole(actor, 'municipality_staff', 'municipality_head')) return false;
@@ -323,6 +342,8 @@ export function createSeminarsService(deps: ServiceDeps) {
       archive,
       workshopNotes: event.workshopNotes,
       workshopOutputs: files.filter((f) => f.purpose === 'workshop').map(toMaterial),
+      feedbackSurveyId: event.feedbackSurveyId,
+      canAnswerFeedback: event.feedbackSurveyId !== null && (await holdsOwnSeat(ex, actor, id)),
       version: event.version,
     };
   }
@@ -424,6 +445,27 @@ export function createSeminarsService(deps: ServiceDeps) {
     if (!row) throw fieldError(['regionId'], '地域が見つかりません。', 'No such region.');
   }
 
+  /** A feedback survey must be the prefecture's current seminar_feedback survey for seminar participants. */
+  async function assertFeedbackSurvey(
+    ex: Executor,
+    prefectureId: string,
+    surveyId: string | null | undefined,
+  ) {
+    if (!surveyId) return;
+    const [row] = await ex
+      .select({ kind: surveys.kind, audience: surveys.audience, supersededAt: surveys.supersededAt })
+      .from(surveys)
+      .where(and(eq(surveys.id, surveyId), eq(surveys.prefectureId, prefectureId)));
+    if (!row || row.supersededAt !== null)
+      throw fieldError(['feedbackSurveyId'], 'アンケートが見つかりません。', 'No such survey.');
+    if (row.kind !== 'seminar_feedback' || row.audience !== 'seminar_participants')
+      throw fieldError(
+        ['feedbackSurveyId'],
+        'セミナーアンケート（対象：セミナー参加者）を選んでください。',
+        'Choose a seminar feedback survey whose audience is seminar participants.',
+      );
+  }
+
   async function createEvent(ctx: RequestContext, seriesId: string, input: SeminarEventCreate) {
     const actor = requireActor(ctx);
     assertAllowed(policy.canManage(actor, actor.prefectureId));
@@ -471,6 +513,7 @@ export function createSeminarsService(deps: ServiceDeps) {
           const before = await findEvent(tx, actor.prefectureId, id);
           if (!before) throw notFound();
           await assertRegion(tx, actor.prefectureId, input.regionId);
+          await assertFeedbackSurvey(tx, actor.prefectureId, input.feedbackSurveyId);
           const { version, startsAt, endsAt, registrationClosesAt, ...rest } = input;
           const next = {
             ...rest,

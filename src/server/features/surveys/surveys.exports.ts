@@ -335,7 +335,7 @@ export function createSurveysExports(deps: ServiceDeps, service: SurveysService)
       return { fileName: `${survey.title}.csv`, text: `\uFEFF${toCsv(lines)}` };
     },
 
-    /** Queues a reminder to every active user of each municipality that has not submitted. */
+    /** Queues a reminder to every active user of each municipality (or each seminar participant) that has not submitted. */
     async remind(
       ctx: RequestContext,
       id: string,
@@ -350,13 +350,21 @@ export function createSurveysExports(deps: ServiceDeps, service: SurveysService)
       if (survey.supersededAt || ctx.now >= survey.closesAt) throw new AppError('SURVEY_CLOSED');
       const results = await service.results(ctx, id);
       const ids = results.nonResponders.map((n) => n.municipalityId);
-      if (survey.audience !== 'municipalities' || ids.length === 0)
+      const perUser = survey.audience === 'seminar_participants';
+      if ((survey.audience !== 'municipalities' && !perUser) || ids.length === 0)
         return { queuedCount: 0, municipalityCount: 0 };
+      // Per-user audiences (seminar participants): the non-responders' ids are user ids.
       const recipients = await db
         .select({ email: users.email, municipalityId: organizations.municipalityId })
         .from(users)
         .innerJoin(organizations, eq(organizations.id, users.organizationId))
-        .where(and(inArray(organizations.municipalityId, ids), eq(users.isActive, true)));
+        .where(
+          and(
+            perUser ? inArray(users.id, ids) : inArray(organizations.municipalityId, ids),
+            eq(users.isActive, true),
+            eq(users.prefectureId, survey.prefectureId),
+          ),
+        );
       const deadline = toJstDateTimeString(survey.closesAt);
       await db.transaction(async (tx) => {
         for (const r of recipients) {

@@ -12,6 +12,7 @@ import { useFormErrors, validateWith } from '../../lib/form-errors';
 import { formatFiscalYear } from '../../lib/format';
 import { ConflictNotice } from '../fiscal-years/ConflictNotice';
 import { useRegions } from '../municipalities/api';
+import { useSurveyList } from '../surveys/api';
 import { useInvalidateSeminars } from './api';
 import { fromJstInputValue, toJstInputValue } from './datetime';
 import { audienceLabels } from './labels';
@@ -52,6 +53,7 @@ export function EventForm({
   const [passcode, setPasscode] = useState(event?.passcode ?? '');
   const [programme, setProgramme] = useState(event?.programme ?? '');
   const [speakers, setSpeakers] = useState(event?.speakers ?? '');
+  const [feedbackSurveyId, setFeedbackSurveyId] = useState(event?.feedbackSurveyId ?? '');
   const [hasConflict, setHasConflict] = useState(false);
 
   const save = useMutation({
@@ -92,7 +94,9 @@ export function EventForm({
       programme: programme.trim(),
       speakers: speakers.trim(),
     };
-    const body = event ? { version: event.version, ...fields } : fields;
+    const body = event
+      ? { version: event.version, ...fields, feedbackSurveyId: feedbackSurveyId || null }
+      : fields;
     const problems = validateWith(event ? seminarEventPatchSchema : seminarEventCreateSchema, body);
     if (problems.length > 0) return errors.showFields(problems);
     save.mutate(body);
@@ -256,6 +260,15 @@ export function EventForm({
         rows={3}
         maxLength={4000}
       />
+      {event && (
+        <FeedbackSurveySelect
+          id={errors.id(['feedbackSurveyId'])}
+          fiscalYearId={series.find((s) => s.id === event.seriesId)?.fiscalYearId}
+          value={feedbackSurveyId}
+          onChange={setFeedbackSurveyId}
+          error={message('feedbackSurveyId')}
+        />
+      )}
       <div className="flex flex-wrap gap-4">
         <Button type="submit" isBusy={save.isPending}>
           {event ? t('common.save') : t('seminars.event.add')}
@@ -267,5 +280,47 @@ export function EventForm({
         )}
       </div>
     </form>
+  );
+}
+
+/** The year's seminar feedback surveys (audience: seminar participants), or none. */
+function FeedbackSurveySelect({
+  id,
+  fiscalYearId,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  fiscalYearId: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
+  const { t, pick } = useI18n();
+  const surveys = useSurveyList(fiscalYearId);
+  const choices = (surveys.data ?? []).filter(
+    (s) => s.kind === 'seminar_feedback' && s.audience === 'seminar_participants',
+  );
+  return (
+    <Select
+      id={id}
+      label={t('seminars.feedback.survey')}
+      hint={t('seminars.feedback.surveyHint')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+      isOptional
+    >
+      <option value="">{t('seminars.feedback.none')}</option>
+      {value && !choices.some((s) => s.id === value) && (
+        <option value={value}>{t('seminars.feedback.current')}</option>
+      )}
+      {choices.map((s) => (
+        <option key={s.id} value={s.id}>
+          {pick(s.title)}
+        </option>
+      ))}
+    </Select>
   );
 }

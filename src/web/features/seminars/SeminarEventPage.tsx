@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -51,6 +51,35 @@ function JoinPanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boo
       ) : (
         <p className="text-std-16N-170">{t('seminars.join.hidden')}</p>
       )}
+    </Section>
+  );
+}
+
+/** The event's feedback survey: seat holders answer it; the administrator follows its results. */
+function FeedbackPanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boolean }) {
+  const { t } = useI18n();
+  const surveyId = event.feedbackSurveyId;
+  if (!surveyId || (!isAdmin && !event.canAnswerFeedback)) return null;
+  const path = `/surveys/${encodeURIComponent(surveyId)}`;
+  return (
+    <Section title={t('seminars.feedback.title')}>
+      <div className="flex flex-col gap-3">
+        {event.canAnswerFeedback && (
+          <>
+            <p className="text-std-16N-170">{t('seminars.feedback.forYou')}</p>
+            <p>
+              <Link to={`${path}/answer`} className="text-std-16B-170">
+                {t('seminars.feedback.answer')}
+              </Link>
+            </p>
+          </>
+        )}
+        {isAdmin && (
+          <p>
+            <Link to={`${path}/results`}>{t('seminars.feedback.results')}</Link>
+          </p>
+        )}
+      </div>
     </Section>
   );
 }
@@ -172,6 +201,7 @@ export default function SeminarEventPage() {
             {isAdmin && <AdminEdit event={e} />}
             {(isAdmin || isMunicipality) && <JoinPanel event={e} isAdmin={isAdmin} />}
             {isMunicipality && <RegistrationPanel event={e} />}
+            <FeedbackPanel event={e} isAdmin={isAdmin} />
             {isAdmin && <AdminRegistrations event={e} />}
             <MaterialsPanel event={e} isAdmin={isAdmin} />
             <ArchivePanel event={e} isAdmin={isAdmin} />

@@ -1,0 +1,2 @@
+ALTER TABLE "seminar_events" ADD COLUMN "feedback_survey_id" uuid;--> statement-breakpoint
+ALTER TABLE "seminar_events" ADD CONSTRAINT "seminar_events_feedback_survey_id_surveys_id_fk" FOREIGN KEY ("feedback_survey_id") REFERENCES "public"."surveys"("id") ON DELETE no action ON UPDATE no action;
