@@ -59,13 +59,15 @@ export const noNeedsProfiles: NeedsProfileSource = { profileOf: async () => null
 
 /** Adapts the surveys service (profiles of every municipality that answered the year's needs survey). */
 export function needsProfilesFrom(surveys: {
-  needsProfiles(prefectureId: string, fiscalYearId: string): Promise<MunicipalityNeedsProfile[]>;
+  needsProfileOf(
+    prefectureId: string,
+    municipalityId: string,
+    fiscalYearId: string,
+  ): Promise<MunicipalityNeedsProfile | null>;
 }): NeedsProfileSource {
   return {
-    async profileOf(prefectureId, municipalityId, fiscalYearId) {
-      const all = await surveys.needsProfiles(prefectureId, fiscalYearId);
-      return all.find((p) => p.municipalityId === municipalityId) ?? null;
-    },
+    profileOf: (prefectureId, municipalityId, fiscalYearId) =>
+      surveys.needsProfileOf(prefectureId, municipalityId, fiscalYearId),
   };
 }
 

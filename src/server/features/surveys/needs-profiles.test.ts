@@ -26,6 +26,18 @@ describe('seeded needs surveys and needs profiles', () => {
     }
   });
 
+  it("reads one municipality's profile alone, the same as in the full list; none for a year without answers", async () => {
+    const fy2024 = await yearId(2024);
+    const all = await ctx.services.surveys.needsProfiles(prefectureId, fy2024);
+    for (const expected of [all[0]!, all[30]!, all[58]!]) {
+      const one = await ctx.services.surveys.needsProfileOf(prefectureId, expected.municipalityId, fy2024);
+      expect(one).toEqual(expected);
+    }
+    expect(
+      await ctx.services.surveys.needsProfileOf(prefectureId, all[0]!.municipalityId, await yearId(2022)),
+    ).toBeNull();
+  });
+
   it('gives a profile per municipality with help-wanted areas, maturity per area, level and voices', async () => {
     const profiles = await ctx.services.surveys.needsProfiles(prefectureId, await yearId(2024));
     expect(profiles).toHaveLength(59);

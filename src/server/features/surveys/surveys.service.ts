@@ -303,7 +303,12 @@ export function createSurveysService(deps: ServiceDeps) {
   }
 
   /** Submitted responses of every needs survey of the year, latest per municipality. */
-  async function submittedNeeds(executor: Executor, prefectureId: string, fiscalYearId: string) {
+  async function submittedNeeds(
+    executor: Executor,
+    prefectureId: string,
+    fiscalYearId: string,
+    municipalityId?: string,
+  ) {
     const rows = await executor
       .select({ response: surveyResponses, survey: surveys })
       .from(surveyResponses)
@@ -315,6 +320,7 @@ export function createSurveysService(deps: ServiceDeps) {
           eq(surveys.kind, 'needs'),
           eq(surveys.audience, 'municipalities'),
           eq(surveyResponses.status, 'submitted'),
+          municipalityId ? eq(surveyResponses.municipalityId, municipalityId) : undefined,
         ),
       )
       .orderBy(asc(surveyResponses.submittedAt));
@@ -812,6 +818,16 @@ export function createSurveysService(deps: ServiceDeps) {
           : requireActor(ctxOrPrefectureId).prefectureId;
       const rows = await submittedNeeds(db, prefectureId, fiscalYearId);
       return rows.map(({ survey, response }) => profileOf(survey, response, fiscalYearId));
+    },
+
+    /** One municipality's profile (null before it has submitted): what recommendations need per call. */
+    async needsProfileOf(
+      prefectureId: string,
+      municipalityId: string,
+      fiscalYearId: string,
+    ): Promise<MunicipalityNeedsProfile | null> {
+      const [row] = await submittedNeeds(db, prefectureId, fiscalYearId, municipalityId);
+      return row ? profileOf(row.survey, row.response, fiscalYearId) : null;
     },
 
     /** Rows for results/exports (used by the export and share functions). */
