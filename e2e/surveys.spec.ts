@@ -172,6 +172,8 @@ describe.skipIf(!browser)('needs survey', () => {
     await page.keyboard.type(voiceText);
     await page.getByRole('status').filter({ hasText: '下書きを保存しました' }).waitFor({ timeout: 15_000 });
     await screenshot(page, 'surveys-answer-draft');
+    // Every required answer is given now, so the list of missing answers has gone.
+    expect(await page.getByRole('link', { name: /に回答してください/ }).count()).toBe(0);
 
     // Leave and come back: the draft is there.
     await page.goto('/');

@@ -44,6 +44,18 @@ export function useFormErrors(formId: string) {
     setState((s) => ({ message, fields, attempt: s.attempt + 1 }));
   }, []);
 
+  /**
+   * Drops the field messages that no longer apply (e.g. a required answer now given) without
+   * moving focus; when none is left the whole summary goes.
+   */
+  const keepFields = useCallback((keep: (field: FieldError) => boolean) => {
+    setState((s) => {
+      const fields = s.fields.filter(keep);
+      if (fields.length === s.fields.length) return s;
+      return fields.length === 0 ? { ...empty, attempt: s.attempt } : { ...s, fields };
+    });
+  }, []);
+
   const showError = useCallback((error: unknown) => {
     if (error instanceof ApiError) {
       setState((s) => ({ message: error.localized, fields: error.fields, attempt: s.attempt + 1 }));
@@ -83,6 +95,7 @@ export function useFormErrors(formId: string) {
     summaryRef,
     clear,
     showFields,
+    keepFields,
     showError,
     hasErrors: state.message !== null,
   };

@@ -77,6 +77,10 @@ export function SurveyAnswerForm({
     () => new Set(missingAnswers(sections, answers).map((p) => p.key)),
     [sections, answers],
   );
+  const { keepFields } = errors;
+  useEffect(() => {
+    keepFields((field) => field.code !== 'required' || stillMissing.has(String(field.path[0])));
+  }, [keepFields, stillMissing]);
 
   const flush = useCallback(async () => {
     if (timer.current) {
