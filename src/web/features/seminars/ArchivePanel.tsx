@@ -12,7 +12,8 @@ import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useFormErrors } from '../../lib/form-errors';
 import { useInvalidateSeminars } from './api';
-import { formatJstRange, fromJstInputValue, toJstInputValue } from './datetime';
+import { fromJstInputValue, toJstInputValue } from '../../lib/jst-input';
+import { formatJstRange } from './datetime';
 import type { SeminarArchive, SeminarEventDetail } from './types';
 
 /** The administrator sets the recording: a link or an uploaded file, its window and who may watch. */

@@ -14,7 +14,7 @@ import { ConflictNotice } from '../fiscal-years/ConflictNotice';
 import { useRegions } from '../municipalities/api';
 import { useSurveyList } from '../surveys/api';
 import { useInvalidateSeminars } from './api';
-import { fromJstInputValue, toJstInputValue } from './datetime';
+import { fromJstInputValue, toJstInputValue } from '../../lib/jst-input';
 import { audienceLabels } from './labels';
 import { parseWholeNumber } from './numbers';
 import { type Audience, audiences, type SeminarEventDetail, type SeminarSeries } from './types';

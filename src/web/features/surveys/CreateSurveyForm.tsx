@@ -15,19 +15,8 @@ import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { fromJstInputValue } from '../../lib/jst-input';
 import { type SurveyDetail, type SurveySummary, useInvalidateSurveys } from './api';
-
-/** 'YYYY-MM-DDTHH:mm' typed as JST → ISO instant; '' stays '' so the schema reports it. */
-export function fromJstInput(value: string): string {
-  if (!value) return '';
-  const date = new Date(`${value}:00+09:00`);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString();
-}
-
-/** An ISO instant as 'YYYY-MM-DDTHH:mm' in JST, for a datetime-local input. */
-export function toJstInput(iso: string): string {
-  return new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 16);
-}
 
 /** Creates a survey in a fiscal year, optionally starting from another survey's questions. */
 export function CreateSurveyForm({
@@ -70,8 +59,8 @@ export function CreateSurveyForm({
       title: { ja: titleJa.trim(), en: titleEn.trim() },
       kind,
       audience,
-      opensAt: fromJstInput(opensAt),
-      closesAt: fromJstInput(closesAt),
+      opensAt: fromJstInputValue(opensAt) ?? opensAt,
+      closesAt: fromJstInputValue(closesAt) ?? closesAt,
       ...(copyFromId ? { copyFromId } : {}),
     };
     const problems = validateWith(surveyCreateSchema, body);

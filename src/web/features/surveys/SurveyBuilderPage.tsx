@@ -14,7 +14,7 @@ import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useFormErrors } from '../../lib/form-errors';
-import { fromJstInput, toJstInput } from './CreateSurveyForm';
+import { fromJstInputValue, toJstInputValue } from '../../lib/jst-input';
 import { type SurveyDetail, surveyPath, useInvalidateSurveys, useSurvey } from './api';
 import type { AnswerOption, AnswerQuestion, AnswerSection, QuestionType } from './answer-model';
 import { questionTypes as schemaQuestionTypes } from '../../../shared/schemas/surveys';
@@ -204,8 +204,8 @@ function Builder({ survey }: { survey: SurveyDetail }) {
   const invalidate = useInvalidateSurveys();
   const errors = useFormErrors('survey-builder');
   const [sections, setSections] = useState<BuilderSection[]>(survey.sections as BuilderSection[]);
-  const [opensAt, setOpensAt] = useState(toJstInput(survey.opensAt));
-  const [closesAt, setClosesAt] = useState(toJstInput(survey.closesAt));
+  const [opensAt, setOpensAt] = useState(toJstInputValue(survey.opensAt));
+  const [closesAt, setClosesAt] = useState(toJstInputValue(survey.closesAt));
   const [saved, setSaved] = useState(false);
   useEffect(() => setSections(survey.sections as BuilderSection[]), [survey]);
 
@@ -213,8 +213,8 @@ function Builder({ survey }: { survey: SurveyDetail }) {
     mutationFn: () =>
       api.patch<SurveyDetail>(surveyPath(survey.id), {
         version: survey.version,
-        opensAt: fromJstInput(opensAt),
-        closesAt: fromJstInput(closesAt),
+        opensAt: fromJstInputValue(opensAt) ?? opensAt,
+        closesAt: fromJstInputValue(closesAt) ?? closesAt,
         sections,
       }),
     onSuccess: async (savedSurvey) => {
