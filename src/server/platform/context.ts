@@ -1,4 +1,5 @@
 import type { OrganizationKind, Role } from '../../shared/roles';
+import { AppError } from './errors';
 
 /** The signed-in user as every policy sees it. */
 export interface Actor {
@@ -29,4 +30,16 @@ export function hasRole(actor: Actor | null, ...wanted: Role[]): actor is Actor 
 
 export function isPrefectureAdmin(actor: Actor | null): actor is Actor {
   return hasRole(actor, 'prefecture_admin');
+}
+
+/** The signed-in actor of a request, or 401: the first line of every service call that needs one. */
+export function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+  return ctx.actor;
+}
+
+/** The request narrowed to a signed-in one, for helpers that take the whole context. */
+export function signedIn(ctx: RequestContext): RequestContext & { actor: Actor } {
+  requireActor(ctx);
+  return ctx as RequestContext & { actor: Actor };
 }

@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Executor } from '../db/client';
+import type { Database, Executor } from '../db/client';
+import { type AuditEntry, recordAudit } from './audit';
+import type { Actor, RequestContext } from './context';
 import { AppError } from './errors';
 
 interface VersionedTable extends PgTable {
@@ -21,13 +23,15 @@ export async function updateVersioned<T extends VersionedTable>(
   expectedVersion: number,
   values: Partial<T['$inferInsert']>,
   actorUserId: string | null,
+  /** The request's clock (ctx.now); the wall clock only for callers that have no request. */
+  now: Date = new Date(),
 ): Promise<T['$inferSelect']> {
   const updated = await executor
     .update(table as PgTable)
     .set({
       ...values,
       version: sql`${table.version} + 1`,
-      updatedAt: new Date(),
+      updatedAt: now,
       updatedBy: actorUserId,
     } as never)
     .where(and(eq(table.id, id), eq(table.version, expectedVersion)))
@@ -60,4 +64,50 @@ export async function withCurrentOnConflict<T>(
     if (current === null || current === undefined) throw new AppError('NOT_FOUND');
     throw new AppError('VERSION_CONFLICT', { current });
   }
+}
+
+export interface VersionedChange<T extends VersionedTable, Result> {
+  table: T;
+  id: string;
+  /** The version the client read. */
+  version: number;
+  values: Partial<T['$inferInsert']>;
+  /** What the audit row says; `before` and `after` are filled in from the rows. */
+  audit: Omit<AuditEntry, 'before' | 'after' | 'entityId'> & { before?: unknown };
+  /** The record as the API shows it, read after the change (and on a conflict, as it is now). */
+  reload: (executor: Executor) => Promise<Result | null>;
+  /** Further writes in the same transaction (e.g. a domain event), given the updated row. */
+  alsoInTransaction?: (tx: Executor, updated: T['$inferSelect']) => Promise<void>;
+}
+
+/**
+ * The common edit: versioned update + audit row in one transaction, then the record reloaded in
+ * API shape. A stale version answers 409 carrying the current record; a missing row, 404.
+ */
+export async function changeVersioned<T extends VersionedTable, Result>(
+  db: Database,
+  ctx: RequestContext & { actor: Actor },
+  change: VersionedChange<T, Result>,
+): Promise<Result> {
+  await withCurrentOnConflict(
+    () =>
+      db.transaction(async (tx) => {
+        const updated = await updateVersioned(
+          tx,
+          change.table,
+          change.id,
+          change.version,
+          change.values,
+          ctx.actor.userId,
+          ctx.now,
+        );
+        const { before, ...audit } = change.audit;
+        await recordAudit(tx, ctx, { ...audit, entityId: change.id, before: before ?? null, after: updated });
+        await change.alsoInTransaction?.(tx, updated);
+      }),
+    () => change.reload(db),
+  );
+  const result = await change.reload(db);
+  if (result === null) throw new AppError('NOT_FOUND');
+  return result;
 }
