@@ -58,3 +58,46 @@ export const mailOutbox = pgTable(
     index('mail_outbox_prefecture_created').on(t.prefectureId, t.createdAt),
   ],
 );
+
+/**
+ * Background work, run by the job runner in every process (platform/jobs): reminders, clean-ups,
+ * and the delivery of domain events to their handlers. A row is leased with FOR UPDATE SKIP LOCKED,
+ * so two processes never run the same job, and a lease runs out, so a job whose process died runs
+ * again. `dedupeKey` makes enqueueing idempotent (one job per schedule slot, per event and handler).
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    dedupeKey: text('dedupe_key').unique(),
+    status: text('status').$type<'queued' | 'running' | 'done' | 'failed'>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    /** When the job may next run: its schedule, a retry's backoff, or the end of a running job's lease. */
+    runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('jobs_due').on(t.status, t.runAt), index('jobs_finished').on(t.finishedAt)],
+);
+
+/**
+ * Domain events: a fact one feature records in the transaction of the change ("a waiting-list
+ * seat was given", "a proposal was decided") for other features to act on. Written with the
+ * change, delivered after it commits, each handler at least once through the job runner.
+ */
+export const domainEvents = pgTable(
+  'domain_events',
+  {
+    id: id(),
+    prefectureId: uuid('prefecture_id').references(() => prefectures.id),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    actorUserId: uuid('actor_user_id'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('domain_events_type_at').on(t.type, t.occurredAt)],
+);
