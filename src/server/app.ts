@@ -8,36 +8,38 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from './db/client';
-import { createAuthRoutes } from './features/auth/auth.routes';
+import { accountsModule } from './features/accounts/accounts.module';
+import { createAccountsService } from './features/accounts/accounts.service';
+import { auditModule } from './features/audit/audit.module';
+import { createAuditService } from './features/audit/audit.service';
+import { createAccountRecoveryService } from './features/auth/account-recovery.service';
+import { authModule } from './features/auth/auth.module';
 import { createAuthService } from './features/auth/auth.service';
 import { createDemoAccountsService } from './features/auth/demo-accounts.service';
-import { createMunicipalitiesRoutes } from './features/municipalities/municipalities.routes';
-import { createMunicipalitiesService } from './features/municipalities/municipalities.service';
-import { createCalendarRoutes } from './features/calendar/calendar.routes';
+import { calendarModule } from './features/calendar/calendar.module';
 import { createCalendarService } from './features/calendar/calendar.service';
-import { createFiscalYearsRoutes } from './features/fiscal-years/fiscal-years.routes';
+import { bindFeature, type FeatureModule } from './features/feature-module';
+import { fiscalYearsModule } from './features/fiscal-years/fiscal-years.module';
 import { createFiscalYearsService } from './features/fiscal-years/fiscal-years.service';
-import { createSurveysExports } from './features/surveys/surveys.exports';
-import { createSurveysRoutes } from './features/surveys/surveys.routes';
-import { createSurveysService } from './features/surveys/surveys.service';
-import { createHomeRoutes } from './features/home/home.routes';
-import { createMenusRoutes } from './features/menus/menus.routes';
-import { createMenusService, needsProfilesFrom } from './features/menus/menus.service';
+import { homeModule } from './features/home/home.module';
 import { createHomeService } from './features/home/home.service';
-import { createAccountRecoveryRoutes } from './features/auth/account-recovery.routes';
-import { createAccountRecoveryService } from './features/auth/account-recovery.service';
-import { createAccountsRoutes } from './features/accounts/accounts.routes';
-import { createAccountsService } from './features/accounts/accounts.service';
-import { createOrganizationsRoutes } from './features/organizations/organizations.routes';
+import { menusModule } from './features/menus/menus.module';
+import { createMenusService, needsProfilesFrom } from './features/menus/menus.service';
+import { municipalitiesModule } from './features/municipalities/municipalities.module';
+import { createMunicipalitiesService } from './features/municipalities/municipalities.service';
+import { organizationsModule } from './features/organizations/organizations.module';
 import { createOrganizationsService } from './features/organizations/organizations.service';
-import { createAuditRoutes } from './features/audit/audit.routes';
-import { createAuditService } from './features/audit/audit.service';
-import { createSeminarsRoutes } from './features/seminars/seminars.routes';
-import { registerSeminarFeedbackEligibility } from './features/seminars/seminars.feedback';
+import { seminarsModule } from './features/seminars/seminars.module';
 import { createSeminarsService } from './features/seminars/seminars.service';
+import { registerEligibility } from './features/surveys/eligibility';
+import { createSurveysExports } from './features/surveys/surveys.exports';
+import { surveysModule } from './features/surveys/surveys.module';
+import { createSurveysService } from './features/surveys/surveys.service';
+import type { SurveyAudience } from '../shared/schemas/surveys';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
 import { type AppEnv, toErrorResponse } from './platform/http';
+import { type EventHandler, type JobDefinition, jobCleanup } from './platform/jobs/runner';
 import { csrfProtection, localeDetection, requestLogging, sessionLoading } from './platform/middleware';
 
 export interface AppDeps {
@@ -48,20 +50,64 @@ export interface AppDeps {
   webDir?: string | undefined;
 }
 
-/** Every feature's services, built once per process from the same deps. */
+/** A feature module and where its service sits among the built services. */
+interface FeatureEntry {
+  // biome-ignore lint/suspicious/noExplicitAny: each module is typed by its own service, which `serviceOf` picks
+  module: FeatureModule<any>;
+  serviceOf(services: Services): unknown;
+}
+function feature<S>(module: FeatureModule<S>, serviceOf: (services: Services) => S): FeatureEntry {
+  return { module, serviceOf };
+}
+
+/**
+ * Every feature, in the order its routes are mounted. Contributions that need no service
+ * (survey eligibility, home tasks) are read from the modules before the services are built.
+ */
+const features: readonly FeatureEntry[] = [
+  feature(authModule, (s) => ({
+    auth: s.auth,
+    demoAccounts: s.demoAccounts,
+    accountRecovery: s.accountRecovery,
+  })),
+  feature(municipalitiesModule, (s) => s.municipalities),
+  feature(fiscalYearsModule, (s) => s.fiscalYears),
+  feature(homeModule, (s) => s.home),
+  feature(calendarModule, (s) => s.calendar),
+  feature(accountsModule, (s) => s.accounts),
+  feature(organizationsModule, (s) => s.organizations),
+  feature(auditModule, (s) => s.audit),
+  feature(menusModule, (s) => s.menus),
+  feature(surveysModule, (s) => ({ surveys: s.surveys, exports: s.surveysExports })),
+  feature(seminarsModule, (s) => s.seminars),
+];
+
+/**
+ * Every feature's service, built once per process from the same deps. This is the one place
+ * where features meet: each service gets the read ports of the features it needs, here.
+ */
 export function createServices(deps: ServiceDeps) {
-  // Seminar feedback surveys: their respondents are the participants of the events linked to them.
-  registerSeminarFeedbackEligibility();
+  for (const { module } of features) {
+    for (const [audience, provider] of Object.entries(module.surveyEligibility ?? {})) {
+      if (provider) registerEligibility(audience as SurveyAudience, provider);
+    }
+  }
+  const fiscalYears = createFiscalYearsService(deps);
   const surveys = createSurveysService(deps);
+  const accountRecovery = createAccountRecoveryService(deps);
   return {
     auth: createAuthService(deps),
     demoAccounts: createDemoAccountsService(deps),
+    accountRecovery,
     municipalities: createMunicipalitiesService(deps),
-    fiscalYears: createFiscalYearsService(deps),
-    home: createHomeService(deps),
+    fiscalYears,
+    home: createHomeService(deps, {
+      fiscalYears,
+      tasks: features.flatMap(({ module }) => module.homeTasks ?? []),
+    }),
     calendar: createCalendarService(),
-    accountRecovery: createAccountRecoveryService(deps),
-    accounts: createAccountsService(deps),
+    // Inviting a user sends the same one-time link as sign-in's own invitation flow.
+    accounts: createAccountsService(deps, { invitations: accountRecovery }),
     organizations: createOrganizationsService(deps),
     audit: createAuditService(deps),
     surveys,
@@ -73,25 +119,22 @@ export function createServices(deps: ServiceDeps) {
 }
 export type Services = ReturnType<typeof createServices>;
 
-/** Feature routers, each mounted under /api. Adding a feature means adding it here. */
-function mountFeatures(api: OpenAPIHono<AppEnv>, services: Services, config: AppConfig) {
-  api.route('/', createAuthRoutes(services.auth, services.demoAccounts, config));
-  api.route('/', createMunicipalitiesRoutes(services.municipalities));
-  api.route('/', createFiscalYearsRoutes(services.fiscalYears));
-  api.route('/', createHomeRoutes(services.home));
-  api.route('/', createCalendarRoutes(services.calendar));
-  api.route('/', createAccountRecoveryRoutes(services.accountRecovery));
-  api.route('/', createAccountsRoutes(services.accounts));
-  api.route('/', createOrganizationsRoutes(services.organizations));
-  api.route('/', createAuditRoutes(services.audit));
-  api.route('/', createMenusRoutes(services.menus));
-  api.route('/', createSurveysRoutes(services.surveys, services.surveysExports));
-  api.route('/', createSeminarsRoutes(services.seminars));
+/** What the job runner of a process runs: the features' jobs and event handlers, and the platform's own. */
+export interface BackgroundWork {
+  jobs: JobDefinition[];
+  eventHandlers: EventHandler[];
 }
 
 export function createApp(deps: AppDeps) {
   const serviceDeps: ServiceDeps = { db: deps.database.db, config: deps.config, logger: deps.logger };
   const services = createServices(serviceDeps);
+  const bound = features.map(({ module, serviceOf }) =>
+    bindFeature(module, serviceOf(services), deps.config),
+  );
+  const background: BackgroundWork = {
+    jobs: [jobCleanup, ...bound.flatMap((f) => f.jobs)],
+    eventHandlers: bound.flatMap((f) => f.eventHandlers),
+  };
   const app = new Hono<AppEnv>();
 
   app.use(requestLogging(deps.logger));
@@ -133,7 +176,7 @@ export function createApp(deps: AppDeps) {
   );
   api.use(csrfProtection());
   api.use(sessionLoading(deps.database.db, deps.config.sessionPolicy));
-  mountFeatures(api, services, deps.config);
+  for (const feature of bound) for (const router of feature.routes) api.route('/', router);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -171,7 +214,7 @@ export function createApp(deps: AppDeps) {
     throw new AppError('NOT_FOUND');
   });
 
-  return { app, services };
+  return { app, services, background };
 }
 
 const require = createRequire(import.meta.url);

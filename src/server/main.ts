@@ -9,7 +9,7 @@ import { loadEnv } from './env';
 import type { AppConfig } from './platform/deps';
 import { createLogger } from './platform/logger';
 import { createMailSender } from './platform/mail/sender';
-import { startMaintenance } from './platform/maintenance';
+import { createJobRunner } from './platform/jobs/runner';
 
 /**
  * The built web app: dist/web beside dist/server when bundled, or the
@@ -52,7 +52,6 @@ async function main() {
     uploadsDir: env.uploadsDir,
     isSmtpConfigured: Boolean(env.SMTP_URL),
   };
-  const maintenance = startMaintenance(database.db, config.sessionPolicy, logger);
   // Every process may run a sender: mails are claimed row by row, so none goes out twice.
   const mailSender = createMailSender({
     db: database.db,
@@ -62,7 +61,10 @@ async function main() {
   });
   mailSender.start();
   const webDir = findWebDir();
-  const { app } = createApp({ database, config, logger, webDir });
+  const { app, background } = createApp({ database, config, logger, webDir });
+  // Every process runs one: jobs are leased row by row, so each runs once however many processes there are.
+  const jobRunner = createJobRunner({ db: database.db, logger, ...background });
+  jobRunner.start();
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     logger.info(
       {
@@ -81,8 +83,8 @@ async function main() {
     isStopping = true;
     logger.info({ signal }, 'shutting down');
     // Stop accepting, let in-flight requests finish, then close the database so PGlite flushes to disk.
-    maintenance.stop();
     server.close(async () => {
+      await jobRunner.stop();
       await mailSender.stop();
       await database.close();
       process.exit(0);

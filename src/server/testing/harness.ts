@@ -40,6 +40,8 @@ export interface TestContext {
   database: DatabaseHandle;
   app: ReturnType<typeof createApp>['app'];
   services: ReturnType<typeof createApp>['services'];
+  /** The jobs and event handlers a process of this app runs. */
+  background: ReturnType<typeof createApp>['background'];
   /** A cookie header for a signed-in session of this user (MFA already satisfied). */
   sessionCookieFor(email: string): Promise<string>;
   /** Calls the app as a browser would: JSON body, CSRF header, optional session cookie. */
@@ -58,7 +60,7 @@ export interface TestContext {
 export async function createTestContext(configOverrides: Partial<AppConfig> = {}): Promise<TestContext> {
   const database = await openTestDatabase();
   const config: AppConfig = { ...defaultConfig, ...configOverrides };
-  const { app, services } = createApp({ database, config, logger: pino({ level: 'silent' }) });
+  const { app, services, background } = createApp({ database, config, logger: pino({ level: 'silent' }) });
   afterAll(() => database.close());
 
   async function userIdOf(email: string): Promise<string> {
@@ -71,6 +73,7 @@ export async function createTestContext(configOverrides: Partial<AppConfig> = {}
     database,
     app,
     services,
+    background,
     userIdOf,
     async sessionCookieFor(email) {
       const session = await createSession(database.db, await userIdOf(email), {

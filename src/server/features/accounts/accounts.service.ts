@@ -14,7 +14,7 @@ import type { Actor, RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
 import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
-import { createAccountRecoveryService } from '../auth/account-recovery.service';
+import type { InvitationSender } from '../auth/account-recovery.ports';
 import { accountsPolicy as policy } from './accounts.policy';
 import * as repo from './accounts.repository';
 
@@ -84,9 +84,9 @@ function assertRolesFit(roles: readonly Role[], organizationKind: string): void 
 }
 
 /** Users of the prefecture as its administrators manage them: invite, edit, unlock, reset MFA. */
-export function createAccountsService(deps: ServiceDeps) {
+export function createAccountsService(deps: ServiceDeps, ports: { invitations: InvitationSender }) {
   const { db } = deps;
-  const recovery = createAccountRecoveryService(deps);
+  const recovery = ports.invitations;
 
   function requireAdmin(ctx: RequestContext): Actor {
     if (!ctx.actor) throw new AppError('UNAUTHENTICATED');

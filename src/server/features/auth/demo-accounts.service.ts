@@ -1,10 +1,8 @@
-import { inArray } from 'drizzle-orm';
-import { organizations, users } from '../../db/schema';
 import { demoAccounts, demoPassword } from '../../db/seed/demo-accounts';
 import { generateTotpCode, totpStep } from '../../platform/auth/totp';
 import type { ServiceDeps } from '../../platform/deps';
 import type { Role } from '../../../shared/roles';
-import { eq } from 'drizzle-orm';
+import { findDemoUsers } from './demo-accounts.repository';
 
 /**
  * Lists the demo accounts for the login page. Only in demo mode, and only
@@ -15,22 +13,10 @@ export function createDemoAccountsService(deps: ServiceDeps) {
   return {
     async listDemoAccounts(now: Date) {
       if (!deps.config.isDemo) return { isDemo: false, accounts: [], adminTotpCode: null };
-      const rows = await deps.db
-        .select({
-          email: users.email,
-          displayName: users.displayName,
-          roles: users.roles,
-          totpSecret: users.totpSecret,
-          organizationName: organizations.name,
-        })
-        .from(users)
-        .innerJoin(organizations, eq(organizations.id, users.organizationId))
-        .where(
-          inArray(
-            users.email,
-            demoAccounts.map((a) => a.email),
-          ),
-        );
+      const rows = await findDemoUsers(
+        deps.db,
+        demoAccounts.map((a) => a.email),
+      );
       const byEmail = new Map(rows.map((r) => [r.email, r]));
       const accounts = demoAccounts.flatMap((a) => {
         const row = byEmail.get(a.email);

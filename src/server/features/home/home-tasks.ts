@@ -17,7 +17,7 @@ export interface HomeTaskContext {
 /**
  * One feature's contribution to the "to do" list on the home page. A feature
  * (surveys, applications, …) writes one of these beside its own code and adds
- * it to `homeTaskProviders` in home.providers.ts; the home service is not
+ * it to its module's `homeTasks` (<feature>.module.ts); the home service is not
  * touched. A provider returns [] for roles it has nothing for.
  */
 export type HomeTaskProvider = (ctx: HomeTaskContext) => Promise<HomeTask[]>;

@@ -10,9 +10,8 @@ import {
 import type { RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { createFiscalYearsService } from '../fiscal-years/fiscal-years.service';
+import type { FiscalYearsReadPort } from '../fiscal-years/fiscal-years.ports';
 import type { HomeTaskProvider } from './home-tasks';
-import { homeTaskProviders } from './home.providers';
 
 /**
  * Whose deadlines each role watches: municipalities answer surveys, apply in
@@ -45,14 +44,17 @@ function byDueDate(a: HomeTask, b: HomeTask): number {
 
 /**
  * The home page of every role: this year's plan, the deadlines that concern
- * the user, and what they have to do. `providers` is injectable for tests;
- * the app uses the registry in home.providers.ts.
+ * the user, and what they have to do. The plan and deadlines come from the
+ * fiscal-years read port; the tasks from every module's `homeTasks`.
  */
 export function createHomeService(
   deps: ServiceDeps,
-  providers: readonly HomeTaskProvider[] = homeTaskProviders,
+  ports: {
+    fiscalYears: FiscalYearsReadPort;
+    tasks: readonly HomeTaskProvider[];
+  },
 ) {
-  const fiscalYears = createFiscalYearsService(deps);
+  const { fiscalYears, tasks: providers } = ports;
 
   return {
     async get(ctx: RequestContext): Promise<Home> {

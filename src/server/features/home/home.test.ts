@@ -9,6 +9,7 @@ import type { RequestContext } from '../../platform/context';
 import { defaultConfig } from '../../platform/deps';
 import { createTestContext } from '../../testing/harness';
 import type { HomeTaskProvider } from './home-tasks';
+import { createFiscalYearsService } from '../fiscal-years/fiscal-years.service';
 import { createHomeService, deadlineKindsFor } from './home.service';
 
 const ctx = await createTestContext();
@@ -161,10 +162,11 @@ describe('tasks', () => {
     };
     const logged: unknown[] = [];
     const logger = pino({ level: 'error' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
-    const service = createHomeService({ db: ctx.database.db, config: defaultConfig, logger }, [
-      broken,
-      surveyTasks,
-    ]);
+    const deps = { db: ctx.database.db, config: defaultConfig, logger };
+    const service = createHomeService(deps, {
+      fiscalYears: createFiscalYearsService(deps),
+      tasks: [broken, surveyTasks],
+    });
     const request = await requestAs('dx@nishiaizu.example.jp', april10);
     const home = await service.get(request);
     expect(home.tasks.map((t) => t.kind)).toEqual(['survey_early', 'survey_answer', 'survey_read']);

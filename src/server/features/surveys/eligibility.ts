@@ -39,7 +39,8 @@ export function registerEligibility(audience: SurveyAudience, provider: Eligibil
   registry.set(audience, provider);
 }
 
-registerEligibility('municipalities', async (executor, survey) => {
+/** Every municipality of the prefecture: one response per town (mayor and staff share it). */
+export const municipalityRespondents: EligibilityProvider = async (executor, survey) => {
   const rows = await executor
     .select({ id: municipalities.id, name: municipalities.name })
     .from(municipalities)
@@ -52,9 +53,10 @@ registerEligibility('municipalities', async (executor, survey) => {
     userId: null,
     name: m.name,
   }));
-});
+};
 
-registerEligibility('companies', async (executor, survey) => {
+/** Every active member company: one response per company. */
+export const companyRespondents: EligibilityProvider = async (executor, survey) => {
   const rows = await executor
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
@@ -73,7 +75,10 @@ registerEligibility('companies', async (executor, survey) => {
     userId: null,
     name: o.name,
   }));
-});
+};
+
+registerEligibility('municipalities', municipalityRespondents);
+registerEligibility('companies', companyRespondents);
 
 registerEligibility('seminar_participants', async () => []);
 

@@ -1,0 +1,14 @@
+import { defineFeature } from '../feature-module';
+import { companyRespondents, municipalityRespondents } from './eligibility';
+import type { SurveysExports } from './surveys.exports';
+import { openSurveyTasks } from './surveys.home-tasks';
+import { createSurveysRoutes } from './surveys.routes';
+import type { SurveysService } from './surveys.service';
+
+/** The survey engine: builder, answering, results, sharing, reminders and exports. */
+export const surveysModule = defineFeature<{ surveys: SurveysService; exports: SurveysExports }>({
+  name: 'surveys',
+  surveyEligibility: { municipalities: municipalityRespondents, companies: companyRespondents },
+  homeTasks: [openSurveyTasks],
+  routes: ({ surveys, exports }) => [createSurveysRoutes(surveys, exports)],
+});
