@@ -88,7 +88,18 @@ function cellText(value: ExcelJS.CellValue): string {
 export interface SheetSpec {
   name: string;
   columns: { header: string; key: string; width?: number }[];
-  rows: Record<string, string | number | null | undefined>[];
+  /** Numbers become number cells; a Date becomes a date cell showing the time in Japan. */
+  rows: Record<string, string | number | Date | null | undefined>[];
+}
+
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/**
+ * Spreadsheet date cells have no time zone: the cell holds the wall-clock time its reader sees.
+ * Our instants are UTC, and every person reading the workbook reads Japan time.
+ */
+function jstWallClock(at: Date): Date {
+  return new Date(at.getTime() + JST_OFFSET_MS);
 }
 
 /** Writes an .xlsx workbook: one sheet per spec, the header row bold and frozen. */
@@ -98,7 +109,18 @@ export async function writeWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {
     const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = spec.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
     sheet.getRow(1).font = { bold: true };
-    for (const row of spec.rows) sheet.addRow(row);
+    for (const row of spec.rows) {
+      const dates = Object.entries(row).filter((e): e is [string, Date] => e[1] instanceof Date);
+      if (dates.length === 0) {
+        sheet.addRow(row);
+        continue;
+      }
+      const added = sheet.addRow({
+        ...row,
+        ...Object.fromEntries(dates.map(([k, d]) => [k, jstWallClock(d)])),
+      });
+      for (const [key] of dates) added.getCell(key).numFmt = 'yyyy/mm/dd hh:mm';
+    }
   }
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

@@ -27,7 +27,8 @@ import { challengeAreaSchema } from '../challenge-areas';
  *   GET    /surveys/:id/results/voices   admin, reviewer  free-text answers grouped into topics
  *   GET    /surveys/:id/export.xlsx      admin, reviewer  every table + raw answers, one sheet each, Japanese headers
  *   GET    /surveys/:id/export.csv       admin, reviewer  raw answers, UTF-8 with BOM
- *   POST   /surveys/:id/reminders        admin          mail non-responders' users via the outbox
+ *   POST   /surveys/:id/reminders        admin          mail non-responders' users via the outbox (each user at
+ *                                                       most once per 12 hours: a second click mails nobody twice)
  *   GET    /surveys/:id/share            admin          the saved share config (with the survey's version, for PUT)
  *   PUT    /surveys/:id/share            admin          publish a view to council members (share config, version)
  *   GET    /surveys/:id/shared           council_secretariat, company_member, reviewer, admin  the published view
@@ -391,6 +392,8 @@ export type SharedView = z.infer<typeof sharedViewSchema>;
 export const reminderResultSchema = z.object({
   queuedCount: z.number().int(),
   municipalityCount: z.number().int(),
+  /** Recipients not mailed again because they were reminded of this survey in the last 12 hours. */
+  alreadyRemindedCount: z.number().int(),
 });
 
 export const voiceTopicSchema = z.object({

@@ -1,8 +1,26 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Answers, Section, SurveyAudience, SurveyKind } from '../../../shared/schemas/surveys';
 import { organizations, users } from './accounts';
 import { editable, id } from './columns';
 import { fiscalYears } from './fiscal-years';
 import { municipalities, prefectures } from './tenancy';
+
+/** What council members and companies may see of a survey's results (the share settings). */
+export interface SurveyShare {
+  isPublished?: boolean;
+  includeMunicipalityNames?: boolean;
+  rawAnswerKeys?: string[];
+}
 
 /**
  * A survey (調査) of a fiscal year. The question set lives in `definition` (sections with
@@ -20,20 +38,21 @@ export const surveys = pgTable(
       .notNull()
       .references(() => fiscalYears.id),
     /** 'needs' | 'post_support' | 'follow_up' | 'seminar_feedback' */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<SurveyKind>().notNull(),
     /** 'municipalities' | 'companies' | 'seminar_participants' */
-    audience: text('audience').notNull(),
+    audience: text('audience').$type<SurveyAudience>().notNull(),
     title: text('title').notNull(),
     titleEn: text('title_en').notNull(),
     opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
     closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
-    definition: jsonb('definition').notNull(),
+    definition: jsonb('definition').$type<Section[]>().notNull(),
     surveyVersion: integer('survey_version').notNull().default(1),
     previousId: uuid('previous_id'),
     /** Replaced by a newer version of its question set; kept for its answers. */
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
     /** What council members may see: { isPublished, includeMunicipalityNames, rawAnswerKeys }. */
     share: jsonb('share')
+      .$type<SurveyShare>()
       .notNull()
       .default({ isPublished: false, includeMunicipalityNames: false, rawAnswerKeys: [] }),
     ...editable(),
@@ -60,8 +79,8 @@ export const surveyResponses = pgTable(
     organizationId: uuid('organization_id').references(() => organizations.id),
     userId: uuid('user_id').references(() => users.id),
     /** 'draft' | 'submitted' */
-    status: text('status').notNull().default('draft'),
-    answers: jsonb('answers').notNull().default({}),
+    status: text('status').$type<'draft' | 'submitted'>().notNull().default('draft'),
+    answers: jsonb('answers').$type<Answers>().notNull().default({}),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     submittedBy: uuid('submitted_by').references(() => users.id),
     /** Prefecture staff member who last filled the draft for the respondent, if any. */
@@ -72,4 +91,23 @@ export const surveyResponses = pgTable(
     uniqueIndex('survey_responses_one_per_respondent').on(t.surveyId, t.respondentKey),
     index('survey_responses_municipality').on(t.municipalityId),
   ],
+);
+
+/**
+ * When a user was last reminded of a survey: a reminder goes to the same person at most once per
+ * cool-down (two clicks on "send reminders" mail nobody twice). Written in the transaction that
+ * queues the mail, so a rolled-back reminder leaves no trace here either.
+ */
+export const surveyReminders = pgTable(
+  'survey_reminders',
+  {
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.userId] })],
 );

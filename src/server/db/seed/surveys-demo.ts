@@ -352,7 +352,7 @@ export async function seedSurveysDemo(tx: Executor, prefectureId: string): Promi
       surveyId: survey!.id,
       respondentKey: `municipality:${m.id}`,
       municipalityId: m.id,
-      status: 'submitted',
+      status: 'submitted' as const,
       answers: demoNeedsAnswers(m, year),
       // Spread over the window, a few each working day.
       submittedAt: new Date(Date.parse(`${year}-04-09T01:00:00Z`) + (i % 17) * 86_400_000 + i * 60_000),

@@ -17,6 +17,7 @@ import {
   surveyResultsSchema,
   voiceTopicsSchema,
 } from '../../../shared/schemas/surveys';
+import { fileContent, fileResponse, mediaTypes } from '../../platform/file-response';
 import { createRouter, errorBodySchema, jsonBody, jsonContent, standardErrors } from '../../platform/http';
 import { requestContext } from '../../platform/middleware';
 import type { SurveysExports } from './surveys.exports';
@@ -221,17 +222,11 @@ export function createSurveysRoutes(service: SurveysService, exports: SurveysExp
       tags: ['surveys'],
       summary: 'Every result table and the raw answers, one sheet each, Japanese headers',
       request: { params: idParams },
-      responses: { 200: { description: 'xlsx file' }, ...readErrors },
+      responses: { 200: fileContent(mediaTypes.xlsx, 'xlsx file'), ...readErrors },
     }),
     async (c) => {
       const { fileName, bytes } = await exports.xlsx(requestContext(c), c.req.valid('param').id);
-      return new Response(new Uint8Array(bytes), {
-        status: 200,
-        headers: {
-          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'content-disposition': `attachment; filename="survey.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        },
-      }) as never;
+      return fileResponse(bytes, { fileName, contentType: mediaTypes.xlsx }) as never;
     },
   );
 
@@ -242,17 +237,11 @@ export function createSurveysRoutes(service: SurveysService, exports: SurveysExp
       tags: ['surveys'],
       summary: 'Raw answers as CSV (UTF-8 with BOM)',
       request: { params: idParams },
-      responses: { 200: { description: 'CSV file' }, ...readErrors },
+      responses: { 200: fileContent(mediaTypes.csv, 'CSV file'), ...readErrors },
     }),
     async (c) => {
       const { fileName, text } = await exports.csv(requestContext(c), c.req.valid('param').id);
-      return new Response(text, {
-        status: 200,
-        headers: {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="survey.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        },
-      }) as never;
+      return fileResponse(text, { fileName, contentType: mediaTypes.csv }) as never;
     },
   );
 
@@ -261,7 +250,8 @@ export function createSurveysRoutes(service: SurveysService, exports: SurveysExp
       method: 'post',
       path: '/surveys/{id}/reminders',
       tags: ['surveys'],
-      summary: 'Queue a reminder mail to the users of every municipality that has not submitted',
+      summary:
+        'Queue a reminder mail to the users of every municipality that has not submitted; nobody twice within 12 hours',
       request: { params: idParams },
       responses: { 200: jsonContent(reminderResultSchema, 'Queued'), ...readErrors },
     }),

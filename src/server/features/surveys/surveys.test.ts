@@ -1,7 +1,16 @@
 import ExcelJS from 'exceljs';
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, fiscalYears, mailOutbox, municipalities, surveyResponses, surveys } from '../../db/schema';
+import {
+  auditLog,
+  fiscalYears,
+  mailOutbox,
+  municipalities,
+  surveyReminders,
+  surveyResponses,
+  surveys,
+  users,
+} from '../../db/schema';
 import { createTestContext } from '../../testing/harness';
 
 const ctx = await createTestContext();
@@ -346,9 +355,11 @@ describe('results', () => {
     expect(res.body.topics[0].municipalityNames.length).toBeGreaterThan(0);
   });
 
-  it('exports xlsx with raw answers and every table (read back), and CSV with a BOM', async () => {
+  it('exports xlsx with raw answers and every table (read back), and CSV with exactly one BOM', async () => {
     const res = await ctx.request('GET', `/api/surveys/${seeded!.id}/export.xlsx`, { cookie: admin });
     expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     const names = wb.worksheets.map((w) => w.name);
@@ -361,19 +372,64 @@ describe('results', () => {
     expect(header.slice(0, 2)).toEqual(['市町村コード', '市町村名']);
     const detailCol = header.indexOf('活用している外部人材の内容') + 1;
     const talentCol = header.indexOf('外部デジタル人材を活用していますか') + 1;
-    const nishi = raw.getRows(2, 59)!.find((r) => r.getCell(1).value === '074055')!;
+    const rows = raw.getRows(2, 59)!;
+    const nishi = rows.find((r) => r.getCell(1).value === '074055')!;
     expect(nishi.getCell(2).value).toBe('西会津町');
-    // Hidden follow-up questions read 該当なし, shown ones their answer.
-    if (nishi.getCell(talentCol).value === '活用している')
-      expect(nishi.getCell(detailCol).value).not.toBe('該当なし');
-    else expect(nishi.getCell(detailCol).value).toBe('該当なし');
+    // Hidden follow-up questions read 該当なし, shown ones their answer: the seed has towns of both kinds.
+    const using = rows.filter((r) => r.getCell(talentCol).value === '活用している');
+    const notUsing = rows.filter((r) => r.getCell(talentCol).value !== '活用している');
+    expect(using.length).toBeGreaterThan(0);
+    expect(notUsing.length).toBeGreaterThan(0);
+    for (const r of using) {
+      expect(r.getCell(detailCol).type).toBe(ExcelJS.ValueType.String);
+      expect(r.getCell(detailCol).value).not.toBe('該当なし');
+    }
+    for (const r of notUsing) expect(r.getCell(detailCol).value).toBe('該当なし');
 
     const csv = await ctx.request('GET', `/api/surveys/${seeded!.id}/export.csv`, { cookie: admin });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = new Uint8Array(await csv.arrayBuffer());
+    // One byte-order mark, then the first header cell (a second BOM would corrupt it in Excel).
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = new TextDecoder().decode(bytes);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(text.startsWith('\uFEFF市町村コード,市町村名,')).toBe(true);
+    expect(text.match(/\uFEFF/g)).toHaveLength(1);
     expect(text).toContain('西会津町');
     expect(text.trim().split(/\r?\n/)).toHaveLength(60);
+  });
+
+  it('writes submission times as date cells in Japan time and numeric answers as numbers', async () => {
+    const res = await ctx.request('GET', `/api/surveys/${seeded!.id}/export.xlsx`, { cookie: admin });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const raw = wb.getWorksheet('回答一覧')!;
+    const header = (raw.getRow(1).values as string[]).slice(1);
+    const submittedCol = header.indexOf('提出日時（日本時間）') + 1;
+    const staffCol = header.indexOf('DX推進を担当する職員数（兼務を含む）') + 1;
+    expect(submittedCol).toBeGreaterThan(0);
+    expect(staffCol).toBeGreaterThan(0);
+    const [response] = await db
+      .select()
+      .from(surveyResponses)
+      .where(
+        and(eq(surveyResponses.surveyId, seeded!.id), eq(surveyResponses.municipalityId, nishiaizu!.id)),
+      );
+    const nishi = raw.getRows(2, 59)!.find((r) => r.getCell(1).value === '074055')!;
+    const submitted = nishi.getCell(submittedCol);
+    expect(submitted.type).toBe(ExcelJS.ValueType.Date);
+    expect(submitted.numFmt).toBe('yyyy/mm/dd hh:mm');
+    // The cell holds the wall-clock time in Japan (UTC+9) of the stored instant.
+    expect((submitted.value as Date).getTime()).toBe(response!.submittedAt!.getTime() + 9 * 3_600_000);
+    const staffCount = nishi.getCell(staffCol);
+    expect(staffCount.type).toBe(ExcelJS.ValueType.Number);
+    expect(staffCount.value).toBe(Number((response!.answers as Record<string, string>).dx_staff_count));
+    for (const r of raw.getRows(2, 59)!) {
+      expect(r.getCell(submittedCol).type).toBe(ExcelJS.ValueType.Date);
+      expect(r.getCell(staffCol).type).toBe(ExcelJS.ValueType.Number);
+    }
+    // Counts in the summary sheets are numbers too.
+    const perQuestion = wb.getWorksheet('設問別集計')!;
+    expect(perQuestion.getRow(2).getCell(4).type).toBe(ExcelJS.ValueType.Number);
   });
 
   it('reminds non-responders through the outbox', async () => {
@@ -387,13 +443,102 @@ describe('results', () => {
     const res = await call('POST', `/api/surveys/${s.id}/reminders`);
     expect(res.status).toBe(200);
     expect(res.body.queuedCount).toBeGreaterThan(0);
+    expect(res.body.alreadyRemindedCount).toBe(0);
     const mails = await db
       .select()
       .from(mailOutbox)
-      .where(eq(mailOutbox.subject, '【回答のお願い】テスト調査'));
+      .where(eq(mailOutbox.subject, '【Kakehashi】【回答のお願い】テスト調査'));
     const to = mails.map((m) => m.toAddress);
     expect(to).toContain('dx@koriyama.example.jp');
     expect(to).not.toContain('dx@nishiaizu.example.jp');
+    expect(mails).toHaveLength(res.body.queuedCount);
+    const koriyamaMail = mails.find((m) => m.toAddress === 'dx@koriyama.example.jp')!;
+    expect(koriyamaMail.bodyText).toContain('「テスト調査」へのご回答をお願いします。');
+    expect(koriyamaMail.bodyText).toContain(`/surveys/${s.id}`);
+  });
+
+  it('mails nobody twice: a second click within 12 hours sends 0 and says who was already reminded', async () => {
+    const s = await createSurvey({ title: { ja: '二度押し調査', en: 'Double click survey' } });
+    const subject = '【Kakehashi】【回答のお願い】二度押し調査';
+    const first = await call('POST', `/api/surveys/${s.id}/reminders`);
+    expect(first.status).toBe(200);
+    expect(first.body.queuedCount).toBeGreaterThan(0);
+    const second = await call('POST', `/api/surveys/${s.id}/reminders`);
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual({
+      queuedCount: 0,
+      municipalityCount: 0,
+      alreadyRemindedCount: first.body.queuedCount,
+    });
+    const toKoriyama = await db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.subject, subject), eq(mailOutbox.toAddress, 'dx@koriyama.example.jp')));
+    expect(toKoriyama).toHaveLength(1);
+    const recorded = await db.select().from(surveyReminders).where(eq(surveyReminders.surveyId, s.id));
+    expect(recorded).toHaveLength(first.body.queuedCount);
+
+    // Once the cool-down has passed, the same people are reminded again.
+    await db
+      .update(surveyReminders)
+      .set({ lastSentAt: new Date(Date.now() - 13 * 3_600_000) })
+      .where(eq(surveyReminders.surveyId, s.id));
+    const later = await call('POST', `/api/surveys/${s.id}/reminders`);
+    expect(later.body.queuedCount).toBe(first.body.queuedCount);
+    expect(later.body.alreadyRemindedCount).toBe(0);
+    const again = await db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.subject, subject), eq(mailOutbox.toAddress, 'dx@koriyama.example.jp')));
+    expect(again).toHaveLength(2);
+  });
+
+  it('two reminder requests at the same moment mail each person once', async () => {
+    const s = await createSurvey({ title: { ja: '同時押し調査', en: 'Simultaneous survey' } });
+    const [a, b] = await Promise.all([
+      call('POST', `/api/surveys/${s.id}/reminders`),
+      call('POST', `/api/surveys/${s.id}/reminders`),
+    ]);
+    expect([a!.status, b!.status]).toEqual([200, 200]);
+    const queued = a!.body.queuedCount + b!.body.queuedCount;
+    expect(queued).toBeGreaterThan(0);
+    expect(Math.min(a!.body.queuedCount, b!.body.queuedCount)).toBe(0);
+    const mails = await db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.subject, '【Kakehashi】【回答のお願い】同時押し調査'));
+    expect(mails).toHaveLength(queued);
+    expect(new Set(mails.map((m) => m.toAddress)).size).toBe(mails.length);
+  });
+
+  it('reminds each recipient in the language of their account', async () => {
+    await db.update(users).set({ locale: 'en' }).where(eq(users.email, 'dx@koriyama.example.jp'));
+    try {
+      const s = await createSurvey({ title: { ja: '言語別調査', en: 'Per-language survey' } });
+      const res = await call('POST', `/api/surveys/${s.id}/reminders`);
+      expect(res.status).toBe(200);
+      const [english] = await db
+        .select()
+        .from(mailOutbox)
+        .where(
+          and(
+            eq(mailOutbox.toAddress, 'dx@koriyama.example.jp'),
+            eq(mailOutbox.subject, '[Kakehashi] Please answer: Per-language survey'),
+          ),
+        );
+      expect(english!.bodyText).toContain('Please answer "Per-language survey".');
+      expect(english!.bodyText).toContain('JST');
+      expect(english!.bodyText).not.toMatch(/[ぁ-んァ-ン]/);
+      const japanese = await db
+        .select()
+        .from(mailOutbox)
+        .where(eq(mailOutbox.subject, '【Kakehashi】【回答のお願い】言語別調査'));
+      expect(japanese.length).toBeGreaterThan(0);
+      expect(japanese.map((m) => m.toAddress)).not.toContain('dx@koriyama.example.jp');
+      expect(japanese[0]!.bodyText).toContain('（日本時間）');
+    } finally {
+      await db.update(users).set({ locale: 'ja' }).where(eq(users.email, 'dx@koriyama.example.jp'));
+    }
   });
 });
 
@@ -507,10 +652,11 @@ describe('maturity level of a town', () => {
     expect(own.status).toBe(200);
     expect(own.body.municipalityName).toBe('西会津町');
     expect(own.body.submittedAt).not.toBeNull();
-    expect(own.body.areas.length).toBeGreaterThan(0);
+    // The seeded response answers every marked area, so every area has a level.
+    expect(own.body.areas).toHaveLength(10);
     for (const a of own.body.areas) {
-      if (a.level !== null) expect(a.level).toBeGreaterThanOrEqual(1);
-      if (a.level !== null) expect(a.level).toBeLessThanOrEqual(5);
+      expect(a.level).toBeGreaterThanOrEqual(1);
+      expect(a.level).toBeLessThanOrEqual(5);
     }
     expect(own.body.overallLevel).toBeGreaterThanOrEqual(1);
     // The same figures as the results heatmap computes for this town.

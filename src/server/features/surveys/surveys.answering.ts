@@ -1,0 +1,242 @@
+import type { Answers, ResponseSave, SurveyResponse } from '../../../shared/schemas/surveys';
+import type { Executor } from '../../db/client';
+import { recordAudit } from '../../platform/audit';
+import { type Actor, type RequestContext, requireActor } from '../../platform/context';
+import type { ServiceDeps } from '../../platform/deps';
+import { AppError, assertAllowed } from '../../platform/errors';
+import { withCurrentOnConflict } from '../../platform/locking';
+import { allQuestions, checkAnswers } from './answers';
+import { respondentKeyOf } from './eligibility';
+import { isOpenAt, loadVisible } from './surveys.common';
+import { surveysPolicy as policy } from './surveys.policy';
+import {
+  findFiscalYear,
+  findMunicipality,
+  findMunicipalityName,
+  findResponse,
+  findSubmissionOfYear,
+  findSurvey,
+  findUserDisplayName,
+  insertResponse,
+  type ResponseRow,
+  type SurveyRow,
+  updateResponseVersioned,
+} from './surveys.repository';
+
+/** Whose response a save writes: the municipality, organization or user behind the respondent key. */
+interface ResponseTarget {
+  municipalityId: string | null;
+  organizationId: string | null;
+  userId: string | null;
+}
+
+type WriteMode = 'draft' | 'submit' | 'proxy';
+
+const auditActions: Record<WriteMode, string> = {
+  draft: 'survey_response.save',
+  submit: 'survey_response.submit',
+  proxy: 'survey_response.proxy_save',
+};
+
+function targetOf(respondentKey: string, actor: Actor): ResponseTarget {
+  const [kind, id] = respondentKey.split(':') as [string, string];
+  return {
+    municipalityId: kind === 'municipality' ? id : null,
+    organizationId: kind === 'organization' ? id : null,
+    userId: kind === 'user' ? actor.userId : null,
+  };
+}
+
+/** The response as the API shows it, with the proxy's and the municipality's names. */
+async function toResponse(
+  ex: Executor,
+  row: ResponseRow | null,
+  municipalityId: string | null,
+): Promise<SurveyResponse> {
+  const proxiedByName = row?.proxiedBy ? await findUserDisplayName(ex, row.proxiedBy) : null;
+  const mId = row?.municipalityId ?? municipalityId;
+  const municipalityName = mId ? await findMunicipalityName(ex, mId) : null;
+  return {
+    id: row?.id ?? null,
+    status: row?.status ?? 'not_started',
+    answers: row?.answers ?? {},
+    version: row?.version ?? null,
+    submittedAt: row?.submittedAt?.toISOString() ?? null,
+    proxiedByName,
+    isProxyDraft: row !== null && row.status === 'draft' && row.proxiedBy !== null,
+    municipalityId: mId ?? null,
+    municipalityName,
+  };
+}
+
+/** Answering: drafts (autosave), submitting, last year's answers as prefill, and proxy drafts. */
+export function createSurveyAnswering(deps: ServiceDeps) {
+  const { db } = deps;
+
+  /**
+   * Saves (draft) or submits the response of `respondentKey`. Checks the window, the answers
+   * (all of them when submitting) and the version; audits in the same transaction.
+   */
+  async function writeResponse(
+    ctx: RequestContext,
+    survey: SurveyRow,
+    respondentKey: string,
+    target: ResponseTarget,
+    body: ResponseSave,
+    mode: WriteMode,
+  ): Promise<SurveyResponse> {
+    const actor = requireActor(ctx);
+    if (!isOpenAt(survey, ctx.now)) throw new AppError('SURVEY_CLOSED');
+    const { kept, problems } = checkAnswers(survey.definition, body.answers, mode === 'submit');
+    if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { fields: problems });
+    const existing = await findResponse(db, survey.id, respondentKey);
+    if (existing && body.version === null) {
+      throw new AppError('VERSION_CONFLICT', {
+        current: await toResponse(db, existing, target.municipalityId),
+      });
+    }
+    if (existing?.status === 'submitted' && mode === 'proxy') {
+      // A town's submitted answer is its own; the prefecture does not overwrite it.
+      throw new AppError('FORBIDDEN');
+    }
+    const values = {
+      answers: kept,
+      status: mode === 'submit' ? ('submitted' as const) : ('draft' as const),
+      submittedAt: mode === 'submit' ? ctx.now : (existing?.submittedAt ?? null),
+      submittedBy: mode === 'submit' ? actor.userId : (existing?.submittedBy ?? null),
+      proxiedBy: mode === 'proxy' ? actor.userId : (existing?.proxiedBy ?? null),
+    };
+    const row = await withCurrentOnConflict(
+      () =>
+        db.transaction(async (tx) => {
+          let saved: ResponseRow;
+          if (!existing) {
+            const inserted = await insertResponse(tx, {
+              prefectureId: survey.prefectureId,
+              surveyId: survey.id,
+              respondentKey,
+              ...target,
+              ...values,
+              createdBy: actor.userId,
+              updatedBy: actor.userId,
+            });
+            if (!inserted) throw new AppError('VERSION_CONFLICT');
+            saved = inserted;
+          } else {
+            saved = await updateResponseVersioned(
+              tx,
+              existing.id,
+              body.version!,
+              values,
+              actor.userId,
+              ctx.now,
+            );
+          }
+          await recordAudit(tx, ctx, {
+            action: auditActions[mode],
+            entityType: 'survey_response',
+            entityId: saved.id,
+            before: existing ? { status: existing.status, answers: existing.answers } : null,
+            after: { status: saved.status, answers: saved.answers },
+            onBehalfOf: mode === 'proxy' ? target.municipalityId : null,
+          });
+          return saved;
+        }),
+      async () => {
+        const current = await findResponse(db, survey.id, respondentKey);
+        return current ? toResponse(db, current, target.municipalityId) : null;
+      },
+    );
+    return toResponse(db, row, target.municipalityId);
+  }
+
+  /** A survey the actor answers themselves (403 for staff who only read it). */
+  async function ownSurvey(ctx: RequestContext, id: string) {
+    const loaded = await loadVisible(db, ctx, id);
+    if (!loaded.respondentKey) throw new AppError('FORBIDDEN');
+    return { ...loaded, respondentKey: loaded.respondentKey };
+  }
+
+  /** A municipal survey and one of the prefecture's towns, for the prefecture answering on its behalf. */
+  async function proxyTarget(ctx: RequestContext, id: string, municipalityId: string) {
+    const actor = requireActor(ctx);
+    const survey = await findSurvey(db, actor.prefectureId, id);
+    if (!survey) throw new AppError('NOT_FOUND');
+    assertAllowed(policy.canManage(actor, survey.prefectureId));
+    if (survey.audience !== 'municipalities') throw new AppError('NOT_FOUND');
+    const m = await findMunicipality(db, actor.prefectureId, municipalityId);
+    if (!m) throw new AppError('NOT_FOUND');
+    return { survey, respondentKey: respondentKeyOf.municipality(m.id), municipalityId: m.id };
+  }
+
+  return {
+    async getResponse(ctx: RequestContext, id: string): Promise<SurveyResponse> {
+      const { actor, survey, respondentKey } = await ownSurvey(ctx, id);
+      const row = await findResponse(db, survey.id, respondentKey);
+      return toResponse(db, row, targetOf(respondentKey, actor).municipalityId);
+    },
+
+    async saveDraft(ctx: RequestContext, id: string, body: ResponseSave): Promise<SurveyResponse> {
+      const { actor, survey, respondentKey } = await ownSurvey(ctx, id);
+      const existing = await findResponse(db, survey.id, respondentKey);
+      // Editing after submission (until the deadline) keeps it submitted only through submit.
+      const mode = existing?.status === 'submitted' ? 'submit' : 'draft';
+      return writeResponse(ctx, survey, respondentKey, targetOf(respondentKey, actor), body, mode);
+    },
+
+    async submit(ctx: RequestContext, id: string, body: ResponseSave): Promise<SurveyResponse> {
+      const { actor, survey, respondentKey } = await ownSurvey(ctx, id);
+      return writeResponse(ctx, survey, respondentKey, targetOf(respondentKey, actor), body, 'submit');
+    },
+
+    /** Last year's answers for questions with the same key (same kind and audience), for the form to offer. */
+    async prefill(
+      ctx: RequestContext,
+      id: string,
+    ): Promise<{ fromSurveyId: string | null; answers: Answers }> {
+      const { survey, respondentKey } = await ownSurvey(ctx, id);
+      const fy = await findFiscalYear(db, survey.prefectureId, survey.fiscalYearId);
+      const previous = await findSubmissionOfYear(db, {
+        prefectureId: survey.prefectureId,
+        kind: survey.kind,
+        audience: survey.audience,
+        respondentKey,
+        year: (fy?.year ?? 0) - 1,
+      });
+      if (!previous) return { fromSurveyId: null, answers: {} };
+      const keys = new Set(allQuestions(survey.definition).map((q) => q.key));
+      const answers: Answers = {};
+      for (const [k, v] of Object.entries(previous.response.answers)) if (keys.has(k)) answers[k] = v;
+      // Only values the current questions accept.
+      const { problems } = checkAnswers(survey.definition, answers, false);
+      for (const p of problems) delete answers[String(p.path[1])];
+      return { fromSurveyId: previous.survey.id, answers };
+    },
+
+    async getProxy(ctx: RequestContext, id: string, municipalityId: string): Promise<SurveyResponse> {
+      const target = await proxyTarget(ctx, id, municipalityId);
+      return toResponse(
+        db,
+        await findResponse(db, target.survey.id, target.respondentKey),
+        target.municipalityId,
+      );
+    },
+
+    async saveProxy(
+      ctx: RequestContext,
+      id: string,
+      municipalityId: string,
+      body: ResponseSave,
+    ): Promise<SurveyResponse> {
+      const target = await proxyTarget(ctx, id, municipalityId);
+      return writeResponse(
+        ctx,
+        target.survey,
+        target.respondentKey,
+        { municipalityId: target.municipalityId, organizationId: null, userId: null },
+        body,
+        'proxy',
+      );
+    },
+  };
+}

@@ -1,0 +1,220 @@
+import type {
+  Section,
+  SurveyCreate,
+  SurveyDetail,
+  SurveyPatch,
+  SurveySummary,
+} from '../../../shared/schemas/surveys';
+import type { Executor } from '../../db/client';
+import { recordAudit } from '../../platform/audit';
+import { type Actor, isPrefectureAdmin, type RequestContext, requireActor } from '../../platform/context';
+import type { ServiceDeps } from '../../platform/deps';
+import { AppError, assertAllowed } from '../../platform/errors';
+import { withCurrentOnConflict } from '../../platform/locking';
+import { eligibleRespondents } from './eligibility';
+import { isOpenAt, loadVisible, respondentKeyOrNull } from './surveys.common';
+import { surveysPolicy as policy } from './surveys.policy';
+import {
+  findCurrentSurveys,
+  findFiscalYear,
+  findResponseStates,
+  findSurvey,
+  hasAnyResponse,
+  insertSurvey,
+  type SurveyRow,
+  updateSurveyVersioned,
+} from './surveys.repository';
+
+/** The survey builder: the list, one survey, creating, editing and new versions of the question set. */
+export function createSurveyDefinitions(deps: ServiceDeps) {
+  const { db } = deps;
+
+  async function summarize(ex: Executor, row: SurveyRow, actor: Actor, now: Date): Promise<SurveySummary> {
+    const responses = await findResponseStates(ex, row.id);
+    const eligible = await eligibleRespondents(ex, row);
+    const key = await respondentKeyOrNull(ex, actor, row);
+    const mine = key ? responses.find((r) => r.respondentKey === key) : undefined;
+    return {
+      id: row.id,
+      fiscalYearId: row.fiscalYearId,
+      title: { ja: row.title, en: row.titleEn },
+      kind: row.kind,
+      audience: row.audience,
+      opensAt: row.opensAt.toISOString(),
+      closesAt: row.closesAt.toISOString(),
+      surveyVersion: row.surveyVersion,
+      version: row.version,
+      isFrozen: responses.length > 0 || row.supersededAt !== null,
+      isPublished: row.share.isPublished === true,
+      isOpen: isOpenAt(row, now),
+      submittedCount: responses.filter((r) => r.status === 'submitted').length,
+      eligibleCount: eligible.length,
+      myStatus: key ? (mine?.status ?? 'not_started') : null,
+    };
+  }
+
+  async function detail(ex: Executor, row: SurveyRow, actor: Actor, now: Date): Promise<SurveyDetail> {
+    return { ...(await summarize(ex, row, actor, now)), sections: row.definition };
+  }
+
+  return {
+    async list(ctx: RequestContext, fiscalYearId?: string): Promise<SurveySummary[]> {
+      const actor = requireActor(ctx);
+      const rows = await findCurrentSurveys(db, actor.prefectureId, fiscalYearId);
+      const out: SurveySummary[] = [];
+      for (const row of rows) {
+        const summary = await summarize(db, row, actor, ctx.now);
+        if (summary.myStatus !== null || policy.canReadResults(actor, row.prefectureId)) out.push(summary);
+      }
+      return out;
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<SurveyDetail> {
+      const { actor, survey } = await loadVisible(db, ctx, id);
+      return detail(db, survey, actor, ctx.now);
+    },
+
+    async create(ctx: RequestContext, input: SurveyCreate): Promise<SurveyDetail> {
+      const actor = requireActor(ctx);
+      // Surveys are created in the actor's own prefecture: only the role decides.
+      assertAllowed(isPrefectureAdmin(actor));
+      const fy = await findFiscalYear(db, actor.prefectureId, input.fiscalYearId);
+      if (!fy) throw new AppError('NOT_FOUND');
+      let sections: Section[] = input.sections ?? [];
+      if (input.copyFromId) {
+        const source = await findSurvey(db, actor.prefectureId, input.copyFromId);
+        if (!source) throw new AppError('NOT_FOUND');
+        sections = source.definition;
+      }
+      const row = await db.transaction(async (tx) => {
+        const created = await insertSurvey(tx, {
+          prefectureId: actor.prefectureId,
+          fiscalYearId: fy.id,
+          kind: input.kind,
+          audience: input.audience,
+          title: input.title.ja,
+          titleEn: input.title.en,
+          opensAt: new Date(input.opensAt),
+          closesAt: new Date(input.closesAt),
+          definition: sections,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'survey.create',
+          entityType: 'survey',
+          entityId: created.id,
+          after: created,
+        });
+        return created;
+      });
+      return detail(db, row, actor, ctx.now);
+    },
+
+    /**
+     * Edits title, window or questions. Once anyone has answered, the questions are frozen: a
+     * question change then makes a new version (new id, answers start afresh) and the old one is
+     * superseded (kept with its answers).
+     */
+    async update(
+      ctx: RequestContext,
+      id: string,
+      patch: SurveyPatch,
+    ): Promise<{ survey: SurveyDetail; created: boolean }> {
+      const actor = requireActor(ctx);
+      const current = await findSurvey(db, actor.prefectureId, id);
+      if (!current) throw new AppError('NOT_FOUND');
+      assertAllowed(policy.canManage(actor, current.prefectureId));
+      if (current.supersededAt) {
+        throw new AppError('VALIDATION_FAILED', {
+          fields: [
+            {
+              path: ['sections'],
+              code: 'superseded',
+              ja: 'この調査には新しい版があります。新しい版を編集してください。',
+              en: 'This survey has a newer version; edit that one.',
+            },
+          ],
+        });
+      }
+      const opensAt = patch.opensAt ? new Date(patch.opensAt) : current.opensAt;
+      const closesAt = patch.closesAt ? new Date(patch.closesAt) : current.closesAt;
+      if (opensAt >= closesAt) {
+        throw new AppError('VALIDATION_FAILED', {
+          fields: [
+            {
+              path: ['closesAt'],
+              code: 'custom',
+              ja: '締切は開始より後にしてください。',
+              en: 'The deadline must be after the opening.',
+            },
+          ],
+        });
+      }
+      const newVersion = Boolean(patch.sections && (await hasAnyResponse(db, id)));
+      const row = await withCurrentOnConflict(
+        () =>
+          db.transaction(async (tx) => {
+            const base = {
+              title: patch.title?.ja ?? current.title,
+              titleEn: patch.title?.en ?? current.titleEn,
+              opensAt,
+              closesAt,
+            };
+            if (!newVersion) {
+              const updated = await updateSurveyVersioned(
+                tx,
+                id,
+                patch.version,
+                { ...base, ...(patch.sections ? { definition: patch.sections } : {}) },
+                actor.userId,
+                ctx.now,
+              );
+              await recordAudit(tx, ctx, {
+                action: 'survey.update',
+                entityType: 'survey',
+                entityId: id,
+                before: current,
+                after: updated,
+              });
+              return updated;
+            }
+            const old = await updateSurveyVersioned(
+              tx,
+              id,
+              patch.version,
+              { supersededAt: ctx.now },
+              actor.userId,
+              ctx.now,
+            );
+            const created = await insertSurvey(tx, {
+              prefectureId: old.prefectureId,
+              fiscalYearId: old.fiscalYearId,
+              kind: old.kind,
+              audience: old.audience,
+              ...base,
+              definition: patch.sections ?? old.definition,
+              surveyVersion: old.surveyVersion + 1,
+              previousId: old.id,
+              share: old.share,
+              createdBy: actor.userId,
+              updatedBy: actor.userId,
+            });
+            await recordAudit(tx, ctx, {
+              action: 'survey.new_version',
+              entityType: 'survey',
+              entityId: created.id,
+              before: { id: old.id, surveyVersion: old.surveyVersion },
+              after: created,
+            });
+            return created;
+          }),
+        async () => {
+          const now = await findSurvey(db, actor.prefectureId, id);
+          return now ? detail(db, now, actor, ctx.now) : null;
+        },
+      );
+      return { survey: await detail(db, row, actor, ctx.now), created: newVersion };
+    },
+  };
+}

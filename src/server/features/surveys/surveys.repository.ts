@@ -1,0 +1,345 @@
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { SurveyAudience, SurveyKind } from '../../../shared/schemas/surveys';
+import type { Database, Executor } from '../../db/client';
+import {
+  areas,
+  fiscalYears,
+  municipalities,
+  organizations,
+  regions,
+  surveyReminders,
+  surveyResponses,
+  surveys,
+  users,
+} from '../../db/schema';
+import type { Actor, RequestContext } from '../../platform/context';
+import { changeVersioned, updateVersioned, type VersionedChange } from '../../platform/locking';
+
+/** Every Drizzle query of the surveys feature; the job modules call these and hold no SQL. */
+
+export type SurveyRow = typeof surveys.$inferSelect;
+export type NewSurvey = typeof surveys.$inferInsert;
+export type ResponseRow = typeof surveyResponses.$inferSelect;
+export type NewResponse = typeof surveyResponses.$inferInsert;
+
+// ── Surveys ──────────────────────────────────────────────────────────────────
+
+/** A survey of the prefecture (another tenant's id reads as missing). */
+export async function findSurvey(ex: Executor, prefectureId: string, id: string): Promise<SurveyRow | null> {
+  const [row] = await ex
+    .select()
+    .from(surveys)
+    .where(and(eq(surveys.prefectureId, prefectureId), eq(surveys.id, id)));
+  return row ?? null;
+}
+
+/** The current (not superseded) surveys of the prefecture, latest opening first. */
+export async function findCurrentSurveys(ex: Executor, prefectureId: string, fiscalYearId?: string) {
+  return ex
+    .select()
+    .from(surveys)
+    .where(
+      and(
+        eq(surveys.prefectureId, prefectureId),
+        isNull(surveys.supersededAt),
+        fiscalYearId ? eq(surveys.fiscalYearId, fiscalYearId) : undefined,
+      ),
+    )
+    .orderBy(desc(surveys.opensAt));
+}
+
+/** The survey of the same kind and audience in another fiscal year (for year over year). */
+export async function findCurrentSurveyOfYear(
+  ex: Executor,
+  fiscalYearId: string,
+  kind: SurveyKind,
+  audience: SurveyAudience,
+): Promise<SurveyRow | null> {
+  const [row] = await ex
+    .select()
+    .from(surveys)
+    .where(
+      and(
+        eq(surveys.fiscalYearId, fiscalYearId),
+        eq(surveys.kind, kind),
+        eq(surveys.audience, audience),
+        isNull(surveys.supersededAt),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertSurvey(ex: Executor, values: NewSurvey): Promise<SurveyRow> {
+  const [created] = await ex.insert(surveys).values(values).returning();
+  return created!;
+}
+
+/** Optimistically locked edit of a survey row (409 on a stale version). */
+export function updateSurveyVersioned(
+  ex: Executor,
+  id: string,
+  version: number,
+  values: Partial<NewSurvey>,
+  actorUserId: string,
+  now: Date,
+): Promise<SurveyRow> {
+  return updateVersioned(ex, surveys, id, version, values, actorUserId, now);
+}
+
+/** The common edit of a survey row (versioned update + audit + reload), see changeVersioned. */
+export function changeSurvey<Result>(
+  db: Database,
+  ctx: RequestContext & { actor: Actor },
+  change: Omit<VersionedChange<typeof surveys, Result>, 'table'>,
+): Promise<Result> {
+  return changeVersioned(db, ctx, { ...change, table: surveys });
+}
+
+// ── Fiscal years and municipalities ─────────────────────────────────────────
+
+export async function findFiscalYear(ex: Executor, prefectureId: string, id: string) {
+  const [row] = await ex
+    .select()
+    .from(fiscalYears)
+    .where(and(eq(fiscalYears.prefectureId, prefectureId), eq(fiscalYears.id, id)));
+  return row ?? null;
+}
+
+export async function findFiscalYearByYear(ex: Executor, prefectureId: string, year: number) {
+  const [row] = await ex
+    .select()
+    .from(fiscalYears)
+    .where(and(eq(fiscalYears.prefectureId, prefectureId), eq(fiscalYears.year, year)));
+  return row ?? null;
+}
+
+export async function findMunicipality(ex: Executor, prefectureId: string, id: string) {
+  const [row] = await ex
+    .select({ id: municipalities.id, name: municipalities.name })
+    .from(municipalities)
+    .where(and(eq(municipalities.id, id), eq(municipalities.prefectureId, prefectureId)));
+  return row ?? null;
+}
+
+export async function findMunicipalityName(ex: Executor, id: string): Promise<string | null> {
+  const [row] = await ex
+    .select({ name: municipalities.name })
+    .from(municipalities)
+    .where(eq(municipalities.id, id));
+  return row?.name ?? null;
+}
+
+export async function findUserDisplayName(ex: Executor, id: string): Promise<string | null> {
+  const [row] = await ex.select({ name: users.displayName }).from(users).where(eq(users.id, id));
+  return row?.name ?? null;
+}
+
+// ── Responses ────────────────────────────────────────────────────────────────
+
+export async function findResponse(
+  ex: Executor,
+  surveyId: string,
+  respondentKey: string,
+): Promise<ResponseRow | null> {
+  const [row] = await ex
+    .select()
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.respondentKey, respondentKey)));
+  return row ?? null;
+}
+
+/** Every response of a survey, drafts included. */
+export async function findResponses(ex: Executor, surveyId: string): Promise<ResponseRow[]> {
+  return ex.select().from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId));
+}
+
+/** Who has a response and in which state: what a survey summary counts. */
+export async function findResponseStates(ex: Executor, surveyId: string) {
+  return ex
+    .select({ status: surveyResponses.status, respondentKey: surveyResponses.respondentKey })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, surveyId));
+}
+
+export async function hasAnyResponse(ex: Executor, surveyId: string): Promise<boolean> {
+  const [row] = await ex
+    .select({ id: surveyResponses.id })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, surveyId))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Inserts the first response of a respondent; null when a concurrent first save won the race. */
+export async function insertResponse(ex: Executor, values: NewResponse): Promise<ResponseRow | null> {
+  const [inserted] = await ex.insert(surveyResponses).values(values).onConflictDoNothing().returning();
+  return inserted ?? null;
+}
+
+export function updateResponseVersioned(
+  ex: Executor,
+  id: string,
+  version: number,
+  values: Partial<NewResponse>,
+  actorUserId: string,
+  now: Date,
+): Promise<ResponseRow> {
+  return updateVersioned(ex, surveyResponses, id, version, values, actorUserId, now);
+}
+
+export async function findSubmittedAnswers(ex: Executor, surveyId: string) {
+  const rows = await ex
+    .select({ answers: surveyResponses.answers })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.status, 'submitted')));
+  return rows.map((r) => r.answers);
+}
+
+/**
+ * The respondent's latest submitted response to a survey of the same kind and audience in the
+ * given fiscal year (by its number), with that survey: what prefill offers.
+ */
+export async function findSubmissionOfYear(
+  ex: Executor,
+  of: {
+    prefectureId: string;
+    kind: SurveyKind;
+    audience: SurveyAudience;
+    respondentKey: string;
+    year: number;
+  },
+) {
+  const [row] = await ex
+    .select({ response: surveyResponses, survey: surveys })
+    .from(surveyResponses)
+    .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
+    .innerJoin(fiscalYears, eq(fiscalYears.id, surveys.fiscalYearId))
+    .where(
+      and(
+        eq(surveys.prefectureId, of.prefectureId),
+        eq(surveys.kind, of.kind),
+        eq(surveys.audience, of.audience),
+        eq(surveyResponses.respondentKey, of.respondentKey),
+        eq(surveyResponses.status, 'submitted'),
+        eq(fiscalYears.year, of.year),
+      ),
+    )
+    .orderBy(desc(surveyResponses.submittedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Submitted responses of every municipal needs survey of the year, oldest submission first. */
+export async function findSubmittedNeeds(
+  ex: Executor,
+  prefectureId: string,
+  fiscalYearId: string,
+  municipalityId?: string,
+) {
+  return ex
+    .select({ response: surveyResponses, survey: surveys })
+    .from(surveyResponses)
+    .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
+    .where(
+      and(
+        eq(surveys.prefectureId, prefectureId),
+        eq(surveys.fiscalYearId, fiscalYearId),
+        eq(surveys.kind, 'needs'),
+        eq(surveys.audience, 'municipalities'),
+        eq(surveyResponses.status, 'submitted'),
+        municipalityId ? eq(surveyResponses.municipalityId, municipalityId) : undefined,
+      ),
+    )
+    .orderBy(asc(surveyResponses.submittedAt));
+}
+
+/** Submitted responses with their municipality (null for non-municipal respondents). */
+export async function findSubmittedWithMunicipality(ex: Executor, surveyId: string) {
+  return ex
+    .select({ response: surveyResponses, municipality: municipalities })
+    .from(surveyResponses)
+    .leftJoin(municipalities, eq(municipalities.id, surveyResponses.municipalityId))
+    .where(and(eq(surveyResponses.surveyId, surveyId), inArray(surveyResponses.status, ['submitted'])));
+}
+
+/** Submitted municipal responses with the town's code, name, kind, area, region and population. */
+export async function findSubmittedWithPlace(ex: Executor, surveyId: string) {
+  return ex
+    .select({
+      answers: surveyResponses.answers,
+      submittedAt: surveyResponses.submittedAt,
+      proxiedBy: surveyResponses.proxiedBy,
+      municipalityId: municipalities.id,
+      code: municipalities.code,
+      name: municipalities.name,
+      kind: municipalities.kind,
+      population: municipalities.population,
+      areaName: areas.name,
+      areaNameEn: areas.nameEn,
+      regionName: regions.name,
+      regionNameEn: regions.nameEn,
+    })
+    .from(surveyResponses)
+    .innerJoin(municipalities, eq(municipalities.id, surveyResponses.municipalityId))
+    .innerJoin(areas, eq(areas.id, municipalities.areaId))
+    .innerJoin(regions, eq(regions.id, areas.regionId))
+    .where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.status, 'submitted')))
+    .orderBy(municipalities.code);
+}
+
+export type PlacedResponse = Awaited<ReturnType<typeof findSubmittedWithPlace>>[number];
+
+// ── Reminders ────────────────────────────────────────────────────────────────
+
+/**
+ * Active users of the prefecture to remind: the users of the given municipalities, or (for
+ * per-user audiences) the given users themselves.
+ */
+export async function findReminderRecipients(
+  ex: Executor,
+  of: { prefectureId: string; ids: string[]; perUser: boolean },
+) {
+  if (of.ids.length === 0) return [];
+  return ex
+    .select({
+      userId: users.id,
+      email: users.email,
+      locale: users.locale,
+      municipalityId: organizations.municipalityId,
+    })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(
+      and(
+        of.perUser ? inArray(users.id, of.ids) : inArray(organizations.municipalityId, of.ids),
+        eq(users.isActive, true),
+        eq(users.prefectureId, of.prefectureId),
+      ),
+    );
+}
+
+/**
+ * Claims the right to remind each user now: records `now` for every user not reminded of the
+ * survey since `notSince`, and returns exactly those users. The upsert's condition is evaluated
+ * against the committed row, so of two concurrent claims for the same user only one gets it.
+ */
+export async function claimReminders(
+  ex: Executor,
+  surveyId: string,
+  userIds: string[],
+  now: Date,
+  notSince: Date,
+): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const claimed = await ex
+    .insert(surveyReminders)
+    .values(userIds.map((userId) => ({ surveyId, userId, lastSentAt: now })))
+    .onConflictDoUpdate({
+      target: [surveyReminders.surveyId, surveyReminders.userId],
+      set: { lastSentAt: sql`excluded.last_sent_at` },
+      setWhere: lte(surveyReminders.lastSentAt, notSince),
+    })
+    .returning({ userId: surveyReminders.userId });
+  return new Set(claimed.map((r) => r.userId));
+}
