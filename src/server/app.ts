@@ -22,7 +22,7 @@ import { bindFeature, type FeatureModule } from './features/feature-module';
 import { fiscalYearsModule } from './features/fiscal-years/fiscal-years.module';
 import { createFiscalYearsService } from './features/fiscal-years/fiscal-years.service';
 import { homeModule } from './features/home/home.module';
-import { createHomeService } from './features/home/home.service';
+import { createHomeService, type HomeService } from './features/home/home.service';
 import { menusModule } from './features/menus/menus.module';
 import { createMenusService, needsProfilesFrom } from './features/menus/menus.service';
 import { municipalitiesModule } from './features/municipalities/municipalities.module';
@@ -31,11 +31,10 @@ import { organizationsModule } from './features/organizations/organizations.modu
 import { createOrganizationsService } from './features/organizations/organizations.service';
 import { seminarsModule } from './features/seminars/seminars.module';
 import { createSeminarsService } from './features/seminars/seminars.service';
-import { registerEligibility } from './features/surveys/eligibility';
+import { createSurveyEligibility } from './features/surveys/eligibility';
 import { createSurveysExports } from './features/surveys/surveys.exports';
 import { surveysModule } from './features/surveys/surveys.module';
 import { createSurveysService } from './features/surveys/surveys.service';
-import type { SurveyAudience } from '../shared/schemas/surveys';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
 import { type AppEnv, toErrorResponse } from './platform/http';
@@ -86,14 +85,26 @@ const features: readonly FeatureEntry[] = [
  * Every feature's service, built once per process from the same deps. This is the one place
  * where features meet: each service gets the read ports of the features it needs, here.
  */
-export function createServices(deps: ServiceDeps) {
-  for (const { module } of features) {
-    for (const [audience, provider] of Object.entries(module.surveyEligibility ?? {})) {
-      if (provider) registerEligibility(audience as SurveyAudience, provider);
-    }
-  }
+export function createServices(deps: ServiceDeps): Services {
+  const featureServices = createFeatureServices(deps);
+  // The home page gathers every module's tasks, so it is built last, from the services above.
+  const tasks = features.flatMap(({ module, serviceOf }) =>
+    // serviceOf never reaches for `home`: the home module contributes no tasks.
+    module.homeTasks ? module.homeTasks(serviceOf(featureServices as Services)) : [],
+  );
+  return {
+    ...featureServices,
+    home: createHomeService(deps, { fiscalYears: featureServices.fiscalYears, tasks }),
+  };
+}
+
+function createFeatureServices(deps: ServiceDeps) {
+  // Who answers which survey audience: contributed by the modules (seminars adds its participants).
+  const eligibility = createSurveyEligibility(
+    Object.assign({}, ...features.map(({ module }) => module.surveyEligibility ?? {})),
+  );
   const fiscalYears = createFiscalYearsService(deps);
-  const surveys = createSurveysService(deps);
+  const surveys = createSurveysService({ ...deps, eligibility });
   const accountRecovery = createAccountRecoveryService(deps);
   return {
     auth: createAuthService(deps),
@@ -101,10 +112,6 @@ export function createServices(deps: ServiceDeps) {
     accountRecovery,
     municipalities: createMunicipalitiesService(deps),
     fiscalYears,
-    home: createHomeService(deps, {
-      fiscalYears,
-      tasks: features.flatMap(({ module }) => module.homeTasks ?? []),
-    }),
     calendar: createCalendarService(),
     // Inviting a user sends the same one-time link as sign-in's own invitation flow.
     accounts: createAccountsService(deps, { invitations: accountRecovery }),
@@ -113,11 +120,11 @@ export function createServices(deps: ServiceDeps) {
     surveys,
     // Recommendations rank menus against the needs profiles the surveys feature derives.
     menus: createMenusService(deps, needsProfilesFrom(surveys)),
-    surveysExports: createSurveysExports(deps, surveys),
+    surveysExports: createSurveysExports({ ...deps, eligibility }, surveys),
     seminars: createSeminarsService(deps),
   };
 }
-export type Services = ReturnType<typeof createServices>;
+export type Services = ReturnType<typeof createFeatureServices> & { home: HomeService };
 
 /** What the job runner of a process runs: the features' jobs and event handlers, and the platform's own. */
 export interface BackgroundWork {

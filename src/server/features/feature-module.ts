@@ -13,15 +13,15 @@ import type { EligibilityProvider } from './surveys/eligibility';
  * another feature's internals and never reads its tables: it asks a read port, or reacts to a
  * domain event (platform/jobs/events.ts) written in the same transaction as the change.
  *
- * Contributions that need no service (survey eligibility, home tasks) are plain fields, read
- * before the services are built; the rest is bound to the feature's service.
+ * Survey eligibility needs no service and is a plain field, read before the services are built;
+ * the rest is bound to the feature's service.
  */
 export interface FeatureModule<Service> {
   name: string;
   /** Who is asked to answer a survey of an audience this feature defines (e.g. seminar participants). */
   surveyEligibility?: Partial<Record<SurveyAudience, EligibilityProvider>>;
-  /** Items for the home page's "to do" list. */
-  homeTasks?: readonly HomeTaskProvider[];
+  /** Items for the home page's "to do" list, computed with the feature's own service. */
+  homeTasks?(service: Service): HomeTaskProvider[];
   /** The feature's API routers, mounted under /api. */
   routes?(service: Service, config: AppConfig): OpenAPIHono<AppEnv>[];
   /** Background and scheduled work (reminders, clean-ups), run by the job runner in every process. */

@@ -6,6 +6,6 @@ import type { FiscalYearsService } from './fiscal-years.service';
 /** Fiscal years, their programs (budgets in 千円) and phases with deadline rules. */
 export const fiscalYearsModule = defineFeature<FiscalYearsService>({
   name: 'fiscal-years',
-  homeTasks: [openPhaseTasks],
+  homeTasks: () => [openPhaseTasks],
   routes: (service) => [createFiscalYearsRoutes(service)],
 });

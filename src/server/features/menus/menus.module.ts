@@ -6,6 +6,6 @@ import type { MenusService } from './menus.service';
 /** Support menus: proposals, rubric review, decisions, the catalog and recommendations. */
 export const menusModule = defineFeature<MenusService>({
   name: 'menus',
-  homeTasks: [menuTasks],
+  homeTasks: () => [menuTasks],
   routes: (service) => [createMenusRoutes(service)],
 });

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { municipalities, seminarEvents, seminarRegistrations, surveys, users } from '../../db/schema';
-import { type EligibleRespondent, registerEligibility, respondentKeyOf } from '../surveys/eligibility';
+import { type EligibleRespondent, respondentKeyOf } from '../surveys/eligibility';
 
 /**
  * The survey ids an event may point at for this survey: the survey itself and its earlier versions
@@ -68,9 +68,4 @@ export async function seminarFeedbackParticipants(
     });
   }
   return out;
-}
-
-/** Plugs "participants of the events linked to the survey" into the survey engine's registry. */
-export function registerSeminarFeedbackEligibility(): void {
-  registerEligibility('seminar_participants', seminarFeedbackParticipants);
 }

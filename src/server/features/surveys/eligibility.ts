@@ -29,16 +29,6 @@ export const respondentKeyOf = {
   user: (id: string) => `user:${id}`,
 };
 
-const registry = new Map<SurveyAudience, EligibilityProvider>();
-
-/**
- * Plug-in point per audience. The seminars feature registers "participants of event X" for
- * seminar_participants (until then nobody is eligible for such surveys).
- */
-export function registerEligibility(audience: SurveyAudience, provider: EligibilityProvider): void {
-  registry.set(audience, provider);
-}
-
 /** Every municipality of the prefecture: one response per town (mayor and staff share it). */
 export const municipalityRespondents: EligibilityProvider = async (executor, survey) => {
   const rows = await executor
@@ -77,15 +67,23 @@ export const companyRespondents: EligibilityProvider = async (executor, survey) 
   }));
 };
 
-registerEligibility('municipalities', municipalityRespondents);
-registerEligibility('companies', companyRespondents);
+/** Who is asked to answer a survey: the providers of every audience, composed in app.ts. */
+export interface SurveyEligibility {
+  respondentsOf(executor: Executor, survey: EligibilitySurvey): Promise<EligibleRespondent[]>;
+}
 
-registerEligibility('seminar_participants', async () => []);
-
-export async function eligibleRespondents(
-  executor: Executor,
-  survey: EligibilitySurvey,
-): Promise<EligibleRespondent[]> {
-  const provider = registry.get(survey.audience);
-  return provider ? provider(executor, survey) : [];
+/**
+ * The survey engine's eligibility from the providers the feature modules contribute
+ * (`surveyEligibility`): municipalities and companies from surveys itself, seminar participants
+ * from seminars. An audience nobody provides has no respondents.
+ */
+export function createSurveyEligibility(
+  providers: Partial<Record<SurveyAudience, EligibilityProvider>>,
+): SurveyEligibility {
+  return {
+    respondentsOf: async (executor, survey) => {
+      const provider = providers[survey.audience];
+      return provider ? provider(executor, survey) : [];
+    },
+  };
 }

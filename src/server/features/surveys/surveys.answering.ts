@@ -1,8 +1,8 @@
 import type { Answers, ResponseSave, SurveyResponse } from '../../../shared/schemas/surveys';
+import type { SurveysDeps } from './surveys.service';
 import type { Executor } from '../../db/client';
 import { recordAudit } from '../../platform/audit';
 import { type Actor, type RequestContext, requireActor } from '../../platform/context';
-import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { withCurrentOnConflict } from '../../platform/locking';
 import { allQuestions, checkAnswers } from './answers';
@@ -70,7 +70,7 @@ async function toResponse(
 }
 
 /** Answering: drafts (autosave), submitting, last year's answers as prefill, and proxy drafts. */
-export function createSurveyAnswering(deps: ServiceDeps) {
+export function createSurveyAnswering(deps: SurveysDeps) {
   const { db } = deps;
 
   /**
@@ -152,7 +152,7 @@ export function createSurveyAnswering(deps: ServiceDeps) {
 
   /** A survey the actor answers themselves (403 for staff who only read it). */
   async function ownSurvey(ctx: RequestContext, id: string) {
-    const loaded = await loadVisible(db, ctx, id);
+    const loaded = await loadVisible(db, deps.eligibility, ctx, id);
     if (!loaded.respondentKey) throw new AppError('FORBIDDEN');
     return { ...loaded, respondentKey: loaded.respondentKey };
   }

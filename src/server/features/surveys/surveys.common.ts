@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client';
 import { type Actor, type RequestContext, requireActor } from '../../platform/context';
 import { AppError, assertAllowed } from '../../platform/errors';
-import { eligibleRespondents, respondentKeyOf } from './eligibility';
+import { respondentKeyOf, type SurveyEligibility } from './eligibility';
 import { findSurvey, type SurveyRow } from './surveys.repository';
 import { surveysPolicy as policy } from './surveys.policy';
 
@@ -29,13 +29,14 @@ function directRespondentKey(actor: Actor, survey: SurveyRow): string | null {
 /** The key under which the actor answers the survey (seminar participants included), or null. */
 export async function respondentKeyOrNull(
   ex: Executor,
+  eligibility: SurveyEligibility,
   actor: Actor,
   survey: SurveyRow,
 ): Promise<string | null> {
   const direct = directRespondentKey(actor, survey);
   if (direct) return direct;
   if (survey.audience === 'seminar_participants') {
-    const eligible = await eligibleRespondents(ex, survey);
+    const eligible = await eligibility.respondentsOf(ex, survey);
     const key = respondentKeyOf.user(actor.userId);
     return eligible.some((e) => e.respondentKey === key) ? key : null;
   }
@@ -43,11 +44,16 @@ export async function respondentKeyOrNull(
 }
 
 /** A survey the actor may see at all; 404 for another tenant's or for people not concerned. */
-export async function loadVisible(ex: Executor, ctx: RequestContext, id: string) {
+export async function loadVisible(
+  ex: Executor,
+  eligibility: SurveyEligibility,
+  ctx: RequestContext,
+  id: string,
+) {
   const actor = requireActor(ctx);
   const survey = await findSurvey(ex, actor.prefectureId, id);
   if (!survey) throw new AppError('NOT_FOUND');
-  const respondentKey = await respondentKeyOrNull(ex, actor, survey);
+  const respondentKey = await respondentKeyOrNull(ex, eligibility, actor, survey);
   if (!respondentKey && !policy.canReadResults(actor, survey.prefectureId)) throw new AppError('NOT_FOUND');
   return { actor, survey, respondentKey };
 }

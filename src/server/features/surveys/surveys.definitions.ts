@@ -5,13 +5,12 @@ import type {
   SurveyPatch,
   SurveySummary,
 } from '../../../shared/schemas/surveys';
+import type { SurveysDeps } from './surveys.service';
 import type { Executor } from '../../db/client';
 import { recordAudit } from '../../platform/audit';
 import { type Actor, isPrefectureAdmin, type RequestContext, requireActor } from '../../platform/context';
-import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { withCurrentOnConflict } from '../../platform/locking';
-import { eligibleRespondents } from './eligibility';
 import { isOpenAt, loadVisible, respondentKeyOrNull } from './surveys.common';
 import { surveysPolicy as policy } from './surveys.policy';
 import {
@@ -26,13 +25,13 @@ import {
 } from './surveys.repository';
 
 /** The survey builder: the list, one survey, creating, editing and new versions of the question set. */
-export function createSurveyDefinitions(deps: ServiceDeps) {
+export function createSurveyDefinitions(deps: SurveysDeps) {
   const { db } = deps;
 
   async function summarize(ex: Executor, row: SurveyRow, actor: Actor, now: Date): Promise<SurveySummary> {
     const responses = await findResponseStates(ex, row.id);
-    const eligible = await eligibleRespondents(ex, row);
-    const key = await respondentKeyOrNull(ex, actor, row);
+    const eligible = await deps.eligibility.respondentsOf(ex, row);
+    const key = await respondentKeyOrNull(ex, deps.eligibility, actor, row);
     const mine = key ? responses.find((r) => r.respondentKey === key) : undefined;
     return {
       id: row.id,
@@ -70,7 +69,7 @@ export function createSurveyDefinitions(deps: ServiceDeps) {
     },
 
     async get(ctx: RequestContext, id: string): Promise<SurveyDetail> {
-      const { actor, survey } = await loadVisible(db, ctx, id);
+      const { actor, survey } = await loadVisible(db, deps.eligibility, ctx, id);
       return detail(db, survey, actor, ctx.now);
     },
 

@@ -1,9 +1,9 @@
 import { challengeAreaLabels, challengeAreas } from '../../../shared/challenge-areas';
+import type { SurveysDeps } from './surveys.service';
 import { toJstDateTimeString } from '../../../shared/fiscal-year';
 import { HELP_WANTED_KEY } from '../../domain/needs-profile';
 import type { RequestContext } from '../../platform/context';
 import { toCsv } from '../../platform/csv';
-import type { ServiceDeps } from '../../platform/deps';
 import { type SheetSpec, writeWorkbook } from '../../platform/spreadsheet';
 import { allQuestions } from './answers';
 import { loadForResults } from './surveys.common';
@@ -35,7 +35,7 @@ function csvCell(value: RawCell): string | number {
  * The result views besides the service's own: crosstabs, voices, the xlsx and CSV exports,
  * reminders and sharing. Takes the service for the results the xlsx workbook lays out.
  */
-export function createSurveysExports(deps: ServiceDeps, service: SurveysService) {
+export function createSurveysExports(deps: SurveysDeps, service: SurveysService) {
   const { db } = deps;
   const results = createSurveyResults(deps);
 

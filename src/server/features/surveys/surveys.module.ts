@@ -9,6 +9,6 @@ import type { SurveysService } from './surveys.service';
 export const surveysModule = defineFeature<{ surveys: SurveysService; exports: SurveysExports }>({
   name: 'surveys',
   surveyEligibility: { municipalities: municipalityRespondents, companies: companyRespondents },
-  homeTasks: [openSurveyTasks],
+  homeTasks: ({ surveys }) => [openSurveyTasks(surveys)],
   routes: ({ surveys, exports }) => [createSurveysRoutes(surveys, exports)],
 });

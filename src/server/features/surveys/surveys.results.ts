@@ -1,14 +1,14 @@
 import { challengeAreas } from '../../../shared/challenge-areas';
+import type { SurveysDeps } from './surveys.service';
 import type { Crosstab, Maturity, SurveyResults } from '../../../shared/schemas/surveys';
 import { crosstab, isCrosstabQuestion } from '../../domain/crosstab';
 import { scoreMaturity } from '../../domain/maturity';
 import { computeNeedsProfile, type MunicipalityNeedsProfile } from '../../domain/needs-profile';
 import { questionResults } from '../../domain/question-results';
 import { type RequestContext, requireActor } from '../../platform/context';
-import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { allQuestions } from './answers';
-import { eligibleRespondents, respondentKeyOf } from './eligibility';
+import { respondentKeyOf } from './eligibility';
 import { loadForResults } from './surveys.common';
 import { surveysPolicy as policy } from './surveys.policy';
 import {
@@ -45,13 +45,13 @@ function latestPerMunicipality<T extends { response: ResponseRow }>(rows: T[]): 
  * Results of a survey: counts per question, response rate and non-responders, the maturity
  * heatmap, year over year, crosstabs, one town's maturity, and the needs profiles menus rank by.
  */
-export function createSurveyResults(deps: ServiceDeps) {
+export function createSurveyResults(deps: SurveysDeps) {
   const { db } = deps;
 
   /** Who is asked and has not submitted, with every response of the survey. */
   async function respondentsOf(survey: SurveyRow) {
     const responses = await findResponses(db, survey.id);
-    const eligible = await eligibleRespondents(db, survey);
+    const eligible = await deps.eligibility.respondentsOf(db, survey);
     const byKey = new Map(responses.map((r) => [r.respondentKey, r]));
     const nonResponders = eligible
       .filter((e) => byKey.get(e.respondentKey)?.status !== 'submitted')

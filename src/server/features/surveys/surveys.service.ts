@@ -1,4 +1,5 @@
 import type { ServiceDeps } from '../../platform/deps';
+import type { SurveyEligibility } from './eligibility';
 import { createSurveyAnswering } from './surveys.answering';
 import { createSurveyDefinitions } from './surveys.definitions';
 import { createSurveyResults } from './surveys.results';
@@ -12,7 +13,10 @@ export type { ResponseRow, SurveyRow } from './surveys.repository';
  * Each job lives in its own module; this composes them into the one object routes and other
  * features call. Crosstabs, voices, exports, reminders and sharing: surveys.exports.ts.
  */
-export function createSurveysService(deps: ServiceDeps) {
+/** What the surveys feature is built from: the common deps and who may answer which audience. */
+export type SurveysDeps = ServiceDeps & { eligibility: SurveyEligibility };
+
+export function createSurveysService(deps: SurveysDeps) {
   const { results, maturity, needsProfiles, needsProfileOf, submittedResponses } = createSurveyResults(deps);
   return {
     ...createSurveyDefinitions(deps),
