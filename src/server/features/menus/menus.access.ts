@@ -314,7 +314,9 @@ export const menusAccessRules: AccessRule[] = [
   {
     method: 'GET',
     path: '/api/menus/recommendations',
-    allow: ['prefecture_admin', 'council_secretariat', 'municipality_staff', 'municipality_head'],
+    // Derived from the municipality's survey answers: the town itself and the prefecture only,
+    // never the council secretariat (it may not read survey results).
+    allow: ['prefecture_admin', 'municipality_staff', 'municipality_head'],
     request: async (fx) => ({
       path: `/api/menus/recommendations?fiscalYearId=${await fy2024(fx)}&municipalityId=${fx.ownMunicipalityId}`,
     }),
