@@ -4,6 +4,7 @@ import {
   effectiveProposalDeadline,
   isDecidable,
   isFinallyDecided,
+  isOnTime,
   missingCriteria,
   proposalStatusAfter,
   rankByMean,
@@ -91,6 +92,16 @@ describe('the life of a proposal and its reviews', () => {
     expect(effectiveProposalDeadline(phase, call)).toEqual({ at: phase, source: 'phase' });
     expect(effectiveProposalDeadline(null, call)).toEqual({ at: call, source: 'settings' });
     expect(effectiveProposalDeadline(null, null)).toEqual({ at: null, source: 'none' });
+  });
+
+  it('a draft is on time until the deadline; a returned proposal at any time', () => {
+    const deadline = new Date('2024-04-19T08:00:00Z'); // 17:00 JST
+    const before = new Date('2024-04-19T07:59:00Z');
+    const after = new Date('2024-04-19T08:01:00Z');
+    expect(isOnTime('draft', deadline, before)).toBe(true);
+    expect(isOnTime('draft', deadline, after)).toBe(false);
+    expect(isOnTime('draft', null, after)).toBe(true);
+    expect(isOnTime('returned', deadline, after)).toBe(true);
   });
 
   it('ranks proposals by their submitted reviews only, counting assignments and conflicts', () => {

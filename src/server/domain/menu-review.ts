@@ -1,3 +1,5 @@
+import { isPastDeadline } from '../../shared/deadlines';
+
 /**
  * Rubric arithmetic for the review of support-menu proposals: a reviewer's weighted total on the
  * 1–5 scale, and the aggregate over reviewers (mean, spread) that orders the ranking. Pure.
@@ -136,6 +138,14 @@ export function effectiveProposalDeadline(
   if (phaseDeadline) return { at: phaseDeadline, source: 'phase' };
   if (settingsDeadline) return { at: settingsDeadline, source: 'settings' };
   return { at: null, source: 'none' };
+}
+
+/**
+ * Whether the company may still hand in a proposal: a draft before the deadline (or with none),
+ * a returned one at any time (the prefecture asked for it).
+ */
+export function isOnTime(status: ProposalState, deadline: Date | null, now: Date): boolean {
+  return status === 'returned' || !deadline || !isPastDeadline(deadline, now);
 }
 
 export interface ReviewForRanking {

@@ -1,6 +1,6 @@
-import { isPastDeadline } from '../../../shared/deadlines';
 import type { Proposal, ProposalCreate, ProposalPatch, ProposalStatus } from '../../../shared/schemas/menus';
 import type { Database, Executor } from '../../db/client';
+import { isOnTime } from '../../domain/menu-review';
 import { type Actor, type RequestContext, signedIn } from '../../platform/context';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
 import { menusPolicy as policy } from './menus.policy';
@@ -140,7 +140,7 @@ export function createMenusProposals({ db, records }: { db: Database; records: M
       // The deadline closes first submissions; a proposal returned for changes may come back after it.
       if (row.status === 'draft') {
         const { at } = await records.effectiveDeadline(db, actor.prefectureId, row.fiscalYearId);
-        if (at && isPastDeadline(at, ctx.now)) throw new AppError('DEADLINE_PASSED');
+        if (!isOnTime(row.status, at, ctx.now)) throw new AppError('DEADLINE_PASSED');
       }
       return repo.changeProposal(db, signed, {
         id,

@@ -1,4 +1,3 @@
-import { isPastDeadline } from '../../../shared/deadlines';
 import type {
   AdvisorProfile,
   CatalogItem,
@@ -7,7 +6,7 @@ import type {
   RubricCriterion,
 } from '../../../shared/schemas/menus';
 import type { Database, Executor } from '../../db/client';
-import { effectiveProposalDeadline, weightedTotal } from '../../domain/menu-review';
+import { effectiveProposalDeadline, isOnTime, weightedTotal } from '../../domain/menu-review';
 import { recordAudit } from '../../platform/audit';
 import type { Actor, RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -78,7 +77,6 @@ function toProposal(
   now: Date,
 ): Proposal {
   const canEdit = policy.canEditProposal(actor, row);
-  const onTime = row.status === 'returned' || !deadline || !isPastDeadline(deadline, now);
   return {
     ...toCatalogItem(row, l),
     deliverables: row.deliverables,
@@ -89,7 +87,7 @@ function toProposal(
     decidedAt: row.decidedAt?.toISOString() ?? null,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     canEdit,
-    canSubmit: canEdit && onTime,
+    canSubmit: canEdit && isOnTime(row.status, deadline, now),
     version: row.version,
   };
 }
