@@ -918,5 +918,11 @@ describe('home tasks', () => {
         ),
       );
     expect((await home(reviewer2)).map((t) => t.kind)).toEqual(['menu_review']);
+    // A final decision closes the review, so the task goes away.
+    await ctx.database.db
+      .update(menuProposals)
+      .set({ status: 'selected' })
+      .where(eq(menuProposals.id, row!.id));
+    expect(await home(reviewer2)).toEqual([]);
   });
 });
