@@ -307,7 +307,8 @@ export function createMenusRoutes(service: MenusService) {
       method: 'get',
       path: '/menus/recommendations',
       tags,
-      summary: 'Menus ranked by fit to a municipality’s needs profile, with structured reasons',
+      summary:
+        'Menus ranked by fit to a municipality’s needs profile, with structured reasons (the municipality itself and the prefecture only)',
       request: { query: recommendationsQuerySchema },
       responses: { 200: jsonContent(recommendationListSchema, 'Recommendations'), ...readErrors },
     }),
@@ -335,7 +336,8 @@ export function createMenusRoutes(service: MenusService) {
       method: 'get',
       path: '/menus/advisors/{userId}',
       tags,
-      summary: 'An advisor profile',
+      summary:
+        'An advisor profile (any company member for the prefecture and the member’s company; for others, advisors only)',
       request: { params: userParams },
       responses: { 200: jsonContent(advisorProfileSchema, 'Profile'), ...readErrors },
     }),
