@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateReviews, missingCriteria, rankByMean, weightedTotal } from './menu-review';
+import {
+  aggregateReviews,
+  effectiveProposalDeadline,
+  isDecidable,
+  isFinallyDecided,
+  isOnTime,
+  missingCriteria,
+  proposalStatusAfter,
+  rankByMean,
+  rankProposals,
+  reviewChangeBlocker,
+  weightedTotal,
+} from './menu-review';
 
 const rubric = [
   { key: 'need', weight: 30 },
@@ -44,5 +56,76 @@ describe('menu review arithmetic', () => {
       ['a', 2],
       ['none', 4],
     ]);
+  });
+});
+
+describe('the life of a proposal and its reviews', () => {
+  it('a decision sets the status; needs modification returns the proposal', () => {
+    expect(proposalStatusAfter('selected')).toBe('selected');
+    expect(proposalStatusAfter('not_selected')).toBe('not_selected');
+    expect(proposalStatusAfter('needs_modification')).toBe('returned');
+  });
+
+  it('only handed-in proposals are decided; selected and not selected are final', () => {
+    expect(isDecidable('draft')).toBe(false);
+    expect(isDecidable('returned')).toBe(false);
+    expect(isDecidable('submitted')).toBe(true);
+    expect(isDecidable('selected')).toBe(true);
+    expect(isFinallyDecided('selected')).toBe(true);
+    expect(isFinallyDecided('not_selected')).toBe(true);
+    expect(isFinallyDecided('returned')).toBe(false);
+    expect(isFinallyDecided('submitted')).toBe(false);
+  });
+
+  it('a review changes only while it is open and the proposal is not finally decided', () => {
+    expect(reviewChangeBlocker('assigned', 'submitted')).toBeNull();
+    expect(reviewChangeBlocker('assigned', 'returned')).toBeNull();
+    expect(reviewChangeBlocker('assigned', 'selected')).toBe('proposal_decided');
+    expect(reviewChangeBlocker('assigned', 'not_selected')).toBe('proposal_decided');
+    expect(reviewChangeBlocker('submitted', 'submitted')).toBe('review_closed');
+    expect(reviewChangeBlocker('conflict', 'selected')).toBe('review_closed');
+  });
+
+  it('a proposals-phase deadline wins over the call deadline', () => {
+    const phase = new Date('2024-05-24T08:00:00Z');
+    const call = new Date('2024-04-19T08:00:00Z');
+    expect(effectiveProposalDeadline(phase, call)).toEqual({ at: phase, source: 'phase' });
+    expect(effectiveProposalDeadline(null, call)).toEqual({ at: call, source: 'settings' });
+    expect(effectiveProposalDeadline(null, null)).toEqual({ at: null, source: 'none' });
+  });
+
+  it('a draft is on time until the deadline; a returned proposal at any time', () => {
+    const deadline = new Date('2024-04-19T08:00:00Z'); // 17:00 JST
+    const before = new Date('2024-04-19T07:59:00Z');
+    const after = new Date('2024-04-19T08:01:00Z');
+    expect(isOnTime('draft', deadline, before)).toBe(true);
+    expect(isOnTime('draft', deadline, after)).toBe(false);
+    expect(isOnTime('draft', null, after)).toBe(true);
+    expect(isOnTime('returned', deadline, after)).toBe(true);
+  });
+
+  it('ranks proposals by their submitted reviews only, counting assignments and conflicts', () => {
+    const criteria = [
+      { key: 'need', weight: 1 },
+      { key: 'cost', weight: 1 },
+    ];
+    const ranked = rankProposals(
+      criteria,
+      [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      [
+        { proposalId: 'a', status: 'submitted', scores: { need: 3, cost: 3 } },
+        { proposalId: 'a', status: 'assigned', scores: { need: 5, cost: 5 } },
+        { proposalId: 'b', status: 'submitted', scores: { need: 5, cost: 4 } },
+        { proposalId: 'b', status: 'submitted', scores: { need: 4, cost: 4 } },
+        { proposalId: 'b', status: 'conflict', scores: {} },
+      ],
+    );
+    expect(ranked.map((r) => [r.proposal.id, r.rank, r.weightedTotal])).toEqual([
+      ['b', 1, 4.25],
+      ['a', 2, 3],
+      ['c', 3, null],
+    ]);
+    expect(ranked[0]).toMatchObject({ submittedReviews: 2, assignedReviews: 3, conflicts: 1, spread: 0.5 });
+    expect(ranked[1]).toMatchObject({ submittedReviews: 1, assignedReviews: 2, conflicts: 0 });
   });
 });

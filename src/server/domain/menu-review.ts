@@ -1,3 +1,5 @@
+import { isPastDeadline } from '../../shared/deadlines';
+
 /**
  * Rubric arithmetic for the review of support-menu proposals: a reviewer's weighted total on the
  * 1–5 scale, and the aggregate over reviewers (mean, spread) that orders the ranking. Pure.
@@ -89,4 +91,94 @@ export function rankByMean<T extends { mean: number | null; spread: number | nul
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The life of a proposal and its reviews
+// ---------------------------------------------------------------------------------------------
+
+export type ProposalState = 'draft' | 'submitted' | 'returned' | 'selected' | 'not_selected';
+export type ProposalVerdict = 'selected' | 'not_selected' | 'needs_modification';
+export type ReviewState = 'assigned' | 'submitted' | 'conflict';
+
+/** The status a decision leaves a proposal in: "needs modification" returns it to the company. */
+export function proposalStatusAfter(decision: ProposalVerdict): ProposalState {
+  return decision === 'needs_modification' ? 'returned' : decision;
+}
+
+/** Selected and not selected are final: the review of such a proposal is over. */
+export function isFinallyDecided(status: ProposalState): boolean {
+  return status === 'selected' || status === 'not_selected';
+}
+
+/** Only a proposal the company has handed in can be decided (a returned one must come back first). */
+export function isDecidable(status: ProposalState): boolean {
+  return status !== 'draft' && status !== 'returned';
+}
+
+/**
+ * Why a reviewer may not change their review (scores, comment, submission, conflict declaration),
+ * or null when they may: a submitted or declined review is closed, and once the proposal is
+ * finally decided no score may move, since the decision rests on the scores as they were.
+ */
+export function reviewChangeBlocker(
+  review: ReviewState,
+  proposal: ProposalState,
+): 'review_closed' | 'proposal_decided' | null {
+  if (review !== 'assigned') return 'review_closed';
+  if (isFinallyDecided(proposal)) return 'proposal_decided';
+  return null;
+}
+
+/** The deadline that closes first submissions: a proposals-phase deadline wins over the call's own. */
+export function effectiveProposalDeadline(
+  phaseDeadline: Date | null,
+  settingsDeadline: Date | null,
+): { at: Date | null; source: 'phase' | 'settings' | 'none' } {
+  if (phaseDeadline) return { at: phaseDeadline, source: 'phase' };
+  if (settingsDeadline) return { at: settingsDeadline, source: 'settings' };
+  return { at: null, source: 'none' };
+}
+
+/**
+ * Whether the company may still hand in a proposal: a draft before the deadline (or with none),
+ * a returned one at any time (the prefecture asked for it).
+ */
+export function isOnTime(status: ProposalState, deadline: Date | null, now: Date): boolean {
+  return status === 'returned' || !deadline || !isPastDeadline(deadline, now);
+}
+
+export interface ReviewForRanking {
+  proposalId: string;
+  status: ReviewState;
+  scores: Record<string, number>;
+}
+
+/**
+ * The ranking of a year: each proposal with the aggregate of its submitted reviews and how many
+ * reviews were assigned, submitted and declined for a conflict of interest, best first.
+ */
+export function rankProposals<P extends { id: string }>(
+  criteria: readonly WeightedCriterion[],
+  proposals: readonly P[],
+  reviews: readonly ReviewForRanking[],
+) {
+  const rows = proposals.map((proposal) => {
+    const mine = reviews.filter((r) => r.proposalId === proposal.id);
+    const submitted = mine.filter((r) => r.status === 'submitted');
+    const agg = aggregateReviews(
+      criteria,
+      submitted.map((r) => r.scores),
+    );
+    return {
+      proposal,
+      mean: agg.mean,
+      spread: agg.spread,
+      criterionMeans: agg.criterionMeans,
+      submittedReviews: submitted.length,
+      assignedReviews: mine.length,
+      conflicts: mine.filter((r) => r.status === 'conflict').length,
+    };
+  });
+  return rankByMean(rows).map(({ mean, ...rest }) => ({ ...rest, weightedTotal: mean }));
 }

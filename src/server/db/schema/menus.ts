@@ -3,6 +3,14 @@ import { organizations, users } from './accounts';
 import { editable, id } from './columns';
 import { fiscalYears } from './fiscal-years';
 import { prefectures } from './tenancy';
+import type { ChallengeArea } from '../../../shared/challenge-areas';
+import type {
+  MenuFormat,
+  ProposalDecision,
+  ProposalStatus,
+  ReviewStatus,
+  RubricCriterion,
+} from '../../../shared/schemas/menus';
 
 /** Per fiscal year: the review rubric and the call's proposal deadline (used when no phase deadline exists). */
 export const menuSettings = pgTable(
@@ -16,7 +24,7 @@ export const menuSettings = pgTable(
       .notNull()
       .references(() => fiscalYears.id),
     /** RubricCriterion[]: { key, label, labelEn, weight }. */
-    criteria: jsonb('criteria').notNull(),
+    criteria: jsonb('criteria').$type<RubricCriterion[]>().notNull(),
     proposalDeadlineAt: timestamp('proposal_deadline_at', { withTimezone: true }),
     ...editable(),
   },
@@ -59,11 +67,11 @@ export const menuProposals = pgTable(
       .references(() => organizations.id),
     title: text('title').notNull(),
     /** ChallengeArea ids. */
-    challengeAreas: text('challenge_areas').array().notNull(),
+    challengeAreas: text('challenge_areas').array().$type<ChallengeArea[]>().notNull(),
     description: text('description').notNull().default(''),
     deliverables: text('deliverables').notNull().default(''),
     /** 'onsite' | 'online' | 'hybrid' */
-    format: text('format').notNull(),
+    format: text('format').$type<MenuFormat>().notNull(),
     capacity: integer('capacity').notNull(),
     unitCostThousandYen: integer('unit_cost_thousand_yen').notNull(),
     plannedHours: integer('planned_hours').notNull().default(0),
@@ -71,9 +79,9 @@ export const menuProposals = pgTable(
     regionIds: uuid('region_ids').array().notNull(),
     advisorUserIds: uuid('advisor_user_ids').array().notNull(),
     /** 'draft' | 'submitted' | 'returned' | 'selected' | 'not_selected' */
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<ProposalStatus>().notNull().default('draft'),
     /** 'selected' | 'not_selected' | 'needs_modification' */
-    decision: text('decision'),
+    decision: text('decision').$type<ProposalDecision>(),
     decisionReason: text('decision_reason'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -100,9 +108,9 @@ export const menuReviews = pgTable(
       .notNull()
       .references(() => users.id),
     /** 'assigned' | 'submitted' | 'conflict' */
-    status: text('status').notNull().default('assigned'),
+    status: text('status').$type<ReviewStatus>().notNull().default('assigned'),
     /** { [criterionKey]: 1..5 } */
-    scores: jsonb('scores').notNull().default({}),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull().default({}),
     comment: text('comment').notNull().default(''),
     conflictReason: text('conflict_reason'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),

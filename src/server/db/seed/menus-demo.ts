@@ -277,8 +277,8 @@ export async function seedMenusDemo(tx: Executor, prefectureId: string, password
           onsiteDays: days,
           regionIds: region ? [regionId.get(region)!] : [],
           advisorUserIds: [advisor.id],
-          status: selected ? 'selected' : 'not_selected',
-          decision: selected ? 'selected' : 'not_selected',
+          status: selected ? ('selected' as const) : ('not_selected' as const),
+          decision: selected ? ('selected' as const) : ('not_selected' as const),
           decisionReason: selected
             ? ''
             : '市町村ニーズとの合致度と費用の妥当性の評価が採択水準に達しませんでした。',
@@ -299,7 +299,7 @@ export async function seedMenusDemo(tx: Executor, prefectureId: string, password
           prefectureId,
           proposalId: p.id,
           reviewerUserId: r.id,
-          status: 'submitted',
+          status: 'submitted' as const,
           scores: Object.fromEntries(demoRubric.map((c) => [c.key, score(selected)])),
           comment: selected ? '市町村のニーズに合致しており、効果が期待できる。' : '費用対効果に課題がある。',
           submittedAt: new Date('2024-05-08T06:00:00Z'),

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { fiscalYears, menuProposals, organizations } from '../../db/schema';
+import { fiscalYears, menuProposals, organizations, users } from '../../db/schema';
 import { demoRubric } from '../../db/seed/menus-demo';
 import {
   type AccessFixture,
@@ -98,6 +98,34 @@ async function companyAdvisor(fx: AccessFixture) {
   const id = await fx.userIdOf(companyEmail);
   const profile = await call(fx, adminEmail, 'GET', `/api/menus/advisors/${id}`);
   return { id, version: profile.version as number | null };
+}
+
+const nonAdvisors = new WeakMap<AccessFixture, Promise<string>>();
+
+/**
+ * A member of company A who is not an advisor: they hold only the reviewer role, have no profile
+ * and are named on no menu. Outside their company and the prefecture, their id finds nothing.
+ */
+function nonAdvisorOfCompanyA(fx: AccessFixture): Promise<string> {
+  let found = nonAdvisors.get(fx);
+  if (!found) {
+    found = (async () => {
+      const [colleague] = await fx.db.select().from(users).where(eq(users.email, companyEmail));
+      const [created] = await fx.db
+        .insert(users)
+        .values({
+          prefectureId: colleague!.prefectureId,
+          organizationId: fx.ownCompanyOrgId,
+          email: 'not-an-advisor@company-a.example.jp',
+          displayName: '非アドバイザー（権限確認）',
+          roles: ['reviewer'],
+        })
+        .returning({ id: users.id });
+      return created!.id;
+    })();
+    nonAdvisors.set(fx, found);
+  }
+  return found;
 }
 
 const profileBody = {
@@ -314,7 +342,9 @@ export const menusAccessRules: AccessRule[] = [
   {
     method: 'GET',
     path: '/api/menus/recommendations',
-    allow: ['prefecture_admin', 'council_secretariat', 'municipality_staff', 'municipality_head'],
+    // Derived from the municipality's survey answers: the town itself and the prefecture only,
+    // never the council secretariat (it may not read survey results).
+    allow: ['prefecture_admin', 'municipality_staff', 'municipality_head'],
     request: async (fx) => ({
       path: `/api/menus/recommendations?fiscalYearId=${await fy2024(fx)}&municipalityId=${fx.ownMunicipalityId}`,
     }),
@@ -348,6 +378,27 @@ export const menusAccessRules: AccessRule[] = [
     path: '/api/menus/advisors/:userId',
     allow: 'signed-in',
     request: async (fx) => ({ path: `/api/menus/advisors/${await fx.userIdOf(companyEmail)}` }),
+    scopeChecks: [
+      ...[
+        otherMunicipalityStaffEmail,
+        otherCompanyMemberEmail,
+        reviewerEmail,
+        principalEmails.council_secretariat,
+      ].map((as) => ({
+        name: `a company user who is not an advisor is not found by ${as}`,
+        as,
+        request: async (fx: AccessFixture) => ({
+          path: `/api/menus/advisors/${await nonAdvisorOfCompanyA(fx)}`,
+        }),
+        expect: 'deny' as const,
+      })),
+      {
+        name: 'their own company sees a member who is not an advisor',
+        as: companyEmail,
+        request: async (fx) => ({ path: `/api/menus/advisors/${await nonAdvisorOfCompanyA(fx)}` }),
+        expect: 'allow',
+      },
+    ],
   },
   {
     method: 'PUT',

@@ -1,9 +1,10 @@
+import { isFinallyDecided } from '../../domain/menu-review';
 import { hasRole } from '../../platform/context';
 import type { HomeTaskProvider } from '../home/home-tasks';
 import * as repo from './menus.repository';
 
 /**
- * Reviewers: each assigned proposal they have not scored (or declined) yet.
+ * Reviewers: each assigned proposal they have not scored (or declined) yet, while it is undecided.
  * Companies: each proposal of theirs returned for changes.
  */
 export const menuTasks: HomeTaskProvider = async ({ actor, fiscalYear, deps }) => {
@@ -17,7 +18,8 @@ export const menuTasks: HomeTaskProvider = async ({ actor, fiscalYear, deps }) =
       fiscalYearId: fiscalYear.id,
       ids: open.map((r) => r.proposalId),
     });
-    for (const p of proposals) {
+    // Once a proposal is finally decided its review can no longer change: nothing left to do.
+    for (const p of proposals.filter((p) => !isFinallyDecided(p.status))) {
       tasks.push({
         kind: 'menu_review',
         title: {

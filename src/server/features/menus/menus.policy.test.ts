@@ -49,14 +49,43 @@ describe('menusPolicy', () => {
     expect(policy.canSeeOthersScores(actor(['prefecture_admin']), null)).toBe(true);
   });
 
-  it('recommendations: own municipality for municipal users; any for admin and council', () => {
+  it('recommendations: own municipality for municipal users; any for the prefecture; none for the council', () => {
     const staff = actor(['municipality_staff'], { organizationKind: 'municipality', municipalityId: 'm1' });
     expect(policy.canRecommendFor(staff, 'm1')).toBe(true);
     expect(policy.canRecommendFor(staff, 'm2')).toBe(false);
     expect(
-      policy.canRecommendFor(actor(['council_secretariat'], { organizationKind: 'council' }), 'm2'),
+      policy.canRecommendFor(actor(['prefecture_admin'], { organizationKind: 'prefecture' }), 'm2'),
     ).toBe(true);
+    // Recommendations are derived from a town's survey answers, which the secretariat may not read.
+    const council = actor(['council_secretariat'], { organizationKind: 'council' });
+    expect(policy.canRecommendFor(council, 'm2')).toBe(false);
+    expect(policy.canRecommendFor({ ...council, roles: ['council_secretariat', 'reviewer'] }, 'm2')).toBe(
+      false,
+    );
     expect(policy.canRecommendFor(actor(['company_member']), 'm1')).toBe(false);
+    expect(policy.canRecommendFor(actor(['company_member', 'reviewer']), 'm1')).toBe(false);
+  });
+
+  it('conflict of interest: a reviewer of the proposing organization (a company holding the reviewer role)', () => {
+    expect(policy.hasConflictOfInterest({ organizationId: 'orgA' }, { organizationId: 'orgA' })).toBe(true);
+    expect(policy.hasConflictOfInterest({ organizationId: 'orgB' }, { organizationId: 'orgA' })).toBe(false);
+  });
+
+  it('any member of a company is seen by the prefecture, the member and their company only', () => {
+    const target = { id: 'u9', organizationId: 'orgA' };
+    expect(
+      policy.canSeeCompanyMember(actor(['prefecture_admin'], { organizationKind: 'prefecture' }), target),
+    ).toBe(true);
+    expect(policy.canSeeCompanyMember(actor(['company_member']), target)).toBe(true);
+    expect(policy.canSeeCompanyMember(actor(['reviewer'], { userId: 'u9' }), target)).toBe(true);
+    expect(policy.canSeeCompanyMember(actor(['company_member'], { organizationId: 'orgB' }), target)).toBe(
+      false,
+    );
+    // A reviewer of company A who is not a company member does not see its colleagues' details.
+    expect(policy.canSeeCompanyMember(actor(['reviewer']), target)).toBe(false);
+    expect(
+      policy.canSeeCompanyMember(actor(['municipality_staff'], { organizationKind: 'municipality' }), target),
+    ).toBe(false);
   });
 
   it('an advisor profile is edited by the advisor or a member of the same company', () => {

@@ -7,7 +7,7 @@ const has = (a: Actor | null, ...roles: Role[]): boolean => hasRole(a, ...roles)
 /**
  * Who may do what with support menus. Companies see and edit only their own proposals; reviewers
  * see only what they are assigned; the prefecture admin runs the call; every signed-in user of the
- * prefecture reads the catalog of selected menus.
+ * prefecture reads the catalog of selected menus (no check beyond being signed in).
  */
 export const menusPolicy = {
   canManage(actor: Actor | null): boolean {
@@ -42,11 +42,20 @@ export const menusPolicy = {
   canSeeOthersScores(actor: Actor, ownReview: { status: string } | null): boolean {
     return isAdmin(actor) || ownReview?.status === 'submitted';
   },
-  canReadCatalog(actor: Actor | null): boolean {
-    return actor !== null;
+  isReviewer(actor: Actor): boolean {
+    return has(actor, 'reviewer');
   },
+  /** A reviewer never reviews a proposal of their own organization (a company may hold the reviewer role). */
+  hasConflictOfInterest(reviewer: { organizationId: string }, proposal: { organizationId: string }): boolean {
+    return reviewer.organizationId === proposal.organizationId;
+  },
+  /**
+   * Recommendations are derived from one municipality's survey answers (needs, maturity, free
+   * text), so only that municipality and the prefecture receive them; the council secretariat,
+   * which may not read survey results, does not.
+   */
   canRecommendFor(actor: Actor, municipalityId: string): boolean {
-    if (isAdmin(actor) || has(actor, 'council_secretariat')) return true;
+    if (isAdmin(actor)) return true;
     return has(actor, 'municipality_staff', 'municipality_head') && actor.municipalityId === municipalityId;
   },
   canListAdvisors(actor: Actor, organizationId: string): boolean {
@@ -56,5 +65,12 @@ export const menusPolicy = {
     return (
       actor.userId === target.id || (this.canPropose(actor) && actor.organizationId === target.organizationId)
     );
+  },
+  /**
+   * Who sees any member of a company, advisor or not: the prefecture, the member themself and
+   * their company. Everyone else sees only advisors (see menus.advisors.ts).
+   */
+  canSeeCompanyMember(actor: Actor, target: { id: string; organizationId: string }): boolean {
+    return isAdmin(actor) || this.canEditProfile(actor, target);
   },
 };

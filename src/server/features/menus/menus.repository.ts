@@ -1,5 +1,6 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { and, arrayContains, eq, inArray, type SQL } from 'drizzle-orm';
+import type { ProposalStatus } from '../../../shared/schemas/menus';
+import type { Database, Executor } from '../../db/client';
 import {
   advisorProfiles,
   areas,
@@ -14,6 +15,8 @@ import {
   regions,
   users,
 } from '../../db/schema';
+import type { Actor, RequestContext } from '../../platform/context';
+import { changeVersioned, type VersionedChange } from '../../platform/locking';
 
 export type ProposalRow = typeof menuProposals.$inferSelect;
 export type ReviewRow = typeof menuReviews.$inferSelect;
@@ -58,7 +61,7 @@ export async function findSettings(ex: Executor, prefectureId: string, fiscalYea
 export async function findProposals(
   ex: Executor,
   prefectureId: string,
-  filter: { fiscalYearId?: string; organizationId?: string; ids?: string[]; status?: string[] },
+  filter: { fiscalYearId?: string; organizationId?: string; ids?: string[]; status?: ProposalStatus[] },
 ) {
   if (filter.ids && filter.ids.length === 0) return [];
   const conds: SQL[] = [eq(menuProposals.prefectureId, prefectureId)];
@@ -133,6 +136,7 @@ export async function findUsers(
       organizationName: organizations.name,
       organizationKind: organizations.kind,
       isActive: users.isActive,
+      locale: users.locale,
     })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
@@ -163,3 +167,69 @@ export async function findMunicipalityWithRegion(ex: Executor, prefectureId: str
     .where(and(eq(municipalities.prefectureId, prefectureId), eq(municipalities.id, id)));
   return row ?? null;
 }
+
+/** Whether a user is named as an advisor of a selected menu (which the catalog shows to everyone). */
+export async function isAdvisorOfSelectedMenu(ex: Executor, prefectureId: string, userId: string) {
+  const [row] = await ex
+    .select({ id: menuProposals.id })
+    .from(menuProposals)
+    .where(
+      and(
+        eq(menuProposals.prefectureId, prefectureId),
+        eq(menuProposals.status, 'selected'),
+        arrayContains(menuProposals.advisorUserIds, [userId]),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+// ------------------------------------------------------------------------------------ writes
+
+export async function insertSettings(ex: Executor, values: typeof menuSettings.$inferInsert) {
+  const [row] = await ex.insert(menuSettings).values(values).returning();
+  return row!;
+}
+
+export async function insertProposal(ex: Executor, values: typeof menuProposals.$inferInsert) {
+  const [row] = await ex.insert(menuProposals).values(values).returning();
+  return row!;
+}
+
+export async function insertReview(ex: Executor, values: typeof menuReviews.$inferInsert) {
+  const [row] = await ex.insert(menuReviews).values(values).returning();
+  return row!;
+}
+
+/** Deletes the review only if it still has the version the caller read; false otherwise. */
+export async function deleteReview(ex: Executor, id: string, version: number): Promise<boolean> {
+  const deleted = await ex
+    .delete(menuReviews)
+    .where(and(eq(menuReviews.id, id), eq(menuReviews.version, version)))
+    .returning({ id: menuReviews.id });
+  return deleted.length === 1;
+}
+
+export async function insertProfile(ex: Executor, values: typeof advisorProfiles.$inferInsert) {
+  const [row] = await ex.insert(advisorProfiles).values(values).returning();
+  return row!;
+}
+
+/** A versioned edit (update + audit + reload in one transaction) of one of the feature's tables. */
+type Change<T extends Parameters<typeof changeVersioned>[2]['table'], Result> = Omit<
+  VersionedChange<T, Result>,
+  'table'
+>;
+type SignedIn = RequestContext & { actor: Actor };
+
+export const changeSettings = <R>(db: Database, ctx: SignedIn, change: Change<typeof menuSettings, R>) =>
+  changeVersioned(db, ctx, { ...change, table: menuSettings });
+
+export const changeProposal = <R>(db: Database, ctx: SignedIn, change: Change<typeof menuProposals, R>) =>
+  changeVersioned(db, ctx, { ...change, table: menuProposals });
+
+export const changeReview = <R>(db: Database, ctx: SignedIn, change: Change<typeof menuReviews, R>) =>
+  changeVersioned(db, ctx, { ...change, table: menuReviews });
+
+export const changeProfile = <R>(db: Database, ctx: SignedIn, change: Change<typeof advisorProfiles, R>) =>
+  changeVersioned(db, ctx, { ...change, table: advisorProfiles });

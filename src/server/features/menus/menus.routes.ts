@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { challengeAreaLabels } from '../../../shared/challenge-areas';
 import {
   advisorListQuerySchema,
   advisorListSchema,
@@ -11,7 +10,6 @@ import {
   conflictBodySchema,
   fiscalYearQuerySchema,
   menuDetailSchema,
-  menuFormatLabels,
   menuSettingsPutSchema,
   menuSettingsSchema,
   myReviewListSchema,
@@ -22,20 +20,19 @@ import {
   proposalPatchSchema,
   proposalReviewsSchema,
   proposalSchema,
-  proposalStatusLabels,
   rankingSchema,
   recommendationListSchema,
   recommendationsQuerySchema,
   reviewerListSchema,
   reviewPutSchema,
   reviewSchema,
-  reviewStatusLabels,
   versionBodySchema,
   versionQuerySchema,
 } from '../../../shared/schemas/menus';
 import { createRouter, errorBodySchema, jsonBody, jsonContent, standardErrors } from '../../platform/http';
 import { requestContext } from '../../platform/middleware';
-import { writeWorkbook } from '../../platform/spreadsheet';
+import { fileContent, fileResponse, mediaTypes } from '../../platform/file-response';
+import type { ExportedFile } from './menus.exports';
 import type { MenusService } from './menus.service';
 
 const idParams = z.object({ id: z.uuid() });
@@ -47,26 +44,6 @@ const writeErrors = {
   ...readErrors,
   409: jsonContent(errorBodySchema, 'Version conflict (with the current record) or duplicate'),
 } as const;
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const xlsxResponse = {
-  200: { description: 'xlsx workbook', content: { [XLSX]: { schema: z.any() } } },
-  ...readErrors,
-};
-
-function xlsx(bytes: Uint8Array, fileName: string): Response {
-  return new Response(bytes as unknown as BodyInit, {
-    status: 200,
-    headers: {
-      'content-type': XLSX,
-      'content-disposition': `attachment; filename="${fileName}"`,
-      'cache-control': 'no-store',
-    },
-  });
-}
-
-const areasJa = (areas: readonly (keyof typeof challengeAreaLabels)[]) =>
-  areas.map((a) => challengeAreaLabels[a].ja).join('、');
 
 export function createMenusRoutes(service: MenusService) {
   const router = createRouter();
@@ -330,7 +307,8 @@ export function createMenusRoutes(service: MenusService) {
       method: 'get',
       path: '/menus/recommendations',
       tags,
-      summary: 'Menus ranked by fit to a municipality’s needs profile, with structured reasons',
+      summary:
+        'Menus ranked by fit to a municipality’s needs profile, with structured reasons (the municipality itself and the prefecture only)',
       request: { query: recommendationsQuerySchema },
       responses: { 200: jsonContent(recommendationListSchema, 'Recommendations'), ...readErrors },
     }),
@@ -358,7 +336,8 @@ export function createMenusRoutes(service: MenusService) {
       method: 'get',
       path: '/menus/advisors/{userId}',
       tags,
-      summary: 'An advisor profile',
+      summary:
+        'An advisor profile (any company member for the prefecture and the member’s company; for others, advisors only)',
       request: { params: userParams },
       responses: { 200: jsonContent(advisorProfileSchema, 'Profile'), ...readErrors },
     }),
@@ -381,154 +360,33 @@ export function createMenusRoutes(service: MenusService) {
       ),
   );
 
-  router.openapi(
-    createRoute({
-      method: 'get',
-      path: '/menus/exports/proposals.xlsx',
-      tags,
-      summary: 'Proposals of a year as xlsx',
-      request: { query: fiscalYearQuerySchema },
-      responses: xlsxResponse,
-    }),
-    async (c) => {
-      const data = await service.exportData(requestContext(c), c.req.valid('query').fiscalYearId);
-      const bytes = await writeWorkbook([
-        {
-          name: '提案一覧',
-          columns: [
-            { header: 'メニュー名', key: 'title', width: 36 },
-            { header: '提案企業', key: 'company', width: 30 },
-            { header: '状態', key: 'status', width: 10 },
-            { header: '課題分野', key: 'areas', width: 40 },
-            { header: '実施形態', key: 'format', width: 16 },
-            { header: '受入可能団体数', key: 'capacity' },
-            { header: '単価（千円）', key: 'cost' },
-            { header: '予定時間', key: 'hours' },
-            { header: '訪問日数', key: 'days' },
-            { header: '対象地域', key: 'regions', width: 24 },
-            { header: 'アドバイザー', key: 'advisors', width: 30 },
-            { header: '決定理由', key: 'reason', width: 40 },
-          ],
-          rows: data.proposals.map((p) => ({
-            title: p.title,
-            company: p.organizationName,
-            status: proposalStatusLabels[p.status].ja,
-            areas: areasJa(p.challengeAreas),
-            format: menuFormatLabels[p.format].ja,
-            capacity: p.capacity,
-            cost: p.unitCostThousandYen,
-            hours: p.plannedHours,
-            days: p.onsiteDays,
-            regions: p.regions.length === 0 ? '県内全域' : p.regions.map((r) => r.name).join('、'),
-            advisors: p.advisors.map((a) => a.displayName).join('、'),
-            reason: p.decisionReason ?? '',
-          })),
-        },
-      ]);
-      return xlsx(bytes, `menu-proposals-${data.year}.xlsx`);
-    },
-  );
+  const exportRoute = (
+    path: string,
+    summary: string,
+    make: (ctx: ReturnType<typeof requestContext>, fiscalYearId: string) => Promise<ExportedFile>,
+  ) =>
+    router.openapi(
+      createRoute({
+        method: 'get',
+        path,
+        tags,
+        summary,
+        request: { query: fiscalYearQuerySchema },
+        responses: { 200: fileContent(mediaTypes.xlsx, 'xlsx workbook'), ...readErrors },
+      }),
+      async (c) => {
+        const file = await make(requestContext(c), c.req.valid('query').fiscalYearId);
+        return fileResponse(file.bytes, { fileName: file.fileName, contentType: mediaTypes.xlsx });
+      },
+    );
 
-  router.openapi(
-    createRoute({
-      method: 'get',
-      path: '/menus/exports/scores.xlsx',
-      tags,
-      summary: 'Scores per reviewer and weighted totals as xlsx',
-      request: { query: fiscalYearQuerySchema },
-      responses: xlsxResponse,
-    }),
-    async (c) => {
-      const ctx = requestContext(c);
-      const fiscalYearId = c.req.valid('query').fiscalYearId;
-      const data = await service.exportData(ctx, fiscalYearId);
-      const ranking = await service.ranking(ctx, fiscalYearId);
-      const titles = new Map(data.proposals.map((p) => [p.id, p]));
-      const bytes = await writeWorkbook([
-        {
-          name: '審査結果',
-          columns: [
-            { header: '順位', key: 'rank', width: 8 },
-            { header: 'メニュー名', key: 'title', width: 36 },
-            { header: '提案企業', key: 'company', width: 30 },
-            { header: '加重平均点', key: 'total' },
-            { header: '審査員間の差', key: 'spread' },
-            { header: '提出済み審査数', key: 'submitted' },
-            { header: '状態', key: 'status', width: 10 },
-          ],
-          rows: ranking.items.map((r) => ({
-            rank: r.rank,
-            title: r.proposal.title,
-            company: r.proposal.organizationName,
-            total: r.weightedTotal,
-            spread: r.spread,
-            submitted: r.submittedReviews,
-            status: proposalStatusLabels[r.proposal.status].ja,
-          })),
-        },
-        {
-          name: '審査員別',
-          columns: [
-            { header: 'メニュー名', key: 'title', width: 36 },
-            { header: '審査員', key: 'reviewer', width: 20 },
-            { header: '状態', key: 'status', width: 16 },
-            ...data.criteria.map((cr) => ({ header: `${cr.label}（${cr.weight}）`, key: `c_${cr.key}` })),
-            { header: '加重平均点', key: 'total' },
-            { header: 'コメント', key: 'comment', width: 40 },
-          ],
-          rows: data.reviews.map((r) => ({
-            title: titles.get(r.proposalId)?.title ?? '',
-            reviewer: r.reviewerName,
-            status: reviewStatusLabels[r.status].ja,
-            ...Object.fromEntries(data.criteria.map((cr) => [`c_${cr.key}`, r.scores[cr.key] ?? null])),
-            total: r.weightedTotal,
-            comment: r.status === 'conflict' ? (r.conflictReason ?? '') : r.comment,
-          })),
-        },
-      ]);
-      return xlsx(bytes, `menu-scores-${data.year}.xlsx`);
-    },
+  exportRoute('/menus/exports/proposals.xlsx', 'Proposals of a year as xlsx', service.proposalsExport);
+  exportRoute(
+    '/menus/exports/scores.xlsx',
+    'Scores per reviewer and weighted totals as xlsx',
+    service.scoresExport,
   );
-
-  router.openapi(
-    createRoute({
-      method: 'get',
-      path: '/menus/exports/catalog.xlsx',
-      tags,
-      summary: 'The catalog of selected menus as xlsx',
-      request: { query: fiscalYearQuerySchema },
-      responses: xlsxResponse,
-    }),
-    async (c) => {
-      const data = await service.exportCatalog(requestContext(c), c.req.valid('query').fiscalYearId);
-      const bytes = await writeWorkbook([
-        {
-          name: '支援メニュー',
-          columns: [
-            { header: 'メニュー名', key: 'title', width: 36 },
-            { header: '提供企業', key: 'company', width: 30 },
-            { header: '課題分野', key: 'areas', width: 40 },
-            { header: '実施形態', key: 'format', width: 16 },
-            { header: '単価（千円）', key: 'cost' },
-            { header: '受入可能団体数', key: 'capacity' },
-            { header: '対象地域', key: 'regions', width: 24 },
-            { header: '内容', key: 'description', width: 60 },
-          ],
-          rows: data.items.map((m) => ({
-            title: m.title,
-            company: m.organizationName,
-            areas: areasJa(m.challengeAreas),
-            format: menuFormatLabels[m.format].ja,
-            cost: m.unitCostThousandYen,
-            capacity: m.capacity,
-            regions: m.regions.length === 0 ? '県内全域' : m.regions.map((r) => r.name).join('、'),
-            description: m.description,
-          })),
-        },
-      ]);
-      return xlsx(bytes, `menu-catalog-${data.year}.xlsx`);
-    },
-  );
+  exportRoute('/menus/exports/catalog.xlsx', 'The catalog of selected menus as xlsx', service.catalogExport);
 
   return router;
 }

@@ -723,6 +723,167 @@ describe('recommendations', () => {
   });
 });
 
+describe('closed holes (issue 10)', () => {
+  it('a reviewer cannot change scores once the proposal is decided (14)', async () => {
+    const p = await submitted();
+    const a = await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/assignments`,
+      { reviewerUserId: await ctx.userIdOf('reviewer@pref.example.jp') },
+      admin,
+      201,
+    );
+    const saved = await ok(
+      'PUT',
+      `/api/menus/reviews/${a.id}`,
+      { version: a.version, scores: { need: 2, effectiveness: 2, feasibility: 2, cost: 2 }, comment: '' },
+      reviewer1,
+    );
+    await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/decision`,
+      { version: p.version, decision: 'not_selected', reason: '費用対効果が低い' },
+      admin,
+    );
+    const attempts = [
+      [
+        'PUT',
+        `/api/menus/reviews/${a.id}`,
+        {
+          version: saved.version,
+          scores: { need: 5, effectiveness: 5, feasibility: 5, cost: 5 },
+          comment: '',
+        },
+      ],
+      ['POST', `/api/menus/reviews/${a.id}/submit`, { version: saved.version }],
+      ['POST', `/api/menus/reviews/${a.id}/conflict`, { version: saved.version, reason: '後から辞退' }],
+    ] as const;
+    for (const [method, path, body] of attempts) {
+      const res = await call(method, path, body, reviewer1);
+      expect(res.status, `${method} ${path}`).toBe(422);
+      expect(res.body.error.fields[0]).toMatchObject({ path: ['status'], code: 'proposal_decided' });
+    }
+    const [row] = await ctx.database.db.select().from(menuReviews).where(eq(menuReviews.id, a.id));
+    expect(row).toMatchObject({
+      status: 'assigned',
+      version: saved.version,
+      scores: { need: 2, effectiveness: 2, feasibility: 2, cost: 2 },
+    });
+  });
+
+  it('a proposal returned for changes is still under review: its reviewer may score it', async () => {
+    const p = await submitted();
+    const a = await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/assignments`,
+      { reviewerUserId: await ctx.userIdOf('reviewer@pref.example.jp') },
+      admin,
+      201,
+    );
+    await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/decision`,
+      { version: p.version, decision: 'needs_modification', reason: '対象人数を明記してください。' },
+      admin,
+    );
+    await ok(
+      'PUT',
+      `/api/menus/reviews/${a.id}`,
+      { version: a.version, scores: { need: 4 }, comment: '' },
+      reviewer1,
+    );
+  });
+
+  it('GET /api/menus/advisors/{userId} answers 404 for a company user who is not an advisor (15)', async () => {
+    const [companyBAdvisor] = await ctx.database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'advisor@company-b.example.jp'));
+    // A colleague at company B who holds the reviewer role, has no profile and is named on no menu.
+    const [colleague] = await ctx.database.db
+      .insert(users)
+      .values({
+        prefectureId: companyBAdvisor!.prefectureId,
+        organizationId: companyBAdvisor!.organizationId,
+        email: 'colleague@company-b.example.jp',
+        displayName: '非公開 太郎',
+        roles: ['reviewer'],
+      })
+      .returning();
+    const path = `/api/menus/advisors/${colleague!.id}`;
+    for (const cookie of [staff, companyA, reviewer1]) {
+      const res = await call('GET', path, undefined, cookie);
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain('非公開');
+      expect(JSON.stringify(res.body)).not.toContain('サンプルDX');
+    }
+    // Nor can anyone outside the company write a profile for them.
+    expect(
+      (await call('PUT', path, { skills: ['x'], qualifications: [], pastProjects: [], bio: '' }, companyA))
+        .status,
+    ).toBe(404);
+    // The prefecture and the colleague's own company see them, and once a profile exists, so does everyone.
+    expect((await ok('GET', path, undefined, admin)).displayName).toBe('非公開 太郎');
+    const own = await ok('GET', path, undefined, companyB);
+    expect(own).toMatchObject({ displayName: '非公開 太郎', version: null });
+    await ok(
+      'PUT',
+      path,
+      { skills: ['データ分析'], qualifications: [], pastProjects: [], bio: '' },
+      companyB,
+    );
+    expect(await ok('GET', path, undefined, staff)).toMatchObject({
+      displayName: '非公開 太郎',
+      skills: ['データ分析'],
+    });
+  });
+
+  it('the council secretariat receives no per-municipality recommendations (20)', async () => {
+    const fy = await fyId(2024);
+    const [nishiaizu] = await ctx.database.db
+      .select({ id: municipalities.id })
+      .from(municipalities)
+      .where(eq(municipalities.code, '074055'));
+    const secretariat = await ctx.sessionCookieFor('secretariat@council.example.jp');
+    const path = `/api/menus/recommendations?fiscalYearId=${fy}&municipalityId=${nishiaizu!.id}`;
+    const res = await call('GET', path, undefined, secretariat);
+    expect(res.status).toBe(403);
+    expect(res.body.items).toBeUndefined();
+    expect((await ok('GET', path, undefined, admin)).hasProfile).toBe(true);
+  });
+});
+
+describe('decision mails', () => {
+  it('each member of the company reads the decision in the language of their account', async () => {
+    const advisorA = await ctx.userIdOf('advisor@company-a.example.jp');
+    await ctx.database.db.update(users).set({ locale: 'en' }).where(eq(users.id, advisorA));
+    try {
+      const p = await submitted();
+      await ok(
+        'POST',
+        `/api/menus/proposals/${p.id}/decision`,
+        { version: p.version, decision: 'needs_modification', reason: 'Give the basis of the unit cost.' },
+        admin,
+      );
+      const [mail] = await ctx.database.db
+        .select()
+        .from(mailOutbox)
+        .where(eq(mailOutbox.toAddress, 'advisor@company-a.example.jp'))
+        .orderBy(desc(mailOutbox.createdAt))
+        .limit(1);
+      expect(mail!.subject).toBe(
+        '[Kakehashi] FY2030 (Reiwa 12) support menus: result for "RPA伴走支援": Needs modification',
+      );
+      expect(mail!.bodyText).toContain('Reason: Give the basis of the unit cost.');
+      expect(mail!.bodyText).toContain('Please revise the proposal and submit it again.');
+      expect(mail!.bodyText).toContain(`/menus/proposals/${p.id}`);
+      expect(mail!.bodyText).not.toContain('様');
+    } finally {
+      await ctx.database.db.update(users).set({ locale: 'ja' }).where(eq(users.id, advisorA));
+    }
+  });
+});
+
 describe('home tasks', () => {
   // Runs last: it returns a demo menu of FY2024 (the catalog counts above assume 34).
   it('a company sees its returned proposal; a reviewer sees unscored assignments', async () => {
@@ -757,5 +918,11 @@ describe('home tasks', () => {
         ),
       );
     expect((await home(reviewer2)).map((t) => t.kind)).toEqual(['menu_review']);
+    // A final decision closes the review, so the task goes away.
+    await ctx.database.db
+      .update(menuProposals)
+      .set({ status: 'selected' })
+      .where(eq(menuProposals.id, row!.id));
+    expect(await home(reviewer2)).toEqual([]);
   });
 });

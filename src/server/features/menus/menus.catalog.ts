@@ -1,0 +1,123 @@
+import type {
+  CatalogItem,
+  CatalogQuery,
+  MenuDetail,
+  RecommendationList,
+} from '../../../shared/schemas/menus';
+import type { Database } from '../../db/client';
+import { filterCatalog } from '../../domain/menu-catalog';
+import type { MunicipalityNeedsProfile } from '../../domain/needs-profile';
+import { recommendMenus } from '../../domain/recommendations';
+import { type Actor, type RequestContext, signedIn } from '../../platform/context';
+import { AppError, assertAllowed, fieldError } from '../../platform/errors';
+import { menusPolicy as policy } from './menus.policy';
+import { type MenusRecords, toCatalogItem } from './menus.records';
+import * as repo from './menus.repository';
+
+/** Where municipality needs profiles come from (the surveys feature); injected so menus does not depend on it. */
+export interface NeedsProfileSource {
+  profileOf(
+    prefectureId: string,
+    municipalityId: string,
+    fiscalYearId: string,
+  ): Promise<MunicipalityNeedsProfile | null>;
+}
+
+/** For tests and set-ups without surveys: no municipality has a profile. */
+export const noNeedsProfiles: NeedsProfileSource = { profileOf: async () => null };
+
+/**
+ * The catalog of a year's selected menus (every signed-in user reads it), a menu's page with its
+ * advisors, and the menus that fit one municipality's needs profile best. A needs profile is
+ * derived from that municipality's survey answers, so only the municipality itself and the
+ * prefecture receive its recommendations.
+ */
+export function createMenusCatalog({
+  db,
+  records,
+  needsProfiles,
+}: {
+  db: Database;
+  records: MenusRecords;
+  needsProfiles: NeedsProfileSource;
+}) {
+  async function selectedMenus(actor: Actor, fiscalYearId: string) {
+    const rows = await repo.findProposals(db, actor.prefectureId, { fiscalYearId, status: ['selected'] });
+    const l = await records.lookups(db, actor.prefectureId, rows);
+    return rows.map((r) => ({ row: r, item: toCatalogItem(r, l) }));
+  }
+
+  async function catalog(ctx: RequestContext, q: CatalogQuery): Promise<CatalogItem[]> {
+    const { actor } = signedIn(ctx);
+    await records.requireFiscalYear(db, actor, q.fiscalYearId);
+    const menus = await selectedMenus(actor, q.fiscalYearId);
+    return filterCatalog(
+      menus.map((m) => m.item),
+      q,
+    );
+  }
+
+  return {
+    catalog,
+
+    async menuDetail(ctx: RequestContext, id: string): Promise<MenuDetail> {
+      const { actor } = signedIn(ctx);
+      const row = await repo.findProposal(db, actor.prefectureId, id);
+      if (row?.status !== 'selected') throw new AppError('NOT_FOUND');
+      const l = await records.lookups(db, actor.prefectureId, [row]);
+      return {
+        ...toCatalogItem(row, l),
+        deliverables: row.deliverables,
+        advisors: await records.advisorProfilesOf(actor, row.advisorUserIds),
+        // Evaluations of earlier projects do not exist yet; the field is kept for them.
+        pastOutcomes: [],
+      };
+    },
+
+    async recommendations(
+      ctx: RequestContext,
+      q: { fiscalYearId: string; municipalityId?: string | undefined },
+    ): Promise<RecommendationList> {
+      const { actor } = signedIn(ctx);
+      const municipalityId = q.municipalityId ?? actor.municipalityId;
+      if (!municipalityId)
+        throw fieldError(
+          ['municipalityId'],
+          '市町村を指定してください。',
+          'Choose a municipality.',
+          'required',
+        );
+      assertAllowed(policy.canRecommendFor(actor, municipalityId));
+      await records.requireFiscalYear(db, actor, q.fiscalYearId);
+      const municipality = await repo.findMunicipalityWithRegion(db, actor.prefectureId, municipalityId);
+      if (!municipality) throw new AppError('NOT_FOUND');
+      const profile = await needsProfiles.profileOf(actor.prefectureId, municipalityId, q.fiscalYearId);
+      const base = { municipalityId, municipalityName: municipality.name };
+      if (!profile) return { ...base, hasProfile: false, items: [] };
+      const menus = (await selectedMenus(actor, q.fiscalYearId)).map(({ row, item }) => ({
+        ...item,
+        regionIds: row.regionIds,
+      }));
+      const ranked = recommendMenus({
+        profile,
+        menus,
+        region: {
+          id: municipality.regionId,
+          name: municipality.regionName,
+          nameEn: municipality.regionNameEn,
+        },
+        // No evaluations exist yet, so no ratings by similar municipalities.
+        ratings: [],
+      });
+      return {
+        ...base,
+        hasProfile: true,
+        items: ranked.map(({ menu: { regionIds: _r, ...menu }, score, reasons }) => ({
+          menu,
+          score,
+          reasons,
+        })),
+      };
+    },
+  };
+}
