@@ -776,3 +776,40 @@ describe('mails in the recipient’s language and the request clock', () => {
     }
   });
 });
+
+describe('stored files', () => {
+  it('serves an upload with a safe Japanese file name, and removing the material removes the stored file', async () => {
+    const event = await createEvent();
+    const form = new FormData();
+    form.set('purpose', 'material');
+    form.set('kind', 'file');
+    form.set('title', '講演資料');
+    form.set('file', new File(['%PDF-1.7'], '講演資料 "最終".pdf', { type: 'application/pdf' }));
+    const stored = () => new Set(fs.readdirSync(path.join(uploadsDir, 'seminars')));
+    const before = stored();
+    const added = await call('POST', `/api/seminar-events/${event.id}/materials`, form);
+    expect(added.status).toBe(201);
+    const newFiles = [...stored()].filter((n) => !before.has(n));
+    expect(newFiles).toHaveLength(1);
+    expect(newFiles[0]).toMatch(/^[0-9a-f-]{36}$/);
+
+    const res = await ctx.request('GET', added.body.url, { cookie: koriyama });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="download.pdf"; filename*=UTF-8''${encodeURIComponent('講演資料 "最終".pdf')}`,
+    );
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+
+    expect((await call('DELETE', `/api/seminar-materials/${added.body.id}`)).status).toBe(204);
+    expect(stored().has(newFiles[0]!)).toBe(false);
+    expect((await ctx.request('GET', added.body.url, { cookie: koriyama })).status).toBe(404);
+  });
+
+  it('exports reach under a plain file name with no-store', async () => {
+    const res = await ctx.request('GET', '/api/seminar-reach/export?fiscalYear=2024', { cookie: admin });
+    expect(res.headers.get('content-disposition')).toContain('filename="seminar-reach-2024.xlsx"');
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+  });
+});
