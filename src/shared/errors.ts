@@ -73,6 +73,11 @@ export const errorCatalog = {
     en: 'This survey is not open for answers (the deadline has passed or it has not opened yet).',
   },
   DEADLINE_PASSED: { status: 422, ja: '締切を過ぎています。', en: 'The deadline has passed.' },
+  SEAT_LIMIT_REACHED: {
+    status: 422,
+    ja: 'このセミナーは1市町村あたりの申込数に上限があり、貴団体の申込みは上限に達しています。',
+    en: 'This seminar limits registrations per municipality, and your municipality has reached the limit.',
+  },
   IN_USE: {
     status: 422,
     ja: 'ほかのデータから使われているため、削除できません。',

@@ -148,6 +148,8 @@ export const seminarEventSchema = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   capacity: z.number().int(),
+  /** At most this many registrations (seats and waiting list) per municipality; null = no cap. */
+  maxSeatsPerMunicipality: z.number().int().nullable(),
   registrationClosesAt: z.string(),
   registeredCount: z.number().int(),
   waitlistCount: z.number().int(),
@@ -221,6 +223,7 @@ const eventFields = {
   endsAt: instantSchema,
   registrationClosesAt: instantSchema,
   capacity: wholeNumber(1, 10_000),
+  maxSeatsPerMunicipality: wholeNumber(1, 10_000).nullable().optional(),
   attendanceThresholdMinutes: wholeNumber(0, 1440),
   joinUrl: optionalHttpUrl,
   passcode: optionalText(100),
@@ -238,16 +241,31 @@ const closesBeforeEnd = {
     en: 'Registration must close before the event ends.',
   },
 };
+/** A cap above the capacity would never bite: say so instead of storing it. */
+export const seatCapWithinCapacity = {
+  path: ['maxSeatsPerMunicipality'],
+  params: {
+    ja: '1市町村あたりの上限は定員以下にしてください。',
+    en: 'The limit per municipality must not exceed the capacity.',
+  },
+};
+const capWithinCapacity = (v: {
+  capacity?: number | undefined;
+  maxSeatsPerMunicipality?: number | null | undefined;
+}) =>
+  v.capacity === undefined || v.maxSeatsPerMunicipality == null || v.maxSeatsPerMunicipality <= v.capacity;
 export const seminarEventCreateSchema = z
   .object(eventFields)
   .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), endAfterStart)
-  .refine((v) => Date.parse(v.registrationClosesAt) <= Date.parse(v.endsAt), closesBeforeEnd);
+  .refine((v) => Date.parse(v.registrationClosesAt) <= Date.parse(v.endsAt), closesBeforeEnd)
+  .refine(capWithinCapacity, seatCapWithinCapacity);
 export type SeminarEventCreate = z.infer<typeof seminarEventCreateSchema>;
 export const seminarEventPatchSchema = z
   .object({ ...eventFields, workshopNotes: optionalText(20_000), feedbackSurveyId: uuidSchema.nullable() })
   .partial()
   .extend({ version: versionField })
-  .refine((v) => !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt), endAfterStart);
+  .refine((v) => !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt), endAfterStart)
+  .refine(capWithinCapacity, seatCapWithinCapacity);
 export type SeminarEventPatch = z.infer<typeof seminarEventPatchSchema>;
 
 // ---------------------------------------------------------------------------

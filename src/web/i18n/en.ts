@@ -943,6 +943,9 @@ export const en: Catalog = {
       seatsValue: '{registered} / {capacity}',
       waitlistValue: '{count} waiting',
       capacity: 'Capacity',
+      maxSeatsPerMunicipality: 'Registrations per municipality',
+      maxSeatsPerMunicipalityHint:
+        'How many people one municipality may register, waiting list included. Leave empty for no limit.',
       registrationClosesAt: 'Registration closes',
       threshold: 'Minutes needed to count as attended',
       thresholdHint: 'Attendees with at least this many minutes count as attended.',

@@ -927,6 +927,8 @@ export const ja = {
       seatsValue: '{registered}／{capacity}',
       waitlistValue: 'キャンセル待ち{count}',
       capacity: '定員',
+      maxSeatsPerMunicipality: '1市町村あたりの申込上限',
+      maxSeatsPerMunicipalityHint: '1つの市町村が申し込める人数（キャンセル待ちを含む）。空欄なら上限なし。',
       registrationClosesAt: '申込締切',
       threshold: '出席とみなす参加時間（分）',
       thresholdHint: 'この分数以上参加した人を「出席」とします。',

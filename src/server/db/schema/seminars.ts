@@ -1,4 +1,12 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type {
+  ArchiveEntitlement,
+  AttendanceImportRow,
+  Audience,
+  MaterialPurpose,
+  ReachAudience,
+  RegistrationStatus,
+} from '../../../shared/schemas/seminars';
 import { users } from './accounts';
 import { editable, id } from './columns';
 import { fiscalYears, programs } from './fiscal-years';
@@ -37,13 +45,14 @@ export const seminarEvents = pgTable(
       .notNull()
       .references(() => seminarSeries.id),
     title: text('title').notNull(),
-    /** 'heads' | 'staff' | 'all' */
-    audience: text('audience').notNull(),
+    audience: text('audience').$type<Audience>().notNull(),
     regionId: uuid('region_id').references(() => regions.id),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }).notNull(),
     capacity: integer('capacity').notNull(),
+    /** At most this many registrations (seats and waiting list) per municipality; null = no cap. */
+    maxSeatsPerMunicipality: integer('max_seats_per_municipality'),
     attendanceThresholdMinutes: integer('attendance_threshold_minutes').notNull(),
     joinUrl: text('join_url').notNull().default(''),
     passcode: text('passcode').notNull().default(''),
@@ -51,14 +60,13 @@ export const seminarEvents = pgTable(
     speakers: text('speakers').notNull().default(''),
     workshopNotes: text('workshop_notes').notNull().default(''),
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
-    /** 'link' | 'file' | null (no archive) */
-    archiveKind: text('archive_kind'),
+    /** null: no archive */
+    archiveKind: text('archive_kind').$type<'link' | 'file'>(),
     archiveUrl: text('archive_url'),
     archiveFileId: uuid('archive_file_id'),
     archiveOpensAt: timestamp('archive_opens_at', { withTimezone: true }),
     archiveClosesAt: timestamp('archive_closes_at', { withTimezone: true }),
-    /** 'registered' | 'audience' */
-    archiveEntitlement: text('archive_entitlement'),
+    archiveEntitlement: text('archive_entitlement').$type<ArchiveEntitlement>(),
     archiveCountsTowardReach: integer('archive_counts_toward_reach').notNull().default(1),
     /** The event's feedback survey (kind 'seminar_feedback', audience 'seminar_participants'). */
     feedbackSurveyId: uuid('feedback_survey_id').references(() => surveys.id),
@@ -85,10 +93,9 @@ export const seminarRegistrations = pgTable(
     attendeeName: text('attendee_name').notNull(),
     attendeePosition: text('attendee_position').notNull().default(''),
     attendeeEmail: text('attendee_email').notNull(),
-    /** 'heads' | 'staff': the reach group this attendee counts for. */
-    audienceGroup: text('audience_group').notNull(),
-    /** 'registered' | 'waitlisted' | 'cancelled' */
-    status: text('status').notNull(),
+    /** The reach group this attendee counts for. */
+    audienceGroup: text('audience_group').$type<ReachAudience>().notNull(),
+    status: text('status').$type<RegistrationStatus>().notNull(),
     /** Order on the waiting list (and of arrival): a sequence per event. */
     queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
     minutesAttended: integer('minutes_attended'),
@@ -117,7 +124,7 @@ export const seminarWalkIns = pgTable(
       .references(() => municipalities.id),
     name: text('name').notNull(),
     email: text('email').notNull().default(''),
-    audienceGroup: text('audience_group').notNull(),
+    audienceGroup: text('audience_group').$type<ReachAudience>().notNull(),
     minutesAttended: integer('minutes_attended').notNull(),
     ...editable(),
   },
@@ -135,10 +142,8 @@ export const seminarFiles = pgTable(
     eventId: uuid('event_id')
       .notNull()
       .references(() => seminarEvents.id),
-    /** 'material' | 'workshop' | 'archive' */
-    purpose: text('purpose').notNull(),
-    /** 'link' | 'file' */
-    kind: text('kind').notNull(),
+    purpose: text('purpose').$type<MaterialPurpose | 'archive'>().notNull(),
+    kind: text('kind').$type<'link' | 'file'>().notNull(),
     title: text('title').notNull(),
     url: text('url'),
     storedName: text('stored_name'),
@@ -158,8 +163,10 @@ export const seminarAttendanceImports = pgTable('seminar_attendance_imports', {
   eventId: uuid('event_id')
     .notNull()
     .references(() => seminarEvents.id),
+  /** 'zoom' | 'zoom_summary' | 'teams' */
   format: text('format').notNull(),
-  rows: jsonb('rows').notNull(),
+  /** The preview rows as shown to the administrator (index, name, e-mail, minutes, match). */
+  rows: jsonb('rows').$type<AttendanceImportRow[]>().notNull(),
   confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   ...editable(),
 });
@@ -179,7 +186,7 @@ export const seminarArchiveViews = pgTable(
       .notNull()
       .references(() => municipalities.id),
     userId: uuid('user_id').references(() => users.id),
-    audienceGroup: text('audience_group').notNull(),
+    audienceGroup: text('audience_group').$type<ReachAudience>().notNull(),
     viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -146,11 +146,11 @@ export async function seedSeminarsDemo(tx: Executor, prefectureId: string): Prom
               p.audience === 'staff' ? '各グループで「紙の申請を一つ減らす」案を作成し発表した。' : '',
             reminderSentAt: jst(p.date, '09:00'),
             // The document: every seminar is archived for those who could not attend (限定公開).
-            archiveKind: 'link',
+            archiveKind: 'link' as const,
             archiveUrl: `https://video.example.jp/archive/${year}-${p.key === 'heads' ? 'heads' : 'staff'}-${p.date.slice(5)}`,
             archiveOpensAt: jst(p.date, '18:00'),
             archiveClosesAt: jst(`${year + 1}-03-31`, '23:59'),
-            archiveEntitlement: 'registered',
+            archiveEntitlement: 'registered' as const,
             archiveCountsTowardReach: 1,
             feedbackSurveyId: p.key === 'heads' ? feedbackSurveyId : null,
           };

@@ -5,13 +5,14 @@ import { type Actor, hasRole, isPrefectureAdmin } from '../../platform/context';
  * Municipality users register (for themselves or their head) and see only their own
  * municipality's registrations and reach. Join details and the archive go only to the
  * entitled: decided in the service from these predicates and the registration state.
+ *
+ * Reading needs no predicate beyond being signed in: every query is scoped to the actor's
+ * prefecture, so another tenant's seminar is a 404, not a 403.
  */
 export const seminarsPolicy = {
-  canRead(actor: Actor | null, prefectureId: string): boolean {
-    return actor !== null && actor.prefectureId === prefectureId;
-  },
-  canManage(actor: Actor | null, prefectureId: string): boolean {
-    return isPrefectureAdmin(actor) && actor.prefectureId === prefectureId;
+  /** The prefecture admin, acting on their own prefecture (the services scope every query to it). */
+  canManage(actor: Actor | null): boolean {
+    return isPrefectureAdmin(actor);
   },
   /** A municipality user acting for its own municipality. */
   canRegisterFor(actor: Actor | null, municipalityId: string | null): boolean {
@@ -20,10 +21,6 @@ export const seminarsPolicy = {
       actor.municipalityId !== null &&
       actor.municipalityId === municipalityId
     );
-  },
-  canSeeRegistrationsOf(actor: Actor | null, municipalityId: string): boolean {
-    if (actor === null) return false;
-    return actor.roles.includes('prefecture_admin') || actor.municipalityId === municipalityId;
   },
   /** Whole-prefecture reports (every municipality) are the admin's; a municipality reads its own row. */
   canReadReach(actor: Actor | null): boolean {

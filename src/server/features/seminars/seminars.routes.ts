@@ -29,6 +29,7 @@ import {
 import { createRouter, errorBodySchema, jsonBody, jsonContent, standardErrors } from '../../platform/http';
 import { requestContext } from '../../platform/middleware';
 import { AppError } from '../../platform/errors';
+import { fileContent, fileResponse, mediaTypes } from '../../platform/file-response';
 import type { SeminarsService, UploadedFile } from './seminars.service';
 
 const idParams = z.object({ id: z.uuid() });
@@ -335,19 +336,11 @@ export function createSeminarsRoutes(service: SeminarsService) {
       tags: ['seminars'],
       summary: 'An uploaded file (the archive only for the entitled, inside its window)',
       request: { params: idParams },
-      responses: {
-        200: { description: 'The file', content: { 'application/octet-stream': { schema: binary } } },
-        ...readErrors,
-      },
+      responses: { 200: fileContent(mediaTypes.octetStream, 'The file'), ...readErrors },
     }),
     async (c) => {
       const file = await service.readFile(requestContext(c), c.req.valid('param').id);
-      return c.body(new Uint8Array(file.bytes) as unknown as ArrayBuffer, 200, {
-        'content-type': file.type,
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        'cache-control': 'private, no-store',
-        'x-content-type-options': 'nosniff',
-      });
+      return fileResponse(file.bytes, { fileName: file.name, contentType: file.type });
     },
   );
   router.openapi(
@@ -368,22 +361,14 @@ export function createSeminarsRoutes(service: SeminarsService) {
       tags: ['seminars'],
       summary: 'Reach as an xlsx workbook (Japanese headers)',
       request: { query: reachQuerySchema },
-      responses: {
-        200: {
-          description: 'xlsx',
-          content: {
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: binary },
-          },
-        },
-        ...standardErrors,
-      },
+      responses: { 200: fileContent(mediaTypes.xlsx, 'xlsx'), ...standardErrors },
     }),
     async (c) => {
       const fiscalYear = c.req.valid('query').fiscalYear;
       const bytes = await service.reachWorkbook(requestContext(c), fiscalYear);
-      return c.body(bytes as unknown as ArrayBuffer, 200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="seminar-reach-${fiscalYear ?? 'all'}.xlsx"`,
+      return fileResponse(bytes, {
+        fileName: `seminar-reach-${fiscalYear ?? 'all'}.xlsx`,
+        contentType: mediaTypes.xlsx,
       });
     },
   );

@@ -4,7 +4,16 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { auditLog, mailOutbox, seminarEvents } from '../../db/schema';
+import {
+  auditLog,
+  mailOutbox,
+  organizations,
+  seminarEvents,
+  seminarRegistrations,
+  users,
+} from '../../db/schema';
+import type { Actor, RequestContext } from '../../platform/context';
+import type { OrganizationKind, Role } from '../../../shared/roles';
 import { createTestContext } from '../../testing/harness';
 import { audienceGroupOf, isHeadPosition } from './seminars.service';
 
@@ -536,5 +545,271 @@ describe('limited archive and files', () => {
       403,
     );
     expect((await call('DELETE', `/api/seminar-materials/${added.body.id}`)).status).toBe(204);
+  });
+});
+
+describe('seats per municipality and the archive for seat holders (issue 10, item 13)', () => {
+  async function openArchive(eventId: string) {
+    const form = new FormData();
+    form.set('kind', 'link');
+    form.set('url', 'https://video.example.jp/archive/limited');
+    form.set('opensAt', '2026-01-01T00:00:00.000Z');
+    form.set('closesAt', '2099-03-31T00:00:00.000Z');
+    form.set('entitlement', 'registered');
+    form.set('countsTowardReach', 'true');
+    expect((await call('POST', `/api/seminar-events/${eventId}/archive`, form)).status).toBe(200);
+  }
+
+  it('gives the archive of a seat-holders-only seminar to seat holders, not to the waiting list', async () => {
+    const event = await createEvent({ capacity: 1 });
+    await call('POST', `/api/seminar-events/${event.id}/registrations`, { isSelf: true }, nishiaizu);
+    const waiting = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      koriyama,
+    );
+    expect(waiting.body.status).toBe('waitlisted');
+    await openArchive(event.id);
+
+    const seenByWaiting = await call('GET', `/api/seminar-events/${event.id}`, undefined, koriyama);
+    expect(seenByWaiting.body.archive.isAvailableToMe).toBe(false);
+    expect((await call('POST', `/api/seminar-events/${event.id}/archive/views`, {}, koriyama)).status).toBe(
+      403,
+    );
+    const seenBySeat = await call('GET', `/api/seminar-events/${event.id}`, undefined, nishiaizu);
+    expect(seenBySeat.body.archive.isAvailableToMe).toBe(true);
+    expect((await call('POST', `/api/seminar-events/${event.id}/archive/views`, {}, nishiaizu)).status).toBe(
+      200,
+    );
+  });
+
+  it('caps the registrations of one municipality per event, with a ja/en error; others still register', async () => {
+    const event = await createEvent({ capacity: 10, maxSeatsPerMunicipality: 1 });
+    const detail = await call('GET', `/api/seminar-events/${event.id}`);
+    expect(detail.body.maxSeatsPerMunicipality).toBe(1);
+    const first = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      nishiaizu,
+    );
+    expect(first.body.status).toBe('registered');
+    const second = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { attendeeName: '西会津 次長', attendeePosition: '次長', attendeeEmail: 'deputy@nishiaizu.example.jp' },
+      nishiaizu,
+    );
+    expect(second.status).toBe(422);
+    expect(second.body.error.code).toBe('SEAT_LIMIT_REACHED');
+    expect(second.body.error.message.ja).toContain('上限');
+    expect(second.body.error.message.en).toContain('limit');
+    // The head of the same municipality counts toward the same cap.
+    expect(
+      (await call('POST', `/api/seminar-events/${event.id}/registrations`, { isSelf: true }, nishiaizuHead))
+        .body.error.code,
+    ).toBe('SEAT_LIMIT_REACHED');
+    expect(
+      (await call('POST', `/api/seminar-events/${event.id}/registrations`, { isSelf: true }, koriyama))
+        .status,
+    ).toBe(201);
+    // A cancelled registration frees the municipality's place.
+    await call(
+      'POST',
+      `/api/seminar-registrations/${first.body.id}/cancel`,
+      { version: first.body.version },
+      nishiaizu,
+    );
+    expect(
+      (await call('POST', `/api/seminar-events/${event.id}/registrations`, { isSelf: true }, nishiaizuHead))
+        .status,
+    ).toBe(201);
+    // Raising the cap lets the second one in.
+    const raised = await call('PATCH', `/api/seminar-events/${event.id}`, {
+      version: detail.body.version,
+      maxSeatsPerMunicipality: 2,
+    });
+    expect(raised.status).toBe(200);
+    expect(raised.body.maxSeatsPerMunicipality).toBe(2);
+    expect(
+      (
+        await call(
+          'POST',
+          `/api/seminar-events/${event.id}/registrations`,
+          {
+            attendeeName: '西会津 次長',
+            attendeePosition: '次長',
+            attendeeEmail: 'deputy@nishiaizu.example.jp',
+          },
+          nishiaizu,
+        )
+      ).status,
+    ).toBe(201);
+  });
+
+  it('refuses a cap above the capacity with a field error in both languages, on create and on edit', async () => {
+    const bad = await call('POST', `/api/seminar-series/${await series()}/events`, {
+      title: '上限つきセミナー',
+      audience: 'staff',
+      regionId: null,
+      startsAt: '2026-12-21T05:00:00.000Z',
+      endsAt: '2026-12-21T06:30:00.000Z',
+      registrationClosesAt: '2026-12-18T08:00:00.000Z',
+      capacity: 5,
+      maxSeatsPerMunicipality: 6,
+      attendanceThresholdMinutes: 30,
+      joinUrl,
+      passcode,
+      programme: '',
+      speakers: '',
+    });
+    expect(bad.status).toBe(422);
+    const field = bad.body.error.fields.find(
+      (f: { path: string[] }) => f.path.join('.') === 'maxSeatsPerMunicipality',
+    );
+    expect(field.ja).toBe('1市町村あたりの上限は定員以下にしてください。');
+    expect(field.en).toBe('The limit per municipality must not exceed the capacity.');
+    const event = await createEvent({ capacity: 5, maxSeatsPerMunicipality: null });
+    // Only the cap in the patch: checked against the stored capacity.
+    const edit = await call('PATCH', `/api/seminar-events/${event.id}`, {
+      version: event.version,
+      maxSeatsPerMunicipality: 6,
+    });
+    expect(edit.status).toBe(422);
+    expect(edit.body.error.fields[0].path).toEqual(['maxSeatsPerMunicipality']);
+  });
+});
+
+describe('mails in the recipient’s language and the request clock', () => {
+  async function actorOf(email: string): Promise<Actor> {
+    const [row] = await ctx.database.db
+      .select({ user: users, org: organizations })
+      .from(users)
+      .innerJoin(organizations, eq(organizations.id, users.organizationId))
+      .where(eq(users.email, email));
+    return {
+      userId: row!.user.id,
+      prefectureId: row!.org.prefectureId,
+      organizationId: row!.org.id,
+      organizationKind: row!.org.kind as OrganizationKind,
+      municipalityId: row!.org.municipalityId,
+      roles: row!.user.roles as Role[],
+      email: row!.user.email,
+      displayName: row!.user.displayName,
+    };
+  }
+  const requestAt = async (email: string, now: Date): Promise<RequestContext> => ({
+    actor: await actorOf(email),
+    requestId: 'test',
+    locale: 'ja',
+    ipAddress: null,
+    userAgent: null,
+    now,
+  });
+
+  it('queues the waiting list by the request clock and writes the promotion and reminder in English for an English account', async () => {
+    await ctx.database.db
+      .update(users)
+      .set({ locale: 'en' })
+      .where(eq(users.email, 'dx@koriyama.example.jp'));
+    try {
+      const event = await createEvent({ capacity: 1, title: 'Bilingual seminar' });
+      const seatAt = new Date('2026-11-01T01:00:00.000Z');
+      const queuedAt = new Date('2026-11-02T02:00:00.000Z');
+      const seat = await ctx.services.seminars.register(
+        await requestAt('dx@nishiaizu.example.jp', seatAt),
+        event.id,
+        {
+          isSelf: true,
+        },
+      );
+      const waiting = await ctx.services.seminars.register(
+        await requestAt('dx@koriyama.example.jp', queuedAt),
+        event.id,
+        { isSelf: true },
+      );
+      expect(waiting.status).toBe('waitlisted');
+      const [row] = await ctx.database.db
+        .select()
+        .from(seminarRegistrations)
+        .where(eq(seminarRegistrations.id, waiting.id));
+      expect(row!.queuedAt.toISOString()).toBe(queuedAt.toISOString());
+      expect(row!.createdAt.toISOString()).toBe(queuedAt.toISOString());
+
+      const cancelAt = new Date('2026-11-03T03:00:00.000Z');
+      await ctx.services.seminars.cancel(
+        await requestAt('dx@nishiaizu.example.jp', cancelAt),
+        seat.id,
+        seat.version,
+      );
+      const [promoted] = await ctx.database.db
+        .select()
+        .from(seminarRegistrations)
+        .where(eq(seminarRegistrations.id, waiting.id));
+      expect(promoted!.status).toBe('registered');
+      expect(promoted!.updatedAt.toISOString()).toBe(cancelAt.toISOString());
+
+      const mails = await ctx.database.db
+        .select()
+        .from(mailOutbox)
+        .where(eq(mailOutbox.toAddress, 'dx@koriyama.example.jp'));
+      const promotion = mails.find((m) => m.subject.includes('Bilingual seminar'));
+      expect(promotion!.subject).toBe('[Kakehashi] You have a seat: Bilingual seminar');
+      expect(promotion!.bodyText).not.toMatch(/[ぁ-ん]/);
+
+      await ctx.services.seminars.sendReminders(new Date('2026-12-20T06:00:00.000Z'));
+      const reminder = (
+        await ctx.database.db
+          .select()
+          .from(mailOutbox)
+          .where(eq(mailOutbox.toAddress, 'dx@koriyama.example.jp'))
+      ).find((m) => m.subject.startsWith('[Kakehashi] Reminder: Bilingual seminar'));
+      expect(reminder!.subject).toContain('21 Dec 2026, 14:00 JST');
+      expect(reminder!.bodyText).toContain(`Join URL: ${joinUrl}`);
+      expect(reminder!.bodyText).toContain(`Passcode: ${passcode}`);
+    } finally {
+      await ctx.database.db
+        .update(users)
+        .set({ locale: 'ja' })
+        .where(eq(users.email, 'dx@koriyama.example.jp'));
+    }
+  });
+});
+
+describe('stored files', () => {
+  it('serves an upload with a safe Japanese file name, and removing the material removes the stored file', async () => {
+    const event = await createEvent();
+    const form = new FormData();
+    form.set('purpose', 'material');
+    form.set('kind', 'file');
+    form.set('title', '講演資料');
+    form.set('file', new File(['%PDF-1.7'], '講演資料 "最終".pdf', { type: 'application/pdf' }));
+    const stored = () => new Set(fs.readdirSync(path.join(uploadsDir, 'seminars')));
+    const before = stored();
+    const added = await call('POST', `/api/seminar-events/${event.id}/materials`, form);
+    expect(added.status).toBe(201);
+    const newFiles = [...stored()].filter((n) => !before.has(n));
+    expect(newFiles).toHaveLength(1);
+    expect(newFiles[0]).toMatch(/^[0-9a-f-]{36}$/);
+
+    const res = await ctx.request('GET', added.body.url, { cookie: koriyama });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="download.pdf"; filename*=UTF-8''${encodeURIComponent('講演資料 "最終".pdf')}`,
+    );
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+
+    expect((await call('DELETE', `/api/seminar-materials/${added.body.id}`)).status).toBe(204);
+    expect(stored().has(newFiles[0]!)).toBe(false);
+    expect((await ctx.request('GET', added.body.url, { cookie: koriyama })).status).toBe(404);
+  });
+
+  it('exports reach under a plain file name with no-store', async () => {
+    const res = await ctx.request('GET', '/api/seminar-reach/export?fiscalYear=2024', { cookie: admin });
+    expect(res.headers.get('content-disposition')).toContain('filename="seminar-reach-2024.xlsx"');
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
   });
 });

@@ -48,6 +48,9 @@ export function EventForm({
   const [endsAt, setEndsAt] = useState(toJstInputValue(event?.endsAt));
   const [closesAt, setClosesAt] = useState(toJstInputValue(event?.registrationClosesAt));
   const [capacity, setCapacity] = useState(event ? String(event.capacity) : '100');
+  const [seatCap, setSeatCap] = useState(
+    event?.maxSeatsPerMunicipality != null ? String(event.maxSeatsPerMunicipality) : '',
+  );
   const [threshold, setThreshold] = useState(event ? String(event.attendanceThresholdMinutes) : '30');
   const [joinUrl, setJoinUrl] = useState(event?.joinUrl ?? '');
   const [passcode, setPasscode] = useState(event?.passcode ?? '');
@@ -88,6 +91,8 @@ export function EventForm({
       endsAt: fromJstInputValue(endsAt) ?? endsAt,
       registrationClosesAt: fromJstInputValue(closesAt) ?? closesAt,
       capacity: parseWholeNumber(capacity),
+      // Empty means no cap (null).
+      maxSeatsPerMunicipality: parseWholeNumber(seatCap),
       attendanceThresholdMinutes: parseWholeNumber(threshold),
       joinUrl: joinUrl.trim(),
       passcode: passcode.trim(),
@@ -206,6 +211,17 @@ export function EventForm({
           value={capacity}
           onChange={(e) => setCapacity(e.target.value)}
           error={message('capacity')}
+          inputClassName="max-w-40"
+        />
+        <TextField
+          id={errors.id(['maxSeatsPerMunicipality'])}
+          label={t('seminars.event.maxSeatsPerMunicipality')}
+          hint={t('seminars.event.maxSeatsPerMunicipalityHint')}
+          inputMode="numeric"
+          value={seatCap}
+          onChange={(e) => setSeatCap(e.target.value)}
+          error={message('maxSeatsPerMunicipality')}
+          isOptional
           inputClassName="max-w-40"
         />
         <TextField

@@ -1,0 +1,1 @@
+ALTER TABLE "seminar_events" ADD COLUMN "max_seats_per_municipality" integer;

@@ -1,0 +1,9 @@
+import type { Database } from '../../db/client';
+import type { UploadStore } from '../../platform/uploads';
+
+/** What each seminars job module is built from (composed by createSeminarsService). */
+export interface SeminarsModuleDeps {
+  db: Database;
+  /** Uploaded materials and archive recordings, under `<uploadsDir>/seminars`. */
+  uploads: UploadStore;
+}

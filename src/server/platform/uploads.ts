@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { AppError, fieldError } from './errors';
+
+/** A file as it arrived in a multipart form. */
+export interface UploadedFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+/** Stored files are named by the store, never by the uploader: a random UUID. */
+const storedNamePattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** An area is one plain folder name under the uploads directory (e.g. 'seminars'). */
+const areaPattern = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+export const defaultMaxUploadBytes = 200 * 1024 * 1024;
+
+export interface UploadStore {
+  /** Writes the bytes under a generated name and returns that name (what the database keeps). */
+  save(bytes: Uint8Array): Promise<string>;
+  /** The stored bytes; 404 when the name is not one this store could have made or the file is gone. */
+  read(storedName: string): Promise<Uint8Array>;
+  /** Removes a stored file; a file already gone is not an error (deleting twice is harmless). */
+  remove(storedName: string): Promise<void>;
+}
+
+/**
+ * Files kept on disk for a feature (materials, recordings, attachments) under `<uploadsDir>/<area>`.
+ * The caller keeps only the generated name, and every name is checked against the UUID pattern
+ * before it is joined to the directory, so no stored or requested name can reach outside it.
+ * Empty files are refused with a field error on `file`, oversized ones with 413.
+ */
+export function createUploadStore(
+  uploadsDir: string,
+  area: string,
+  options: { maxBytes?: number } = {},
+): UploadStore {
+  if (!areaPattern.test(area)) throw new Error(`Invalid upload area: ${area}`);
+  const dir = path.resolve(uploadsDir, area);
+  const maxBytes = options.maxBytes ?? defaultMaxUploadBytes;
+
+  function pathOf(storedName: string): string {
+    if (!storedNamePattern.test(storedName)) throw new AppError('NOT_FOUND');
+    return path.join(dir, storedName);
+  }
+
+  return {
+    async save(bytes) {
+      if (bytes.byteLength === 0) throw fieldError(['file'], 'ファイルが空です。', 'The file is empty.');
+      if (bytes.byteLength > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE');
+      await fs.mkdir(dir, { recursive: true });
+      const storedName = randomUUID();
+      // 'wx': never overwrite, even if a name were ever to repeat.
+      await fs.writeFile(pathOf(storedName), bytes, { flag: 'wx' });
+      return storedName;
+    },
+    async read(storedName) {
+      try {
+        return new Uint8Array(await fs.readFile(pathOf(storedName)));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND');
+        throw err;
+      }
+    },
+    async remove(storedName) {
+      try {
+        await fs.unlink(pathOf(storedName));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw err;
+      }
+    },
+  };
+}
