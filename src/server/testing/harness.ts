@@ -8,6 +8,7 @@ import { createApp } from '../app';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 import { users } from '../db/schema';
 import { createSession, sessionCookieName } from '../platform/auth/sessions';
+import { createJobRunner } from '../platform/jobs/runner';
 import { defaultConfig, type AppConfig } from '../platform/deps';
 import { csrfHeaderName } from '../platform/middleware';
 import { withDatabase } from './global-setup';
@@ -42,6 +43,8 @@ export interface TestContext {
   services: ReturnType<typeof createApp>['services'];
   /** The jobs and event handlers a process of this app runs. */
   background: ReturnType<typeof createApp>['background'];
+  /** Runs every due job and event handler until nothing is left, as a process's job runner would. */
+  runJobs(): Promise<void>;
   /** A cookie header for a signed-in session of this user (MFA already satisfied). */
   sessionCookieFor(email: string): Promise<string>;
   /** Calls the app as a browser would: JSON body, CSRF header, optional session cookie. */
@@ -74,6 +77,9 @@ export async function createTestContext(configOverrides: Partial<AppConfig> = {}
     app,
     services,
     background,
+    runJobs: async () => {
+      await createJobRunner({ db: database.db, logger: pino({ level: 'silent' }), ...background }).drain();
+    },
     userIdOf,
     async sessionCookieFor(email) {
       const session = await createSession(database.db, await userIdOf(email), {

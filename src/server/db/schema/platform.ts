@@ -52,6 +52,8 @@ export const mailOutbox = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Set by senders that may run more than once (event handlers): the same key queues one mail. */
+    dedupeKey: text('dedupe_key').unique(),
   },
   (t) => [
     index('mail_outbox_status').on(t.status, t.createdAt),

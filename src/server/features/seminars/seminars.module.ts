@@ -1,4 +1,5 @@
 import { defineFeature } from '../feature-module';
+import { seminarEventHandlers } from './seminars.domain-events';
 import { seminarFeedbackParticipants } from './seminars.feedback';
 import { createSeminarsRoutes } from './seminars.routes';
 import { type SeminarsService, sendSeminarReminders } from './seminars.service';
@@ -12,6 +13,8 @@ export const seminarsModule = defineFeature<SeminarsService>({
   // A seminar's feedback survey is answered by the participants of the events linked to it.
   surveyEligibility: { seminar_participants: seminarFeedbackParticipants },
   routes: (service) => [createSeminarsRoutes(service)],
+  // The promoted attendee's mail.
+  eventHandlers: () => seminarEventHandlers,
   jobs: () => [
     {
       kind: 'seminars.reminders',

@@ -10,9 +10,8 @@ import type { RequestContext } from '../../platform/context';
 import { hasRole, requireActor, signedIn } from '../../platform/context';
 import { AppError, assertAllowed, fieldError, notFound } from '../../platform/errors';
 import { changeVersioned, withCurrentOnConflict } from '../../platform/locking';
-import { enqueueMail } from '../../platform/mail/outbox';
-import { composeMail, mailLocaleOf } from '../../platform/mail/templates';
-import { promotedFromWaitlistMail } from './seminars.mails';
+import { publishEvent } from '../../platform/jobs/events';
+import './seminars.domain-events';
 import { seminarsPolicy as policy } from './seminars.policy';
 import * as registrationsRepo from './seminars.registrations.repository';
 import * as repo from './seminars.repository';
@@ -180,16 +179,8 @@ export function createSeminarRegistrationsModule({ db }: SeminarsModuleDeps) {
             before: next,
             after: promoted,
           });
-          const locale = mailLocaleOf(await registrationsRepo.attendeeLocale(tx, next));
-          await enqueueMail(tx, {
-            prefectureId: actor.prefectureId,
-            to: next.attendeeEmail,
-            ...composeMail(
-              promotedFromWaitlistMail,
-              { attendeeName: next.attendeeName, eventTitle: event.title },
-              locale,
-            ),
-          });
+          // The mail to the promoted attendee follows from the event, after this commits.
+          await publishEvent(tx, ctx, 'seminars.seat_given', { registrationId: next.id, eventId: event.id });
         }),
       () => loadRegistration(db, actor.prefectureId, id),
     );

@@ -26,3 +26,25 @@ export async function enqueueMail(executor: Executor, mail: OutgoingMail): Promi
     .returning({ id: mailOutbox.id });
   return row!;
 }
+
+/**
+ * Queues a mail at most once per `dedupeKey`, for senders that may run more than once (an event
+ * handler retried after a crash). Answers false when a mail with that key was already queued.
+ */
+export async function enqueueMailOnce(
+  executor: Executor,
+  mail: OutgoingMail & { dedupeKey: string },
+): Promise<boolean> {
+  const rows = await executor
+    .insert(mailOutbox)
+    .values({
+      prefectureId: mail.prefectureId,
+      toAddress: mail.to,
+      subject: mail.subject,
+      bodyText: mail.bodyText,
+      dedupeKey: mail.dedupeKey,
+    })
+    .onConflictDoNothing({ target: mailOutbox.dedupeKey })
+    .returning({ id: mailOutbox.id });
+  return rows.length === 1;
+}
