@@ -14,6 +14,7 @@ import {
   inUseMessage,
   isDataDirLocked,
 } from '../server/platform/data-dir';
+import { createPrefectureCommand } from './create-prefecture';
 import { createUserCommand } from './create-user';
 import { importMunicipalitiesCommand } from './import-municipalities';
 
@@ -147,6 +148,39 @@ const createUser: Command = {
           password: values.password,
         },
         io,
+      );
+    });
+  },
+};
+
+const createPrefecture: Command = {
+  usage:
+    'create-prefecture --code NN --name 名称 --name-en Name --admin-email ADDRESS --admin-name NAME [--organization-name 組織名 --organization-name-en Name]',
+  summary:
+    '都道府県・管理組織・最初の管理者（招待リンクを表示）を登録する / onboard a prefecture: its administration organization and first administrator (invitation link printed)',
+  async run(args, io) {
+    const values = parseOptions(
+      args,
+      ['code', 'name', 'name-en', 'organization-name', 'organization-name-en', 'admin-email', 'admin-name'],
+      io,
+      this.usage,
+    );
+    if (!values) return 2;
+    return withDatabase(io.env, async (handle) => {
+      await handle.migrate();
+      return createPrefectureCommand(
+        handle.db,
+        {
+          code: values.code,
+          name: values.name,
+          nameEn: values['name-en'],
+          organizationName: values['organization-name'],
+          organizationNameEn: values['organization-name-en'],
+          adminEmail: values['admin-email'],
+          adminName: values['admin-name'],
+        },
+        io,
+        io.env.PUBLIC_URL,
       );
     });
   },
@@ -332,6 +366,7 @@ export const commands: Record<string, Command> = {
   migrate,
   'seed-demo': seedDemoCommand,
   'create-user': createUser,
+  'create-prefecture': createPrefecture,
   backup,
   restore,
   'import-municipalities': importMunicipalities,
