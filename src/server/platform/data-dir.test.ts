@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 
 /**
  * The embedded database's directory, checked with real processes: the server
@@ -107,7 +107,15 @@ function killed(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
 describe('one process per DATA_DIR (embedded database)', () => {
   it('refuses a second server and every CLI command that opens the directory, backs up through the running server, and frees the directory on kill -9', async () => {
     const dataDir = path.join(scratch, 'shared');
-    const first = await startServer(dataDir, true);
+    // The run's seeded template (a bare PGlite dump, the earlier backup format) saves
+    // creating and seeding a cluster; on a PostgreSQL run there is none, so seed it.
+    const template = inject('pgliteTemplatePath');
+    const prepared = template
+      ? await run(['src/cli/main.ts', 'restore', '--in', template], dataDir)
+      : await run(['src/cli/main.ts', 'seed-demo'], dataDir);
+    expect(prepared.stderr).toBe('');
+    expect(prepared.code).toBe(0);
+    const first = await startServer(dataDir);
     expect((await fetch(`http://127.0.0.1:${first.port}/healthz`)).status).toBe(200);
 
     const second = await run(['src/server/main.ts'], dataDir);

@@ -94,7 +94,23 @@ export function lockName(dataDir: string): string {
   return `\0kakehashi-data-dir-${createHash('sha256').update(real).digest('hex').slice(0, 40)}`;
 }
 
+/** Abstract sockets exist on Linux only; elsewhere (a developer's Mac) the pid file is the lock. */
+const hasAbstractSockets = process.platform === 'linux';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export function isDataDirLocked(dataDir: string): Promise<boolean> {
+  if (!hasAbstractSockets) {
+    const pid = holderPid(dataDir);
+    return Promise.resolve(pid !== null && pid !== process.pid && isAlive(pid));
+  }
   return new Promise((resolve) => {
     const probe = net.createServer();
     probe.once('error', () => resolve(true));
@@ -122,6 +138,7 @@ export function inUseMessage(dataDir: string): string {
  * directory (and the holder's pid when known). The directory must exist.
  */
 export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> {
+  if (!hasAbstractSockets) return acquirePidFileLock(dataDir);
   const server = net.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
@@ -143,4 +160,30 @@ export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> 
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Without abstract sockets: the pid file, created exclusively; one left by a
+ * dead process (kill -9) is recognised by its pid no longer running and
+ * replaced. Weaker than the socket (a reused pid looks alive), so Linux,
+ * where servers run, does not use it.
+ */
+function acquirePidFileLock(dataDir: string): DataDirLock {
+  const pidFile = path.join(dataDir, pidFileName);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(pidFile, `${process.pid}\n`, { flag: 'wx' });
+      return {
+        release: async () => {
+          if (holderPid(dataDir) === process.pid) fs.rmSync(pidFile, { force: true });
+        },
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = holderPid(dataDir);
+      if (pid !== null && isAlive(pid)) throw new DataDirError(inUseMessage(dataDir));
+      fs.rmSync(pidFile, { force: true });
+    }
+  }
+  throw new DataDirError(inUseMessage(dataDir));
 }
