@@ -210,7 +210,7 @@ describe('an unusable DATA_DIR stops start-up with one line naming the path and 
     expect(cli.code).toBe(1);
     expect(cli.stderr.trim().split('\n')).toHaveLength(1);
     expect(cli.stderr).toContain('read-only file system (EROFS)');
-  }, 60_000);
+  }, 240_000);
 
   it('a path through a file', async () => {
     const file = path.join(scratch, 'not-a-directory');
@@ -221,5 +221,5 @@ describe('an unusable DATA_DIR stops start-up with one line naming the path and 
     expect(server.stderr.trim().split('\n')).toHaveLength(1);
     expect(server.stderr).toContain(`cannot create DATA_DIR ${dataDir}`);
     expect(server.stderr).toContain('ENOTDIR');
-  }, 60_000);
+  }, 240_000);
 });
