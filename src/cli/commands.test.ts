@@ -123,6 +123,10 @@ describe('kakehashi migrate, seed-demo, backup, restore (PGlite)', () => {
     const again = capture();
     expect(await runCli(['seed-demo'], ioFor(source, again))).toBe(1);
 
+    const uploaded = path.join(source, 'uploads', 'seminars', 'event-1', '資料.pdf');
+    fs.mkdirSync(path.dirname(uploaded), { recursive: true });
+    fs.writeFileSync(uploaded, '%PDF-1.4 slides');
+
     const archive = path.join(scratch, 'backup.tar.gz');
     const backup = capture();
     expect(await runCli(['backup', '--out', archive], ioFor(source, backup))).toBe(0);
@@ -134,10 +138,13 @@ describe('kakehashi migrate, seed-demo, backup, restore (PGlite)', () => {
     const restored = capture();
     expect(await runCli(['restore', '--in', archive], ioFor(target, restored))).toBe(0);
     // 8 demo accounts + the menus demo's 10 company advisors and second reviewer.
-    expect(restored.out.join('\n')).toContain('19 users');
+    expect(restored.out.join('\n')).toContain('19 users, 1 uploaded files');
+    expect(fs.readFileSync(path.join(target, 'uploads', 'seminars', 'event-1', '資料.pdf'), 'utf8')).toBe(
+      '%PDF-1.4 slides',
+    );
     const intoFull = capture();
     expect(await runCli(['restore', '--in', archive], ioFor(target, intoFull))).toBe(1);
-  }, 60_000);
+  }, 240_000);
 
   it('sends PostgreSQL users to pg_dump / pg_restore (exit 2) and rejects unknown commands', async () => {
     const env = envFor(scratch, { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });

@@ -5,6 +5,16 @@ import { PGlite } from '@electric-sql/pglite';
 import { type DatabaseHandle, openDatabase } from '../server/db/client';
 import { isDatabaseEmpty, seedDemo } from '../server/db/seed/demo';
 import type { Env } from '../server/env';
+import { buildBackupArchive, readBackupArchive } from '../server/platform/backup-archive';
+import { requestOnlineBackup } from '../server/platform/control-socket';
+import {
+  acquireDataDirLock,
+  type DataDirLock,
+  ensureWritableDirectories,
+  inUseMessage,
+  isDataDirLocked,
+} from '../server/platform/data-dir';
+import { createPrefectureCommand } from './create-prefecture';
 import { createUserCommand } from './create-user';
 import { importMunicipalitiesCommand } from './import-municipalities';
 
@@ -25,18 +35,36 @@ export interface Command {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
+/**
+ * With the embedded database: checks DATA_DIR and takes its exclusive lock for
+ * the command's run, so a command never opens files a running server (or
+ * another command) has open. Throws DataDirError with a one-line message.
+ */
+export async function withDataDirLock<T>(env: Env, use: () => Promise<T>): Promise<T> {
+  if (env.DATABASE_URL) return use();
+  ensureWritableDirectories(env.dataDir, [env.dbDir]);
+  const lock: DataDirLock = await acquireDataDirLock(env.dataDir);
+  try {
+    return await use();
+  } finally {
+    await lock.release();
+  }
+}
+
 /** Opens the configured database (PGlite in DATA_DIR or DATABASE_URL) for one command and closes it. */
 export async function withDatabase<T>(env: Env, use: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    pgliteDir: env.dbDir,
-    maxConnections: 2,
+  return withDataDirLock(env, async () => {
+    const handle = await openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      pgliteDir: env.dbDir,
+      maxConnections: 2,
+    });
+    try {
+      return await use(handle);
+    } finally {
+      await handle.close();
+    }
   });
-  try {
-    return await use(handle);
-  } finally {
-    await handle.close();
-  }
 }
 
 function describeDatabase(env: Env): string {
@@ -125,10 +153,43 @@ const createUser: Command = {
   },
 };
 
+const createPrefecture: Command = {
+  usage:
+    'create-prefecture --code NN --name 名称 --name-en Name --admin-email ADDRESS --admin-name NAME [--organization-name 組織名 --organization-name-en Name]',
+  summary:
+    '都道府県・管理組織・最初の管理者（招待リンクを表示）を登録する / onboard a prefecture: its administration organization and first administrator (invitation link printed)',
+  async run(args, io) {
+    const values = parseOptions(
+      args,
+      ['code', 'name', 'name-en', 'organization-name', 'organization-name-en', 'admin-email', 'admin-name'],
+      io,
+      this.usage,
+    );
+    if (!values) return 2;
+    return withDatabase(io.env, async (handle) => {
+      await handle.migrate();
+      return createPrefectureCommand(
+        handle.db,
+        {
+          code: values.code,
+          name: values.name,
+          nameEn: values['name-en'],
+          organizationName: values['organization-name'],
+          organizationNameEn: values['organization-name-en'],
+          adminEmail: values['admin-email'],
+          adminName: values['admin-name'],
+        },
+        io,
+        io.env.PUBLIC_URL,
+      );
+    });
+  },
+};
+
 const backup: Command = {
   usage: 'backup --out FILE.tar.gz',
   summary:
-    '組み込みデータベースを1ファイルに保存する（サーバー停止中に） / dump the embedded database (server stopped)',
+    'データベースと添付ファイルを1ファイルに保存する（サーバー稼働中も可） / back up the embedded database and uploaded files (also while the server runs)',
   async run(args, io) {
     const values = parseOptions(args, ['out'], io, this.usage);
     if (!values) return 2;
@@ -153,19 +214,34 @@ const backup: Command = {
       );
       return 1;
     }
-    // Opened directly, not through openDatabase: a backup must not migrate the data it copies.
-    const pglite = new PGlite({ dataDir: io.env.dbDir });
-    try {
-      await pglite.waitReady;
-      const dump = await pglite.dumpDataDir('gzip');
-      fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-      fs.writeFileSync(out, Buffer.from(await dump.arrayBuffer()));
-    } finally {
-      await pglite.close();
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    if (await isDataDirLocked(io.env.dataDir)) {
+      // Copying the files of a database another process writes gives an archive that
+      // cannot be restored: the running server takes the snapshot itself instead.
+      try {
+        const size = await requestOnlineBackup(io.env.dataDir, out);
+        io.print(
+          `稼働中のサーバーからバックアップを保存しました / backup taken by the running server: ${out} (${size} bytes, database and uploaded files)`,
+        );
+        return 0;
+      } catch (err) {
+        io.printError(`${inUseMessage(io.env.dataDir)} (${(err as Error).message})`);
+        return 1;
+      }
     }
-    io.print(`バックアップを保存しました / backup written: ${out} (${fs.statSync(out).size} bytes)`);
+    await withDataDirLock(io.env, async () => {
+      // Opened directly, not through openDatabase: a backup must not migrate the data it copies.
+      const pglite = new PGlite({ dataDir: io.env.dbDir });
+      try {
+        await pglite.waitReady;
+        const dump = new Uint8Array(await (await pglite.dumpDataDir('gzip')).arrayBuffer());
+        fs.writeFileSync(out, buildBackupArchive(dump, io.env.uploadsDir), { flag: 'wx' });
+      } finally {
+        await pglite.close();
+      }
+    });
     io.print(
-      `添付ファイルは ${io.env.uploadsDir} にあります。別途コピーしてください。 / Uploaded files are in ${io.env.uploadsDir}: copy them as well.`,
+      `バックアップを保存しました / backup written: ${out} (${fs.statSync(out).size} bytes, database and uploaded files)`,
     );
     return 0;
   },
@@ -173,7 +249,8 @@ const backup: Command = {
 
 const restore: Command = {
   usage: 'restore --in FILE.tar.gz',
-  summary: 'バックアップを空の DATA_DIR に戻す / restore a backup into an empty DATA_DIR',
+  summary:
+    'バックアップ（データベースと添付ファイル）を空の DATA_DIR に戻す / restore a backup (database and uploaded files) into an empty DATA_DIR',
   async run(args, io) {
     const values = parseOptions(args, ['in'], io, this.usage);
     if (!values) return 2;
@@ -192,28 +269,38 @@ const restore: Command = {
       io.printError(`${input} がありません / ${input} does not exist`);
       return 1;
     }
-    if (!isEmptyDirectory(io.env.dbDir)) {
-      io.printError(
-        `${io.env.dbDir} にデータベースがあります。空の DATA_DIR を指定してください。 / ${io.env.dbDir} already holds a database: restore into an empty DATA_DIR.`,
-      );
-      return 1;
+    for (const dir of [io.env.dbDir, io.env.uploadsDir]) {
+      if (!isEmptyDirectory(dir)) {
+        io.printError(
+          `${dir} は空ではありません。空の DATA_DIR を指定してください。 / ${dir} is not empty: restore into an empty DATA_DIR.`,
+        );
+        return 1;
+      }
     }
-    fs.mkdirSync(io.env.dbDir, { recursive: true });
-    const pglite = new PGlite({
-      dataDir: io.env.dbDir,
-      loadDataDir: new Blob([new Uint8Array(fs.readFileSync(input))]),
+    const contents = readBackupArchive(new Uint8Array(fs.readFileSync(input)));
+    return withDataDirLock(io.env, async () => {
+      const pglite = new PGlite({
+        dataDir: io.env.dbDir,
+        loadDataDir: new Blob([new Uint8Array(contents.databaseDump)]),
+      });
+      try {
+        await pglite.waitReady;
+        // Reading a table proves the archive held a usable Kakehashi database.
+        const result = await pglite.query<{ count: number }>('select count(*)::int as count from users');
+        for (const [relative, data] of contents.uploads) {
+          const target = path.join(io.env.uploadsDir, relative);
+          fs.mkdirSync(path.dirname(target), { recursive: true });
+          fs.writeFileSync(target, data);
+        }
+        const users = result.rows[0]?.count ?? 0;
+        io.print(
+          `復元しました / restored into ${io.env.dataDir}: 利用者 ${users} 名, 添付ファイル ${contents.uploads.size} 件 / ${users} users, ${contents.uploads.size} uploaded files`,
+        );
+      } finally {
+        await pglite.close();
+      }
+      return 0;
     });
-    try {
-      await pglite.waitReady;
-      // Reading a table proves the archive held a usable Kakehashi database.
-      const result = await pglite.query<{ count: number }>('select count(*)::int as count from users');
-      io.print(
-        `復元しました / restored into ${io.env.dbDir}: 利用者 ${result.rows[0]?.count ?? 0} 名 / ${result.rows[0]?.count ?? 0} users`,
-      );
-    } finally {
-      await pglite.close();
-    }
-    return 0;
   },
 };
 
@@ -279,6 +366,7 @@ export const commands: Record<string, Command> = {
   migrate,
   'seed-demo': seedDemoCommand,
   'create-user': createUser,
+  'create-prefecture': createPrefecture,
   backup,
   restore,
   'import-municipalities': importMunicipalities,

@@ -11,6 +11,7 @@ import {
 } from '../server/features/municipalities/municipalities.repository';
 import type { RequestContext } from '../server/platform/context';
 import { readTabularFile } from '../server/platform/spreadsheet';
+import { isOfficialCodeList, unassignedGroup } from '../server/features/municipalities/municipality-list';
 
 export interface ImportMunicipalitiesOptions {
   file: string;
@@ -37,23 +38,12 @@ export async function importMunicipalitiesCommand(
   }
   const bytes = new Uint8Array(fs.readFileSync(options.file));
   const { headers, records } = await readTabularFile(bytes, path.basename(options.file));
-  let prefecture = await findPrefectureByCode(db, options.prefectureCode);
-  if (!prefecture) {
-    if (!options.prefectureName || !options.prefectureNameEn) {
-      print(
-        `都道府県コード${options.prefectureCode}は未登録です。--prefecture-name と --prefecture-name-en を指定してください。 / Prefecture ${options.prefectureCode} does not exist yet: give --prefecture-name and --prefecture-name-en.`,
-      );
-      return 2;
-    }
-    if (options.dryRun) {
-      print('（ドライラン: 都道府県は作成しません / dry run: the prefecture is not created）');
-    } else {
-      prefecture = await insertPrefecture(db, {
-        code: options.prefectureCode,
-        name: options.prefectureName,
-        nameEn: options.prefectureNameEn,
-      });
-    }
+  const existing = await findPrefectureByCode(db, options.prefectureCode);
+  if (!existing && (!options.prefectureName || !options.prefectureNameEn)) {
+    print(
+      `都道府県コード${options.prefectureCode}は未登録です。--prefecture-name と --prefecture-name-en を指定してください。 / Prefecture ${options.prefectureCode} does not exist yet: give --prefecture-name and --prefecture-name-en.`,
+    );
+    return 2;
   }
   const ctx: RequestContext = {
     actor: null,
@@ -63,23 +53,45 @@ export async function importMunicipalitiesCommand(
     userAgent: 'kakehashi-cli',
     now: new Date(),
   };
-  const report = prefecture
-    ? await importMunicipalityList(db, ctx, prefecture, headers, records, { dryRun: options.dryRun })
-    : await importMunicipalityList(
-        db,
-        ctx,
-        { id: '00000000-0000-4000-8000-000000000000', code: options.prefectureCode },
-        headers,
-        records,
-        {
-          dryRun: true,
-        },
-      );
-  printReport(report, print);
-  return report.errors.length > 0 || report.missingHeaders.length > 0 ? 1 : 0;
+  if (isOfficialCodeList(headers)) {
+    print(
+      `総務省の団体コード一覧として読み込みます（都道府県${options.prefectureCode}の行のみ。地域・地方は「${unassignedGroup}」、英語名は読みから作成） / Reading the official code list: only prefecture ${options.prefectureCode}'s rows; area and region "${unassignedGroup}", English names from the readings.`,
+    );
+  }
+  let report: ImportReport | undefined;
+  try {
+    // One transaction for the new prefecture and its list: a dry run (or a rejected
+    // list) rolls back the prefecture too, and the list's rows can refer to it.
+    await db.transaction(async (tx) => {
+      const prefecture =
+        existing ??
+        (await insertPrefecture(tx, {
+          code: options.prefectureCode,
+          name: options.prefectureName!,
+          nameEn: options.prefectureNameEn!,
+        }));
+      if (!existing && options.dryRun) {
+        print('（ドライラン: 都道府県は作成しません / dry run: the prefecture is not created）');
+      }
+      report = await importMunicipalityList(tx as unknown as Database, ctx, prefecture, headers, records, {
+        dryRun: options.dryRun,
+      });
+      if (!report.isImported) throw new NothingImported();
+    });
+  } catch (err) {
+    if (!(err instanceof NothingImported)) throw err;
+  }
+  printReport(report!, print);
+  return report!.errors.length > 0 || report!.missingHeaders.length > 0 ? 1 : 0;
 }
 
+/** Rolls back a new prefecture when its list was not imported (dry run or errors). */
+class NothingImported extends Error {}
+
 export function printReport(report: ImportReport, print: (line: string) => void): void {
+  for (const warning of report.warnings) {
+    print(`${warning.line}行目 / line ${warning.line} 注意 / warning: ${warning.ja} / ${warning.en}`);
+  }
   if (report.missingHeaders.length > 0) {
     print(`列が足りません / Missing columns: ${report.missingHeaders.join(', ')}`);
   }

@@ -6,6 +6,8 @@ import { createApp } from './app';
 import { openDatabase } from './db/client';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo';
 import { loadEnv } from './env';
+import { startControlSocket } from './platform/control-socket';
+import { acquireDataDirLock, DataDirError, ensureWritableDirectories } from './platform/data-dir';
 import type { AppConfig } from './platform/deps';
 import { createLogger } from './platform/logger';
 import { createMailSender } from './platform/mail/sender';
@@ -29,6 +31,10 @@ async function main() {
   const startedAt = performance.now();
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
+  // Checked before PGlite opens anything: its own failures on a bad directory say
+  // neither which path nor why, and a second process on the same files corrupts them.
+  ensureWritableDirectories(env.dataDir, env.DATABASE_URL ? [env.uploadsDir] : [env.dbDir, env.uploadsDir]);
+  const dataDirLock = env.DATABASE_URL ? null : await acquireDataDirLock(env.dataDir);
   const databaseOptions = { databaseUrl: env.DATABASE_URL, pgliteDir: env.dbDir };
   const isNewEmbeddedDatabase = !env.DATABASE_URL && !fs.existsSync(path.join(env.dbDir, 'PG_VERSION'));
   let database = await openDatabase(databaseOptions);
@@ -60,6 +66,10 @@ async function main() {
     logger,
   });
   mailSender.start();
+  const snapshot = database.snapshot;
+  const controlSocket = snapshot
+    ? await startControlSocket({ dataDir: env.dataDir, uploadsDir: env.uploadsDir, snapshot, logger })
+    : null;
   const webDir = findWebDir();
   const { app, background } = createApp({ database, config, logger, webDir });
   // Every process runs one: jobs are leased row by row, so each runs once however many processes there are.
@@ -86,7 +96,9 @@ async function main() {
     server.close(async () => {
       await jobRunner.stop();
       await mailSender.stop();
+      await controlSocket?.close();
       await database.close();
+      await dataDirLock?.release();
       process.exit(0);
     });
     setTimeout(() => process.exit(1), 10_000).unref();
@@ -96,6 +108,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // A known start-up failure is one line for the operator; anything else keeps its stack.
+  console.error(err instanceof DataDirError ? err.message : err);
   process.exit(1);
 });

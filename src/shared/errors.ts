@@ -99,6 +99,11 @@ export const errorCatalog = {
     ja: 'データベースに接続できません。',
     en: 'The database is not reachable.',
   },
+  STORAGE_UNAVAILABLE: {
+    status: 503,
+    ja: 'サーバーのディスクに空きがないため、保存できませんでした。閲覧は引き続きできます。管理者に連絡してください。',
+    en: 'The server has no disk space left, so nothing could be saved. Reading still works; please tell the administrator.',
+  },
   INTERNAL: {
     status: 500,
     ja: 'システムエラーが発生しました。お手数ですが時間をおいて再度お試しください。',

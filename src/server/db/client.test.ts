@@ -17,7 +17,8 @@ describe('openDatabase', () => {
     )) as unknown as { rows: unknown[] };
     expect(result.rows[0]).toMatchObject({ n: 1 });
     await handle.close();
-  });
+    // Creating a PGlite cluster (initdb in WASM) takes most of a minute on a busy 2-core machine.
+  }, 120_000);
 
   it('lets two processes migrate the same database at once', async () => {
     if (!databaseUrl) {

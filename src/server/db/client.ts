@@ -29,6 +29,11 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * Embedded only: a gzipped dump of the data directory taken between two
+   * transactions, so it restores to exactly the committed state at that moment.
+   */
+  snapshot?: () => Promise<Uint8Array>;
 }
 
 /** Migrations sit next to this module in the source tree and next to the bundle in dist/. */
@@ -94,6 +99,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     ping: () => pingDatabase(db),
     close: () => client.close(),
+    snapshot: async () => {
+      // Every query and transaction waits on PGlite's transaction mutex, held here
+      // until the copy is done; the checkpoint writes the shared buffers out, so the
+      // files copied need no WAL replay on restore.
+      const dump = await client.transaction(async (tx) => {
+        await tx.exec('checkpoint');
+        return client.dumpDataDir('gzip');
+      });
+      return new Uint8Array(await dump.arrayBuffer());
+    },
   };
 }
 

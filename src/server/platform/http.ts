@@ -90,6 +90,22 @@ function isUnstorableTextError(err: unknown): boolean {
   return false;
 }
 
+/**
+ * A full disk (or quota) under the database or the uploads: PostgreSQL and
+ * PGlite answer SQLSTATE 53100 disk_full and roll the statement back; Node's
+ * file writes fail with ENOSPC or EDQUOT. Nothing is wrong with the request
+ * and nothing was half-written, so it is a 503 that a retry after clean-up
+ * fixes, and reads keep working meanwhile.
+ */
+const storageFullCodes = new Set(['53100', 'ENOSPC', 'EDQUOT']);
+export function isStorageFullError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && storageFullCodes.has(code)) return true;
+  }
+  return false;
+}
+
 export function toErrorResponse(err: unknown, c: Context<AppEnv>): Response {
   const requestId = c.get('requestId');
   let appError: AppError;
@@ -100,6 +116,13 @@ export function toErrorResponse(err: unknown, c: Context<AppEnv>): Response {
     appError = new AppError(err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST', { cause: err });
   } else if (err instanceof SyntaxError || isUnstorableTextError(err)) {
     appError = new AppError('MALFORMED_REQUEST', { cause: err });
+  } else if (isStorageFullError(err)) {
+    // Logged as an error every time: the operator must free space, and the log is where they look.
+    c.get('logger')?.error(
+      { err, requestId },
+      'storage full: write refused (free disk space under DATA_DIR)',
+    );
+    appError = new AppError('STORAGE_UNAVAILABLE', { cause: err });
   } else {
     c.get('logger')?.error({ err, requestId }, 'unhandled error');
     appError = new AppError('INTERNAL', { cause: err });

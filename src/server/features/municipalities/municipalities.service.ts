@@ -10,7 +10,7 @@ import type { RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
-import { parseMunicipalityList, type RowError } from './municipality-list';
+import { type ImportWarning, parseMunicipalityList, type RowError } from './municipality-list';
 import { municipalitiesPolicy as policy } from './municipalities.policy';
 import * as repo from './municipalities.repository';
 
@@ -47,6 +47,8 @@ export interface ImportReport {
   summary: ImportSummary;
   errors: RowError[];
   missingHeaders: string[];
+  /** Does not stop the import, e.g. two municipalities of the same name. */
+  warnings: ImportWarning[];
 }
 
 /**
@@ -258,6 +260,7 @@ export async function importMunicipalityList(
       summary: empty,
       errors,
       missingHeaders: parsed.missingHeaders,
+      warnings: parsed.warnings,
     };
   }
   let summary = empty;
@@ -276,7 +279,14 @@ export async function importMunicipalityList(
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;
   }
-  return { isImported: !options.dryRun, isDryRun: options.dryRun, summary, errors: [], missingHeaders: [] };
+  return {
+    isImported: !options.dryRun,
+    isDryRun: options.dryRun,
+    summary,
+    errors: [],
+    missingHeaders: [],
+    warnings: parsed.warnings,
+  };
 }
 
 class DryRunRollback extends Error {}

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+/**
+ * A Kakehashi backup of the embedded setup: one gzipped tar (readable with
+ * `tar tzf`) holding
+ *   db.tar.gz     the PGlite data directory as PGlite's dumpDataDir writes it
+ *   uploads/…     every uploaded file, by its path under DATA_DIR/uploads
+ * Older backups were the bare PGlite dump; readBackupArchive still accepts them.
+ */
+export const databaseEntryName = 'db.tar.gz';
+
+const blockSize = 512;
+
+function octal(value: number, width: number): string {
+  return `${value.toString(8).padStart(width - 1, '0')}\0`;
+}
+
+function header(name: string, size: number, type: '0' | 'x', mtime: number): Buffer {
+  const block = Buffer.alloc(blockSize);
+  block.write(name.slice(0, 100), 0, 'utf8');
+  block.write(octal(0o644, 8), 100, 'ascii');
+  block.write(octal(0, 8), 108, 'ascii');
+  block.write(octal(0, 8), 116, 'ascii');
+  block.write(octal(size, 12), 124, 'ascii');
+  block.write(octal(mtime, 12), 136, 'ascii');
+  block.write('        ', 148, 'ascii');
+  block.write(type, 156, 'ascii');
+  block.write('ustar\u000000', 257, 'ascii');
+  let sum = 0;
+  for (const byte of block) sum += byte;
+  block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
+  return block;
+}
+
+function padding(size: number): Buffer {
+  return Buffer.alloc((blockSize - (size % blockSize)) % blockSize);
+}
+
+/** One file entry; names longer than ustar's 100 bytes go in a PAX header, as GNU tar reads them. */
+function entry(name: string, data: Uint8Array, mtime: number): Buffer[] {
+  const parts: Buffer[] = [];
+  if (Buffer.byteLength(name) > 100) {
+    const body = ` path=${name}\n`;
+    // The record's length prefix counts its own digits.
+    const bodyBytes = Buffer.byteLength(body);
+    let length = bodyBytes + 1;
+    while (String(length).length + bodyBytes !== length) length = String(length).length + bodyBytes;
+    const record = Buffer.from(`${length}${body}`);
+    parts.push(header('PaxHeader', record.length, 'x', mtime), record, padding(record.length));
+  }
+  parts.push(header(name, data.length, '0', mtime), Buffer.from(data), padding(data.length));
+  return parts;
+}
+
+function listFiles(dir: string, base = dir): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const files: string[] = [];
+  for (const item of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, item.name);
+    if (item.isDirectory()) files.push(...listFiles(full, base));
+    else if (item.isFile()) files.push(path.relative(base, full).split(path.sep).join('/'));
+  }
+  return files.sort();
+}
+
+/** Builds the gzipped archive from a database dump and the uploads directory. */
+export function buildBackupArchive(databaseDump: Uint8Array, uploadsDir: string): Buffer {
+  const mtime = Math.floor(Date.now() / 1000);
+  const parts: Buffer[] = [...entry(databaseEntryName, databaseDump, mtime)];
+  for (const file of listFiles(uploadsDir)) {
+    parts.push(...entry(`uploads/${file}`, fs.readFileSync(path.join(uploadsDir, file)), mtime));
+  }
+  parts.push(Buffer.alloc(blockSize * 2));
+  return gzipSync(Buffer.concat(parts));
+}
+
+export interface BackupContents {
+  databaseDump: Uint8Array;
+  /** Path under uploads/ → bytes. */
+  uploads: Map<string, Uint8Array>;
+}
+
+function readString(block: Buffer, start: number, length: number): string {
+  const raw = block.subarray(start, start + length);
+  const end = raw.indexOf(0);
+  return raw.subarray(0, end === -1 ? raw.length : end).toString('utf8');
+}
+
+/** Reads a backup; a bare PGlite dump (the earlier format) comes back as the database alone. */
+export function readBackupArchive(bytes: Uint8Array): BackupContents {
+  const tar = gunzipSync(bytes);
+  const files = new Map<string, Uint8Array>();
+  let offset = 0;
+  let longName: string | null = null;
+  while (offset + blockSize <= tar.length) {
+    const block = tar.subarray(offset, offset + blockSize);
+    if (block.every((b) => b === 0)) break;
+    const prefix = readString(block, 345, 155);
+    const shortName = readString(block, 0, 100);
+    const size = Number.parseInt(readString(block, 124, 12).trim() || '0', 8);
+    const type = String.fromCharCode(block[156] ?? 0);
+    const data = tar.subarray(offset + blockSize, offset + blockSize + size);
+    offset += blockSize + size + ((blockSize - (size % blockSize)) % blockSize);
+    if (type === 'x') {
+      const match = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(data.toString('utf8'));
+      longName = match?.[1] ?? null;
+      continue;
+    }
+    const name = longName ?? (prefix ? `${prefix}/${shortName}` : shortName);
+    longName = null;
+    if (type === '0' || type === '\0') files.set(name, data);
+  }
+  const databaseDump = files.get(databaseEntryName);
+  if (!databaseDump) return { databaseDump: bytes, uploads: new Map() };
+  const uploads = new Map<string, Uint8Array>();
+  for (const [name, data] of files) {
+    if (!name.startsWith('uploads/')) continue;
+    const relative = name.slice('uploads/'.length);
+    // An archive is input: a name that climbs out of uploads/ is not restored.
+    if (relative.split('/').some((part) => part === '..' || part === '') || path.isAbsolute(relative))
+      continue;
+    uploads.set(relative, data);
+  }
+  return { databaseDump, uploads };
+}
