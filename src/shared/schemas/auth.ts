@@ -55,6 +55,17 @@ export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const mfaSetupSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
 
+/**
+ * Starting enrolment. A user whose authenticator is active proves it is them again (the
+ * password, or a current code) so that a stolen session cannot swap the second factor;
+ * a first enrolment sends an empty object.
+ */
+export const mfaSetupRequestSchema = z.object({
+  currentPassword: z.string().min(1).max(200).optional(),
+  currentCode: mfaCodeRequestSchema.shape.code.optional(),
+});
+export type MfaSetupRequest = z.infer<typeof mfaSetupRequestSchema>;
+
 export const changePasswordRequestSchema = z.object({
   currentPassword: z.string().min(1).max(200),
   newPassword: newPasswordSchema,

@@ -36,6 +36,7 @@ export async function updateUserSecurity(
       | 'passwordHash'
       | 'passwordChangedAt'
       | 'totpSecret'
+      | 'totpPendingSecret'
       | 'totpEnabled'
       | 'totpLastStep'
     >

@@ -6,6 +6,7 @@ import {
   loginRequestSchema,
   loginResultSchema,
   mfaCodeRequestSchema,
+  mfaSetupRequestSchema,
   mfaSetupSchema,
   profileUpdateSchema,
   sessionUserSchema,
@@ -77,7 +78,9 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
       method: 'post',
       path: '/auth/mfa/setup',
       tags: ['auth'],
-      summary: 'Start authenticator enrolment (returns a new TOTP secret)',
+      summary:
+        'Start authenticator enrolment (returns a new TOTP secret; replacing an active one needs the password or a current code)',
+      request: { body: jsonBody(mfaSetupRequestSchema) },
       responses: {
         200: jsonContent(mfaSetupSchema, 'Secret to add to an authenticator app'),
         ...standardErrors,
@@ -85,7 +88,7 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
     }),
     async (c) => {
       const userId = c.get('actor')?.userId ?? c.get('pendingMfaUserId');
-      return c.json(await auth.beginMfaSetup(requestContext(c), userId), 200);
+      return c.json(await auth.beginMfaSetup(requestContext(c), userId, c.req.valid('json')), 200);
     },
   );
 
