@@ -17,7 +17,9 @@ export function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
     c.set('logger', logger);
     const started = performance.now();
     await next();
-    c.header('x-request-id', requestId);
+    // On the response's own headers, as secureHeaders does: c.header() on a finished response
+    // rebuilds it, and under the Node server the rebuilt one lost the CSP, nosniff and the rest.
+    c.res.headers.set('x-request-id', requestId);
     logger.info({
       requestId,
       method: c.req.method,
