@@ -77,7 +77,10 @@ export function createAuthService(deps: ServiceDeps) {
       if (user.lockedUntil && user.lockedUntil > ctx.now) throw new AppError('ACCOUNT_LOCKED');
       if (!(await verifyPassword(user.passwordHash, input.password)))
         return recordFailure(ctx, user, 'INVALID_CREDENTIALS');
-      if (!user.isActive) throw new AppError('ACCOUNT_INACTIVE');
+      // Deactivated people and members of a deactivated organization get the same answer as a
+      // wrong password, so the answer does not tell an outsider that the account exists.
+      if (!user.isActive || !(await repo.isOrganizationActive(db, user.organizationId)))
+        throw new AppError('INVALID_CREDENTIALS');
 
       const needsMfa = requiresMfa(user.roles as Role[]);
       return db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, users } from '../../db/schema';
+import { auditLog, organizations, users } from '../../db/schema';
 import { hashPassword } from '../../platform/auth/password';
 import { generateTotpCode, totpStep } from '../../platform/auth/totp';
 import { createTestContext, demoAdminTotpSecret, demoPassword } from '../../testing/harness';
@@ -282,5 +282,28 @@ describe('changing the authenticator', () => {
       body: { currentPassword: demoPassword },
     });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('deactivated organization', () => {
+  it('cuts its members off: open sessions end and nobody can sign in', async () => {
+    const email = 'advisor@company-b.example.jp';
+    const member = await ctx.sessionCookieFor(email);
+    expect((await ctx.request('GET', '/api/auth/me', { cookie: member })).status).toBe(200);
+    const admin = await ctx.sessionCookieFor('admin@pref.example.jp');
+    const [user] = await ctx.database.db.select().from(users).where(eq(users.email, email));
+    const [org] = await ctx.database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, user!.organizationId));
+    const off = await ctx.request('PATCH', `/api/organizations/${org!.id}`, {
+      cookie: admin,
+      body: { version: org!.version, isActive: false },
+    });
+    expect(off.status).toBe(200);
+    expect((await ctx.request('GET', '/api/auth/me', { cookie: member })).status).toBe(401);
+    const signIn = await ctx.request('POST', '/api/auth/login', { body: { email, password: demoPassword } });
+    expect(signIn.status).toBe(401);
+    expect(signIn.headers.get('set-cookie')).toBeNull();
   });
 });
