@@ -48,11 +48,22 @@ export function parseCsvRecords(text: string): { headers: string[]; records: Rec
   return { headers, records };
 }
 
-/** CSV text Excel opens correctly: UTF-8 BOM, CRLF, every cell quoted when needed. */
+/**
+ * Text a spreadsheet would run as a formula (CSV injection): a leading = + - @, or a tab or
+ * carriage return before one. Such cells get a leading apostrophe, which Excel and LibreOffice
+ * show as text. Numbers are written as numbers and are never touched.
+ */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/**
+ * CSV text Excel opens correctly: UTF-8 BOM, CRLF, every cell quoted when needed, and text
+ * that would start a formula neutralised (answers are typed by anyone with an account).
+ */
 export function toCsv(rows: (string | number | boolean | null | undefined)[][]): string {
   const escapeCell = (v: string | number | boolean | null | undefined) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    let s = v === null || v === undefined ? '' : String(v);
+    if (typeof v === 'string' && formulaStart.test(s)) s = `'${s}`;
+    return /[",\r\n\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return `\uFEFF${rows.map((r) => r.map(escapeCell).join(',')).join('\r\n')}\r\n`;
 }
