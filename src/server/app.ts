@@ -38,7 +38,14 @@ import { createSeminarsService } from './features/seminars/seminars.service';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
 import { type AppEnv, toErrorResponse } from './platform/http';
-import { csrfProtection, localeDetection, requestLogging, sessionLoading } from './platform/middleware';
+import { isPrefectureAdmin } from './platform/context';
+import {
+  csrfProtection,
+  localeDetection,
+  requestLogging,
+  sessionLoading,
+  uploadsOnlyFrom,
+} from './platform/middleware';
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -123,6 +130,12 @@ export function createApp(deps: AppDeps) {
 
   // basePath (not app.route('/api', …)) so the OpenAPI document lists the real paths, /api/….
   const api = new OpenAPIHono<AppEnv>().basePath('/api');
+  api.use(csrfProtection());
+  api.use(sessionLoading(deps.database.db, deps.config.sessionPolicy));
+  // Every upload route (municipality master list, seminar attendance, materials, archive) is the
+  // prefecture administrators' (see the access rules); nobody else gets a body read.
+  api.use(uploadsOnlyFrom(isPrefectureAdmin));
+  // After the caller checks: without a content length this reads the whole body to measure it.
   api.use(
     bodyLimit({
       maxSize: 10 * 1024 * 1024,
@@ -131,8 +144,6 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  api.use(csrfProtection());
-  api.use(sessionLoading(deps.database.db, deps.config.sessionPolicy));
   mountFeatures(api, services, deps.config);
 
   api.doc31('/openapi.json', {

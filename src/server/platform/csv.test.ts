@@ -3,7 +3,9 @@ import { parseCsv, toCsv } from './csv';
 
 describe('toCsv', () => {
   it('neutralises cells a spreadsheet would run as a formula', () => {
-    const text = toCsv([['=HYPERLINK("http://evil.example","x")', '+1+2', '-2+3', '@SUM(A1)', '\t=1', '\r=1']]);
+    const text = toCsv([
+      ['=HYPERLINK("http://evil.example","x")', '+1+2', '-2+3', '@SUM(A1)', '\t=1', '\r=1'],
+    ]);
     const cells = parseCsv(text.slice(1))[0]!;
     expect(cells).toEqual([
       '\'=HYPERLINK("http://evil.example","x")',

@@ -1,6 +1,29 @@
+import { AppError } from './errors';
+
+/**
+ * What an uploaded list may hold. The largest real list, every municipality in Japan, is about
+ * 1,900 rows; the caps leave room for that many times over while bounding the memory and time
+ * one upload can take.
+ */
+export const uploadLimits = { maxUnzippedBytes: 20 * 1024 * 1024, maxRows: 20_000, maxCells: 400_000 };
+
+export function tooLarge(): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    fields: [
+      {
+        path: ['file'],
+        code: 'too_large',
+        ja: `ファイルが大きすぎます（${uploadLimits.maxRows.toLocaleString()}行、${uploadLimits.maxCells.toLocaleString()}セル、展開後${uploadLimits.maxUnzippedBytes / 1024 / 1024}MBまで）。`,
+        en: `The file is too large (at most ${uploadLimits.maxRows.toLocaleString()} rows, ${uploadLimits.maxCells.toLocaleString()} cells, ${uploadLimits.maxUnzippedBytes / 1024 / 1024} MB unzipped).`,
+      },
+    ],
+  });
+}
+
 /**
  * RFC 4180 CSV parsing (quoted fields, doubled quotes, CRLF) with the BOM
  * Excel writes stripped. Returns rows of raw cells; callers map headers.
+ * Stops with a field error past the row and cell limits (uploadLimits).
  */
 export function parseCsv(text: string): string[][] {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -8,6 +31,7 @@ export function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = '';
   let inQuotes = false;
+  let cellCount = 0;
   for (let i = 0; i < input.length; i++) {
     const ch = input[i]!;
     if (inQuotes) {
@@ -23,10 +47,13 @@ export function parseCsv(text: string): string[][] {
     else if (ch === ',') {
       row.push(cell);
       cell = '';
+      if (++cellCount > uploadLimits.maxCells) throw tooLarge();
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && input[i + 1] === '\n') i++;
       row.push(cell);
+      if (++cellCount > uploadLimits.maxCells) throw tooLarge();
       rows.push(row);
+      if (rows.length > uploadLimits.maxRows) throw tooLarge();
       row = [];
       cell = '';
     } else cell += ch;
@@ -34,6 +61,7 @@ export function parseCsv(text: string): string[][] {
   if (cell !== '' || row.length > 0) {
     row.push(cell);
     rows.push(row);
+    if (++cellCount > uploadLimits.maxCells || rows.length > uploadLimits.maxRows) throw tooLarge();
   }
   return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }

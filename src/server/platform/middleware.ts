@@ -4,7 +4,7 @@ import { getCookie } from 'hono/cookie';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client';
 import { resolveSession, type SessionPolicy, sessionCookieName } from './auth/sessions';
-import type { RequestContext } from './context';
+import type { Actor, RequestContext } from './context';
 import { AppError } from './errors';
 import type { AppEnv } from './http';
 
@@ -73,6 +73,22 @@ function hostOfOrigin(origin: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Uploads (multipart bodies) are accepted only from a caller who may upload something, checked
+ * before a byte of the body is read: parsing a form buffers the whole file, and spreadsheets
+ * are costly to open. The feature services still check each upload in full.
+ */
+export function uploadsOnlyFrom(mayUpload: (actor: Actor) => boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (/^multipart\//i.test(c.req.header('content-type') ?? '')) {
+      const actor = c.get('actor');
+      if (!actor) throw new AppError('UNAUTHENTICATED');
+      if (!mayUpload(actor)) throw new AppError('FORBIDDEN');
+    }
+    await next();
+  };
 }
 
 export function sessionLoading(db: Database, policy: SessionPolicy): MiddlewareHandler<AppEnv> {
