@@ -40,6 +40,7 @@ import { AppError } from './platform/errors';
 import { type AppEnv, toErrorResponse } from './platform/http';
 import { isPrefectureAdmin } from './platform/context';
 import {
+  clientAddress,
   csrfProtection,
   localeDetection,
   requestLogging,
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.use(requestLogging(deps.logger));
+  app.use(clientAddress(deps.config.trustedProxies ?? []));
   app.use(
     secureHeaders({
       // Municipal PCs sit on closed networks: nothing may load from another host.

@@ -30,9 +30,20 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   /** Serve cookies with the Secure flag (turn off only for plain-http local use). */
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  /**
+   * Addresses of the reverse proxies in front of the app, comma-separated. Only a request whose
+   * socket comes from one of them may name the client in X-Forwarded-For / X-Forwarded-Proto;
+   * from anyone else those headers are ignored, so nobody can pose as another address.
+   */
+  TRUST_PROXY: z.string().default(''),
 });
 
-export type Env = z.infer<typeof envSchema> & { dataDir: string; dbDir: string; uploadsDir: string };
+export type Env = z.infer<typeof envSchema> & {
+  dataDir: string;
+  dbDir: string;
+  uploadsDir: string;
+  trustedProxies: string[];
+};
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
@@ -46,5 +57,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     dataDir,
     dbDir: path.join(dataDir, 'db'),
     uploadsDir: path.join(dataDir, 'uploads'),
+    trustedProxies: parsed.data.TRUST_PROXY.split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
   };
 }

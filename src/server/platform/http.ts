@@ -17,6 +17,10 @@ export interface AppEnv {
     sessionTokenHash: string | null;
     locale: 'ja' | 'en';
     logger: Logger;
+    /** The client's address: the socket's, or what a trusted proxy forwarded. */
+    clientAddress: string | null;
+    /** The request reached us over https (directly, or per a trusted proxy). */
+    isHttps: boolean;
   };
 }
 

@@ -2,6 +2,7 @@ import { and, isNotNull, lt, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client';
 import { oneTimeTokens } from '../db/schema';
+import { deleteStaleThrottles } from '../features/auth/sign-in-throttle';
 import { sendSeminarReminders } from '../features/seminars/seminars.service';
 import { deleteExpiredSessions, type SessionPolicy } from './auth/sessions';
 
@@ -22,6 +23,8 @@ export async function runMaintenance(db: Database, policy: SessionPolicy, now: D
         and(isNotNull(oneTimeTokens.usedAt), lt(oneTimeTokens.createdAt, weekAgo)),
       ),
     );
+  // Sign-in counters per address or unknown e-mail, once their window and hold have passed.
+  await deleteStaleThrottles(db, now, { maxFailures: 0, minutes: 60 });
   // Seminar reminders (join details to seat holders, once each) go to the outbox.
   await sendSeminarReminders(db, now);
 }

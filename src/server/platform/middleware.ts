@@ -36,6 +36,40 @@ export function maskSecretsInPath(path: string): string {
   return path.replace(/(\/invitations\/)[^/]+/, '$1[token]');
 }
 
+/**
+ * Who is calling, as far as the network tells: the socket's address, unless the socket is one
+ * of the configured proxies, in which case the last X-Forwarded-For hop that is not a proxy
+ * (the one our own proxy appended). A client's own X-Forwarded-For is otherwise ignored.
+ */
+export function clientAddress(trustedProxies: readonly string[]): MiddlewareHandler<AppEnv> {
+  const isProxy = (a: string) => trustedProxies.includes(normalizeAddress(a));
+  return async (c, next) => {
+    const env = c.env as
+      | { incoming?: { socket?: { remoteAddress?: string; encrypted?: boolean } } }
+      | undefined;
+    const socket = env?.incoming?.socket;
+    const socketAddress = socket?.remoteAddress ? normalizeAddress(socket.remoteAddress) : null;
+    let address = socketAddress;
+    let isHttps = socket?.encrypted === true || new URL(c.req.url).protocol === 'https:';
+    if (socketAddress && isProxy(socketAddress)) {
+      const hops = (c.req.header('x-forwarded-for') ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter((h) => h !== '');
+      address = hops.reverse().find((h) => !isProxy(h)) ?? socketAddress;
+      isHttps = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' || isHttps;
+    }
+    c.set('clientAddress', address?.slice(0, 64) ?? null);
+    c.set('isHttps', isHttps);
+    await next();
+  };
+}
+
+/** IPv4 clients of a dual-stack socket appear as ::ffff:a.b.c.d. */
+function normalizeAddress(address: string): string {
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
 /** Japanese unless the user chose English (cookie) or the browser prefers it. */
 export function localeDetection(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -118,7 +152,7 @@ export function requestContext(c: {
     actor: c.get('actor'),
     requestId: c.get('requestId'),
     locale: c.get('locale'),
-    ipAddress: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+    ipAddress: c.get('clientAddress') ?? null,
     userAgent: c.req.header('user-agent') ?? null,
     now: new Date(),
   };

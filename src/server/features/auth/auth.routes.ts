@@ -20,9 +20,10 @@ import type { DemoAccountsService } from './demo-accounts.service';
 
 const okSchema = z.object({ ok: z.literal(true) });
 
+/** X-Forwarded-Proto counts only from a trusted proxy (see clientAddress in platform/middleware.ts). */
 function isSecureRequest(c: Context<AppEnv>, setting: AppConfig['secureCookies']): boolean {
   if (setting !== 'auto') return setting;
-  return c.req.header('x-forwarded-proto') === 'https' || new URL(c.req.url).protocol === 'https:';
+  return c.get('isHttps');
 }
 
 export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, config: AppConfig) {

@@ -11,6 +11,7 @@ import type { ServiceDeps } from '../../platform/deps';
 import { AppError, fieldError } from '../../platform/errors';
 import * as repo from './auth.repository';
 import { recordCredentialFailure } from './credential-failures';
+import { addressKey, isThrottled, recordThrottledFailure, unknownEmailKey } from './sign-in-throttle';
 
 export type LoginOutcome = {
   status: 'ok' | 'mfa_required' | 'mfa_setup_required';
@@ -69,18 +70,44 @@ export function createAuthService(deps: ServiceDeps) {
       input: LoginRequest,
       previousTokenHash: string | null,
     ): Promise<LoginOutcome> {
+      const addressLimit = config.addressLimit ?? { maxFailures: 20, minutes: 15 };
+      const address = ctx.ipAddress ? addressKey(ctx.ipAddress) : null;
+      if (address && (await isThrottled(db, address, ctx.now))) throw new AppError('RATE_LIMITED');
+      const failFromAddress = async () => {
+        if (address) await recordThrottledFailure(db, address, addressLimit, ctx.now);
+      };
       const user = await repo.findUserByEmail(db, input.email);
       if (!user?.passwordHash) {
+        // An unknown address answers like a known one: the same hashing time, and the same
+        // hold after as many failures (counted in login_throttle, as it has no account row).
         await verifyAgainstDecoy(input.password);
-        throw new AppError('INVALID_CREDENTIALS');
+        await failFromAddress();
+        const emailKey = unknownEmailKey(input.email);
+        const wasHeld = await isThrottled(db, emailKey, ctx.now);
+        const isHeld = wasHeld || (await recordThrottledFailure(db, emailKey, config.lockout, ctx.now));
+        await recordAudit(db, ctx, {
+          action: 'auth.login_unknown_account',
+          entityType: 'user',
+          entityId: null,
+        });
+        throw new AppError(isHeld ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
       }
-      if (user.lockedUntil && user.lockedUntil > ctx.now) throw new AppError('ACCOUNT_LOCKED');
-      if (!(await verifyPassword(user.passwordHash, input.password)))
+      if (user.lockedUntil && user.lockedUntil > ctx.now) {
+        // Same work as any other attempt, so a held-back account does not answer faster.
+        await verifyPassword(user.passwordHash, input.password);
+        await failFromAddress();
+        throw new AppError('ACCOUNT_LOCKED');
+      }
+      if (!(await verifyPassword(user.passwordHash, input.password))) {
+        await failFromAddress();
         return recordFailure(ctx, user, 'INVALID_CREDENTIALS');
+      }
       // Deactivated people and members of a deactivated organization get the same answer as a
       // wrong password, so the answer does not tell an outsider that the account exists.
-      if (!user.isActive || !(await repo.isOrganizationActive(db, user.organizationId)))
+      if (!user.isActive || !(await repo.isOrganizationActive(db, user.organizationId))) {
+        await failFromAddress();
         throw new AppError('INVALID_CREDENTIALS');
+      }
 
       const needsMfa = requiresMfa(user.roles as Role[]);
       return db.transaction(async (tx) => {
