@@ -43,6 +43,7 @@ import {
   clientAddress,
   csrfProtection,
   localeDetection,
+  noStore,
   requestLogging,
   sessionLoading,
   uploadsOnlyFrom,
@@ -132,6 +133,7 @@ export function createApp(deps: AppDeps) {
 
   // basePath (not app.route('/api', …)) so the OpenAPI document lists the real paths, /api/….
   const api = new OpenAPIHono<AppEnv>().basePath('/api');
+  api.use(noStore());
   api.use(csrfProtection());
   api.use(sessionLoading(deps.database.db, deps.config.sessionPolicy));
   // Every upload route (municipality master list, seminar attendance, materials, archive) is the

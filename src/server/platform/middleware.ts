@@ -3,7 +3,12 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client';
-import { resolveSession, type SessionPolicy, sessionCookieName } from './auth/sessions';
+import {
+  resolveSession,
+  type SessionPolicy,
+  secureSessionCookieName,
+  sessionCookieName,
+} from './auth/sessions';
 import type { Actor, RequestContext } from './context';
 import { AppError } from './errors';
 import type { AppEnv } from './http';
@@ -70,6 +75,17 @@ function normalizeAddress(address: string): string {
   return address.startsWith('::ffff:') ? address.slice(7) : address;
 }
 
+/**
+ * API answers carry people's data: no browser or shared cache may keep them (a response that
+ * sets its own policy, such as a bundled static file, keeps it).
+ */
+export function noStore(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  };
+}
+
 /** Japanese unless the user chose English (cookie) or the browser prefers it. */
 export function localeDetection(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -130,7 +146,7 @@ export function sessionLoading(db: Database, policy: SessionPolicy): MiddlewareH
     c.set('actor', null);
     c.set('pendingMfaUserId', null);
     c.set('sessionTokenHash', null);
-    const token = getCookie(c, sessionCookieName);
+    const token = getCookie(c, secureSessionCookieName) ?? getCookie(c, sessionCookieName);
     if (token) {
       const session = await resolveSession(db, token, policy, new Date());
       if (session) {

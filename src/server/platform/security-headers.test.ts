@@ -78,3 +78,12 @@ describe('security headers', () => {
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 });
+
+describe('caching', () => {
+  const sensitive = responses.filter(([name]) => /JSON|error|export/.test(name));
+  it.each(sensitive)('is forbidden for %s', async (_name, send) => {
+    const res = await send();
+    await res.arrayBuffer();
+    expect(res.headers.get('cache-control')).toContain('no-store');
+  });
+});

@@ -43,12 +43,15 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
     }),
     async (c) => {
       const outcome = await auth.login(requestContext(c), c.req.valid('json'), c.get('sessionTokenHash'));
+      const isSecure = isSecureRequest(c, config.secureCookies);
+      // With prefix 'host' Hono names it __Host-kk_session (secureSessionCookieName) and checks the rules.
       setCookie(c, sessionCookieName, outcome.token, {
         httpOnly: true,
         sameSite: 'Lax',
-        secure: isSecureRequest(c, config.secureCookies),
+        secure: isSecure,
         path: '/',
         expires: outcome.expiresAt,
+        ...(isSecure ? { prefix: 'host' as const } : {}),
       });
       return c.json({ status: outcome.status }, 200);
     },
@@ -125,6 +128,8 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
     async (c) => {
       await auth.logout(requestContext(c), c.get('sessionTokenHash'));
       deleteCookie(c, sessionCookieName, { path: '/' });
+      if (isSecureRequest(c, config.secureCookies))
+        deleteCookie(c, sessionCookieName, { path: '/', secure: true, prefix: 'host' });
       return c.json({ ok: true as const }, 200);
     },
   );

@@ -307,3 +307,23 @@ describe('deactivated organization', () => {
     expect(signIn.headers.get('set-cookie')).toBeNull();
   });
 });
+
+describe('session cookie over https', () => {
+  it('uses the __Host- prefix with Secure, Path=/ and no Domain, and the session works', async () => {
+    // Served over https (the URL's scheme; behind a proxy, its X-Forwarded-Proto if trusted).
+    const res = await ctx.app.request('https://kakehashi.example.jp/api/auth/login', {
+      method: 'POST',
+      headers: { 'x-kakehashi-request': '1', 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'dx@koriyama.example.jp', password: demoPassword }),
+    });
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^__Host-kk_session=/);
+    expect(setCookie).toMatch(/; Secure/i);
+    expect(setCookie).toMatch(/; Path=\//i);
+    expect(setCookie).not.toMatch(/Domain=/i);
+    const me = await ctx.app.request('https://kakehashi.example.jp/api/auth/me', {
+      headers: { cookie: cookieFrom(res) },
+    });
+    expect(me.status).toBe(200);
+  });
+});

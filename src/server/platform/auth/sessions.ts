@@ -6,6 +6,11 @@ import type { Actor } from '../context';
 import { generateToken, hashToken } from './tokens';
 
 export const sessionCookieName = 'kk_session';
+/**
+ * Over https the cookie is named with the __Host- prefix: browsers then accept it only with
+ * Secure, Path=/ and no Domain, so a sibling subdomain cannot plant or overwrite it.
+ */
+export const secureSessionCookieName = `__Host-${sessionCookieName}`;
 
 export interface SessionPolicy {
   idleMinutes: number;
