@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCommonPassword } from '../common-passwords';
 import { roleSchema, organizationKindSchema } from '../roles';
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
@@ -12,6 +13,12 @@ export const newPasswordSchema = z
     params: {
       ja: 'パスワードの先頭と末尾に空白は使えません。',
       en: 'A password cannot start or end with a space.',
+    },
+  })
+  .refine((p) => !isCommonPassword(p), {
+    params: {
+      ja: 'よく使われるパスワード（単語や数字の並びなど）は使えません。推測されにくい言葉を組み合わせてください。',
+      en: 'This password is too common (a common word or a run of keys or digits). Combine words that are hard to guess.',
     },
   });
 
