@@ -51,6 +51,13 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
+  // Demo accounts have published passwords. A deployment on https is a real one unless it says
+  // otherwise, so there the default (demo on) is not taken: DEMO_MODE must be set on purpose.
+  if (parsed.data.PUBLIC_URL.startsWith('https:') && source.DEMO_MODE === undefined) {
+    throw new Error(
+      'Invalid environment configuration:\n  DEMO_MODE: PUBLIC_URL is https, so set DEMO_MODE=false for a real deployment (or DEMO_MODE=true for a public demo).',
+    );
+  }
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   return {
     ...parsed.data,

@@ -1,3 +1,4 @@
+import { demoAdminTotpSecret } from '../../db/seed/demo-accounts';
 import { inArray } from 'drizzle-orm';
 import { organizations, users } from '../../db/schema';
 import { demoAccounts, demoPassword } from '../../db/seed/demo-accounts';
@@ -50,7 +51,12 @@ export function createDemoAccountsService(deps: ServiceDeps) {
       return {
         isDemo: true,
         accounts,
-        adminTotpCode: admin?.totpSecret ? generateTotpCode(admin.totpSecret, totpStep(now)) : null,
+        // Only while the admin still uses the published demo secret: once they enrol their own
+        // authenticator, the login page must not compute their codes for anyone.
+        adminTotpCode:
+          admin?.totpSecret === demoAdminTotpSecret
+            ? generateTotpCode(demoAdminTotpSecret, totpStep(now))
+            : null,
       };
     },
   };
