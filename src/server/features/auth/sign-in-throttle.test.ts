@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loadEnv } from '../../env';
-import { sessions, users } from '../../db/schema';
+import { auditLog, sessions, users } from '../../db/schema';
 import { csrfHeaderName } from '../../platform/middleware';
 import { createTestContext, demoPassword } from '../../testing/harness';
 
@@ -73,5 +73,17 @@ describe('TRUST_PROXY', () => {
   it('is read by env.ts as a list of proxy addresses, empty unless set', () => {
     expect(loadEnv({}).trustedProxies).toEqual([]);
     expect(loadEnv({ TRUST_PROXY: '10.0.0.1, 10.0.0.2' }).trustedProxies).toEqual(['10.0.0.1', '10.0.0.2']);
+  });
+});
+
+describe('audit of sign-in attempts', () => {
+  it('records attempts on unknown accounts, with the client address and user agent', async () => {
+    const res = await loginFrom('198.51.100.99', { email: 'ghost@example.jp', password: 'Guess-1234567' });
+    expect(res.status).toBe(401);
+    const rows = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'auth.login_unknown_account'));
+    expect(rows.some((r) => r.ipAddress === '198.51.100.99')).toBe(true);
   });
 });
