@@ -56,7 +56,7 @@ export const sessionUserSchema = z.object({
   prefecture: z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string() }),
   totpEnabled: z.boolean(),
   /** The user row's version, for editing one's own profile with optimistic locking. */
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
@@ -100,7 +100,7 @@ export const demoAccountsResponseSchema = z.object({
 
 /** What users may change about themselves; organization and roles are the administrator's. */
 export const profileUpdateSchema = z.object({
-  version: z.number().int().positive(),
+  version: z.number().int().min(0).max(2_147_483_647).positive(),
   displayName: z.string().trim().min(1).max(100),
 });
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
