@@ -39,7 +39,16 @@ import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
 import { type AppEnv, toErrorResponse } from './platform/http';
 import { type EventHandler, type JobDefinition, jobCleanup } from './platform/jobs/runner';
-import { csrfProtection, localeDetection, requestLogging, sessionLoading } from './platform/middleware';
+import { isPrefectureAdmin } from './platform/context';
+import {
+  clientAddress,
+  csrfProtection,
+  localeDetection,
+  noStore,
+  requestLogging,
+  sessionLoading,
+  uploadsOnlyFrom,
+} from './platform/middleware';
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -145,6 +154,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.use(requestLogging(deps.logger));
+  app.use(clientAddress(deps.config.trustedProxies ?? []));
   app.use(
     secureHeaders({
       // Municipal PCs sit on closed networks: nothing may load from another host.
@@ -173,6 +183,13 @@ export function createApp(deps: AppDeps) {
 
   // basePath (not app.route('/api', …)) so the OpenAPI document lists the real paths, /api/….
   const api = new OpenAPIHono<AppEnv>().basePath('/api');
+  api.use(noStore());
+  api.use(csrfProtection());
+  api.use(sessionLoading(deps.database.db, deps.config.sessionPolicy));
+  // Every upload route (municipality master list, seminar attendance, materials, archive) is the
+  // prefecture administrators' (see the access rules); nobody else gets a body read.
+  api.use(uploadsOnlyFrom(isPrefectureAdmin));
+  // After the caller checks: without a content length this reads the whole body to measure it.
   api.use(
     bodyLimit({
       maxSize: 10 * 1024 * 1024,
@@ -181,8 +198,6 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  api.use(csrfProtection());
-  api.use(sessionLoading(deps.database.db, deps.config.sessionPolicy));
   for (const feature of bound) for (const router of feature.routes) api.route('/', router);
 
   api.doc31('/openapi.json', {

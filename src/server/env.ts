@@ -30,9 +30,20 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   /** Serve cookies with the Secure flag (turn off only for plain-http local use). */
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  /**
+   * Addresses of the reverse proxies in front of the app, comma-separated. Only a request whose
+   * socket comes from one of them may name the client in X-Forwarded-For / X-Forwarded-Proto;
+   * from anyone else those headers are ignored, so nobody can pose as another address.
+   */
+  TRUST_PROXY: z.string().default(''),
 });
 
-export type Env = z.infer<typeof envSchema> & { dataDir: string; dbDir: string; uploadsDir: string };
+export type Env = z.infer<typeof envSchema> & {
+  dataDir: string;
+  dbDir: string;
+  uploadsDir: string;
+  trustedProxies: string[];
+};
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
@@ -40,11 +51,21 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
+  // Demo accounts have published passwords. A deployment on https is a real one unless it says
+  // otherwise, so there the default (demo on) is not taken: DEMO_MODE must be set on purpose.
+  if (parsed.data.PUBLIC_URL.startsWith('https:') && source.DEMO_MODE === undefined) {
+    throw new Error(
+      'Invalid environment configuration:\n  DEMO_MODE: PUBLIC_URL is https, so set DEMO_MODE=false for a real deployment (or DEMO_MODE=true for a public demo).',
+    );
+  }
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   return {
     ...parsed.data,
     dataDir,
     dbDir: path.join(dataDir, 'db'),
     uploadsDir: path.join(dataDir, 'uploads'),
+    trustedProxies: parsed.data.TRUST_PROXY.split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
   };
 }

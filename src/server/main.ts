@@ -55,6 +55,8 @@ async function main() {
     isDemo: env.DEMO_MODE,
     secureCookies: env.COOKIE_SECURE === 'auto' ? 'auto' : env.COOKIE_SECURE === 'true',
     lockout: { maxFailures: 5, minutes: 15 },
+    addressLimit: { maxFailures: 20, minutes: 15 },
+    trustedProxies: env.trustedProxies,
     uploadsDir: env.uploadsDir,
     isSmtpConfigured: Boolean(env.SMTP_URL),
   };

@@ -41,5 +41,7 @@ export async function recordAudit(executor: Executor, ctx: RequestContext, entry
     before: redact(entry.before),
     after: redact(entry.after),
     requestId: ctx.requestId,
+    ipAddress: ctx.ipAddress,
+    userAgent: ctx.userAgent?.slice(0, 500) ?? null,
   });
 }

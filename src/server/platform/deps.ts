@@ -9,8 +9,16 @@ export interface AppConfig {
   isDemo: boolean;
   /** Cookies get the Secure flag; 'auto' means: when the request came over https. */
   secureCookies: boolean | 'auto';
-  /** Failed logins before the account locks, and for how long. */
+  /**
+   * Failed sign-ins before the account is held back, and the longest hold: the first lasts a
+   * minute and each further failure doubles it up to `minutes`, so an attacker's guesses cannot
+   * keep the owner out for long (and a password reset lifts it at once).
+   */
   lockout: { maxFailures: number; minutes: number };
+  /** Failed sign-ins from one client address (any accounts) within `minutes` before it is refused for `minutes`. */
+  addressLimit?: { maxFailures: number; minutes: number };
+  /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (TRUST_PROXY). */
+  trustedProxies?: string[];
   uploadsDir: string;
   /** SMTP is configured (SMTP_URL); without it mails stay queued and administrators read them in the outbox. */
   isSmtpConfigured?: boolean;
@@ -29,5 +37,7 @@ export const defaultConfig: AppConfig = {
   isDemo: true,
   secureCookies: 'auto',
   lockout: { maxFailures: 5, minutes: 15 },
+  addressLimit: { maxFailures: 20, minutes: 15 },
+  trustedProxies: [],
   uploadsDir: './data/uploads',
 };

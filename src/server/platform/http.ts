@@ -17,6 +17,10 @@ export interface AppEnv {
     sessionTokenHash: string | null;
     locale: 'ja' | 'en';
     logger: Logger;
+    /** The client's address: the socket's, or what a trusted proxy forwarded. */
+    clientAddress: string | null;
+    /** The request reached us over https (directly, or per a trusted proxy). */
+    isHttps: boolean;
   };
 }
 
@@ -81,7 +85,9 @@ export const standardErrors = {
  * UTF-8). That is bad input, not a server fault, wherever it slipped past the
  * schemas, so it is answered as a malformed request rather than a 500.
  */
-const unstorableTextCodes = new Set(['22021', '22P05']);
+// 22003 a number beyond its column, 22008/22007 a date PostgreSQL cannot hold (year 0000):
+// the schemas bound these, and this keeps anything they miss a client error too.
+const unstorableTextCodes = new Set(['22021', '22P05', '22003', '22008', '22007']);
 function isUnstorableTextError(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;

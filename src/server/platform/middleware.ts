@@ -3,8 +3,13 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client';
-import { resolveSession, type SessionPolicy, sessionCookieName } from './auth/sessions';
-import type { RequestContext } from './context';
+import {
+  resolveSession,
+  type SessionPolicy,
+  secureSessionCookieName,
+  sessionCookieName,
+} from './auth/sessions';
+import type { Actor, RequestContext } from './context';
 import { AppError } from './errors';
 import type { AppEnv } from './http';
 
@@ -17,7 +22,9 @@ export function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
     c.set('logger', logger);
     const started = performance.now();
     await next();
-    c.header('x-request-id', requestId);
+    // On the response's own headers, as secureHeaders does: c.header() on a finished response
+    // rebuilds it, and under the Node server the rebuilt one lost the CSP, nosniff and the rest.
+    c.res.headers.set('x-request-id', requestId);
     logger.info({
       requestId,
       method: c.req.method,
@@ -32,6 +39,51 @@ export function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
 /** One-time tokens travel in some paths (invitation links); they must not end up in logs. */
 export function maskSecretsInPath(path: string): string {
   return path.replace(/(\/invitations\/)[^/]+/, '$1[token]');
+}
+
+/**
+ * Who is calling, as far as the network tells: the socket's address, unless the socket is one
+ * of the configured proxies, in which case the last X-Forwarded-For hop that is not a proxy
+ * (the one our own proxy appended). A client's own X-Forwarded-For is otherwise ignored.
+ */
+export function clientAddress(trustedProxies: readonly string[]): MiddlewareHandler<AppEnv> {
+  const isProxy = (a: string) => trustedProxies.includes(normalizeAddress(a));
+  return async (c, next) => {
+    const env = c.env as
+      | { incoming?: { socket?: { remoteAddress?: string; encrypted?: boolean } } }
+      | undefined;
+    const socket = env?.incoming?.socket;
+    const socketAddress = socket?.remoteAddress ? normalizeAddress(socket.remoteAddress) : null;
+    let address = socketAddress;
+    let isHttps = socket?.encrypted === true || new URL(c.req.url).protocol === 'https:';
+    if (socketAddress && isProxy(socketAddress)) {
+      const hops = (c.req.header('x-forwarded-for') ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter((h) => h !== '');
+      address = hops.reverse().find((h) => !isProxy(h)) ?? socketAddress;
+      isHttps = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' || isHttps;
+    }
+    c.set('clientAddress', address?.slice(0, 64) ?? null);
+    c.set('isHttps', isHttps);
+    await next();
+  };
+}
+
+/** IPv4 clients of a dual-stack socket appear as ::ffff:a.b.c.d. */
+function normalizeAddress(address: string): string {
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+/**
+ * API answers carry people's data: no browser or shared cache may keep them (a response that
+ * sets its own policy, such as a bundled static file, keeps it).
+ */
+export function noStore(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  };
 }
 
 /** Japanese unless the user chose English (cookie) or the browser prefers it. */
@@ -73,12 +125,28 @@ function hostOfOrigin(origin: string): string | null {
   }
 }
 
+/**
+ * Uploads (multipart bodies) are accepted only from a caller who may upload something, checked
+ * before a byte of the body is read: parsing a form buffers the whole file, and spreadsheets
+ * are costly to open. The feature services still check each upload in full.
+ */
+export function uploadsOnlyFrom(mayUpload: (actor: Actor) => boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (/^multipart\//i.test(c.req.header('content-type') ?? '')) {
+      const actor = c.get('actor');
+      if (!actor) throw new AppError('UNAUTHENTICATED');
+      if (!mayUpload(actor)) throw new AppError('FORBIDDEN');
+    }
+    await next();
+  };
+}
+
 export function sessionLoading(db: Database, policy: SessionPolicy): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('actor', null);
     c.set('pendingMfaUserId', null);
     c.set('sessionTokenHash', null);
-    const token = getCookie(c, sessionCookieName);
+    const token = getCookie(c, secureSessionCookieName) ?? getCookie(c, sessionCookieName);
     if (token) {
       const session = await resolveSession(db, token, policy, new Date());
       if (session) {
@@ -100,7 +168,7 @@ export function requestContext(c: {
     actor: c.get('actor'),
     requestId: c.get('requestId'),
     locale: c.get('locale'),
-    ipAddress: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+    ipAddress: c.get('clientAddress') ?? null,
     userAgent: c.req.header('user-agent') ?? null,
     now: new Date(),
   };

@@ -1,6 +1,9 @@
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { parseCsvRecords } from './csv';
+import { parseCsvRecords, tooLarge, uploadLimits } from './csv';
 import { AppError } from './errors';
+
+export { uploadLimits };
 
 export interface TabularData {
   headers: string[];
@@ -37,27 +40,82 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+function unreadableXlsx(cause?: unknown): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    cause,
+    fields: [
+      {
+        path: ['file'],
+        code: 'unreadable',
+        ja: 'Excelファイルを読み込めませんでした。ファイルが壊れていないか確認してください。',
+        en: 'The Excel file could not be read. Check that it is not damaged.',
+      },
+    ],
+  });
+}
+
+/**
+ * An xlsx is a zip: a few hundred kilobytes can unzip to gigabytes. Before the workbook
+ * library sees it, every entry is inflated here with a hard output cap, so a zip bomb costs
+ * at most the cap in memory and stops as soon as it is exceeded. The sizes the zip declares
+ * are not trusted; the inflated bytes are counted.
+ */
+function assertUnzipsWithinLimit(bytes: Uint8Array): void {
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = data.length - 22; i >= Math.max(0, data.length - 65_557); i--) {
+    if (data.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw unreadableXlsx();
+  const entryCount = data.readUInt16LE(eocd + 10);
+  let offset = data.readUInt32LE(eocd + 16);
+  if (entryCount > 10_000) throw tooLarge();
+  let remaining = uploadLimits.maxUnzippedBytes;
+  for (let n = 0; n < entryCount; n++) {
+    if (offset + 46 > data.length || data.readUInt32LE(offset) !== 0x02014b50) throw unreadableXlsx();
+    const method = data.readUInt16LE(offset + 10);
+    const compressedSize = data.readUInt32LE(offset + 20);
+    const nameLength = data.readUInt16LE(offset + 28);
+    const extraLength = data.readUInt16LE(offset + 30);
+    const commentLength = data.readUInt16LE(offset + 32);
+    const localOffset = data.readUInt32LE(offset + 42);
+    offset += 46 + nameLength + extraLength + commentLength;
+    if (localOffset + 30 > data.length || data.readUInt32LE(localOffset) !== 0x04034b50)
+      throw unreadableXlsx();
+    const start =
+      localOffset + 30 + data.readUInt16LE(localOffset + 26) + data.readUInt16LE(localOffset + 28);
+    const compressed = data.subarray(start, start + compressedSize);
+    if (method === 0) {
+      remaining -= compressed.length;
+    } else if (method === 8) {
+      try {
+        remaining -= inflateRawSync(compressed, { maxOutputLength: Math.max(1, remaining) }).length;
+      } catch (cause) {
+        if ((cause as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+        throw unreadableXlsx(cause);
+      }
+    } else throw unreadableXlsx();
+    if (remaining < 0) throw tooLarge();
+  }
+}
+
 async function readXlsx(bytes: Uint8Array): Promise<TabularData> {
+  assertUnzipsWithinLimit(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
     );
   } catch (cause) {
-    throw new AppError('VALIDATION_FAILED', {
-      cause,
-      fields: [
-        {
-          path: ['file'],
-          code: 'unreadable',
-          ja: 'Excelファイルを読み込めませんでした。ファイルが壊れていないか確認してください。',
-          en: 'The Excel file could not be read. Check that it is not damaged.',
-        },
-      ],
-    });
+    throw unreadableXlsx(cause);
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { headers: [], records: [] };
+  if (sheet.rowCount > uploadLimits.maxRows || sheet.rowCount * sheet.columnCount > uploadLimits.maxCells)
+    throw tooLarge();
   const rows: string[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];

@@ -1,13 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { municipalities, organizations } from '../db/schema';
+import { municipalities, organizations, users } from '../db/schema';
 import {
   type AccessFixture,
   type AccessRule,
   type ConcreteRequest,
   type Principal,
+  organizationKindEmails,
   principalEmails,
   principals,
+  type RoleCombination,
+  roleCombinations,
 } from './access';
 import { accessRules } from './access-rules';
 import { createTestContext } from './harness';
@@ -123,6 +126,59 @@ describe('access matrix: route × principal', () => {
       });
     }
   }
+});
+
+/** One user per role combination, in the demo organization of its kind, created on first use. */
+const combinationCookies = new Map<string, string>();
+async function cookieForCombination(combination: RoleCombination): Promise<string> {
+  const known = combinationCookies.get(combination.name);
+  if (known) return known;
+  const [model] = await ctx.database.db
+    .select()
+    .from(users)
+    .where(eq(users.email, organizationKindEmails[combination.organizationKind]));
+  const email = `combo-${combination.organizationKind}-${combination.roles.join('-')}@example.jp`.replaceAll(
+    '_',
+    '-',
+  );
+  await ctx.database.db.insert(users).values({
+    prefectureId: model!.prefectureId,
+    organizationId: model!.organizationId,
+    email,
+    displayName: combination.name,
+    roles: [...combination.roles],
+  });
+  const cookie = await ctx.sessionCookieFor(email);
+  combinationCookies.set(combination.name, cookie);
+  return cookie;
+}
+
+describe('access matrix: role combinations', () => {
+  const cases = accessRules
+    .filter((rule) => rule.allowCombination)
+    .flatMap((rule) => roleCombinations.map((combination) => ({ rule, combination })));
+  it.each(
+    cases.map(({ rule, combination }) => {
+      const verdict = rule.allowCombination!(combination) ? 'allowed' : 'denied';
+      return [`${ruleKey(rule)} as ${combination.name} is ${verdict}`, rule, combination] as const;
+    }),
+  )('%s', async (_name, rule, combination) => {
+    const request = (await rule.request?.(fixture, combination.roles[0]!)) ?? {};
+    const { status, summary } = await call(rule, request, await cookieForCombination(combination));
+    if (rule.allowCombination!(combination)) {
+      const isExpected = rule.allowedStatuses ? rule.allowedStatuses.includes(status) : isSuccess(status);
+      expect(isExpected, summary).toBe(true);
+    } else {
+      expect([403, 404], summary).toContain(status);
+    }
+  });
+
+  it('covers every combination the roles rules allow, including a company member who reviews', () => {
+    expect(roleCombinations.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['company: company_member+reviewer', 'council: council_secretariat+reviewer']),
+    );
+    expect(roleCombinations).toHaveLength(12);
+  });
 });
 
 describe('access matrix: scope checks', () => {

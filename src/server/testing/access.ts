@@ -1,5 +1,5 @@
 import type { Database } from '../db/client';
-import type { Role } from '../../shared/roles';
+import { type OrganizationKind, type Role, rolesAllowedFor } from '../../shared/roles';
 
 /**
  * The route × role access matrix: every API route declares who may call it,
@@ -28,6 +28,37 @@ export const principalEmails: Record<Exclude<Principal, 'anonymous'>, string> = 
   company_member: 'advisor@company-a.example.jp',
   municipality_staff: 'dx@nishiaizu.example.jp',
   municipality_head: 'mayor@nishiaizu.example.jp',
+};
+
+/**
+ * A set of roles one person can hold in one kind of organization: every non-empty subset of
+ * what the roles rules (shared/roles.ts) allow for that kind, so a company member who also
+ * reviews, or a council reviewer, is a case of its own.
+ */
+export interface RoleCombination {
+  organizationKind: OrganizationKind;
+  roles: readonly Role[];
+  /** e.g. 'company: company_member+reviewer'. */
+  name: string;
+}
+
+export const roleCombinations: readonly RoleCombination[] = (
+  Object.entries(rolesAllowedFor) as [OrganizationKind, readonly Role[]][]
+).flatMap(([organizationKind, allowed]) => {
+  const out: RoleCombination[] = [];
+  for (let mask = 1; mask < 1 << allowed.length; mask++) {
+    const roles = allowed.filter((_, i) => mask & (1 << i));
+    out.push({ organizationKind, roles, name: `${organizationKind}: ${roles.join('+')}` });
+  }
+  return out;
+});
+
+/** A demo account of each organization kind, whose organization the combination users join. */
+export const organizationKindEmails: Record<OrganizationKind, string> = {
+  prefecture: 'admin@pref.example.jp',
+  municipality: 'dx@nishiaizu.example.jp',
+  council: 'secretariat@council.example.jp',
+  company: 'advisor@company-a.example.jp',
 };
 
 /** Accounts used for "another municipality" and "another company" checks. */
@@ -79,6 +110,11 @@ export interface AccessRule {
   request?: (fx: AccessFixture, principal: Principal) => Promise<ConcreteRequest> | ConcreteRequest;
   /** Statuses that count as "allowed"; default: any 2xx. */
   allowedStatuses?: readonly number[];
+  /**
+   * For routes where holding several roles must not add up to more than the rule intends
+   * (reading raw survey answers): who may call, for every role combination a person can hold.
+   */
+  allowCombination?: (combination: RoleCombination) => boolean;
   /** Cross-tenant checks beyond the role grid. */
   scopeChecks?: readonly ScopeCheck[];
 }

@@ -126,6 +126,13 @@ const wrongValue = fc.oneof(
     1e308,
     '\u0000',
     '𠮷野家',
+    // Beyond a PostgreSQL integer column (version and friends), impossible and year-0 dates.
+    2 ** 31,
+    2 ** 31 + 7,
+    '2024-02-30T10:00:00+09:00',
+    '0000-01-01T00:00:00Z',
+    '0000-01-01',
+    'x'.repeat(20_000),
   ),
 );
 
@@ -260,11 +267,20 @@ async function send(
     ...extraHeaders,
   };
   if (payload?.contentType) headers['content-type'] = payload.contentType;
-  return ctx.app.request(path, { method, headers, body: payload?.body });
+  const started = performance.now();
+  const res = await ctx.app.request(path, { method, headers, body: payload?.body });
+  durations.set(res, performance.now() - started);
+  return res;
 }
+
+/** How long each answer took: no input may hold the server for a second or more. */
+const durations = new WeakMap<Response, number>();
+const maxRequestMs = 1000;
 
 async function expectWellFormedAnswer(res: Response, what: string): Promise<void> {
   expect(res.status, `${what} → ${res.status}`).toBeLessThan(500);
+  const ms = durations.get(res);
+  if (ms !== undefined) expect(ms, `${what} took ${Math.round(ms)} ms`).toBeLessThan(maxRequestMs);
   if (res.status >= 400) {
     const text = await res.text();
     expect(res.headers.get('content-type'), `${what} → ${res.status} ${text.slice(0, 200)}`).toMatch(

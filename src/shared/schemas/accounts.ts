@@ -101,7 +101,7 @@ export const userSummarySchema = z.object({
   lockedUntil: z.string().nullable(),
   totpEnabled: z.boolean(),
   createdAt: z.string(),
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 export const userListSchema = z.object({ items: z.array(userSummarySchema) });
@@ -220,7 +220,7 @@ export const organizationSchema = z.object({
   isActive: z.boolean(),
   /** Active accounts in the organization. */
   memberCount: z.number().int(),
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 export const organizationListSchema = z.object({ items: z.array(organizationSchema) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCommonPassword } from '../common-passwords';
 import { roleSchema, organizationKindSchema } from '../roles';
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
@@ -12,6 +13,12 @@ export const newPasswordSchema = z
     params: {
       ja: 'パスワードの先頭と末尾に空白は使えません。',
       en: 'A password cannot start or end with a space.',
+    },
+  })
+  .refine((p) => !isCommonPassword(p), {
+    params: {
+      ja: 'よく使われるパスワード（単語や数字の並びなど）は使えません。推測されにくい言葉を組み合わせてください。',
+      en: 'This password is too common (a common word or a run of keys or digits). Combine words that are hard to guess.',
     },
   });
 
@@ -49,11 +56,22 @@ export const sessionUserSchema = z.object({
   prefecture: z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string() }),
   totpEnabled: z.boolean(),
   /** The user row's version, for editing one's own profile with optimistic locking. */
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const mfaSetupSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
+
+/**
+ * Starting enrolment. A user whose authenticator is active proves it is them again (the
+ * password, or a current code) so that a stolen session cannot swap the second factor;
+ * a first enrolment sends an empty object.
+ */
+export const mfaSetupRequestSchema = z.object({
+  currentPassword: z.string().min(1).max(200).optional(),
+  currentCode: mfaCodeRequestSchema.shape.code.optional(),
+});
+export type MfaSetupRequest = z.infer<typeof mfaSetupRequestSchema>;
 
 export const changePasswordRequestSchema = z.object({
   currentPassword: z.string().min(1).max(200),
@@ -82,7 +100,7 @@ export const demoAccountsResponseSchema = z.object({
 
 /** What users may change about themselves; organization and roles are the administrator's. */
 export const profileUpdateSchema = z.object({
-  version: z.number().int().positive(),
+  version: z.number().int().min(0).max(2_147_483_647).positive(),
   displayName: z.string().trim().min(1).max(100),
 });
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;

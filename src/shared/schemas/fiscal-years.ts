@@ -208,7 +208,7 @@ export const phaseSchema = z.object({
   deadlineAt: z.string().nullable(),
   note: z.string(),
   state: phaseStateSchema,
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
 });
 export type Phase = z.infer<typeof phaseSchema>;
 
@@ -220,7 +220,7 @@ export const programSchema = z.object({
   nameEn: z.string(),
   description: z.string(),
   budgetThousandYen: z.number().int().nullable(),
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
   /** Sorted by start date. */
   phases: z.array(phaseSchema),
 });
@@ -236,7 +236,7 @@ export const fiscalYearSummarySchema = z.object({
   totalBudgetThousandYen: z.number().int().nullable(),
   /** Programs whose budget is still undecided (null), so a total is not mistaken for complete. */
   undecidedBudgetCount: z.number().int(),
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
 });
 export type FiscalYearSummary = z.infer<typeof fiscalYearSummarySchema>;
 

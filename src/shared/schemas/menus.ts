@@ -148,7 +148,7 @@ export const menuSettingsSchema = z.object({
   effectiveDeadlineAt: z.string().nullable(),
   effectiveDeadlineSource: z.enum(['phase', 'settings', 'none']),
   /** null while the settings were never saved. */
-  version: z.number().int().nullable(),
+  version: z.number().int().min(0).max(2_147_483_647).nullable(),
 });
 export type MenuSettings = z.infer<typeof menuSettingsSchema>;
 
@@ -182,7 +182,7 @@ export const advisorProfileSchema = z.object({
   pastProjects: z.array(z.string()),
   bio: z.string(),
   /** null while the profile was never saved. */
-  version: z.number().int().nullable(),
+  version: z.number().int().min(0).max(2_147_483_647).nullable(),
 });
 export type AdvisorProfile = z.infer<typeof advisorProfileSchema>;
 
@@ -309,7 +309,7 @@ export const proposalSchema = z.object({
   /** Whether the caller may edit / submit it now (status, deadline and role considered). */
   canEdit: z.boolean(),
   canSubmit: z.boolean(),
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 
@@ -360,7 +360,7 @@ export const reviewSchema = z.object({
   /** Weighted average on the 1–5 scale; null until every criterion is scored. */
   weightedTotal: z.number().nullable(),
   submittedAt: z.string().nullable(),
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
 });
 export type Review = z.infer<typeof reviewSchema>;
 

@@ -74,12 +74,12 @@ export const municipalitySchema = z.object({
   isEvacuationArea: z.boolean(),
   population: z.number().int().nullable(),
   populationSource: z.string().nullable(),
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
 });
 export type Municipality = z.infer<typeof municipalitySchema>;
 
 export const municipalityPatchSchema = z.object({
-  version: z.number().int().positive(),
+  version: z.number().int().min(0).max(2_147_483_647).positive(),
   nameEn: z.string().trim().min(1).max(100).optional(),
   population: z.number().int().min(0).max(50_000_000).nullable().optional(),
   populationSource: z.string().trim().max(200).nullable().optional(),

@@ -110,7 +110,7 @@ export const seminarSeriesSchema = z.object({
   budgetThousandYen: z.number().int(),
   /** The fiscal year's program of kind 'seminar_series', when there is one. */
   programId: z.string().nullable(),
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
 });
 export type SeminarSeries = z.infer<typeof seminarSeriesSchema>;
 export const seminarSeriesListSchema = z.object({ items: z.array(seminarSeriesSchema) });
@@ -178,7 +178,7 @@ export const seminarRegistrationSchema = z.object({
   waitlistPosition: z.number().int().nullable(),
   minutesAttended: z.number().int().nullable(),
   isAttended: z.boolean(),
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
 });
 export type SeminarRegistration = z.infer<typeof seminarRegistrationSchema>;
 export const seminarRegistrationListSchema = z.object({ items: z.array(seminarRegistrationSchema) });
@@ -211,7 +211,7 @@ export const seminarEventDetailSchema = seminarEventSchema.extend({
   feedbackSurveyId: z.string().nullable(),
   /** True when the actor is one of the survey's respondents (holds a seat for this event). */
   canAnswerFeedback: z.boolean(),
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
 });
 export type SeminarEventDetail = z.infer<typeof seminarEventDetailSchema>;
 

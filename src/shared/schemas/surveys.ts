@@ -195,7 +195,7 @@ export const surveySummarySchema = z.object({
   /** Version of the question set (1, 2, … when a frozen survey was changed). */
   surveyVersion: z.number().int(),
   /** Row version for optimistic locking of edits. */
-  version: z.number().int(),
+  version: z.number().int().min(0).max(2_147_483_647),
   isFrozen: z.boolean(),
   isPublished: z.boolean(),
   isOpen: z.boolean(),
@@ -235,7 +235,7 @@ export type SurveyCreate = z.infer<typeof surveyCreateSchema>;
 
 export const surveyPatchSchema = z
   .object({
-    version: z.number().int().min(1),
+    version: z.number().int().min(0).max(2_147_483_647).min(1),
     title: localizedTextSchema.optional(),
     opensAt: isoDateTime.optional(),
     closesAt: isoDateTime.optional(),
@@ -248,7 +248,7 @@ export const surveyResponseSchema = z.object({
   id: z.string().nullable(),
   status: z.enum(responseStatuses),
   answers: answersSchema,
-  version: z.number().int().nullable(),
+  version: z.number().int().min(0).max(2_147_483_647).nullable(),
   submittedAt: z.string().nullable(),
   /** Name of the prefecture staff member who filled the draft, when proxied. */
   proxiedByName: z.string().nullable(),
@@ -262,7 +262,7 @@ export type SurveyResponse = z.infer<typeof surveyResponseSchema>;
 export const responseSaveSchema = z.object({
   answers: answersSchema,
   /** null when creating the first draft. */
-  version: z.number().int().min(1).nullable(),
+  version: z.number().int().min(0).max(2_147_483_647).min(1).nullable(),
 });
 export type ResponseSave = z.infer<typeof responseSaveSchema>;
 
@@ -339,7 +339,7 @@ export const crosstabSchema = z.object({
 export type Crosstab = z.infer<typeof crosstabSchema>;
 
 export const shareConfigSchema = z.object({
-  version: z.number().int().min(1),
+  version: z.number().int().min(0).max(2_147_483_647).min(1),
   isPublished: z.boolean(),
   /** Show municipality names next to aggregated demand. */
   includeMunicipalityNames: z.boolean(),

@@ -384,6 +384,10 @@ export const en: Catalog = {
       'Every sign-in asks for a code from your authenticator app. If you lose access to the app, ask a prefecture administrator to reset it.',
     mfaOffBody: 'With two-factor authentication, nobody can sign in as you even if your password leaks.',
     mfaStart: 'Set up two-factor authentication',
+    mfaChange: 'Change authenticator',
+    mfaChangeBody:
+      'To move to a new authenticator app, enter your current password. The current app keeps working until the new one is confirmed with a code.',
+    mfaChanged: 'The new authenticator is now in use.',
   },
   admin: {
     users: {

@@ -52,6 +52,11 @@ export const users = pgTable(
     /** Base32 TOTP secret; set up on first admin login. */
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /**
+     * A new authenticator being enrolled while the current one stays active: it replaces
+     * totp_secret only once confirmed with a code, so a stolen session cannot swap factors.
+     */
+    totpPendingSecret: text('totp_pending_secret'),
     /** Last accepted TOTP time step, so a code cannot be replayed. */
     totpLastStep: integer('totp_last_step'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),

@@ -17,6 +17,9 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    /** Client address (from the socket, or a configured proxy's forwarding header) and user agent. */
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -26,6 +29,21 @@ export const auditLog = pgTable(
     index('audit_log_prefecture_id').on(t.prefectureId, t.id),
   ],
 );
+
+/**
+ * Sign-in attempt counters that belong to no account row: per client address (password
+ * spraying from one place) and per unknown e-mail address (so an unknown address answers
+ * exactly like a known one once it has been tried too often). Rows, not memory, so several
+ * processes share them.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  /** 'ip:<address>' or 'email:<sha256 of the lower-cased address>'. */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  /** Failures count within a window; the count starts again after it. */
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});
 
 /**
  * Mails are written here inside the transaction that caused them, then sent

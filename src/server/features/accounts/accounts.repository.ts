@@ -80,7 +80,10 @@ export async function updateSignInState(
   executor: Executor,
   id: string,
   values: Partial<
-    Pick<UserRow, 'failedLoginCount' | 'lockedUntil' | 'totpSecret' | 'totpEnabled' | 'totpLastStep'>
+    Pick<
+      UserRow,
+      'failedLoginCount' | 'lockedUntil' | 'totpSecret' | 'totpPendingSecret' | 'totpEnabled' | 'totpLastStep'
+    >
   > & { updatedBy: string },
 ) {
   const rows = await executor

@@ -294,6 +294,7 @@ export function createAccountsService(deps: ServiceDeps, ports: { invitations: I
       await db.transaction(async (tx) => {
         const updated = await repo.updateSignInState(tx, id, {
           totpSecret: null,
+          totpPendingSecret: null,
           totpEnabled: false,
           totpLastStep: null,
           updatedBy: actor.userId,

@@ -405,8 +405,9 @@ describe('editing users', () => {
       { email: user.email, password: 'Soon-Inactive-1' },
       null,
     );
-    expect(login.status).toBe(403);
-    expect(login.body.error.code).toBe('ACCOUNT_INACTIVE');
+    // The same answer as a wrong password: it must not tell anyone the account exists.
+    expect(login.status).toBe(401);
+    expect(login.body.error.code).toBe('INVALID_CREDENTIALS');
   });
 
   it('ends the sessions of someone given the admin role, who must then sign in with a second factor', async () => {

@@ -32,7 +32,7 @@ async function passwordChangeFor(fx: AccessFixture, principal: Principal) {
 async function acceptedUser(fx: AccessFixture, label: string) {
   const invited = await inviteFreshUser(fx, label);
   const res = await fx.request('POST', '/api/auth/invitations/accept', {
-    body: { token: invited.token, displayName: 'アクセス確認用', password: 'Access-Matrix-Password-1' },
+    body: { token: invited.token, displayName: 'アクセス確認用', password: 'Kiri-Lantern-Bridge-1' },
   });
   if (res.status !== 200) throw new Error(`Could not accept the invitation: ${res.status}`);
   return invited;
@@ -62,7 +62,7 @@ export const accountRecoveryAccessRules: AccessRule[] = [
       });
       if (res.status !== 202) throw new Error(`Could not request a reset: ${res.status}`);
       const token = await tokenMailedTo(fx, user.email, '/password-reset/confirm');
-      return { body: { token, newPassword: 'Access-Matrix-Password-2' } };
+      return { body: { token, newPassword: 'Kiri-Lantern-Bridge-2' } };
     },
   },
   {
@@ -81,7 +81,7 @@ export const accountRecoveryAccessRules: AccessRule[] = [
       body: {
         token: (await inviteFreshUser(fx, 'accept')).token,
         displayName: '招待 受諾',
-        password: 'Access-Matrix-Password-3',
+        password: 'Kiri-Lantern-Bridge-3',
       },
     }),
   },

@@ -1,3 +1,4 @@
+import { isPersonalPassword } from '../../../shared/common-passwords';
 import type { OrganizationKind, Role } from '../../../shared/roles';
 import type {
   InvitationAccept,
@@ -70,6 +71,16 @@ export function createAccountRecoveryService(deps: ServiceDeps) {
   }
 
   /** An invitation can only be used by an active account that has no password yet. */
+  function assertNotPersonal(password: string, user: { email: string; displayName: string }, field: string) {
+    if (isPersonalPassword(password, user))
+      throw fieldError(
+        [field],
+        'ご自身のメールアドレスや氏名を含むパスワードは使えません。',
+        'A password cannot contain your own e-mail address or name.',
+        'personal_password',
+      );
+  }
+
   async function findOpenInvitation(token: string, now: Date) {
     const open = await repo.findOpenToken(db, hashToken(token), 'invitation', now);
     if (!open?.user.isActive || open.user.passwordHash !== null) throw new AppError('TOKEN_INVALID');
@@ -118,6 +129,7 @@ export function createAccountRecoveryService(deps: ServiceDeps) {
           'unchanged_password',
         );
       }
+      assertNotPersonal(input.newPassword, user, 'newPassword');
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {
         const updated = await repo.setPassword(tx, user.id, { passwordHash, now: ctx.now });
@@ -185,6 +197,7 @@ export function createAccountRecoveryService(deps: ServiceDeps) {
       // Checked before hashing, so invalid links cost no hashing work.
       const open = await repo.findOpenToken(db, tokenHash, 'password_reset', ctx.now);
       if (!open?.user.isActive) throw new AppError('TOKEN_INVALID');
+      assertNotPersonal(input.newPassword, open.user, 'newPassword');
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {
         const userId = await repo.consumeToken(tx, tokenHash, 'password_reset', ctx.now);
@@ -232,6 +245,7 @@ export function createAccountRecoveryService(deps: ServiceDeps) {
     async acceptInvitation(ctx: RequestContext, input: InvitationAccept): Promise<{ email: string }> {
       const tokenHash = hashToken(input.token);
       const open = await findOpenInvitation(input.token, ctx.now);
+      assertNotPersonal(input.password, open.user, 'password');
       const passwordHash = await hashPassword(input.password);
       return db.transaction(async (tx) => {
         const userId = await repo.consumeToken(tx, tokenHash, 'invitation', ctx.now);

@@ -40,6 +40,23 @@ async function freshUser(password = 'Original-Password-1') {
 }
 
 describe('password change', () => {
+  it('refuses common passwords and ones made of the user’s own e-mail or name', async () => {
+    const user = await freshUser();
+    const cookie = await ctx.sessionCookieFor(user.email);
+    const change = (newPassword: string) =>
+      call('POST', '/api/auth/password', { currentPassword: user.password, newPassword }, cookie);
+    for (const weak of ['password1234', 'Password1234!', 'qwertyuiop12', '123456789012']) {
+      const res = await change(weak);
+      expect(res.status, weak).toBe(422);
+      expect(res.body.error.fields[0].path).toEqual(['newPassword']);
+    }
+    const localPart = user.email.split('@')[0]!;
+    const own = await change(`${localPart}-2024!`);
+    expect(own.status).toBe(422);
+    expect(own.body.error.fields[0]).toMatchObject({ path: ['newPassword'], code: 'personal_password' });
+    expect((await change('Kasumi-Bridge-Lantern-7')).status).toBe(200);
+  });
+
   it('refuses a wrong current password with a field error on currentPassword', async () => {
     const user = await freshUser();
     const cookie = await ctx.sessionCookieFor(user.email);

@@ -3,12 +3,14 @@ import type { Database } from '../../db/client';
 import { oneTimeTokens } from '../../db/schema';
 import { deleteExpiredSessions, type SessionPolicy } from '../../platform/auth/sessions';
 import type { JobDefinition } from '../../platform/jobs/runner';
+import { deleteStaleThrottles } from './sign-in-throttle';
 
 const day = 24 * 3_600_000;
 
 /**
  * Expired sessions are refused on use anyway; this keeps the table small. Used or expired
- * one-time links are kept a week for the audit trail's sake, then removed.
+ * one-time links are kept a week for the audit trail's sake, then removed; sign-in throttles once
+ * their window has passed.
  */
 export async function deleteExpiredCredentials(
   db: Database,
@@ -25,6 +27,8 @@ export async function deleteExpiredCredentials(
         and(isNotNull(oneTimeTokens.usedAt), lt(oneTimeTokens.createdAt, weekAgo)),
       ),
     );
+  // Sign-in counters per address or unknown e-mail, once their window and hold have passed.
+  await deleteStaleThrottles(db, now, { maxFailures: 0, minutes: 60 });
 }
 
 export function credentialCleanupJob(policy: SessionPolicy): JobDefinition {

@@ -36,10 +36,19 @@ export async function updateUserSecurity(
       | 'passwordHash'
       | 'passwordChangedAt'
       | 'totpSecret'
+      | 'totpPendingSecret'
       | 'totpEnabled'
       | 'totpLastStep'
     >
   >,
 ): Promise<void> {
   await executor.update(users).set(values).where(eq(users.id, userId));
+}
+
+export async function isOrganizationActive(executor: Executor, organizationId: string): Promise<boolean> {
+  const rows = await executor
+    .select({ isActive: organizations.isActive })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return rows[0]?.isActive ?? false;
 }

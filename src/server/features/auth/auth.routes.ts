@@ -6,6 +6,7 @@ import {
   loginRequestSchema,
   loginResultSchema,
   mfaCodeRequestSchema,
+  mfaSetupRequestSchema,
   mfaSetupSchema,
   profileUpdateSchema,
   sessionUserSchema,
@@ -19,9 +20,10 @@ import type { DemoAccountsService } from './demo-accounts.service';
 
 const okSchema = z.object({ ok: z.literal(true) });
 
+/** X-Forwarded-Proto counts only from a trusted proxy (see clientAddress in platform/middleware.ts). */
 function isSecureRequest(c: Context<AppEnv>, setting: AppConfig['secureCookies']): boolean {
   if (setting !== 'auto') return setting;
-  return c.req.header('x-forwarded-proto') === 'https' || new URL(c.req.url).protocol === 'https:';
+  return c.get('isHttps');
 }
 
 export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, config: AppConfig) {
@@ -41,12 +43,15 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
     }),
     async (c) => {
       const outcome = await auth.login(requestContext(c), c.req.valid('json'), c.get('sessionTokenHash'));
+      const isSecure = isSecureRequest(c, config.secureCookies);
+      // With prefix 'host' Hono names it __Host-kk_session (secureSessionCookieName) and checks the rules.
       setCookie(c, sessionCookieName, outcome.token, {
         httpOnly: true,
         sameSite: 'Lax',
-        secure: isSecureRequest(c, config.secureCookies),
+        secure: isSecure,
         path: '/',
         expires: outcome.expiresAt,
+        ...(isSecure ? { prefix: 'host' as const } : {}),
       });
       return c.json({ status: outcome.status }, 200);
     },
@@ -77,7 +82,9 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
       method: 'post',
       path: '/auth/mfa/setup',
       tags: ['auth'],
-      summary: 'Start authenticator enrolment (returns a new TOTP secret)',
+      summary:
+        'Start authenticator enrolment (returns a new TOTP secret; replacing an active one needs the password or a current code)',
+      request: { body: jsonBody(mfaSetupRequestSchema) },
       responses: {
         200: jsonContent(mfaSetupSchema, 'Secret to add to an authenticator app'),
         ...standardErrors,
@@ -85,7 +92,7 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
     }),
     async (c) => {
       const userId = c.get('actor')?.userId ?? c.get('pendingMfaUserId');
-      return c.json(await auth.beginMfaSetup(requestContext(c), userId), 200);
+      return c.json(await auth.beginMfaSetup(requestContext(c), userId, c.req.valid('json')), 200);
     },
   );
 
@@ -121,6 +128,8 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
     async (c) => {
       await auth.logout(requestContext(c), c.get('sessionTokenHash'));
       deleteCookie(c, sessionCookieName, { path: '/' });
+      if (isSecureRequest(c, config.secureCookies))
+        deleteCookie(c, sessionCookieName, { path: '/', secure: true, prefix: 'host' });
       return c.json({ ok: true as const }, 200);
     },
   );

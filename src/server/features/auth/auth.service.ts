@@ -1,5 +1,5 @@
 import { requiresMfa, type Role } from '../../../shared/roles';
-import type { LoginRequest, ProfileUpdate, SessionUser } from '../../../shared/schemas/auth';
+import type { LoginRequest, MfaSetupRequest, ProfileUpdate, SessionUser } from '../../../shared/schemas/auth';
 import { users } from '../../db/schema';
 import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
 import { verifyAgainstDecoy, verifyPassword } from '../../platform/auth/password';
@@ -8,9 +8,10 @@ import { generateTotpSecret, totpUri, verifyTotpCode } from '../../platform/auth
 import { recordAudit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
-import { AppError } from '../../platform/errors';
+import { AppError, fieldError } from '../../platform/errors';
 import * as repo from './auth.repository';
 import { recordCredentialFailure } from './credential-failures';
+import { addressKey, isThrottled, recordThrottledFailure, unknownEmailKey } from './sign-in-throttle';
 
 export type LoginOutcome = {
   status: 'ok' | 'mfa_required' | 'mfa_setup_required';
@@ -26,8 +27,36 @@ export function createAuthService(deps: ServiceDeps) {
     user: repo.UserRow,
     failureCode: 'INVALID_CREDENTIALS' | 'INVALID_MFA_CODE',
   ): Promise<never> {
-    const isNowLocked = await recordCredentialFailure(db, ctx, config.lockout, user, 'auth.login_failed');
+    // Distinct actions so the audit trail shows whether passwords or codes are being guessed.
+    const action = failureCode === 'INVALID_MFA_CODE' ? 'auth.mfa_failed' : 'auth.login_failed';
+    const isNowLocked = await recordCredentialFailure(db, ctx, config.lockout, user, action);
     throw new AppError(isNowLocked ? 'ACCOUNT_LOCKED' : failureCode);
+  }
+
+  function assertNotLocked(ctx: RequestContext, user: repo.UserRow): void {
+    if (user.lockedUntil && user.lockedUntil > ctx.now) throw new AppError('ACCOUNT_LOCKED');
+  }
+
+  /** Proof that the person at the keyboard is the account holder: the password or a current code. */
+  async function reauthenticate(ctx: RequestContext, user: repo.UserRow, input: MfaSetupRequest) {
+    assertNotLocked(ctx, user);
+    if (input.currentPassword !== undefined) {
+      if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword)))
+        await recordFailure(ctx, user, 'INVALID_CREDENTIALS');
+      return;
+    }
+    if (input.currentCode !== undefined && user.totpSecret) {
+      const step = verifyTotpCode(user.totpSecret, input.currentCode, ctx.now, user.totpLastStep);
+      if (step === null) await recordFailure(ctx, user, 'INVALID_MFA_CODE');
+      else await repo.updateUserSecurity(db, user.id, { totpLastStep: step });
+      return;
+    }
+    throw fieldError(
+      ['currentPassword'],
+      '認証アプリを変更するには、現在のパスワードを入力してください。',
+      'Enter your current password to change the authenticator.',
+      'required',
+    );
   }
 
   return {
@@ -41,24 +70,56 @@ export function createAuthService(deps: ServiceDeps) {
       input: LoginRequest,
       previousTokenHash: string | null,
     ): Promise<LoginOutcome> {
+      const addressLimit = config.addressLimit ?? { maxFailures: 20, minutes: 15 };
+      const address = ctx.ipAddress ? addressKey(ctx.ipAddress) : null;
+      if (address && (await isThrottled(db, address, ctx.now))) throw new AppError('RATE_LIMITED');
+      const failFromAddress = async () => {
+        if (address) await recordThrottledFailure(db, address, addressLimit, ctx.now);
+      };
       const user = await repo.findUserByEmail(db, input.email);
       if (!user?.passwordHash) {
+        // An unknown address answers like a known one: the same hashing time, and the same
+        // hold after as many failures (counted in login_throttle, as it has no account row).
         await verifyAgainstDecoy(input.password);
+        await failFromAddress();
+        const emailKey = unknownEmailKey(input.email);
+        const wasHeld = await isThrottled(db, emailKey, ctx.now);
+        const isHeld = wasHeld || (await recordThrottledFailure(db, emailKey, config.lockout, ctx.now));
+        await recordAudit(db, ctx, {
+          action: 'auth.login_unknown_account',
+          entityType: 'user',
+          entityId: null,
+        });
+        throw new AppError(isHeld ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+      }
+      if (user.lockedUntil && user.lockedUntil > ctx.now) {
+        // Same work as any other attempt, so a held-back account does not answer faster.
+        await verifyPassword(user.passwordHash, input.password);
+        await failFromAddress();
+        throw new AppError('ACCOUNT_LOCKED');
+      }
+      if (!(await verifyPassword(user.passwordHash, input.password))) {
+        await failFromAddress();
+        return recordFailure(ctx, user, 'INVALID_CREDENTIALS');
+      }
+      // Deactivated people and members of a deactivated organization get the same answer as a
+      // wrong password, so the answer does not tell an outsider that the account exists.
+      if (!user.isActive || !(await repo.isOrganizationActive(db, user.organizationId))) {
+        await failFromAddress();
         throw new AppError('INVALID_CREDENTIALS');
       }
-      if (user.lockedUntil && user.lockedUntil > ctx.now) throw new AppError('ACCOUNT_LOCKED');
-      if (!(await verifyPassword(user.passwordHash, input.password)))
-        return recordFailure(ctx, user, 'INVALID_CREDENTIALS');
-      if (!user.isActive) throw new AppError('ACCOUNT_INACTIVE');
 
       const needsMfa = requiresMfa(user.roles as Role[]);
       return db.transaction(async (tx) => {
         if (previousTokenHash) await deleteSession(tx, previousTokenHash);
-        await repo.updateUserSecurity(tx, user.id, {
-          failedLoginCount: 0,
-          lockedUntil: null,
-          ...(needsMfa ? {} : { lastLoginAt: ctx.now }),
-        });
+        // The failure count covers both factors: it starts again only when the whole
+        // sign-in succeeds, or a password alone would reset the guesses at the code.
+        if (!needsMfa)
+          await repo.updateUserSecurity(tx, user.id, {
+            failedLoginCount: 0,
+            lockedUntil: null,
+            lastLoginAt: ctx.now,
+          });
         const session = await createSession(tx, user.id, {
           ...config.sessionPolicy,
           isMfaComplete: !needsMfa,
@@ -86,12 +147,18 @@ export function createAuthService(deps: ServiceDeps) {
     ) {
       if (!pendingUserId || !sessionTokenHash) throw new AppError('UNAUTHENTICATED');
       const user = await repo.findUserById(db, pendingUserId);
-      if (user?.lockedUntil && user.lockedUntil > ctx.now) throw new AppError('ACCOUNT_LOCKED');
-      if (!user?.totpSecret || !user.totpEnabled) throw new AppError('MFA_SETUP_REQUIRED');
+      if (!user) throw new AppError('UNAUTHENTICATED');
+      assertNotLocked(ctx, user);
+      if (!user.totpSecret || !user.totpEnabled) throw new AppError('MFA_SETUP_REQUIRED');
       const step = verifyTotpCode(user.totpSecret, code, ctx.now, user.totpLastStep);
       if (step === null) return recordFailure(ctx, user, 'INVALID_MFA_CODE');
       await db.transaction(async (tx) => {
-        await repo.updateUserSecurity(tx, user.id, { totpLastStep: step, lastLoginAt: ctx.now });
+        await repo.updateUserSecurity(tx, user.id, {
+          totpLastStep: step,
+          lastLoginAt: ctx.now,
+          failedLoginCount: 0,
+          lockedUntil: null,
+        });
         await markSessionMfaComplete(tx, sessionTokenHash);
         await recordAudit(tx, ctx, {
           prefectureId: user.prefectureId,
@@ -102,22 +169,29 @@ export function createAuthService(deps: ServiceDeps) {
       });
     },
 
-    /** Starts authenticator enrolment: a new secret, not active until confirmed with a code. */
-    async beginMfaSetup(ctx: RequestContext, userId: string | null) {
+    /**
+     * Starts authenticator enrolment: a new secret kept aside (totpPendingSecret) until it is
+     * confirmed with a code. An active authenticator stays in force meanwhile, and replacing
+     * it needs a fully signed-in session plus the password or a current code.
+     */
+    async beginMfaSetup(ctx: RequestContext, userId: string | null, input: MfaSetupRequest) {
       if (!userId) throw new AppError('UNAUTHENTICATED');
       const user = await repo.findUserById(db, userId);
       if (!user) throw new AppError('UNAUTHENTICATED');
-      // An enrolled user changes authenticators only from a fully signed-in session.
-      if (user.totpEnabled && ctx.actor?.userId !== user.id) throw new AppError('FORBIDDEN');
+      if (user.totpEnabled) {
+        if (ctx.actor?.userId !== user.id) throw new AppError('FORBIDDEN');
+        await reauthenticate(ctx, user, input);
+      }
       const secret = generateTotpSecret();
-      await repo.updateUserSecurity(db, user.id, {
-        totpSecret: secret,
-        totpEnabled: false,
-        totpLastStep: null,
-      });
+      await repo.updateUserSecurity(db, user.id, { totpPendingSecret: secret });
       return { secret, otpauthUri: totpUri(secret, user.email) };
     },
 
+    /**
+     * Confirms the pending authenticator with a code from it. Wrong codes count toward the
+     * lockout like any other credential; a session that has only given the password cannot
+     * use this to get round an active authenticator.
+     */
     async confirmMfaSetup(
       ctx: RequestContext,
       userId: string | null,
@@ -126,19 +200,27 @@ export function createAuthService(deps: ServiceDeps) {
     ) {
       if (!userId || !sessionTokenHash) throw new AppError('UNAUTHENTICATED');
       const user = await repo.findUserById(db, userId);
-      if (!user?.totpSecret) throw new AppError('MFA_SETUP_REQUIRED');
-      const step = verifyTotpCode(user.totpSecret, code, ctx.now, null);
-      if (step === null) throw new AppError('INVALID_MFA_CODE');
+      if (!user) throw new AppError('UNAUTHENTICATED');
+      assertNotLocked(ctx, user);
+      if (user.totpEnabled && ctx.actor?.userId !== user.id) throw new AppError('FORBIDDEN');
+      if (!user.totpPendingSecret) throw new AppError('MFA_SETUP_REQUIRED');
+      const step = verifyTotpCode(user.totpPendingSecret, code, ctx.now, user.totpLastStep);
+      if (step === null) return recordFailure(ctx, user, 'INVALID_MFA_CODE');
+      const pendingSecret = user.totpPendingSecret;
       await db.transaction(async (tx) => {
         await repo.updateUserSecurity(tx, user.id, {
+          totpSecret: pendingSecret,
+          totpPendingSecret: null,
           totpEnabled: true,
           totpLastStep: step,
           lastLoginAt: ctx.now,
+          failedLoginCount: 0,
+          lockedUntil: null,
         });
         await markSessionMfaComplete(tx, sessionTokenHash);
         await recordAudit(tx, ctx, {
           prefectureId: user.prefectureId,
-          action: 'auth.mfa_enrolled',
+          action: user.totpEnabled ? 'auth.mfa_replaced' : 'auth.mfa_enrolled',
           entityType: 'user',
           entityId: user.id,
         });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema';
+import { auditLog, organizations, users } from '../../db/schema';
+import { hashPassword } from '../../platform/auth/password';
 import { generateTotpCode, totpStep } from '../../platform/auth/totp';
 import { createTestContext, demoAdminTotpSecret, demoPassword } from '../../testing/harness';
 
@@ -145,5 +146,184 @@ describe('own profile', () => {
     });
     const after = await (await ctx.request('GET', '/api/auth/me', { cookie })).json();
     expect(after.roles).toEqual(['company_member']);
+  });
+});
+
+/** A prefecture administrator who has not enrolled an authenticator yet. */
+async function newAdminWithoutTotp(email: string): Promise<string> {
+  const [admin] = await ctx.database.db.select().from(users).where(eq(users.email, 'admin@pref.example.jp'));
+  const [row] = await ctx.database.db
+    .insert(users)
+    .values({
+      prefectureId: admin!.prefectureId,
+      organizationId: admin!.organizationId,
+      email,
+      displayName: '新任管理者',
+      roles: ['prefecture_admin'],
+      passwordHash: await hashPassword(demoPassword),
+    })
+    .returning({ id: users.id });
+  return row!.id;
+}
+
+async function passwordStep(email: string): Promise<{ cookie: string; status: string }> {
+  const res = await ctx.request('POST', '/api/auth/login', { body: { email, password: demoPassword } });
+  expect(res.status).toBe(200);
+  return { cookie: cookieFrom(res), status: (await res.json()).status };
+}
+
+describe('second factor', () => {
+  it('counts wrong codes at enrolment confirmation toward the lockout and audits each', async () => {
+    const email = 'new-admin-1@pref.example.jp';
+    const userId = await newAdminWithoutTotp(email);
+    const { cookie, status } = await passwordStep(email);
+    expect(status).toBe('mfa_setup_required');
+    expect((await ctx.request('POST', '/api/auth/mfa/setup', { cookie, body: {} })).status).toBe(200);
+    for (let i = 0; i < 4; i++) {
+      const wrong = await ctx.request('POST', '/api/auth/mfa/confirm', { cookie, body: { code: '000000' } });
+      expect(wrong.status).toBe(401);
+    }
+    const fifth = await ctx.request('POST', '/api/auth/mfa/confirm', { cookie, body: { code: '000000' } });
+    expect(fifth.status).toBe(423);
+    const rows = await ctx.database.db.select().from(auditLog).where(eq(auditLog.entityId, userId));
+    expect(rows.filter((r) => r.action === 'auth.mfa_failed')).toHaveLength(4);
+    expect(rows.filter((r) => r.action === 'auth.locked')).toHaveLength(1);
+  });
+
+  it('does not let enrolment confirmation complete a sign-in when an authenticator is already active', async () => {
+    // The code an administrator just used, as an onlooker would have seen it.
+    const first = await passwordStep('admin@pref.example.jp');
+    // The next step's code: the current one was used by an earlier test (and replays are refused).
+    const code = generateTotpCode(demoAdminTotpSecret, totpStep(new Date()) + 1);
+    expect(
+      (await ctx.request('POST', '/api/auth/mfa/verify', { cookie: first.cookie, body: { code } })).status,
+    ).toBe(200);
+    const attacker = await passwordStep('admin@pref.example.jp');
+    const replay = await ctx.request('POST', '/api/auth/mfa/confirm', {
+      cookie: attacker.cookie,
+      body: { code },
+    });
+    expect(replay.status).toBeGreaterThanOrEqual(400);
+    expect((await ctx.request('GET', '/api/auth/me', { cookie: attacker.cookie })).status).toBe(401);
+  });
+
+  it('keeps counting failures across both factors until the whole sign-in succeeds', async () => {
+    const email = 'new-admin-2@pref.example.jp';
+    const userId = await newAdminWithoutTotp(email);
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    await ctx.database.db
+      .update(users)
+      .set({ totpSecret: secret, totpEnabled: true })
+      .where(eq(users.id, userId));
+    let { cookie } = await passwordStep(email);
+    for (let i = 0; i < 4; i++) {
+      const wrong = await ctx.request('POST', '/api/auth/mfa/verify', { cookie, body: { code: '000000' } });
+      expect(wrong.status).toBe(401);
+    }
+    // The right password again must not give four more guesses.
+    ({ cookie } = await passwordStep(email));
+    const fifth = await ctx.request('POST', '/api/auth/mfa/verify', { cookie, body: { code: '000000' } });
+    expect(fifth.status).toBe(423);
+  });
+});
+
+describe('changing the authenticator', () => {
+  it('asks for the password and keeps the current authenticator until the new one is confirmed', async () => {
+    const email = 'new-admin-3@pref.example.jp';
+    const userId = await newAdminWithoutTotp(email);
+    const oldSecret = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
+    await ctx.database.db
+      .update(users)
+      .set({ totpSecret: oldSecret, totpEnabled: true })
+      .where(eq(users.id, userId));
+    const cookie = await ctx.sessionCookieFor(email);
+    const withoutPassword = await ctx.request('POST', '/api/auth/mfa/setup', { cookie, body: {} });
+    expect(withoutPassword.status).toBe(422);
+    const wrongPassword = await ctx.request('POST', '/api/auth/mfa/setup', {
+      cookie,
+      body: { currentPassword: 'not-the-password' },
+    });
+    expect(wrongPassword.status).toBe(401);
+    const started = await ctx.request('POST', '/api/auth/mfa/setup', {
+      cookie,
+      body: { currentPassword: demoPassword },
+    });
+    expect(started.status).toBe(200);
+    const { secret: newSecret } = await started.json();
+
+    // Until confirmed, the old authenticator still signs in and the new one does not.
+    const [pending] = await ctx.database.db.select().from(users).where(eq(users.id, userId));
+    expect(pending).toMatchObject({ totpSecret: oldSecret, totpEnabled: true });
+    const signIn = await passwordStep(email);
+    const byNew = await ctx.request('POST', '/api/auth/mfa/verify', {
+      cookie: signIn.cookie,
+      body: { code: generateTotpCode(newSecret, totpStep(new Date())) },
+    });
+    expect(byNew.status).toBe(401);
+    const byOld = await ctx.request('POST', '/api/auth/mfa/verify', {
+      cookie: signIn.cookie,
+      body: { code: generateTotpCode(oldSecret, totpStep(new Date())) },
+    });
+    expect(byOld.status).toBe(200);
+
+    const confirmed = await ctx.request('POST', '/api/auth/mfa/confirm', {
+      cookie,
+      body: { code: generateTotpCode(newSecret, totpStep(new Date()) + 1) },
+    });
+    expect(confirmed.status).toBe(200);
+    const [after] = await ctx.database.db.select().from(users).where(eq(users.id, userId));
+    expect(after).toMatchObject({ totpSecret: newSecret, totpEnabled: true, totpPendingSecret: null });
+  });
+
+  it('does not let a half-signed-in session start enrolment over an active authenticator', async () => {
+    const { cookie } = await passwordStep('admin@pref.example.jp');
+    const res = await ctx.request('POST', '/api/auth/mfa/setup', {
+      cookie,
+      body: { currentPassword: demoPassword },
+    });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('deactivated organization', () => {
+  it('cuts its members off: open sessions end and nobody can sign in', async () => {
+    const email = 'advisor@company-b.example.jp';
+    const member = await ctx.sessionCookieFor(email);
+    expect((await ctx.request('GET', '/api/auth/me', { cookie: member })).status).toBe(200);
+    const admin = await ctx.sessionCookieFor('admin@pref.example.jp');
+    const [user] = await ctx.database.db.select().from(users).where(eq(users.email, email));
+    const [org] = await ctx.database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, user!.organizationId));
+    const off = await ctx.request('PATCH', `/api/organizations/${org!.id}`, {
+      cookie: admin,
+      body: { version: org!.version, isActive: false },
+    });
+    expect(off.status).toBe(200);
+    expect((await ctx.request('GET', '/api/auth/me', { cookie: member })).status).toBe(401);
+    const signIn = await ctx.request('POST', '/api/auth/login', { body: { email, password: demoPassword } });
+    expect(signIn.status).toBe(401);
+    expect(signIn.headers.get('set-cookie')).toBeNull();
+  });
+});
+
+describe('session cookie over https', () => {
+  it('uses the __Host- prefix with Secure, Path=/ and no Domain, and the session works', async () => {
+    // Served over https (the URL's scheme; behind a proxy, its X-Forwarded-Proto if trusted).
+    const res = await ctx.app.request('https://kakehashi.example.jp/api/auth/login', {
+      method: 'POST',
+      headers: { 'x-kakehashi-request': '1', 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'dx@koriyama.example.jp', password: demoPassword }),
+    });
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^__Host-kk_session=/);
+    expect(setCookie).toMatch(/; Secure/i);
+    expect(setCookie).toMatch(/; Path=\//i);
+    expect(setCookie).not.toMatch(/Domain=/i);
+    const me = await ctx.app.request('https://kakehashi.example.jp/api/auth/me', {
+      headers: { cookie: cookieFrom(res) },
+    });
+    expect(me.status).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { demoAccounts, demoPassword } from '../../db/seed/demo-accounts';
+import { demoAccounts, demoAdminTotpSecret, demoPassword } from '../../db/seed/demo-accounts';
 import { generateTotpCode, totpStep } from '../../platform/auth/totp';
 import type { ServiceDeps } from '../../platform/deps';
 import type { Role } from '../../../shared/roles';
@@ -36,7 +36,12 @@ export function createDemoAccountsService(deps: ServiceDeps) {
       return {
         isDemo: true,
         accounts,
-        adminTotpCode: admin?.totpSecret ? generateTotpCode(admin.totpSecret, totpStep(now)) : null,
+        // Only while the admin still uses the published demo secret: once they enrol their own
+        // authenticator, the login page must not compute their codes for anyone.
+        adminTotpCode:
+          admin?.totpSecret === demoAdminTotpSecret
+            ? generateTotpCode(demoAdminTotpSecret, totpStep(now))
+            : null,
       };
     },
   };

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { fiscalYears, surveys } from '../../db/schema';
-import type { AccessFixture, AccessRule } from '../../testing/access';
+import type { AccessFixture, AccessRule, RoleCombination } from '../../testing/access';
 import { otherCompanyMemberEmail, otherMunicipalityStaffEmail } from '../../testing/access';
 
 /**
@@ -11,6 +11,17 @@ import { otherCompanyMemberEmail, otherMunicipalityStaffEmail } from '../../test
 const adminEmail = 'admin@pref.example.jp';
 const staffRoles = ['municipality_staff', 'municipality_head'] as const;
 const resultRoles = ['prefecture_admin', 'reviewer'] as const;
+
+/**
+ * Raw answers (every town's free text, per-town results, exports) are read by prefecture staff:
+ * the administrators and the prefecture's own reviewers. Reviewing menus from a company or the
+ * council does not add it; they see the published shared view like their colleagues.
+ */
+const readsRawAnswers = (c: RoleCombination) =>
+  c.organizationKind === 'prefecture' &&
+  (c.roles.includes('prefecture_admin') || c.roles.includes('reviewer'));
+const readsMaturity = (c: RoleCombination) => readsRawAnswers(c) || c.organizationKind === 'municipality';
+const readsSharedView = (c: RoleCombination) => c.organizationKind !== 'municipality';
 
 async function needsSurveyOf(fx: AccessFixture, year: number): Promise<string> {
   const [row] = await fx.db
@@ -157,6 +168,7 @@ export const surveysAccessRules: AccessRule[] = [
     method: 'GET',
     path: '/api/surveys/:id/results',
     allow: resultRoles,
+    allowCombination: readsRawAnswers,
     request: onSeeded('/results'),
     scopeChecks: [
       {
@@ -171,24 +183,28 @@ export const surveysAccessRules: AccessRule[] = [
     method: 'GET',
     path: '/api/surveys/:id/results/crosstab',
     allow: resultRoles,
+    allowCombination: readsRawAnswers,
     request: onSeeded('/results/crosstab?questionKey=help_wanted_areas&by=region'),
   },
   {
     method: 'GET',
     path: '/api/surveys/:id/results/voices',
     allow: resultRoles,
+    allowCombination: readsRawAnswers,
     request: onSeeded('/results/voices'),
   },
   {
     method: 'GET',
     path: '/api/surveys/:id/export.xlsx',
     allow: resultRoles,
+    allowCombination: readsRawAnswers,
     request: onSeeded('/export.xlsx'),
   },
   {
     method: 'GET',
     path: '/api/surveys/:id/export.csv',
     allow: resultRoles,
+    allowCombination: readsRawAnswers,
     request: onSeeded('/export.csv'),
     scopeChecks: [
       {
@@ -223,6 +239,7 @@ export const surveysAccessRules: AccessRule[] = [
     method: 'GET',
     path: '/api/surveys/:id/maturity/:municipalityId',
     allow: [...resultRoles, ...staffRoles],
+    allowCombination: readsMaturity,
     request: async (fx) => ({
       path: `/api/surveys/${await needsSurveyOf(fx, 2024)}/maturity/${fx.ownMunicipalityId}`,
     }),
@@ -261,6 +278,7 @@ export const surveysAccessRules: AccessRule[] = [
     method: 'GET',
     path: '/api/surveys/:id/shared',
     allow: ['prefecture_admin', 'reviewer', 'council_secretariat', 'company_member'],
+    allowCombination: readsSharedView,
     request: onSeeded('/shared'),
     scopeChecks: [
       {

@@ -6,6 +6,11 @@ import type { Actor } from '../context';
 import { generateToken, hashToken } from './tokens';
 
 export const sessionCookieName = 'kk_session';
+/**
+ * Over https the cookie is named with the __Host- prefix: browsers then accept it only with
+ * Secure, Path=/ and no Domain, so a sibling subdomain cannot plant or overwrite it.
+ */
+export const secureSessionCookieName = `__Host-${sessionCookieName}`;
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -50,8 +55,8 @@ export async function createSession(
 
 /**
  * Looks a cookie token up and returns the session with its actor, or null if
- * it is unknown, idle too long, past its absolute lifetime, or its user is
- * inactive. Expired rows are deleted as they are found.
+ * it is unknown, idle too long, past its absolute lifetime, or its user or
+ * the user's organization is inactive. Expired rows are deleted as they are found.
  */
 export async function resolveSession(
   executor: Executor,
@@ -72,7 +77,11 @@ export async function resolveSession(
         displayName: users.displayName,
         isActive: users.isActive,
       },
-      organization: { kind: organizations.kind, municipalityId: organizations.municipalityId },
+      organization: {
+        kind: organizations.kind,
+        municipalityId: organizations.municipalityId,
+        isActive: organizations.isActive,
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -81,7 +90,9 @@ export async function resolveSession(
   const row = rows[0];
   if (!row) return null;
   const idleLimit = new Date(now.getTime() - policy.idleMinutes * 60_000);
-  if (row.session.expiresAt <= now || row.session.lastSeenAt <= idleLimit || !row.user.isActive) {
+  // A deactivated organization cuts off all its members at once, on their very next request.
+  const isCutOff = !row.user.isActive || !row.organization.isActive;
+  if (row.session.expiresAt <= now || row.session.lastSeenAt <= idleLimit || isCutOff) {
     await executor.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     return null;
   }

@@ -142,20 +142,39 @@ function PasswordChangeForm() {
   );
 }
 
-function MfaSetup() {
+/**
+ * Sets up an authenticator, or replaces the active one. Replacing asks for the password
+ * first, and the current authenticator keeps working until the new one is confirmed.
+ */
+function MfaSetup({ isReplacing }: { isReplacing: boolean }) {
   const { t, pick } = useI18n();
   const refreshSession = useRefreshSession();
   const [setup, setSetup] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [code, setCode] = useState('');
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [isDone, setIsDone] = useState(false);
   const errors = useFormErrors('account-mfa');
   const begin = useMutation({
-    mutationFn: () => api.post<{ secret: string; otpauthUri: string }>('/api/auth/mfa/setup'),
-    onSuccess: setSetup,
+    mutationFn: () =>
+      api.post<{ secret: string; otpauthUri: string }>(
+        '/api/auth/mfa/setup',
+        isReplacing ? { currentPassword } : {},
+      ),
+    onSuccess: (result) => {
+      setCurrentPassword('');
+      errors.clear();
+      setSetup(result);
+    },
     onError: errors.showError,
   });
   const confirm = useMutation({
     mutationFn: (body: { code: string }) => api.post('/api/auth/mfa/confirm', body),
-    onSuccess: () => refreshSession(),
+    onSuccess: () => {
+      setSetup(null);
+      setCode('');
+      setIsDone(true);
+      refreshSession();
+    },
     onError: (error) => {
       setCode('');
       errors.showError(error);
@@ -163,16 +182,54 @@ function MfaSetup() {
   });
 
   if (!setup) {
+    const passwordError = errors.fieldError(['currentPassword']);
     return (
-      <div className="flex flex-col gap-4">
+      <form
+        noValidate
+        className="flex max-w-xl flex-col gap-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (begin.isPending) return;
+          if (isReplacing && currentPassword === '')
+            return errors.showFields([
+              {
+                path: ['currentPassword'],
+                code: 'required',
+                ja: '現在のパスワードを入力してください。',
+                en: 'Enter your current password.',
+              },
+            ]);
+          begin.mutate();
+        }}
+      >
+        {isDone && (
+          <Alert tone="success" isLive>
+            {t('account.mfaChanged')}
+          </Alert>
+        )}
         <ErrorSummary errors={errors} />
-        <p className="text-std-16N-170">{t('account.mfaOffBody')}</p>
+        <p className="text-std-16N-170">{isReplacing ? t('account.mfaOnBody') : t('account.mfaOffBody')}</p>
+        {isReplacing && (
+          <>
+            <p className="text-std-16N-170">{t('account.mfaChangeBody')}</p>
+            <TextField
+              id={errors.id(['currentPassword'])}
+              label={t('account.currentPassword')}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={currentPassword}
+              onChange={(e) => setCurrentPassword(e.target.value)}
+              error={passwordError ? pick(passwordError) : undefined}
+            />
+          </>
+        )}
         <div>
-          <Button variant="secondary" onClick={() => begin.mutate()} isBusy={begin.isPending}>
-            {t('account.mfaStart')}
+          <Button type="submit" variant="secondary" isBusy={begin.isPending}>
+            {isReplacing ? t('account.mfaChange') : t('account.mfaStart')}
           </Button>
         </div>
-      </div>
+      </form>
     );
   }
 
@@ -263,7 +320,7 @@ export default function AccountPage() {
           </Badge>
         }
       >
-        {user.totpEnabled ? <p className="text-std-16N-170">{t('account.mfaOnBody')}</p> : <MfaSetup />}
+        <MfaSetup isReplacing={user.totpEnabled} />
       </Section>
     </div>
   );

@@ -141,7 +141,7 @@ export default function LoginPage() {
       errors.clear();
       if (status === 'ok') return finishSignIn();
       if (status === 'mfa_required') return setStep({ kind: 'code' });
-      const setup = await api.post<{ secret: string; otpauthUri: string }>('/api/auth/mfa/setup');
+      const setup = await api.post<{ secret: string; otpauthUri: string }>('/api/auth/mfa/setup', {});
       setStep({ kind: 'setup', ...setup });
     },
     onError: errors.showError,

@@ -20,7 +20,8 @@ export default function SurveyListPage() {
   const user = useCurrentUser();
   const isAdmin = isPrefectureAdmin(user);
   const isRespondent = hasAnyRole(user, ['municipality_staff', 'municipality_head']);
-  const isReviewer = hasAnyRole(user, ['reviewer']);
+  // Results are for the prefecture's own reviewers; a company or council reviewer sees the shared view.
+  const isReviewer = hasAnyRole(user, ['reviewer']) && user.organization.kind === 'prefecture';
   const years = useFiscalYears();
   const [fiscalYearId, setFiscalYearId] = useState('');
   const surveys = useSurveyList(fiscalYearId || undefined);
