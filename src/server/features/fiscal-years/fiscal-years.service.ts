@@ -1,128 +1,45 @@
-import { adjustToBusinessDay } from '../../../shared/deadlines';
 import { formatFiscalYear } from '../../../shared/fiscal-year';
-import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from '../../../shared/holidays';
 import {
   type AdjustedDeadline,
-  closedDayReason,
   deadlineInputOf,
   deadlineInstantOf,
   type FiscalYearCreate,
   type FiscalYearCreated,
   type FiscalYearDetail,
   type FiscalYearPatch,
-  type FiscalYearStatus,
   type FiscalYearSummary,
   findPhaseDateProblems,
-  type LocalizedText,
   type Phase,
   type PhaseCreate,
   type PhaseKind,
   type PhasePatch,
   type Program,
   type ProgramCreate,
-  type ProgramKind,
   type ProgramPatch,
-  phaseStateAt,
   phaseWindowOf,
-  shiftYmdByYears,
 } from '../../../shared/schemas/fiscal-years';
 import type { Executor } from '../../db/client';
 import { fiscalYears, programPhases, programs } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
-import type { Actor, RequestContext } from '../../platform/context';
+import { type Actor, type RequestContext, requireActor } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
 import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
 import { fiscalYearsPolicy as policy } from './fiscal-years.policy';
+import { copyPlan } from './fiscal-years.copy-plan';
+import {
+  FOREIGN_KEY_VIOLATION,
+  hasSqlState,
+  throwIfInvalid,
+  toPhase,
+  toProgram,
+  toSummary,
+  UNIQUE_VIOLATION,
+} from './fiscal-years.records';
 import * as repo from './fiscal-years.repository';
-
-export function fiscalYearLabel(year: number): LocalizedText {
-  return { ja: formatFiscalYear(year, 'ja'), en: formatFiscalYear(year, 'en') };
-}
-
-function toPhase(row: repo.PhaseRow, now: Date): Phase {
-  return {
-    id: row.id,
-    programId: row.programId,
-    kind: row.kind as PhaseKind,
-    startsOn: row.startsOn,
-    endsOn: row.endsOn,
-    deadline: row.deadlineAt ? deadlineInputOf(row.deadlineAt) : null,
-    deadlineAt: row.deadlineAt ? row.deadlineAt.toISOString() : null,
-    note: row.note,
-    state: phaseStateAt(row, now),
-    version: row.version,
-  };
-}
-
-function toProgram(row: repo.ProgramRow, phases: repo.PhaseRow[], now: Date): Program {
-  return {
-    id: row.id,
-    fiscalYearId: row.fiscalYearId,
-    kind: row.kind as ProgramKind,
-    name: row.name,
-    nameEn: row.nameEn,
-    description: row.description,
-    budgetThousandYen: row.budgetThousandYen,
-    version: row.version,
-    phases: phases.filter((p) => p.programId === row.id).map((p) => toPhase(p, now)),
-  };
-}
-
-type SummaryRow = Awaited<ReturnType<typeof repo.findFiscalYearSummaries>>[number];
-
-function toSummary(row: SummaryRow): FiscalYearSummary {
-  const fy = row.fiscalYear;
-  return {
-    id: fy.id,
-    year: fy.year,
-    label: fiscalYearLabel(fy.year),
-    status: fy.status as FiscalYearStatus,
-    programCount: Number(row.programCount),
-    totalBudgetThousandYen: row.totalBudgetThousandYen === null ? null : Number(row.totalBudgetThousandYen),
-    undecidedBudgetCount: Number(row.undecidedBudgetCount),
-    version: fy.version,
-  };
-}
-
-/** Postgres reports constraint violations by SQLSTATE; drivers and Drizzle may wrap the error once or twice. */
-function hasSqlState(err: unknown, state: string): boolean {
-  let current: unknown = err;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    if ((current as { code?: unknown }).code === state) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
-const UNIQUE_VIOLATION = '23505';
-const FOREIGN_KEY_VIOLATION = '23503';
-
-function throwIfInvalid(problems: ReturnType<typeof findPhaseDateProblems>): void {
-  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { fields: problems });
-}
-
-/**
- * Where a copied deadline goes when the same date next year is a closed day:
- * the previous business day, as the prefecture would announce it; if that
- * leaves the phase, the next business day inside it; failing both, none.
- */
-function fitDeadlineInPhase(date: string, startsOn: string, endsOn: string): string | null {
-  const year = Number(date.slice(0, 4));
-  if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) return null;
-  if (!closedDayReason(date)) return date;
-  const earlier = adjustToBusinessDay(date, 'earlier');
-  if (earlier >= startsOn) return earlier;
-  const later = adjustToBusinessDay(date, 'later');
-  return later <= endsOn ? later : null;
-}
 
 export function createFiscalYearsService(deps: ServiceDeps) {
   const { db } = deps;
-
-  function requireActor(ctx: RequestContext): Actor {
-    if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-    return ctx.actor;
-  }
 
   /** A year with its programs and their phases, states computed at `now`. */
   async function loadDetail(
@@ -177,71 +94,6 @@ export function createFiscalYearsService(deps: ServiceDeps) {
         after: closed,
       });
     }
-  }
-
-  /**
-   * Copies a year's programs and phases into a new year, every date moved by
-   * the year difference. Budgets are not copied: each year's budget is voted
-   * anew, and a copied figure would read as decided.
-   */
-  async function copyPlan(
-    tx: Executor,
-    actor: Actor,
-    source: repo.FiscalYearRow,
-    target: repo.FiscalYearRow,
-  ): Promise<{ programs: number; phases: number; adjustedDeadlines: AdjustedDeadline[] }> {
-    const years = target.year - source.year;
-    const sourcePrograms = await repo.findProgramsOfYears(tx, actor.prefectureId, [source.id]);
-    const sourcePhases = await repo.findPhasesOfPrograms(
-      tx,
-      actor.prefectureId,
-      sourcePrograms.map((p) => p.id),
-    );
-    const adjustedDeadlines: AdjustedDeadline[] = [];
-    for (const program of sourcePrograms) {
-      const copy = await repo.insertProgram(tx, {
-        prefectureId: actor.prefectureId,
-        fiscalYearId: target.id,
-        kind: program.kind,
-        name: program.name,
-        nameEn: program.nameEn,
-        description: program.description,
-        budgetThousandYen: null,
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
-      });
-      for (const phase of sourcePhases.filter((p) => p.programId === program.id)) {
-        const startsOn = shiftYmdByYears(phase.startsOn, years);
-        const endsOn = shiftYmdByYears(phase.endsOn, years);
-        const sourceDeadline = phase.deadlineAt ? deadlineInputOf(phase.deadlineAt) : null;
-        const shiftedDate = sourceDeadline ? shiftYmdByYears(sourceDeadline.date, years) : null;
-        const deadlineDate = shiftedDate ? fitDeadlineInPhase(shiftedDate, startsOn, endsOn) : null;
-        const inserted = await repo.insertPhase(tx, {
-          prefectureId: actor.prefectureId,
-          programId: copy.id,
-          kind: phase.kind,
-          startsOn,
-          endsOn,
-          deadlineAt:
-            sourceDeadline && deadlineDate
-              ? deadlineInstantOf({ date: deadlineDate, time: sourceDeadline.time })
-              : null,
-          note: phase.note,
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-        });
-        if (shiftedDate && deadlineDate !== shiftedDate) {
-          adjustedDeadlines.push({
-            phaseId: inserted.id,
-            programName: program.name,
-            kind: phase.kind as PhaseKind,
-            from: shiftedDate,
-            to: deadlineDate,
-          });
-        }
-      }
-    }
-    return { programs: sourcePrograms.length, phases: sourcePhases.length, adjustedDeadlines };
   }
 
   async function findProgramForChange(actor: Actor, id: string) {
