@@ -14,8 +14,8 @@ import { Section } from '../../components/Section';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useFormErrors, validateWith } from '../../lib/form-errors';
-import { MfaSecret } from '../auth/MfaSecret';
-import { confirmationMismatch, NewPasswordFields } from '../auth/NewPasswordFields';
+import { MfaSecret } from '../../components/MfaSecret';
+import { confirmationMismatch, NewPasswordFields } from '../../components/NewPasswordFields';
 
 /**
  * The one thing users change about themselves. After a save or a 409 (edited

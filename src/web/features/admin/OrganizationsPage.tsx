@@ -25,7 +25,7 @@ import { Alert } from '../../components/Alert';
 import { useI18n } from '../../i18n';
 import { useFormErrors, validateWith } from '../../lib/form-errors';
 import { formatNumber } from '../../lib/format';
-import { ConflictNotice } from '../fiscal-years/ConflictNotice';
+import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { organizationsKey, useOrganizations } from './api';
 
 function OrganizationEditor({ organization, onClose }: { organization: Organization; onClose: () => void }) {

@@ -30,7 +30,7 @@ import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useFormErrors, validateWith } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
-import { ConflictNotice } from '../fiscal-years/ConflictNotice';
+import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { useOrganizations } from './api';
 
 const statusTones: Record<UserStatus, BadgeTone> = {

@@ -12,7 +12,7 @@ import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useFormErrors, validateWith } from '../../lib/form-errors';
-import { confirmationMismatch, NewPasswordFields } from './NewPasswordFields';
+import { confirmationMismatch, NewPasswordFields } from '../../components/NewPasswordFields';
 
 export default function InvitationAcceptPage() {
   const { t, pick, locale } = useI18n();

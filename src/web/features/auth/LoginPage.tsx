@@ -16,7 +16,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useFormErrors, validateWith } from '../../lib/form-errors';
-import { MfaSecret } from './MfaSecret';
+import { MfaSecret } from '../../components/MfaSecret';
 
 type LoginStatus = 'ok' | 'mfa_required' | 'mfa_setup_required';
 type Step = { kind: 'password' } | { kind: 'code' } | { kind: 'setup'; secret: string; otpauthUri: string };

@@ -9,7 +9,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { useFormErrors, validateWith } from '../../lib/form-errors';
-import { confirmationMismatch, NewPasswordFields } from './NewPasswordFields';
+import { confirmationMismatch, NewPasswordFields } from '../../components/NewPasswordFields';
 
 export default function PasswordResetConfirmPage() {
   const { t } = useI18n();

@@ -24,7 +24,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatThousandYen, formatYmd, formatYmdRange } from '../../lib/format';
 import { useFiscalYear, useInvalidatePlan } from './api';
-import { ConflictNotice } from './ConflictNotice';
+import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import {
   fiscalYearStatusLabels,
   fiscalYearStatusTones,
@@ -34,7 +34,7 @@ import {
   programKindLabels,
 } from './labels';
 import { PhaseForm } from './PhaseForm';
-import { PhaseTimeline } from './PhaseTimeline';
+import { PhaseTimeline } from '../../components/PhaseTimeline';
 import { ProgramForm } from './ProgramForm';
 
 function StatusForm({ year }: { year: FiscalYearDetail }) {

@@ -16,7 +16,7 @@ import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useFormErrors, validateWith } from '../../lib/form-errors';
 import { useInvalidatePlan } from './api';
-import { ConflictNotice } from './ConflictNotice';
+import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { phaseKindLabels } from './labels';
 
 /**

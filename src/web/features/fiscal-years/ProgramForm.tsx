@@ -15,7 +15,7 @@ import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useFormErrors, validateWith } from '../../lib/form-errors';
 import { useInvalidatePlan } from './api';
-import { ConflictNotice } from './ConflictNotice';
+import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { programKindLabels } from './labels';
 
 /** Creates a program in a year, or edits one (with the version it read). */

@@ -13,7 +13,7 @@ import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatThousandYen, formatYmdRange } from '../../lib/format';
 import { isPhaseRelevantTo, phaseKindLabels } from '../fiscal-years/labels';
-import { PhaseTimeline } from '../fiscal-years/PhaseTimeline';
+import { PhaseTimeline } from '../../components/PhaseTimeline';
 import { municipalityKindLabels } from '../municipalities/labels';
 
 function MyMunicipality({ municipalityId }: { municipalityId: string }) {

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n';
 import { seminarEventCreateSchema, seminarEventPatchSchema } from '../../../shared/schemas/seminars';
 import { useFormErrors, validateWith } from '../../lib/form-errors';
 import { formatFiscalYear } from '../../lib/format';
-import { ConflictNotice } from '../fiscal-years/ConflictNotice';
+import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { useRegions } from '../municipalities/api';
 import { useSurveyList } from '../surveys/api';
 import { useInvalidateSeminars } from './api';
