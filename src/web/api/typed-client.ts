@@ -26,6 +26,13 @@ export type ResponseOf<P extends keyof Paths, M extends HttpMethod> = NonNullabl
   FetchResponse<Paths[P][M] & Record<string | number, unknown>, object, 'application/json'>['data']
 >;
 
+/** The JSON body an operation takes, e.g. `BodyOf<'/api/programs/{id}', 'patch'>`. */
+export type BodyOf<P extends keyof Paths, M extends HttpMethod> = Paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
 type Method<M extends HttpMethod> = <P extends PathOf<M>, I extends InitOf<P, M>>(
   path: P,
   ...init: InitArgument<I>

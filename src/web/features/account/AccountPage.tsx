@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { MfaSecret } from '../../components/MfaSecret';
 import { confirmationMismatch, NewPasswordFields } from '../../components/NewPasswordFields';
 
@@ -26,7 +26,7 @@ function DisplayNameForm({ user }: { user: SessionUser }) {
   const { t, pick } = useI18n();
   const refreshSession = useRefreshSession();
   const [displayName, setDisplayName] = useState(user.displayName);
-  const errors = useFormErrors('profile');
+  const errors = useVersionedForm('profile');
   const save = useMutation({
     mutationFn: (body: { version: number; displayName: string }) =>
       api.patch<SessionUser>('/api/auth/me', body),
@@ -84,7 +84,7 @@ function PasswordChangeForm() {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const errors = useFormErrors('password');
+  const errors = useVersionedForm('password');
   const change = useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       api.post('/api/auth/password', body),
@@ -147,7 +147,7 @@ function MfaSetup() {
   const refreshSession = useRefreshSession();
   const [setup, setSetup] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [code, setCode] = useState('');
-  const errors = useFormErrors('account-mfa');
+  const errors = useVersionedForm('account-mfa');
   const begin = useMutation({
     mutationFn: () => api.post<{ secret: string; otpauthUri: string }>('/api/auth/mfa/setup'),
     onSuccess: setSetup,

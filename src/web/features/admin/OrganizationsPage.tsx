@@ -23,7 +23,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { Alert } from '../../components/Alert';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { formatNumber } from '../../lib/format';
 import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { organizationsKey, useOrganizations } from './api';
@@ -31,7 +31,7 @@ import { organizationsKey, useOrganizations } from './api';
 function OrganizationEditor({ organization, onClose }: { organization: Organization; onClose: () => void }) {
   const { t, pick } = useI18n();
   const queryClient = useQueryClient();
-  const errors = useFormErrors(`org-${organization.id}`);
+  const errors = useVersionedForm(`org-${organization.id}`);
   const [name, setName] = useState(organization.name);
   const [nameEn, setNameEn] = useState(organization.nameEn);
   const [isActive, setIsActive] = useState(organization.isActive);
@@ -118,7 +118,7 @@ function OrganizationEditor({ organization, onClose }: { organization: Organizat
 function CreateOrganizationForm() {
   const { t, pick } = useI18n();
   const queryClient = useQueryClient();
-  const errors = useFormErrors('org-new');
+  const errors = useVersionedForm('org-new');
   const [kind, setKind] = useState<OrganizationKind>('company');
   const [name, setName] = useState('');
   const [nameEn, setNameEn] = useState('');

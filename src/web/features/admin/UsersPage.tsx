@@ -28,7 +28,7 @@ import { Select } from '../../components/Select';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { formatDateTime } from '../../lib/format';
 import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { useOrganizations } from './api';
@@ -102,7 +102,7 @@ function RoleCheckboxes({
 function UserEditor({ user, isSelf, onClose }: { user: UserSummary; isSelf: boolean; onClose: () => void }) {
   const { t, pick, locale } = useI18n();
   const queryClient = useQueryClient();
-  const errors = useFormErrors(`user-${user.id}`);
+  const errors = useVersionedForm(`user-${user.id}`);
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const [isActive, setIsActive] = useState(user.isActive);
@@ -249,7 +249,7 @@ function UserEditor({ user, isSelf, onClose }: { user: UserSummary; isSelf: bool
 function InviteForm({ organizations }: { organizations: Organization[] }) {
   const { t, pick, locale } = useI18n();
   const queryClient = useQueryClient();
-  const errors = useFormErrors('invite');
+  const errors = useVersionedForm('invite');
   const activeOrganizations = organizations.filter((o) => o.isActive);
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');

@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { confirmationMismatch, NewPasswordFields } from '../../components/NewPasswordFields';
 
 export default function InvitationAcceptPage() {
@@ -26,7 +26,7 @@ export default function InvitationAcceptPage() {
   const [displayName, setDisplayName] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const errors = useFormErrors('invitation');
+  const errors = useVersionedForm('invitation');
   const accept = useMutation({
     mutationFn: (body: { token: string; displayName: string; password: string }) =>
       api.post('/api/auth/invitations/accept', body),

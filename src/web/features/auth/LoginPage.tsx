@@ -15,7 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { MfaSecret } from '../../components/MfaSecret';
 
 type LoginStatus = 'ok' | 'mfa_required' | 'mfa_setup_required';
@@ -120,8 +120,8 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [notice, setNotice] = useState('');
-  const errors = useFormErrors('login');
-  const codeErrors = useFormErrors('mfa');
+  const errors = useVersionedForm('login');
+  const codeErrors = useVersionedForm('mfa');
   const codeRef = useRef<HTMLInputElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
 

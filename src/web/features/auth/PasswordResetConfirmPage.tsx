@@ -8,7 +8,7 @@ import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { confirmationMismatch, NewPasswordFields } from '../../components/NewPasswordFields';
 
 export default function PasswordResetConfirmPage() {
@@ -17,7 +17,7 @@ export default function PasswordResetConfirmPage() {
   const token = searchParams.get('token') ?? '';
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const errors = useFormErrors('reset-confirm');
+  const errors = useVersionedForm('reset-confirm');
   const confirm = useMutation({
     mutationFn: (body: { token: string; newPassword: string }) =>
       api.post('/api/auth/password-reset/confirm', body),

@@ -9,7 +9,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 
 /**
  * Asks for a reset link. The answer is the same whether or not the address
@@ -18,7 +18,7 @@ import { useFormErrors, validateWith } from '../../lib/form-errors';
 export default function PasswordResetRequestPage() {
   const { t, pick } = useI18n();
   const [email, setEmail] = useState('');
-  const errors = useFormErrors('reset');
+  const errors = useVersionedForm('reset');
   const request = useMutation({
     mutationFn: (body: { email: string }) =>
       api.post<{ status: 'accepted'; message: { ja: string; en: string } }>(

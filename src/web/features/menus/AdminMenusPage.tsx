@@ -18,7 +18,7 @@ import { Section } from '../../components/Section';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { exportUrl, useInvalidateMenus, useMenuSettings, useRanking } from './api';
 import { FiscalYearField, useFiscalYearParam } from './FiscalYearField';
 import { formatScore, proposalStatusLabels, proposalStatusTones } from './labels';
@@ -37,7 +37,7 @@ type Row = { key: string; label: string; labelEn: string; weight: string };
 function RubricForm({ fiscalYearId, settings }: { fiscalYearId: string; settings: MenuSettings }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidateMenus();
-  const errors = useFormErrors('rubric');
+  const errors = useVersionedForm('rubric');
   const initial = settings.criteria.length > 0 ? settings.criteria : defaultCriteria;
   const [rows, setRows] = useState<Row[]>(initial.map((c) => ({ ...c, weight: String(c.weight) })));
   const [date, setDate] = useState(settings.proposalDeadline?.date ?? '');

@@ -11,7 +11,7 @@ import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { TextArea } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { useAdvisorProfile, useAdvisors, useInvalidateMenus } from './api';
 import { linesToList } from './labels';
 import { AdvisorCard } from './parts';
@@ -19,7 +19,7 @@ import { AdvisorCard } from './parts';
 function ProfileForm({ profile }: { profile: AdvisorProfile }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidateMenus();
-  const errors = useFormErrors('advisor');
+  const errors = useVersionedForm('advisor');
   const [skills, setSkills] = useState(profile.skills.join('\n'));
   const [qualifications, setQualifications] = useState(profile.qualifications.join('\n'));
   const [pastProjects, setPastProjects] = useState(profile.pastProjects.join('\n'));

@@ -15,7 +15,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { useRegions } from '../municipalities/api';
 import { useAdvisors, useInvalidateMenus } from './api';
 import { menuFormatLabels } from './labels';
@@ -43,7 +43,7 @@ export function ProposalForm({
   const invalidate = useInvalidateMenus();
   const regions = useRegions();
   const advisors = useAdvisors();
-  const errors = useFormErrors('proposal');
+  const errors = useVersionedForm('proposal');
   const [title, setTitle] = useState(proposal?.title ?? '');
   const [areas, setAreas] = useState<ChallengeArea[]>(proposal?.challengeAreas ?? []);
   const [description, setDescription] = useState(proposal?.description ?? '');

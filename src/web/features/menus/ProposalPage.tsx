@@ -28,7 +28,7 @@ import { Select } from '../../components/Select';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextArea } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { formatDateTime } from '../../lib/format';
 import { useInvalidateMenus, useProposal, useProposalReviews, useReviewers } from './api';
 import {
@@ -70,7 +70,7 @@ function DecisionNotice({ proposal }: { proposal: Proposal }) {
 function SubmitProposal({ proposal }: { proposal: Proposal }) {
   const { t } = useI18n();
   const invalidate = useInvalidateMenus();
-  const errors = useFormErrors('proposal-submit');
+  const errors = useVersionedForm('proposal-submit');
   const submit = useMutation({
     mutationFn: () =>
       api.post<Proposal>(`/api/menus/proposals/${enc(proposal.id)}/submit`, { version: proposal.version }),
@@ -139,7 +139,7 @@ function AdminPanel({ proposal }: { proposal: Proposal }) {
   const reviews = useProposalReviews(proposal.id);
   const reviewers = useReviewers();
   const [reviewerId, setReviewerId] = useState('');
-  const assignErrors = useFormErrors('assign');
+  const assignErrors = useVersionedForm('assign');
   const assign = useMutation({
     mutationFn: (reviewerUserId: string) =>
       api.post<Review>(`/api/menus/proposals/${enc(proposal.id)}/assignments`, { reviewerUserId }),
@@ -245,7 +245,7 @@ function AdminPanel({ proposal }: { proposal: Proposal }) {
 function DecisionForm({ proposal }: { proposal: Proposal }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidateMenus();
-  const errors = useFormErrors('decision');
+  const errors = useVersionedForm('decision');
   const [decision, setDecision] = useState<ProposalDecision | ''>('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState(false);
@@ -313,7 +313,7 @@ function DecisionForm({ proposal }: { proposal: Proposal }) {
 function ScoreForm({ review, criteria }: { review: Review; criteria: RubricCriterion[] }) {
   const { t, pick, locale } = useI18n();
   const invalidate = useInvalidateMenus();
-  const errors = useFormErrors('review');
+  const errors = useVersionedForm('review');
   const [scores, setScores] = useState<Record<string, number>>(review.scores);
   const [comment, setComment] = useState(review.comment);
   const [conflictReason, setConflictReason] = useState('');

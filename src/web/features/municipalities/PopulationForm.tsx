@@ -9,7 +9,7 @@ import { DescriptionList } from '../../components/DescriptionList';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { formatPopulation } from '../../lib/format';
 import { municipalityQueryKey } from './api';
 
@@ -43,7 +43,7 @@ export function PopulationForm({ municipality }: { municipality: Municipality })
   const [source, setSource] = useState(municipality.populationSource ?? '');
   const [base, setBase] = useState(municipality);
   const [conflict, setConflict] = useState<CurrentValues | null>(null);
-  const errors = useFormErrors('population');
+  const errors = useVersionedForm('population');
 
   const save = useMutation({
     mutationFn: (body: { version: number; population: number | null; populationSource: string | null }) =>

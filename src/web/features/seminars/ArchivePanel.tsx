@@ -10,7 +10,7 @@ import { Section } from '../../components/Section';
 import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { useInvalidateSeminars } from './api';
 import { fromJstInputValue, toJstInputValue } from '../../lib/jst-input';
 import { formatJstRange } from './datetime';
@@ -21,7 +21,7 @@ function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidateSeminars();
   const archive = event.archive;
-  const errors = useFormErrors(`seminar-archive-${event.id}`);
+  const errors = useVersionedForm(`seminar-archive-${event.id}`);
   const [kind, setKind] = useState<'link' | 'file'>(archive?.kind ?? 'link');
   const [url, setUrl] = useState(archive?.kind === 'link' ? (archive.url ?? '') : '');
   const [file, setFile] = useState<File | null>(null);
@@ -165,7 +165,7 @@ function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
 export function ArchivePanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boolean }) {
   const { t, locale } = useI18n();
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors(`seminar-archive-view-${event.id}`);
+  const errors = useVersionedForm(`seminar-archive-view-${event.id}`);
   const [watchUrl, setWatchUrl] = useState<string | null>(null);
   const archive = event.archive;
   const watch = useMutation({

@@ -8,7 +8,7 @@ import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { seminarEventCreateSchema, seminarEventPatchSchema } from '../../../shared/schemas/seminars';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { formatFiscalYear } from '../../lib/format';
 import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { useRegions } from '../municipalities/api';
@@ -39,7 +39,7 @@ export function EventForm({
   const navigate = useNavigate();
   const invalidate = useInvalidateSeminars();
   const regions = useRegions();
-  const errors = useFormErrors(event ? `seminar-event-${event.id}` : 'seminar-event-new');
+  const errors = useVersionedForm(event ? `seminar-event-${event.id}` : 'seminar-event-new');
   const [seriesId, setSeriesId] = useState(event?.seriesId ?? series[0]?.id ?? '');
   const [title, setTitle] = useState(event?.title ?? '');
   const [audience, setAudience] = useState<Audience>(event?.audience ?? 'staff');

@@ -8,7 +8,7 @@ import { Section } from '../../components/Section';
 import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { useInvalidateSeminars } from './api';
 import type { MaterialPurpose, SeminarEventDetail, SeminarMaterial } from './types';
 
@@ -16,7 +16,7 @@ import type { MaterialPurpose, SeminarEventDetail, SeminarMaterial } from './typ
 function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpose: MaterialPurpose }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors(`seminar-${purpose}-${event.id}`);
+  const errors = useVersionedForm(`seminar-${purpose}-${event.id}`);
   const [kind, setKind] = useState<'link' | 'file'>('link');
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
@@ -175,7 +175,7 @@ export function MaterialsPanel({ event, isAdmin }: { event: SeminarEventDetail; 
 export function WorkshopPanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boolean }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors(`seminar-workshop-${event.id}`);
+  const errors = useVersionedForm(`seminar-workshop-${event.id}`);
   const [notes, setNotes] = useState(event.workshopNotes);
   const [isSaved, setIsSaved] = useState(false);
   const save = useMutation({

@@ -11,7 +11,7 @@ import { Section } from '../../components/Section';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { seminarRegistrationCreateSchema } from '../../../shared/schemas/seminars';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { formatDateTime } from '../../lib/format';
 import { useInvalidateSeminars } from './api';
 import { registrationStatusLabels, registrationStatusTones } from './labels';
@@ -23,7 +23,7 @@ const onBehalfSchema = seminarRegistrationCreateSchema.options[1];
 function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDone: () => void }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors(`seminar-register-other-${event.id}`);
+  const errors = useVersionedForm(`seminar-register-other-${event.id}`);
   const [name, setName] = useState('');
   const [position, setPosition] = useState('');
   const [email, setEmail] = useState('');
@@ -113,7 +113,7 @@ export function RegistrationPanel({ event }: { event: SeminarEventDetail }) {
   const { t, pick, locale } = useI18n();
   const user = useCurrentUser();
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors(`seminar-register-${event.id}`);
+  const errors = useVersionedForm(`seminar-register-${event.id}`);
   const [isAddingOther, setIsAddingOther] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 

@@ -7,7 +7,7 @@ import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { seminarSeriesCreateSchema } from '../../../shared/schemas/seminars';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { useFiscalYears } from '../fiscal-years/api';
 import { useInvalidateSeminars } from './api';
 import { parseWholeNumber } from './numbers';
@@ -17,7 +17,7 @@ import type { SeminarSeries } from './types';
 export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors('seminar-series-new');
+  const errors = useVersionedForm('seminar-series-new');
   const years = useFiscalYears();
   const [fiscalYearId, setFiscalYearId] = useState('');
   const [title, setTitle] = useState('');

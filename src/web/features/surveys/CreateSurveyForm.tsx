@@ -14,7 +14,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { fromJstInputValue } from '../../lib/jst-input';
 import { type SurveyDetail, type SurveySummary, useInvalidateSurveys } from './api';
 
@@ -29,7 +29,7 @@ export function CreateSurveyForm({
   const { t, pick } = useI18n();
   const navigate = useNavigate();
   const invalidate = useInvalidateSurveys();
-  const errors = useFormErrors('survey-create');
+  const errors = useVersionedForm('survey-create');
   const [fiscalYearId, setFiscalYearId] = useState(years[0]?.id ?? '');
   const [titleJa, setTitleJa] = useState('');
   const [titleEn, setTitleEn] = useState('');
