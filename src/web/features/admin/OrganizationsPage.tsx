@@ -29,7 +29,7 @@ import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { organizationsKey, useOrganizations } from './api';
 
 function OrganizationEditor({ organization, onClose }: { organization: Organization; onClose: () => void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
   const errors = useVersionedForm(`org-${organization.id}`);
   const [name, setName] = useState(organization.name);
@@ -62,10 +62,6 @@ function OrganizationEditor({ organization, onClose }: { organization: Organizat
     if (problems.length > 0) return errors.showFields(problems);
     save.mutate(body);
   }
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
   return (
     <form
       noValidate
@@ -83,7 +79,7 @@ function OrganizationEditor({ organization, onClose }: { organization: Organizat
           required
           value={name}
           onChange={(e) => setName(e.target.value)}
-          error={message('name')}
+          error={errors.fieldMessage('name')}
           maxLength={200}
         />
         <TextField
@@ -92,7 +88,7 @@ function OrganizationEditor({ organization, onClose }: { organization: Organizat
           required
           value={nameEn}
           onChange={(e) => setNameEn(e.target.value)}
-          error={message('nameEn')}
+          error={errors.fieldMessage('nameEn')}
           maxLength={200}
           lang="en"
         />
@@ -142,10 +138,6 @@ function CreateOrganizationForm() {
     if (problems.length > 0) return errors.showFields(problems);
     create.mutate(body);
   }
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
       {create.isSuccess && (
@@ -161,7 +153,7 @@ function CreateOrganizationForm() {
           required
           value={kind}
           onChange={(e) => setKind(e.target.value as OrganizationKind)}
-          error={message('kind')}
+          error={errors.fieldMessage('kind')}
         >
           {creatableOrganizationKinds.map((k) => (
             <option key={k} value={k}>
@@ -175,7 +167,7 @@ function CreateOrganizationForm() {
           required
           value={name}
           onChange={(e) => setName(e.target.value)}
-          error={message('name')}
+          error={errors.fieldMessage('name')}
           maxLength={200}
         />
         <TextField
@@ -184,7 +176,7 @@ function CreateOrganizationForm() {
           required
           value={nameEn}
           onChange={(e) => setNameEn(e.target.value)}
-          error={message('nameEn')}
+          error={errors.fieldMessage('nameEn')}
           maxLength={200}
           lang="en"
         />

@@ -247,7 +247,7 @@ function UserEditor({ user, isSelf, onClose }: { user: UserSummary; isSelf: bool
 }
 
 function InviteForm({ organizations }: { organizations: Organization[] }) {
-  const { t, pick, locale } = useI18n();
+  const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const errors = useVersionedForm('invite');
   const activeOrganizations = organizations.filter((o) => o.isActive);
@@ -280,10 +280,6 @@ function InviteForm({ organizations }: { organizations: Organization[] }) {
     invite.mutate(body);
   }
 
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
       {invite.isSuccess && (
@@ -309,7 +305,7 @@ function InviteForm({ organizations }: { organizations: Organization[] }) {
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={message('email')}
+          error={errors.fieldMessage('email')}
         />
         <TextField
           id={errors.id(['displayName'])}
@@ -317,7 +313,7 @@ function InviteForm({ organizations }: { organizations: Organization[] }) {
           required
           value={displayName}
           onChange={(e) => setDisplayName(e.target.value)}
-          error={message('displayName')}
+          error={errors.fieldMessage('displayName')}
           maxLength={100}
         />
         <Select
@@ -330,7 +326,7 @@ function InviteForm({ organizations }: { organizations: Organization[] }) {
             const next = activeOrganizations.find((o) => o.id === e.target.value);
             setRoles((current) => current.filter((r) => next && rolesAllowedFor[next.kind].includes(r)));
           }}
-          error={message('organizationId')}
+          error={errors.fieldMessage('organizationId')}
         >
           <option value="">{t('common.choose')}</option>
           {activeOrganizations.map((o) => (
@@ -346,11 +342,11 @@ function InviteForm({ organizations }: { organizations: Organization[] }) {
           allowed={allowed}
           selected={roles}
           onChange={setRoles}
-          errorText={message('roles')}
+          errorText={errors.fieldMessage('roles')}
         />
       ) : (
         <p id={errors.id(['roles'])} tabIndex={-1} className="text-std-16N-170 text-solid-gray-700">
-          {message('roles') ?? t('admin.users.chooseOrganizationFirst')}
+          {errors.fieldMessage('roles') ?? t('admin.users.chooseOrganizationFirst')}
         </p>
       )}
       <div>

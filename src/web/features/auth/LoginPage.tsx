@@ -108,7 +108,7 @@ function DemoAccountsBox({
 }
 
 export default function LoginPage() {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get('next'));
   const navigate = useNavigate();
@@ -182,11 +182,6 @@ export default function LoginPage() {
     codeErrors.clear();
   }
 
-  const fieldMessage = (e: typeof errors, path: string[]) => {
-    const field = e.fieldError(path);
-    return field ? pick(field) : undefined;
-  };
-
   return (
     <div className="flex flex-col gap-8">
       <PageHeader
@@ -217,7 +212,7 @@ export default function LoginPage() {
                 required
                 value={email}
                 onChange={(event) => setEmail(event.target.value)}
-                error={fieldMessage(errors, ['email'])}
+                error={errors.fieldMessage('email')}
               />
               <TextField
                 id={errors.id(['password'])}
@@ -228,7 +223,7 @@ export default function LoginPage() {
                 required
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
-                error={fieldMessage(errors, ['password'])}
+                error={errors.fieldMessage('password')}
               />
               <Button ref={submitRef} type="submit" size="lg" isBusy={login.isPending} className="w-full">
                 {t('auth.login.submit')}
@@ -263,7 +258,7 @@ export default function LoginPage() {
                 required
                 value={code}
                 onChange={(event) => setCode(event.target.value)}
-                error={fieldMessage(codeErrors, ['code'])}
+                error={codeErrors.fieldMessage('code')}
                 inputClassName="max-w-48 font-mono tracking-widest"
               />
               <div className="flex flex-wrap items-center gap-4">

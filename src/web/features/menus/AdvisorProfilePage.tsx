@@ -17,7 +17,7 @@ import { linesToList } from './labels';
 import { AdvisorCard } from './parts';
 
 function ProfileForm({ profile }: { profile: AdvisorProfile }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const invalidate = useInvalidateMenus();
   const errors = useVersionedForm('advisor');
   const [skills, setSkills] = useState(profile.skills.join('\n'));
@@ -50,10 +50,6 @@ function ProfileForm({ profile }: { profile: AdvisorProfile }) {
     setSaved(false);
     save.mutate(body);
   }
-  const f = (p: string) => {
-    const fe = errors.fieldError([p]);
-    return fe ? pick(fe) : undefined;
-  };
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-5">
       {saved && (
@@ -68,7 +64,7 @@ function ProfileForm({ profile }: { profile: AdvisorProfile }) {
         hint={t('menus.advisor.onePerLine')}
         value={skills}
         onChange={(e) => setSkills(e.target.value)}
-        error={f('skills')}
+        error={errors.fieldMessage('skills')}
       />
       <TextArea
         id={errors.id(['qualifications'])}
@@ -76,7 +72,7 @@ function ProfileForm({ profile }: { profile: AdvisorProfile }) {
         hint={t('menus.advisor.onePerLine')}
         value={qualifications}
         onChange={(e) => setQualifications(e.target.value)}
-        error={f('qualifications')}
+        error={errors.fieldMessage('qualifications')}
       />
       <TextArea
         id={errors.id(['pastProjects'])}
@@ -84,14 +80,14 @@ function ProfileForm({ profile }: { profile: AdvisorProfile }) {
         hint={t('menus.advisor.onePerLine')}
         value={pastProjects}
         onChange={(e) => setPastProjects(e.target.value)}
-        error={f('pastProjects')}
+        error={errors.fieldMessage('pastProjects')}
       />
       <TextArea
         id={errors.id(['bio'])}
         label={t('menus.advisor.bio')}
         value={bio}
         onChange={(e) => setBio(e.target.value)}
-        error={f('bio')}
+        error={errors.fieldMessage('bio')}
       />
       <div>
         <Button type="submit" isBusy={save.isPending}>

@@ -91,11 +91,6 @@ export function ProposalForm({
     save.mutate(body);
   }
 
-  const err = (path: string) => {
-    const e = errors.fieldError([path]);
-    return e ? pick(e) : undefined;
-  };
-
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
       <ErrorSummary errors={errors} />
@@ -105,13 +100,13 @@ export function ProposalForm({
         required
         value={title}
         onChange={(e) => setTitle(e.target.value)}
-        error={err('title')}
+        error={errors.fieldMessage('title')}
       />
       <CheckboxGroup
         id={errors.id(['challengeAreas'])}
         legend={t('menus.field.challengeAreas')}
         hint={t('menus.field.challengeAreasHint')}
-        error={err('challengeAreas')}
+        error={errors.fieldMessage('challengeAreas')}
       >
         <div className="grid gap-1 sm:grid-cols-2">
           {challengeAreas.map((area) => (
@@ -130,7 +125,7 @@ export function ProposalForm({
         rows={5}
         value={description}
         onChange={(e) => setDescription(e.target.value)}
-        error={err('description')}
+        error={errors.fieldMessage('description')}
       />
       <TextArea
         id={errors.id(['deliverables'])}
@@ -139,7 +134,7 @@ export function ProposalForm({
         rows={4}
         value={deliverables}
         onChange={(e) => setDeliverables(e.target.value)}
-        error={err('deliverables')}
+        error={errors.fieldMessage('deliverables')}
       />
       <div className="grid gap-6 md:grid-cols-3">
         <Select
@@ -162,7 +157,7 @@ export function ProposalForm({
           required
           value={capacity}
           onChange={(e) => setCapacity(e.target.value)}
-          error={err('capacity')}
+          error={errors.fieldMessage('capacity')}
           inputClassName="max-w-40"
         />
         <TextField
@@ -173,7 +168,7 @@ export function ProposalForm({
           required
           value={cost}
           onChange={(e) => setCost(e.target.value)}
-          error={err('unitCostThousandYen')}
+          error={errors.fieldMessage('unitCostThousandYen')}
           inputClassName="max-w-40"
         />
         <TextField
@@ -182,7 +177,7 @@ export function ProposalForm({
           inputMode="numeric"
           value={hours}
           onChange={(e) => setHours(e.target.value)}
-          error={err('plannedHours')}
+          error={errors.fieldMessage('plannedHours')}
           inputClassName="max-w-40"
         />
         <TextField
@@ -191,7 +186,7 @@ export function ProposalForm({
           inputMode="numeric"
           value={days}
           onChange={(e) => setDays(e.target.value)}
-          error={err('onsiteDays')}
+          error={errors.fieldMessage('onsiteDays')}
           inputClassName="max-w-40"
         />
       </div>
@@ -199,7 +194,7 @@ export function ProposalForm({
         id={errors.id(['regionIds'])}
         legend={t('menus.field.regions')}
         hint={t('menus.field.regionsHint')}
-        error={err('regionIds')}
+        error={errors.fieldMessage('regionIds')}
       >
         <div className="grid gap-1 sm:grid-cols-3">
           {(regions.data ?? []).map((region) => (
@@ -216,7 +211,7 @@ export function ProposalForm({
         id={errors.id(['advisorUserIds'])}
         legend={t('menus.field.advisors')}
         hint={t('menus.field.advisorsHint')}
-        error={err('advisorUserIds')}
+        error={errors.fieldMessage('advisorUserIds')}
       >
         {(advisors.data ?? []).map((a) => (
           <Checkbox

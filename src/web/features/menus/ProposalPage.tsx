@@ -269,10 +269,6 @@ function DecisionForm({ proposal }: { proposal: Proposal }) {
     setDone(false);
     decide.mutate(body);
   }
-  const f = (p: string) => {
-    const e = errors.fieldError([p]);
-    return e ? pick(e) : undefined;
-  };
   return (
     <Section title={t('menus.decision.title')} description={t('menus.decision.description')} boxed>
       {done && (
@@ -289,7 +285,7 @@ function DecisionForm({ proposal }: { proposal: Proposal }) {
           value={decision}
           onChange={setDecision}
           options={proposalDecisions.map((d) => ({ value: d, label: pick(proposalDecisionLabels[d]) }))}
-          error={f('decision')}
+          error={errors.fieldMessage('decision')}
           isInline
         />
         <TextArea
@@ -298,7 +294,7 @@ function DecisionForm({ proposal }: { proposal: Proposal }) {
           hint={t('menus.decision.reasonHint')}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          error={f('reason')}
+          error={errors.fieldMessage('reason')}
         />
         <div>
           <Button type="submit" isBusy={decide.isPending}>

@@ -102,11 +102,6 @@ export function EventForm({
     save.mutate(body);
   }
 
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
-
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
       {hasConflict && <ConflictNotice onReload={() => invalidate()} />}
@@ -133,7 +128,7 @@ export function EventForm({
           required
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          error={message('title')}
+          error={errors.fieldMessage('title')}
           maxLength={200}
         />
         <Select
@@ -141,7 +136,7 @@ export function EventForm({
           label={t('seminars.event.audience')}
           value={audience}
           onChange={(e) => setAudience(e.target.value as Audience)}
-          error={message('audience')}
+          error={errors.fieldMessage('audience')}
           required
         >
           {audiences.map((a) => (
@@ -155,7 +150,7 @@ export function EventForm({
           label={t('seminars.event.region')}
           value={regionId}
           onChange={(e) => setRegionId(e.target.value)}
-          error={message('regionId')}
+          error={errors.fieldMessage('regionId')}
           isOptional
         >
           <option value="">{t('seminars.allRegions')}</option>
@@ -173,7 +168,7 @@ export function EventForm({
           required
           value={startsAt}
           onChange={(e) => setStartsAt(e.target.value)}
-          error={message('startsAt')}
+          error={errors.fieldMessage('startsAt')}
           inputClassName="max-w-72"
         />
         <TextField
@@ -184,7 +179,7 @@ export function EventForm({
           required
           value={endsAt}
           onChange={(e) => setEndsAt(e.target.value)}
-          error={message('endsAt')}
+          error={errors.fieldMessage('endsAt')}
           inputClassName="max-w-72"
         />
         <TextField
@@ -195,7 +190,7 @@ export function EventForm({
           required
           value={closesAt}
           onChange={(e) => setClosesAt(e.target.value)}
-          error={message('registrationClosesAt')}
+          error={errors.fieldMessage('registrationClosesAt')}
           inputClassName="max-w-72"
         />
         <TextField
@@ -205,7 +200,7 @@ export function EventForm({
           required
           value={capacity}
           onChange={(e) => setCapacity(e.target.value)}
-          error={message('capacity')}
+          error={errors.fieldMessage('capacity')}
           inputClassName="max-w-40"
         />
         <TextField
@@ -216,7 +211,7 @@ export function EventForm({
           required
           value={threshold}
           onChange={(e) => setThreshold(e.target.value)}
-          error={message('attendanceThresholdMinutes')}
+          error={errors.fieldMessage('attendanceThresholdMinutes')}
           inputClassName="max-w-40"
         />
         <TextField
@@ -226,7 +221,7 @@ export function EventForm({
           hint={t('seminars.event.joinUrlHint')}
           value={joinUrl}
           onChange={(e) => setJoinUrl(e.target.value)}
-          error={message('joinUrl')}
+          error={errors.fieldMessage('joinUrl')}
           isOptional
           lang="en"
         />
@@ -235,7 +230,7 @@ export function EventForm({
           label={t('seminars.event.passcode')}
           value={passcode}
           onChange={(e) => setPasscode(e.target.value)}
-          error={message('passcode')}
+          error={errors.fieldMessage('passcode')}
           isOptional
           autoComplete="off"
           inputClassName="max-w-60"
@@ -246,7 +241,7 @@ export function EventForm({
         label={t('seminars.event.programme')}
         value={programme}
         onChange={(e) => setProgramme(e.target.value)}
-        error={message('programme')}
+        error={errors.fieldMessage('programme')}
         isOptional
         maxLength={8000}
       />
@@ -255,7 +250,7 @@ export function EventForm({
         label={t('seminars.event.speakers')}
         value={speakers}
         onChange={(e) => setSpeakers(e.target.value)}
-        error={message('speakers')}
+        error={errors.fieldMessage('speakers')}
         isOptional
         rows={3}
         maxLength={4000}
@@ -266,7 +261,7 @@ export function EventForm({
           fiscalYearId={series.find((s) => s.id === event.seriesId)?.fiscalYearId}
           value={feedbackSurveyId}
           onChange={setFeedbackSurveyId}
-          error={message('feedbackSurveyId')}
+          error={errors.fieldMessage('feedbackSurveyId')}
         />
       )}
       <div className="flex flex-wrap gap-4">

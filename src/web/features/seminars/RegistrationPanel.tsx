@@ -21,7 +21,7 @@ const onBehalfSchema = seminarRegistrationCreateSchema.options[1];
 
 /** The DX lead registers the municipality's head (or deputy), who may have no account. */
 function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDone: () => void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const invalidate = useInvalidateSeminars();
   const errors = useVersionedForm(`seminar-register-other-${event.id}`);
   const [name, setName] = useState('');
@@ -50,10 +50,6 @@ function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDon
     if (problems.length > 0) return errors.showFields(problems);
     save.mutate(body);
   }
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
 
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-5">
@@ -65,7 +61,7 @@ function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDon
           required
           value={name}
           onChange={(e) => setName(e.target.value)}
-          error={message('attendeeName')}
+          error={errors.fieldMessage('attendeeName')}
           autoComplete="off"
         />
         <TextField
@@ -75,7 +71,7 @@ function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDon
           required
           value={position}
           onChange={(e) => setPosition(e.target.value)}
-          error={message('attendeePosition')}
+          error={errors.fieldMessage('attendeePosition')}
           autoComplete="off"
         />
         <TextField
@@ -85,7 +81,7 @@ function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDon
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={message('attendeeEmail')}
+          error={errors.fieldMessage('attendeeEmail')}
           autoComplete="off"
           lang="en"
         />

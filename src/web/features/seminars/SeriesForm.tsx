@@ -47,11 +47,6 @@ export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel:
     save.mutate(body);
   }
 
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
-
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
       <ErrorSummary errors={errors} />
@@ -61,7 +56,7 @@ export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel:
           label={t('seminars.series.fiscalYear')}
           value={fiscalYearId || (years.data?.[0]?.id ?? '')}
           onChange={(e) => setFiscalYearId(e.target.value)}
-          error={message('fiscalYearId')}
+          error={errors.fieldMessage('fiscalYearId')}
           required
         >
           {(years.data ?? []).map((y) => (
@@ -76,7 +71,7 @@ export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel:
           required
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          error={message('title')}
+          error={errors.fieldMessage('title')}
           maxLength={200}
         />
         <TextField
@@ -87,7 +82,7 @@ export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel:
           required
           value={cost}
           onChange={(e) => setCost(e.target.value)}
-          error={message('costPerSessionThousandYen')}
+          error={errors.fieldMessage('costPerSessionThousandYen')}
           inputClassName="max-w-60"
         />
         <TextField
@@ -97,7 +92,7 @@ export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel:
           required
           value={sessions}
           onChange={(e) => setSessions(e.target.value)}
-          error={message('sessionCount')}
+          error={errors.fieldMessage('sessionCount')}
           inputClassName="max-w-40"
         />
       </div>

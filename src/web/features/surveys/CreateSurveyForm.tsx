@@ -46,10 +46,6 @@ export function CreateSurveyForm({
     },
     onError: errors.showError,
   });
-  const message = (path: string[]) => {
-    const e = errors.fieldError(path);
-    return e ? pick(e) : undefined;
-  };
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -77,7 +73,7 @@ export function CreateSurveyForm({
           label={t('surveys.fiscalYear')}
           value={fiscalYearId}
           onChange={(e) => setFiscalYearId(e.target.value)}
-          error={message(['fiscalYearId'])}
+          error={errors.fieldMessage('fiscalYearId')}
           required
         >
           {years.map((y) => (
@@ -104,7 +100,7 @@ export function CreateSurveyForm({
           label={t('surveys.name')}
           value={titleJa}
           onChange={(e) => setTitleJa(e.target.value)}
-          error={message(['title', 'ja'])}
+          error={errors.fieldMessage('title', 'ja')}
           required
           maxLength={500}
         />
@@ -113,7 +109,7 @@ export function CreateSurveyForm({
           label={t('surveys.builder.titleEn')}
           value={titleEn}
           onChange={(e) => setTitleEn(e.target.value)}
-          error={message(['title', 'en'])}
+          error={errors.fieldMessage('title', 'en')}
           isOptional
           lang="en"
           maxLength={500}
@@ -149,7 +145,7 @@ export function CreateSurveyForm({
           hint={t('surveys.builder.jstHint')}
           value={opensAt}
           onChange={(e) => setOpensAt(e.target.value)}
-          error={message(['opensAt'])}
+          error={errors.fieldMessage('opensAt')}
           required
         />
         <TextField
@@ -159,7 +155,7 @@ export function CreateSurveyForm({
           hint={t('surveys.builder.jstHint')}
           value={closesAt}
           onChange={(e) => setClosesAt(e.target.value)}
-          error={message(['closesAt'])}
+          error={errors.fieldMessage('closesAt')}
           required
         />
       </div>
