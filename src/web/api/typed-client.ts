@@ -33,6 +33,23 @@ export type BodyOf<P extends keyof Paths, M extends HttpMethod> = Paths[P][M] ex
   ? B
   : never;
 
+/** The query parameters an operation takes. */
+export type QueryOf<P extends keyof Paths, M extends HttpMethod> = Paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;
+
+/**
+ * Filters read from the page's URL are plain strings; the server validates them (an unknown
+ * value answers 422), so they are passed on as the operation's query without narrowing here.
+ */
+export function urlQuery<P extends keyof Paths, M extends HttpMethod>(
+  values: Partial<Record<string, string>>,
+): QueryOf<P, M> {
+  return values as QueryOf<P, M>;
+}
+
 type Method<M extends HttpMethod> = <P extends PathOf<M>, I extends InitOf<P, M>>(
   path: P,
   ...init: InitArgument<I>
