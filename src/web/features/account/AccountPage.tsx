@@ -1,8 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { passwordChangeSchema, roleLabels } from '../../../shared/schemas/accounts';
 import { mfaCodeRequestSchema, profileUpdateSchema } from '../../../shared/schemas/auth';
-import { api } from '../../api/client';
 import { type SessionUser, useCurrentUser, useRefreshSession } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -15,6 +13,7 @@ import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { MfaSecret } from '../../components/MfaSecret';
+import { useBeginMfaSetup, useChangePassword, useConfirmMfa, useUpdateProfile } from './api';
 import { confirmationMismatch, NewPasswordFields } from '../../components/NewPasswordFields';
 
 /**
@@ -27,9 +26,7 @@ function DisplayNameForm({ user }: { user: SessionUser }) {
   const refreshSession = useRefreshSession();
   const [displayName, setDisplayName] = useState(user.displayName);
   const errors = useVersionedForm('profile');
-  const save = useMutation({
-    mutationFn: (body: { version: number; displayName: string }) =>
-      api.patch<SessionUser>('/api/auth/me', body),
+  const save = useUpdateProfile({
     onSuccess: (updated) => {
       errors.clear();
       setDisplayName(updated.displayName);
@@ -46,8 +43,7 @@ function DisplayNameForm({ user }: { user: SessionUser }) {
     if (save.isPending) return;
     save.reset();
     const body = { version: user.version, displayName };
-    const problems = validateWith(profileUpdateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(profileUpdateSchema, body)) return;
     save.mutate(body);
   }
 
@@ -85,9 +81,7 @@ function PasswordChangeForm() {
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const errors = useVersionedForm('password');
-  const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api.post('/api/auth/password', body),
+  const change = useChangePassword({
     onSuccess: () => {
       errors.clear();
       setCurrentPassword('');
@@ -148,13 +142,11 @@ function MfaSetup() {
   const [setup, setSetup] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [code, setCode] = useState('');
   const errors = useVersionedForm('account-mfa');
-  const begin = useMutation({
-    mutationFn: () => api.post<{ secret: string; otpauthUri: string }>('/api/auth/mfa/setup'),
+  const begin = useBeginMfaSetup({
     onSuccess: setSetup,
     onError: errors.showError,
   });
-  const confirm = useMutation({
-    mutationFn: (body: { code: string }) => api.post('/api/auth/mfa/confirm', body),
+  const confirm = useConfirmMfa({
     onSuccess: () => refreshSession(),
     onError: (error) => {
       setCode('');
@@ -184,8 +176,7 @@ function MfaSetup() {
       onSubmit={(event) => {
         event.preventDefault();
         if (confirm.isPending) return;
-        const problems = validateWith(mfaCodeRequestSchema, { code });
-        if (problems.length > 0) return errors.showFields(problems);
+        if (!errors.check(mfaCodeRequestSchema, { code })) return;
         confirm.mutate({ code: code.trim() });
       }}
     >

@@ -65,8 +65,7 @@ function RubricForm({ fiscalYearId, settings }: { fiscalYearId: string; settings
       criteria: rows.map((r) => ({ ...r, weight: r.weight.trim() === '' ? Number.NaN : Number(r.weight) })),
       proposalDeadline: date ? { date, time } : null,
     };
-    const problems = validateWith(menuSettingsPutSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(menuSettingsPutSchema, body)) return;
     setSaved(false);
     save.mutate(body);
   }

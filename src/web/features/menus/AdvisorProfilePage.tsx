@@ -45,8 +45,7 @@ function ProfileForm({ profile }: { profile: AdvisorProfile }) {
       pastProjects: linesToList(pastProjects),
       bio,
     };
-    const problems = validateWith(advisorProfilePutSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(advisorProfilePutSchema, body)) return;
     setSaved(false);
     save.mutate(body);
   }

@@ -86,8 +86,7 @@ export function ProposalForm({
       advisorUserIds: advisorIds,
     };
     const body = proposal ? { version: proposal.version, ...fields } : { fiscalYearId, ...fields };
-    const problems = validateWith(proposal ? proposalPatchSchema : proposalCreateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(proposal ? proposalPatchSchema : proposalCreateSchema, body)) return;
     save.mutate(body);
   }
 

@@ -264,8 +264,7 @@ function DecisionForm({ proposal }: { proposal: Proposal }) {
     e.preventDefault();
     if (decide.isPending) return;
     const body = { version: proposal.version, decision, reason };
-    const problems = validateWith(proposalDecisionBodySchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(proposalDecisionBodySchema, body)) return;
     setDone(false);
     decide.mutate(body);
   }

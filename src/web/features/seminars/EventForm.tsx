@@ -97,8 +97,7 @@ export function EventForm({
     const body = event
       ? { version: event.version, ...fields, feedbackSurveyId: feedbackSurveyId || null }
       : fields;
-    const problems = validateWith(event ? seminarEventPatchSchema : seminarEventCreateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(event ? seminarEventPatchSchema : seminarEventCreateSchema, body)) return;
     save.mutate(body);
   }
 

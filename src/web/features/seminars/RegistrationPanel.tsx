@@ -46,8 +46,7 @@ function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDon
       attendeeEmail: email.trim(),
     };
     // The on-behalf form of the union, so each field gets its own message.
-    const problems = validateWith(onBehalfSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(onBehalfSchema, body)) return;
     save.mutate(body);
   }
 

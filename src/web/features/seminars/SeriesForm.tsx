@@ -42,8 +42,7 @@ export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel:
       costPerSessionThousandYen: parseWholeNumber(cost),
       sessionCount: parseWholeNumber(sessions),
     };
-    const problems = validateWith(seminarSeriesCreateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(seminarSeriesCreateSchema, body)) return;
     save.mutate(body);
   }
 

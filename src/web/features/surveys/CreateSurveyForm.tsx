@@ -59,8 +59,7 @@ export function CreateSurveyForm({
       closesAt: fromJstInputValue(closesAt) ?? closesAt,
       ...(copyFromId ? { copyFromId } : {}),
     };
-    const problems = validateWith(surveyCreateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(surveyCreateSchema, body)) return;
     create.mutate(body);
   }
 
