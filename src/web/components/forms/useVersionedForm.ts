@@ -112,7 +112,8 @@ export function useVersionedForm<Values extends object = Record<string, never>, 
    * answers false when there are some, so a submit reads `if (!form.check(schema, body)) return;`.
    */
   const check = useCallback(
-    (schema: z.ZodType | null, body: unknown, extra: FieldError[] = []): boolean => {
+    // A passing body is what the schema accepts, so the caller may send it as the typed request body.
+    <S extends z.ZodType>(schema: S | null, body: unknown, extra: FieldError[] = []): body is z.output<S> => {
       const problems = [...(schema ? validateWith(schema, body) : []), ...extra];
       if (problems.length === 0) return true;
       showFields(problems);

@@ -6,7 +6,6 @@ import {
   menuSettingsPutSchema,
   type RubricCriterion,
 } from '../../../shared/schemas/menus';
-import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button, buttonClass } from '../../components/Button';
@@ -18,8 +17,8 @@ import { Section } from '../../components/Section';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
-import { exportUrl, useInvalidateMenus, useMenuSettings, useRanking } from './api';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
+import { exportUrl, menusCalls, useInvalidateMenus, useMenuSettings, useRanking } from './api';
 import { FiscalYearField, useFiscalYearParam } from './FiscalYearField';
 import { formatScore, proposalStatusLabels, proposalStatusTones } from './labels';
 import { DeadlineNote } from './parts';
@@ -44,8 +43,8 @@ function RubricForm({ fiscalYearId, settings }: { fiscalYearId: string; settings
   const [time, setTime] = useState(settings.proposalDeadline?.time ?? '17:00');
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: (body: object) =>
-      api.put<MenuSettings>(`/api/menus/settings/${encodeURIComponent(fiscalYearId)}`, body),
+    mutationFn: (body: Parameters<typeof menusCalls.saveSettings>[1]) =>
+      menusCalls.saveSettings(fiscalYearId, body),
     onSuccess: async () => {
       errors.clear();
       setSaved(true);

@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type AdvisorProfile, advisorProfilePutSchema } from '../../../shared/schemas/menus';
-import { api } from '../../api/client';
 import { useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -11,8 +10,8 @@ import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { TextArea } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
-import { useAdvisorProfile, useAdvisors, useInvalidateMenus } from './api';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
+import { menusCalls, useAdvisorProfile, useAdvisors, useInvalidateMenus } from './api';
 import { linesToList } from './labels';
 import { AdvisorCard } from './parts';
 
@@ -26,8 +25,8 @@ function ProfileForm({ profile }: { profile: AdvisorProfile }) {
   const [bio, setBio] = useState(profile.bio);
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: (body: object) =>
-      api.put<AdvisorProfile>(`/api/menus/advisors/${encodeURIComponent(profile.userId)}`, body),
+    mutationFn: (body: Parameters<typeof menusCalls.saveAdvisor>[1]) =>
+      menusCalls.saveAdvisor(profile.userId, body),
     onSuccess: async () => {
       errors.clear();
       setSaved(true);

@@ -8,16 +8,15 @@ import {
   proposalCreateSchema,
   proposalPatchSchema,
 } from '../../../shared/schemas/menus';
-import { api } from '../../api/client';
 import { Button } from '../../components/Button';
 import { Checkbox, CheckboxGroup } from '../../components/Checkbox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { useRegions } from '../municipalities/api';
-import { useAdvisors, useInvalidateMenus } from './api';
+import { menusCalls, useAdvisors, useInvalidateMenus } from './api';
 import { menuFormatLabels } from './labels';
 
 /** '' → NaN so the schema says "required" instead of silently sending 0. */
@@ -28,6 +27,9 @@ function toInt(text: string): number {
 function toggle<T>(list: T[], value: T, on: boolean): T[] {
   return on ? (list.includes(value) ? list : [...list, value]) : list.filter((v) => v !== value);
 }
+
+type CreateBody = Parameters<typeof menusCalls.createProposal>[0];
+type UpdateBody = Parameters<typeof menusCalls.updateProposal>[1];
 
 /** The proposal form of a company: a new draft (no `proposal`) or the edit of a draft / returned one. */
 export function ProposalForm({
@@ -57,10 +59,11 @@ export function ProposalForm({
   const [advisorIds, setAdvisorIds] = useState<string[]>(proposal?.advisors.map((a) => a.userId) ?? []);
 
   const save = useMutation({
-    mutationFn: (body: object) =>
+    mutationFn: (body: CreateBody | UpdateBody) =>
+      // The body was built for the branch taken (a version when editing, the year when creating).
       proposal
-        ? api.patch<Proposal>(`/api/menus/proposals/${encodeURIComponent(proposal.id)}`, body)
-        : api.post<Proposal>('/api/menus/proposals', body),
+        ? menusCalls.updateProposal(proposal.id, body as UpdateBody)
+        : menusCalls.createProposal(body as CreateBody),
     onSuccess: async (saved) => {
       errors.clear();
       await invalidate();

@@ -13,7 +13,6 @@ import {
   SCORE_MAX,
   SCORE_MIN,
 } from '../../../shared/schemas/menus';
-import { api } from '../../api/client';
 import { hasAnyRole, isPrefectureAdmin, type SessionUser, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -30,7 +29,7 @@ import { TextArea } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { formatDateTime } from '../../lib/format';
-import { useInvalidateMenus, useProposal, useProposalReviews, useReviewers } from './api';
+import { menusCalls, useInvalidateMenus, useProposal, useProposalReviews, useReviewers } from './api';
 import {
   formatScore,
   proposalDecisionLabels,
@@ -42,8 +41,6 @@ import {
 import { MenuFacts } from './parts';
 import { ProposalForm } from './ProposalForm';
 import { RadioGroup } from './RadioGroup';
-
-const enc = encodeURIComponent;
 
 function DecisionNotice({ proposal }: { proposal: Proposal }) {
   const { t, pick, locale } = useI18n();
@@ -72,8 +69,7 @@ function SubmitProposal({ proposal }: { proposal: Proposal }) {
   const invalidate = useInvalidateMenus();
   const errors = useVersionedForm('proposal-submit');
   const submit = useMutation({
-    mutationFn: () =>
-      api.post<Proposal>(`/api/menus/proposals/${enc(proposal.id)}/submit`, { version: proposal.version }),
+    mutationFn: () => menusCalls.submitProposal(proposal.id, { version: proposal.version }),
     onSuccess: () => invalidate(),
     onError: errors.showError,
   });
@@ -141,8 +137,7 @@ function AdminPanel({ proposal }: { proposal: Proposal }) {
   const [reviewerId, setReviewerId] = useState('');
   const assignErrors = useVersionedForm('assign');
   const assign = useMutation({
-    mutationFn: (reviewerUserId: string) =>
-      api.post<Review>(`/api/menus/proposals/${enc(proposal.id)}/assignments`, { reviewerUserId }),
+    mutationFn: (reviewerUserId: string) => menusCalls.assign(proposal.id, { reviewerUserId }),
     onSuccess: async () => {
       assignErrors.clear();
       setReviewerId('');
@@ -151,8 +146,7 @@ function AdminPanel({ proposal }: { proposal: Proposal }) {
     onError: assignErrors.showError,
   });
   const unassign = useMutation({
-    mutationFn: (r: Review) =>
-      api.delete<void>(`/api/menus/assignments/${enc(r.id)}`, { version: r.version }),
+    mutationFn: (r: Review) => menusCalls.unassign(r),
     onSuccess: () => invalidate(),
     onError: assignErrors.showError,
   });
@@ -250,8 +244,7 @@ function DecisionForm({ proposal }: { proposal: Proposal }) {
   const [reason, setReason] = useState('');
   const [done, setDone] = useState(false);
   const decide = useMutation({
-    mutationFn: (body: object) =>
-      api.post<Proposal>(`/api/menus/proposals/${enc(proposal.id)}/decision`, body),
+    mutationFn: (body: Parameters<typeof menusCalls.decide>[1]) => menusCalls.decide(proposal.id, body),
     onSuccess: async () => {
       errors.clear();
       setDone(true);
@@ -313,12 +306,11 @@ function ScoreForm({ review, criteria }: { review: Review; criteria: RubricCrite
   const [comment, setComment] = useState(review.comment);
   const [conflictReason, setConflictReason] = useState('');
   const [saved, setSaved] = useState(false);
-  const base = `/api/menus/reviews/${enc(review.id)}`;
   const save = useMutation({
     mutationFn: async (submitAfter: boolean) => {
       const body = { version: review.version, scores, comment };
-      const updated = await api.put<Review>(base, body);
-      if (submitAfter) return api.post<Review>(`${base}/submit`, { version: updated.version });
+      const updated = await menusCalls.saveReview(review.id, body);
+      if (submitAfter) return menusCalls.submitReview(review.id, { version: updated.version });
       return updated;
     },
     onSuccess: async () => {
@@ -330,7 +322,7 @@ function ScoreForm({ review, criteria }: { review: Review; criteria: RubricCrite
   });
   const conflict = useMutation({
     mutationFn: () =>
-      api.post<Review>(`${base}/conflict`, { version: review.version, reason: conflictReason }),
+      menusCalls.declareConflict(review.id, { version: review.version, reason: conflictReason }),
     onSuccess: () => invalidate(),
     onError: errors.showError,
   });
