@@ -8,7 +8,7 @@ import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { seminarEventCreateSchema, seminarEventPatchSchema } from '../../../shared/schemas/seminars';
-import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { formatFiscalYear } from '../../lib/format';
 import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { useRegions } from '../municipalities/api';

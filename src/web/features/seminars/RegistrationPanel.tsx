@@ -11,7 +11,7 @@ import { Section } from '../../components/Section';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { seminarRegistrationCreateSchema } from '../../../shared/schemas/seminars';
-import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { formatDateTime } from '../../lib/format';
 import { useInvalidateSeminars } from './api';
 import { registrationStatusLabels, registrationStatusTones } from './labels';

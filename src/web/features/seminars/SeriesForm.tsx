@@ -7,7 +7,7 @@ import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { seminarSeriesCreateSchema } from '../../../shared/schemas/seminars';
-import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { useFiscalYears } from '../fiscal-years/api';
 import { useInvalidateSeminars } from './api';
 import { parseWholeNumber } from './numbers';

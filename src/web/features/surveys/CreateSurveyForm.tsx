@@ -14,7 +14,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { fromJstInputValue } from '../../lib/jst-input';
 import { type SurveyDetail, type SurveySummary, useInvalidateSurveys } from './api';
 
