@@ -1,8 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { SessionUser } from '../../shared/schemas/auth';
 import type { Role } from '../../shared/roles';
-import { api, isApiError } from './client';
+import { isApiError } from './client';
+import { apiClient } from './typed-client';
 
 export type { SessionUser };
 
@@ -11,7 +12,7 @@ export const sessionQueryKey = ['session'] as const;
 /** The signed-in user, or null when nobody is (or the second factor is still owed). */
 export async function fetchSession(): Promise<SessionUser | null> {
   try {
-    return await api.get<SessionUser>('/api/auth/me');
+    return await apiClient.get('/api/auth/me');
   } catch (error) {
     if (isApiError(error) && (error.status === 401 || error.code === 'MFA_SETUP_REQUIRED')) return null;
     throw error;
@@ -44,6 +45,11 @@ export function isPrefectureAdmin(user: Pick<SessionUser, 'roles'> | null | unde
 export function useRefreshSession() {
   const queryClient = useQueryClient();
   return useCallback(() => queryClient.invalidateQueries({ queryKey: sessionQueryKey }), [queryClient]);
+}
+
+/** Signs out; whatever the server answers, `onSettled` runs (the page then forgets the user's data). */
+export function useLogout(onSettled: () => void) {
+  return useMutation({ mutationFn: () => apiClient.post('/api/auth/logout'), onSettled });
 }
 
 /** `?next=` must stay on this site: only a local path, never //host or a scheme. */

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useI18n } from '../i18n';
-import type { FormErrors } from '../lib/form-errors';
+import type { FormErrors } from './forms/useVersionedForm';
 
 /**
  * After a failed submit: what went wrong, with a link to each failing field.

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { aboutEn, aboutJa } from './about';
+import { accountEn, accountJa } from './account';
+import { adminEn, adminJa } from './admin';
+import { authEn, authJa } from './auth';
 import { en } from './en';
+import { fiscalYearsEn, fiscalYearsJa } from './fiscal-years';
+import { homeEn, homeJa } from './home';
 import { ja } from './ja';
+import { menusEn, menusJa } from './menus';
+import { municipalitiesEn, municipalitiesJa } from './municipalities';
+import { seminarsEn, seminarsJa } from './seminars';
+import { surveysEn, surveysJa } from './surveys';
 import { readCookie, resolveLocale } from './locale';
 import { translate } from './translate';
 
@@ -24,6 +34,35 @@ describe('UI catalogs', () => {
     const onlyEn = [...enEntries.keys()].filter((key) => !jaEntries.has(key));
     expect(onlyJa, 'keys missing from en.ts').toEqual([]);
     expect(onlyEn, 'keys missing from ja.ts').toEqual([]);
+  });
+
+  it('are composed of per-feature parts that each match between the languages and never overlap', () => {
+    const parts = {
+      about: [aboutJa, aboutEn],
+      account: [accountJa, accountEn],
+      admin: [adminJa, adminEn],
+      auth: [authJa, authEn],
+      fiscalYears: [fiscalYearsJa, fiscalYearsEn],
+      home: [homeJa, homeEn],
+      menus: [menusJa, menusEn],
+      municipalities: [municipalitiesJa, municipalitiesEn],
+      seminars: [seminarsJa, seminarsEn],
+      surveys: [surveysJa, surveysEn],
+    } as const;
+    const owners = new Map<string, string>();
+    for (const [name, [partJa, partEn]] of Object.entries(parts)) {
+      expect(
+        flatten(partEn).map(([key]) => key),
+        `keys of the ${name} part`,
+      ).toEqual(flatten(partJa).map(([key]) => key));
+      // A spread part silently replaces an earlier one with the same top-level key.
+      for (const key of Object.keys(partJa)) {
+        expect(owners.get(key), `${key} defined by two parts`).toBeUndefined();
+        owners.set(key, name);
+      }
+      const missing = flatten(partJa).filter(([key]) => !jaEntries.has(key));
+      expect(missing, `${name} keys missing from the composed catalog`).toEqual([]);
+    }
   });
 
   it('have no empty or non-text values', () => {

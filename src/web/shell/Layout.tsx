@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { api } from '../api/client';
-import { type SessionUser, useSession } from '../api/session';
+import { type SessionUser, useLogout, useSession } from '../api/session';
 import { Button } from '../components/Button';
 import { Spinner } from '../components/Spinner';
 import { useI18n } from '../i18n';
@@ -35,13 +34,10 @@ function Header({ user }: { user: SessionUser | null | undefined }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const logout = useMutation({
-    mutationFn: () => api.post('/api/auth/logout'),
-    onSettled: () => {
-      // Whatever the server said, nothing of this user's data may stay in the page.
-      queryClient.clear();
-      navigate('/login', { replace: true });
-    },
+  const logout = useLogout(() => {
+    // Whatever the server said, nothing of this user's data may stay in the page.
+    queryClient.clear();
+    navigate('/login', { replace: true });
   });
   const prefectureName = user ? (locale === 'ja' ? user.prefecture.name : user.prefecture.nameEn) : null;
   const organizationName = user

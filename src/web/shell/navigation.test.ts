@@ -44,7 +44,8 @@ describe('navigationFor', () => {
       '/menus/catalog',
     ]);
     expect(paths(['reviewer'])).toEqual([...common, '/menus/reviews', '/menus/catalog']);
-    expect(paths(['council_secretariat'])).toEqual([...common, '/menus/recommendations', '/menus/catalog']);
+    // Recommendations are derived from a town's survey answers: the town's and the prefecture's only.
+    expect(paths(['council_secretariat'])).toEqual([...common, '/menus/catalog']);
   });
 
   it('merges several roles without repeating a destination', () => {

@@ -46,7 +46,6 @@ const companyItems: NavItem[] = [
   { to: '/menus/profile', label: 'menus.nav.profile' },
 ];
 const reviewerItems: NavItem[] = [{ to: '/menus/reviews', label: 'menus.nav.reviews' }];
-const councilItems: NavItem[] = [{ to: '/menus/recommendations', label: 'menus.nav.recommendations' }];
 const catalogItems: NavItem[] = [{ to: '/menus/catalog', label: 'menus.nav.catalog' }];
 
 /**
@@ -64,7 +63,6 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
     lists.push(partnerItems);
     if (roles.includes('company_member')) lists.push(companyItems);
     if (roles.includes('reviewer')) lists.push(reviewerItems);
-    if (roles.includes('council_secretariat')) lists.push(councilItems);
     lists.push(catalogItems);
   }
   const seen = new Set<string>();

@@ -1,8 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { passwordChangeSchema, roleLabels } from '../../../shared/schemas/accounts';
 import { mfaCodeRequestSchema, profileUpdateSchema } from '../../../shared/schemas/auth';
-import { api } from '../../api/client';
 import { type SessionUser, useCurrentUser, useRefreshSession } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -13,9 +11,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
-import { MfaSecret } from '../auth/MfaSecret';
-import { confirmationMismatch, NewPasswordFields } from '../auth/NewPasswordFields';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
+import { MfaSecret } from '../../components/MfaSecret';
+import { useBeginMfaSetup, useChangePassword, useConfirmMfa, useUpdateProfile } from './api';
+import { confirmationMismatch, NewPasswordFields } from '../../components/NewPasswordFields';
 
 /**
  * The one thing users change about themselves. After a save or a 409 (edited
@@ -26,10 +25,8 @@ function DisplayNameForm({ user }: { user: SessionUser }) {
   const { t, pick } = useI18n();
   const refreshSession = useRefreshSession();
   const [displayName, setDisplayName] = useState(user.displayName);
-  const errors = useFormErrors('profile');
-  const save = useMutation({
-    mutationFn: (body: { version: number; displayName: string }) =>
-      api.patch<SessionUser>('/api/auth/me', body),
+  const errors = useVersionedForm('profile');
+  const save = useUpdateProfile({
     onSuccess: (updated) => {
       errors.clear();
       setDisplayName(updated.displayName);
@@ -46,8 +43,7 @@ function DisplayNameForm({ user }: { user: SessionUser }) {
     if (save.isPending) return;
     save.reset();
     const body = { version: user.version, displayName };
-    const problems = validateWith(profileUpdateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(profileUpdateSchema, body)) return;
     save.mutate(body);
   }
 
@@ -84,10 +80,8 @@ function PasswordChangeForm() {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const errors = useFormErrors('password');
-  const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api.post('/api/auth/password', body),
+  const errors = useVersionedForm('password');
+  const change = useChangePassword({
     onSuccess: () => {
       errors.clear();
       setCurrentPassword('');
@@ -153,13 +147,8 @@ function MfaSetup({ isReplacing }: { isReplacing: boolean }) {
   const [code, setCode] = useState('');
   const [currentPassword, setCurrentPassword] = useState('');
   const [isDone, setIsDone] = useState(false);
-  const errors = useFormErrors('account-mfa');
-  const begin = useMutation({
-    mutationFn: () =>
-      api.post<{ secret: string; otpauthUri: string }>(
-        '/api/auth/mfa/setup',
-        isReplacing ? { currentPassword } : {},
-      ),
+  const errors = useVersionedForm('account-mfa');
+  const begin = useBeginMfaSetup({
     onSuccess: (result) => {
       setCurrentPassword('');
       errors.clear();
@@ -167,8 +156,7 @@ function MfaSetup({ isReplacing }: { isReplacing: boolean }) {
     },
     onError: errors.showError,
   });
-  const confirm = useMutation({
-    mutationFn: (body: { code: string }) => api.post('/api/auth/mfa/confirm', body),
+  const confirm = useConfirmMfa({
     onSuccess: () => {
       setSetup(null);
       setCode('');
@@ -199,7 +187,7 @@ function MfaSetup({ isReplacing }: { isReplacing: boolean }) {
                 en: 'Enter your current password.',
               },
             ]);
-          begin.mutate();
+          begin.mutate(isReplacing ? { currentPassword } : {});
         }}
       >
         {isDone && (
@@ -241,8 +229,7 @@ function MfaSetup({ isReplacing }: { isReplacing: boolean }) {
       onSubmit={(event) => {
         event.preventDefault();
         if (confirm.isPending) return;
-        const problems = validateWith(mfaCodeRequestSchema, { code });
-        if (problems.length > 0) return errors.showFields(problems);
+        if (!errors.check(mfaCodeRequestSchema, { code })) return;
         confirm.mutate({ code: code.trim() });
       }}
     >

@@ -1,8 +1,5 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { AuditEntry, UserSummary } from '../../../shared/schemas/accounts';
-import { api } from '../../api/client';
 import { Button } from '../../components/Button';
 import { FilterPanel } from '../../components/FilterPanel';
 import { EmptyState } from '../../components/EmptyState';
@@ -13,10 +10,10 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { useAuditEntries, useUsers } from './api';
 
 const filterKeys = ['entityType', 'entityId', 'actorUserId', 'action'] as const;
 type Filters = Partial<Record<(typeof filterKeys)[number], string>>;
-const pageSize = 50;
 
 function readFilters(params: URLSearchParams): Filters {
   const filters: Filters = {};
@@ -46,21 +43,8 @@ export default function AuditPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-sync only when the URL changes.
   useEffect(() => setDraft(readFilters(searchParams)), [appliedKey]);
 
-  const users = useQuery({
-    queryKey: ['users', {}],
-    queryFn: () => api.get<{ items: UserSummary[] }>('/api/users').then((r) => r.items),
-  });
-  const entries = useInfiniteQuery({
-    queryKey: ['audit', applied],
-    initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) =>
-      api.get<{ items: AuditEntry[]; nextBefore: number | null }>('/api/audit', {
-        ...applied,
-        limit: pageSize,
-        before: pageParam,
-      }),
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
-  });
+  const users = useUsers();
+  const entries = useAuditEntries(applied);
 
   function apply(event: React.FormEvent) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import type { OrganizationKind } from '../../../shared/roles';
 import {
@@ -9,7 +9,6 @@ import {
   organizationPatchSchema,
 } from '../../../shared/schemas/accounts';
 import { organizationKinds } from '../../../shared/roles';
-import { api, isApiError } from '../../api/client';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Checkbox } from '../../components/Checkbox';
@@ -23,49 +22,30 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { Alert } from '../../components/Alert';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { formatNumber } from '../../lib/format';
-import { ConflictNotice } from '../fiscal-years/ConflictNotice';
-import { organizationsKey, useOrganizations } from './api';
+import { FormErrors } from '../../components/forms/FormErrors';
+import { organizationsKey, useCreateOrganization, useOrganizations, useUpdateOrganization } from './api';
 
 function OrganizationEditor({ organization, onClose }: { organization: Organization; onClose: () => void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const errors = useFormErrors(`org-${organization.id}`);
-  const [name, setName] = useState(organization.name);
-  const [nameEn, setNameEn] = useState(organization.nameEn);
-  const [isActive, setIsActive] = useState(organization.isActive);
-  const [hasConflict, setHasConflict] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: organizationsKey });
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api.patch<Organization>(`/api/organizations/${organization.id}`, body),
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
-    onError: (error) => {
-      if (isApiError(error, 'VERSION_CONFLICT')) {
-        errors.clear();
-        return setHasConflict(true);
-      }
-      errors.showError(error);
-    },
+  const form = useVersionedForm({
+    id: `org-${organization.id}`,
+    initial: { name: organization.name, nameEn: organization.nameEn, isActive: organization.isActive },
   });
+  const { name, nameEn, isActive } = form.values;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: organizationsKey });
+  const save = useUpdateOrganization(organization.id);
   const isMunicipality = organization.kind === 'municipality';
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (save.isPending) return;
     const body = { version: organization.version, name: name.trim(), nameEn: nameEn.trim(), isActive };
-    const problems = validateWith(organizationPatchSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
-    save.mutate(body);
+    if (!form.check(organizationPatchSchema, body)) return;
+    save.mutate(body, { onSuccess: onClose, onError: form.onError });
   }
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
   return (
     <form
       noValidate
@@ -73,26 +53,25 @@ function OrganizationEditor({ organization, onClose }: { organization: Organizat
       className="flex flex-col gap-6 border-l-4 border-blue-900 bg-blue-50 p-5"
     >
       <h3 className="text-std-20B-150">{t('admin.organizations.editTitle', { name: organization.name })}</h3>
-      {hasConflict && <ConflictNotice onReload={() => refresh()} />}
-      <ErrorSummary errors={errors} />
+      <FormErrors form={form} onReload={() => refresh()} />
       {isMunicipality && <Alert tone="info">{t('admin.organizations.municipalityNote')}</Alert>}
       <div className="grid gap-6 md:grid-cols-2">
         <TextField
-          id={errors.id(['name'])}
+          id={form.id(['name'])}
           label={t('admin.organizations.name')}
           required
           value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={message('name')}
+          onChange={(e) => form.set('name')(e.target.value)}
+          error={form.fieldMessage('name')}
           maxLength={200}
         />
         <TextField
-          id={errors.id(['nameEn'])}
+          id={form.id(['nameEn'])}
           label={t('admin.organizations.nameEn')}
           required
           value={nameEn}
-          onChange={(e) => setNameEn(e.target.value)}
-          error={message('nameEn')}
+          onChange={(e) => form.set('nameEn')(e.target.value)}
+          error={form.fieldMessage('nameEn')}
           maxLength={200}
           lang="en"
         />
@@ -101,7 +80,7 @@ function OrganizationEditor({ organization, onClose }: { organization: Organizat
         label={t('admin.organizations.isActive')}
         hint={t('admin.organizations.isActiveHint')}
         checked={isActive}
-        onChange={(e) => setIsActive(e.target.checked)}
+        onChange={(e) => form.set('isActive')(e.target.checked)}
       />
       <div className="flex flex-wrap gap-4">
         <Button type="submit" isBusy={save.isPending}>
@@ -117,35 +96,26 @@ function OrganizationEditor({ organization, onClose }: { organization: Organizat
 
 function CreateOrganizationForm() {
   const { t, pick } = useI18n();
-  const queryClient = useQueryClient();
-  const errors = useFormErrors('org-new');
+  const errors = useVersionedForm('org-new');
   const [kind, setKind] = useState<OrganizationKind>('company');
   const [name, setName] = useState('');
   const [nameEn, setNameEn] = useState('');
-  const create = useMutation({
-    mutationFn: (body: { kind: OrganizationKind; name: string; nameEn: string }) =>
-      api.post<Organization>('/api/organizations', body),
-    onSuccess: async () => {
-      errors.clear();
-      setName('');
-      setNameEn('');
-      await queryClient.invalidateQueries({ queryKey: organizationsKey });
-    },
-    onError: errors.showError,
-  });
+  const create = useCreateOrganization();
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (create.isPending) return;
     create.reset();
     const body = { kind, name: name.trim(), nameEn: nameEn.trim() };
-    const problems = validateWith(organizationCreateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
-    create.mutate(body);
+    if (!errors.check(organizationCreateSchema, body)) return;
+    create.mutate(body, {
+      onSuccess: () => {
+        errors.clear();
+        setName('');
+        setNameEn('');
+      },
+      onError: errors.showError,
+    });
   }
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
       {create.isSuccess && (
@@ -161,7 +131,7 @@ function CreateOrganizationForm() {
           required
           value={kind}
           onChange={(e) => setKind(e.target.value as OrganizationKind)}
-          error={message('kind')}
+          error={errors.fieldMessage('kind')}
         >
           {creatableOrganizationKinds.map((k) => (
             <option key={k} value={k}>
@@ -175,7 +145,7 @@ function CreateOrganizationForm() {
           required
           value={name}
           onChange={(e) => setName(e.target.value)}
-          error={message('name')}
+          error={errors.fieldMessage('name')}
           maxLength={200}
         />
         <TextField
@@ -184,7 +154,7 @@ function CreateOrganizationForm() {
           required
           value={nameEn}
           onChange={(e) => setNameEn(e.target.value)}
-          error={message('nameEn')}
+          error={errors.fieldMessage('nameEn')}
           maxLength={200}
           lang="en"
         />

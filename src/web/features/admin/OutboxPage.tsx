@@ -1,12 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  type MailStatus,
-  mailStatuses,
-  mailStatusLabels,
-  type OutboxMail,
-} from '../../../shared/schemas/accounts';
-import { api } from '../../api/client';
+import { type MailStatus, mailStatuses, mailStatusLabels } from '../../../shared/schemas/accounts';
 import { Alert } from '../../components/Alert';
 import { Badge, type BadgeTone } from '../../components/Badge';
 import { EmptyState } from '../../components/EmptyState';
@@ -16,6 +9,7 @@ import { Select } from '../../components/Select';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { useOutbox } from './api';
 
 const statusTones: Record<MailStatus, BadgeTone> = {
   queued: 'info',
@@ -28,15 +22,7 @@ const statusTones: Record<MailStatus, BadgeTone> = {
 export default function OutboxPage() {
   const { t, locale, pick } = useI18n();
   const [status, setStatus] = useState('');
-  const outbox = useQuery({
-    queryKey: ['outbox', status],
-    queryFn: () =>
-      api.get<{ isSmtpConfigured: boolean; items: OutboxMail[] }>('/api/admin/outbox', {
-        status,
-        limit: 100,
-      }),
-    placeholderData: (previous) => previous,
-  });
+  const outbox = useOutbox(status);
   return (
     <div className="flex flex-col gap-8">
       <PageHeader

@@ -1,4 +1,3 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type Role, roles as allRoles, rolesAllowedFor } from '../../../shared/roles';
@@ -12,7 +11,7 @@ import {
   userStatuses,
   userStatusLabels,
 } from '../../../shared/schemas/accounts';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge, type BadgeTone } from '../../components/Badge';
@@ -28,10 +27,18 @@ import { Select } from '../../components/Select';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { formatDateTime } from '../../lib/format';
-import { ConflictNotice } from '../fiscal-years/ConflictNotice';
-import { useOrganizations } from './api';
+import { ConflictNotice } from '../../components/forms/ConflictNotice';
+import {
+  type UserAction,
+  useInviteUser,
+  useOrganizations,
+  useRefreshUsers,
+  useUpdateUser,
+  useUserAction,
+  useUsers,
+} from './api';
 
 const statusTones: Record<UserStatus, BadgeTone> = {
   active: 'success',
@@ -49,15 +56,6 @@ function readFilters(params: URLSearchParams): Filters {
     if (value) filters[key] = value;
   }
   return filters;
-}
-
-function useUsers(filters: Filters) {
-  return useQuery({
-    queryKey: ['users', filters],
-    queryFn: ({ signal }) =>
-      api.get<{ items: UserSummary[] }>('/api/users', { ...filters }, signal).then((r) => r.items),
-    placeholderData: (previous) => previous,
-  });
 }
 
 function orgName(org: { name: string; nameEn: string }, locale: 'ja' | 'en') {
@@ -101,53 +99,37 @@ function RoleCheckboxes({
 
 function UserEditor({ user, isSelf, onClose }: { user: UserSummary; isSelf: boolean; onClose: () => void }) {
   const { t, pick, locale } = useI18n();
-  const queryClient = useQueryClient();
-  const errors = useFormErrors(`user-${user.id}`);
+  const errors = useVersionedForm(`user-${user.id}`);
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const [isActive, setIsActive] = useState(user.isActive);
-  const [hasConflict, setHasConflict] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
-
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.patch<UserSummary>(`/api/users/${user.id}`, body),
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
-    onError: (error) => {
-      if (isApiError(error, 'VERSION_CONFLICT')) {
-        errors.clear();
-        return setHasConflict(true);
-      }
-      errors.showError(error);
-    },
-  });
-  const action = useMutation({
-    mutationFn: (kind: 'unlock' | 'invitation' | 'mfa-reset') =>
-      api.post<unknown>(`/api/users/${user.id}/${kind}`),
-    onSuccess: async (_data, kind) => {
-      setNotice(
-        t(
-          kind === 'unlock'
-            ? 'admin.users.unlocked'
-            : kind === 'invitation'
-              ? 'admin.users.invitationResent'
-              : 'admin.users.mfaResetDone',
-        ),
-      );
-      await refresh();
-    },
-  });
+  const refresh = useRefreshUsers();
+  const save = useUpdateUser(user.id);
+  const userAction = useUserAction(user.id);
+  const action = {
+    ...userAction,
+    mutate: (kind: UserAction) =>
+      userAction.mutate(kind, {
+        onSuccess: () =>
+          setNotice(
+            t(
+              kind === 'unlock'
+                ? 'admin.users.unlocked'
+                : kind === 'invitation'
+                  ? 'admin.users.invitationResent'
+                  : 'admin.users.mfaResetDone',
+            ),
+          ),
+      }),
+  };
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (save.isPending) return;
     const body = { version: user.version, displayName: displayName.trim(), roles, isActive };
-    const problems = validateWith(userPatchSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
-    save.mutate(body);
+    if (!errors.check(userPatchSchema, body)) return;
+    save.mutate(body, { onSuccess: onClose, onError: errors.onError });
   }
 
   const nameError = errors.fieldError(['displayName']);
@@ -157,7 +139,7 @@ function UserEditor({ user, isSelf, onClose }: { user: UserSummary; isSelf: bool
       <h3 className="text-std-20B-150" id={`user-${user.id}-editor`}>
         {t('admin.users.editTitle', { name: user.displayName })}
       </h3>
-      {hasConflict && <ConflictNotice onReload={() => refresh()} />}
+      {errors.conflict && <ConflictNotice onReload={() => refresh()} />}
       {notice && (
         <Alert tone="success" isLive>
           {notice}
@@ -247,9 +229,8 @@ function UserEditor({ user, isSelf, onClose }: { user: UserSummary; isSelf: bool
 }
 
 function InviteForm({ organizations }: { organizations: Organization[] }) {
-  const { t, pick, locale } = useI18n();
-  const queryClient = useQueryClient();
-  const errors = useFormErrors('invite');
+  const { t, locale } = useI18n();
+  const errors = useVersionedForm('invite');
   const activeOrganizations = organizations.filter((o) => o.isActive);
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -257,33 +238,25 @@ function InviteForm({ organizations }: { organizations: Organization[] }) {
   const [roles, setRoles] = useState<Role[]>([]);
   const organization = activeOrganizations.find((o) => o.id === organizationId);
   const allowed = organization ? rolesAllowedFor[organization.kind] : [];
-  const invite = useMutation({
-    mutationFn: (body: { email: string; displayName: string; organizationId: string; roles: Role[] }) =>
-      api.post<{ user: UserSummary; expiresAt: string }>('/api/users/invitations', body),
-    onSuccess: async () => {
-      errors.clear();
-      setEmail('');
-      setDisplayName('');
-      setRoles([]);
-      await queryClient.invalidateQueries({ queryKey: ['users'] });
-    },
-    onError: errors.showError,
-  });
+  const invite = useInviteUser();
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (invite.isPending) return;
     invite.reset();
     const body = { email, displayName: displayName.trim(), organizationId, roles };
-    const problems = validateWith(invitationCreateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
-    invite.mutate(body);
+    if (!errors.check(invitationCreateSchema, body)) return;
+    invite.mutate(body, {
+      onSuccess: () => {
+        errors.clear();
+        setEmail('');
+        setDisplayName('');
+        setRoles([]);
+      },
+      onError: errors.showError,
+    });
   }
 
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
       {invite.isSuccess && (
@@ -309,7 +282,7 @@ function InviteForm({ organizations }: { organizations: Organization[] }) {
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={message('email')}
+          error={errors.fieldMessage('email')}
         />
         <TextField
           id={errors.id(['displayName'])}
@@ -317,7 +290,7 @@ function InviteForm({ organizations }: { organizations: Organization[] }) {
           required
           value={displayName}
           onChange={(e) => setDisplayName(e.target.value)}
-          error={message('displayName')}
+          error={errors.fieldMessage('displayName')}
           maxLength={100}
         />
         <Select
@@ -330,7 +303,7 @@ function InviteForm({ organizations }: { organizations: Organization[] }) {
             const next = activeOrganizations.find((o) => o.id === e.target.value);
             setRoles((current) => current.filter((r) => next && rolesAllowedFor[next.kind].includes(r)));
           }}
-          error={message('organizationId')}
+          error={errors.fieldMessage('organizationId')}
         >
           <option value="">{t('common.choose')}</option>
           {activeOrganizations.map((o) => (
@@ -346,11 +319,11 @@ function InviteForm({ organizations }: { organizations: Organization[] }) {
           allowed={allowed}
           selected={roles}
           onChange={setRoles}
-          errorText={message('roles')}
+          errorText={errors.fieldMessage('roles')}
         />
       ) : (
         <p id={errors.id(['roles'])} tabIndex={-1} className="text-std-16N-170 text-solid-gray-700">
-          {message('roles') ?? t('admin.users.chooseOrganizationFirst')}
+          {errors.fieldMessage('roles') ?? t('admin.users.chooseOrganizationFirst')}
         </p>
       )}
       <div>

@@ -1,8 +1,7 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { type InvitationPreview, invitationAcceptSchema } from '../../../shared/schemas/accounts';
-import { api, isApiError } from '../../api/client';
+import { invitationAcceptSchema } from '../../../shared/schemas/accounts';
+import { isApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { DescriptionList } from '../../components/DescriptionList';
@@ -11,36 +10,28 @@ import { PageHeader } from '../../components/PageHeader';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
-import { confirmationMismatch, NewPasswordFields } from './NewPasswordFields';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
+import { confirmationMismatch, NewPasswordFields } from '../../components/NewPasswordFields';
+import { useAcceptInvitation, useInvitation } from './api';
 
 export default function InvitationAcceptPage() {
   const { t, pick, locale } = useI18n();
   const [searchParams] = useSearchParams();
   const token = searchParams.get('token') ?? '';
-  const invitation = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => api.get<InvitationPreview>(`/api/auth/invitations/${encodeURIComponent(token)}`),
-    enabled: token.length > 0,
-  });
+  const invitation = useInvitation(token);
   const [displayName, setDisplayName] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const errors = useFormErrors('invitation');
-  const accept = useMutation({
-    mutationFn: (body: { token: string; displayName: string; password: string }) =>
-      api.post('/api/auth/invitations/accept', body),
-    onError: errors.showError,
-  });
+  const errors = useVersionedForm('invitation');
+  const accept = useAcceptInvitation({ onError: errors.showError });
 
   const name = displayName ?? invitation.data?.displayName ?? '';
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (accept.isPending) return;
-    const problems = validateWith(invitationAcceptSchema, { token, displayName: name, password });
-    if (password !== confirmation) problems.push(confirmationMismatch);
-    if (problems.length > 0) return errors.showFields(problems);
+    const mismatch = password !== confirmation ? [confirmationMismatch] : [];
+    if (!errors.check(invitationAcceptSchema, { token, displayName: name, password }, mismatch)) return;
     errors.clear();
     accept.mutate({ token, displayName: name.trim(), password });
   }

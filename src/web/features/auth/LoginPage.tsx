@@ -1,11 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import type { z } from 'zod';
-import type { Role } from '../../../shared/roles';
 import { roleLabels } from '../../../shared/schemas/accounts';
 import { loginRequestSchema, mfaCodeRequestSchema } from '../../../shared/schemas/auth';
-import { api } from '../../api/client';
 import { fetchSession, safeNextPath, sessionQueryKey, useSession } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -15,17 +12,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
-import { MfaSecret } from './MfaSecret';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
+import { MfaSecret } from '../../components/MfaSecret';
+import { beginMfaSetup, useDemoAccounts, useLogin, useMfaCode } from './api';
 
-type LoginStatus = 'ok' | 'mfa_required' | 'mfa_setup_required';
 type Step = { kind: 'password' } | { kind: 'code' } | { kind: 'setup'; secret: string; otpauthUri: string };
-
-interface DemoAccounts {
-  isDemo: boolean;
-  accounts: { role: Role; email: string; password: string; displayName: string; organizationName: string }[];
-  adminTotpCode: string | null;
-}
 
 function DemoAccountsBox({
   onChoose,
@@ -33,12 +24,7 @@ function DemoAccountsBox({
   onChoose: (email: string, password: string, name: string) => void;
 }) {
   const { t, pick } = useI18n();
-  const demo = useQuery({
-    queryKey: ['demo-accounts'],
-    queryFn: () => api.get<DemoAccounts>('/api/auth/demo-accounts'),
-    // The administrator's code changes every 30 seconds.
-    refetchInterval: 10_000,
-  });
+  const demo = useDemoAccounts();
   if (!demo.data?.isDemo) return null;
   return (
     <section
@@ -108,7 +94,7 @@ function DemoAccountsBox({
 }
 
 export default function LoginPage() {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get('next'));
   const navigate = useNavigate();
@@ -120,8 +106,8 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [notice, setNotice] = useState('');
-  const errors = useFormErrors('login');
-  const codeErrors = useFormErrors('mfa');
+  const errors = useVersionedForm('login');
+  const codeErrors = useVersionedForm('mfa');
   const codeRef = useRef<HTMLInputElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
 
@@ -134,22 +120,18 @@ export default function LoginPage() {
     navigate(next, { replace: true });
   }
 
-  const login = useMutation({
-    mutationFn: (body: z.infer<typeof loginRequestSchema>) =>
-      api.post<{ status: LoginStatus }>('/api/auth/login', body),
+  const login = useLogin({
     onSuccess: async ({ status }) => {
       errors.clear();
       if (status === 'ok') return finishSignIn();
       if (status === 'mfa_required') return setStep({ kind: 'code' });
-      const setup = await api.post<{ secret: string; otpauthUri: string }>('/api/auth/mfa/setup', {});
+      const setup = await beginMfaSetup();
       setStep({ kind: 'setup', ...setup });
     },
     onError: errors.showError,
   });
 
-  const confirmCode = useMutation({
-    mutationFn: (body: { code: string }) =>
-      api.post(step.kind === 'setup' ? '/api/auth/mfa/confirm' : '/api/auth/mfa/verify', body),
+  const confirmCode = useMfaCode(step.kind === 'setup', {
     onSuccess: finishSignIn,
     onError: (error) => {
       setCode('');
@@ -162,16 +144,14 @@ export default function LoginPage() {
   function submitPassword(event: React.FormEvent) {
     event.preventDefault();
     if (login.isPending) return;
-    const problems = validateWith(loginRequestSchema, { email, password });
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(loginRequestSchema, { email, password })) return;
     login.mutate({ email, password });
   }
 
   function submitCode(event: React.FormEvent) {
     event.preventDefault();
     if (confirmCode.isPending) return;
-    const problems = validateWith(mfaCodeRequestSchema, { code });
-    if (problems.length > 0) return codeErrors.showFields(problems);
+    if (!codeErrors.check(mfaCodeRequestSchema, { code })) return;
     confirmCode.mutate({ code: code.trim() });
   }
 
@@ -181,11 +161,6 @@ export default function LoginPage() {
     setPassword('');
     codeErrors.clear();
   }
-
-  const fieldMessage = (e: typeof errors, path: string[]) => {
-    const field = e.fieldError(path);
-    return field ? pick(field) : undefined;
-  };
 
   return (
     <div className="flex flex-col gap-8">
@@ -217,7 +192,7 @@ export default function LoginPage() {
                 required
                 value={email}
                 onChange={(event) => setEmail(event.target.value)}
-                error={fieldMessage(errors, ['email'])}
+                error={errors.fieldMessage('email')}
               />
               <TextField
                 id={errors.id(['password'])}
@@ -228,7 +203,7 @@ export default function LoginPage() {
                 required
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
-                error={fieldMessage(errors, ['password'])}
+                error={errors.fieldMessage('password')}
               />
               <Button ref={submitRef} type="submit" size="lg" isBusy={login.isPending} className="w-full">
                 {t('auth.login.submit')}
@@ -263,7 +238,7 @@ export default function LoginPage() {
                 required
                 value={code}
                 onChange={(event) => setCode(event.target.value)}
-                error={fieldMessage(codeErrors, ['code'])}
+                error={codeErrors.fieldMessage('code')}
                 inputClassName="max-w-48 font-mono tracking-widest"
               />
               <div className="flex flex-wrap items-center gap-4">

@@ -1,15 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { passwordResetConfirmSchema } from '../../../shared/schemas/accounts';
-import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
-import { confirmationMismatch, NewPasswordFields } from './NewPasswordFields';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
+import { confirmationMismatch, NewPasswordFields } from '../../components/NewPasswordFields';
+import { useConfirmPasswordReset } from './api';
 
 export default function PasswordResetConfirmPage() {
   const { t } = useI18n();
@@ -17,19 +16,14 @@ export default function PasswordResetConfirmPage() {
   const token = searchParams.get('token') ?? '';
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const errors = useFormErrors('reset-confirm');
-  const confirm = useMutation({
-    mutationFn: (body: { token: string; newPassword: string }) =>
-      api.post('/api/auth/password-reset/confirm', body),
-    onError: errors.showError,
-  });
+  const errors = useVersionedForm('reset-confirm');
+  const confirm = useConfirmPasswordReset({ onError: errors.showError });
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (confirm.isPending) return;
-    const problems = validateWith(passwordResetConfirmSchema, { token, newPassword: password });
-    if (password !== confirmation) problems.push(confirmationMismatch);
-    if (problems.length > 0) return errors.showFields(problems);
+    const mismatch = password !== confirmation ? [confirmationMismatch] : [];
+    if (!errors.check(passwordResetConfirmSchema, { token, newPassword: password }, mismatch)) return;
     errors.clear();
     confirm.mutate({ token, newPassword: password });
   }

@@ -1,15 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { passwordResetRequestSchema } from '../../../shared/schemas/accounts';
-import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
+import { useRequestPasswordReset } from './api';
 
 /**
  * Asks for a reset link. The answer is the same whether or not the address
@@ -18,21 +17,13 @@ import { useFormErrors, validateWith } from '../../lib/form-errors';
 export default function PasswordResetRequestPage() {
   const { t, pick } = useI18n();
   const [email, setEmail] = useState('');
-  const errors = useFormErrors('reset');
-  const request = useMutation({
-    mutationFn: (body: { email: string }) =>
-      api.post<{ status: 'accepted'; message: { ja: string; en: string } }>(
-        '/api/auth/password-reset/request',
-        body,
-      ),
-    onError: errors.showError,
-  });
+  const errors = useVersionedForm('reset');
+  const request = useRequestPasswordReset({ onError: errors.showError });
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (request.isPending) return;
-    const problems = validateWith(passwordResetRequestSchema, { email });
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(passwordResetRequestSchema, { email })) return;
     errors.clear();
     request.mutate({ email });
   }

@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import {
@@ -8,7 +7,7 @@ import {
   fiscalYearStatuses,
   type Program,
 } from '../../../shared/schemas/fiscal-years';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -23,8 +22,15 @@ import { Select } from '../../components/Select';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatThousandYen, formatYmd, formatYmdRange } from '../../lib/format';
-import { useFiscalYear, useInvalidatePlan } from './api';
-import { ConflictNotice } from './ConflictNotice';
+import {
+  useDeletePhase,
+  useDeleteProgram,
+  useFiscalYear,
+  useInvalidatePlan,
+  useUpdateFiscalYear,
+} from './api';
+import { ConflictNotice } from '../../components/forms/ConflictNotice';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import {
   fiscalYearStatusLabels,
   fiscalYearStatusTones,
@@ -34,38 +40,35 @@ import {
   programKindLabels,
 } from './labels';
 import { PhaseForm } from './PhaseForm';
-import { PhaseTimeline } from './PhaseTimeline';
+import { PhaseTimeline } from '../../components/PhaseTimeline';
 import { ProgramForm } from './ProgramForm';
 
 function StatusForm({ year }: { year: FiscalYearDetail }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidatePlan();
   const [status, setStatus] = useState<FiscalYearStatus>(year.status);
-  const [hasConflict, setHasConflict] = useState(false);
-  const save = useMutation({
-    mutationFn: () =>
-      api.patch<FiscalYearDetail>(`/api/fiscal-years/${year.id}`, { version: year.version, status }),
-    onSuccess: () => invalidate(),
-    onError: (error) => setHasConflict(isApiError(error, 'VERSION_CONFLICT')),
-  });
+  const form = useVersionedForm(`fy-status-${year.id}`);
+  const save = useUpdateFiscalYear(year.id);
   return (
     <form
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (!save.isPending) save.mutate();
+        if (save.isPending) return;
+        form.resolveConflict();
+        save.mutate({ version: year.version, status }, { onError: form.onError });
       }}
       className="flex flex-col gap-4"
     >
-      {hasConflict && (
+      {form.conflict && (
         <ConflictNotice
           onReload={() => {
-            setHasConflict(false);
+            form.resolveConflict();
             invalidate();
           }}
         />
       )}
-      {save.isError && !hasConflict && (
+      {save.isError && !form.conflict && (
         <Alert tone="error" isLive>
           {isApiError(save.error) ? pick(save.error.localized) : t('state.unknownError')}
         </Alert>
@@ -109,21 +112,10 @@ function ProgramSection({
   isAdmin: boolean;
 }) {
   const { t, locale, pick } = useI18n();
-  const invalidate = useInvalidatePlan();
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState('');
-  const deleteProgram = useMutation({
-    mutationFn: () => api.delete(`/api/programs/${program.id}`, { version: program.version }),
-    onSuccess: () => invalidate(),
-  });
-  const deletePhase = useMutation({
-    mutationFn: (phase: { id: string; version: number }) =>
-      api.delete(`/api/phases/${phase.id}`, { version: phase.version }),
-    onSuccess: () => {
-      setNotice(t('fiscalYears.phaseDeleted'));
-      return invalidate();
-    },
-  });
+  const deleteProgram = useDeleteProgram();
+  const deletePhase = useDeletePhase();
   const editingPhase =
     editing?.kind === 'phase' ? program.phases.find((p) => p.id === editing.phaseId) : undefined;
   const title = locale === 'ja' ? program.name : program.nameEn;
@@ -149,7 +141,7 @@ function ProgramSection({
                 label={t('common.delete')}
                 question={t('fiscalYears.deleteProgramQuestion')}
                 confirmLabel={t('fiscalYears.deleteProgramConfirm')}
-                onConfirm={() => deleteProgram.mutate()}
+                onConfirm={() => deleteProgram.mutate(program)}
                 isBusy={deleteProgram.isPending}
               />
             )}
@@ -273,7 +265,11 @@ function ProgramSection({
                           label={t('common.delete')}
                           question={t('fiscalYears.deletePhaseQuestion', { name: phaseName })}
                           confirmLabel={t('fiscalYears.deletePhaseConfirm')}
-                          onConfirm={() => deletePhase.mutate(phase)}
+                          onConfirm={() =>
+                            deletePhase.mutate(phase, {
+                              onSuccess: () => setNotice(t('fiscalYears.phaseDeleted')),
+                            })
+                          }
                           isBusy={deletePhase.isPending}
                         />
                       </span>

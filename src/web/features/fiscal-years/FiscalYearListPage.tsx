@@ -1,19 +1,16 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
-  type FiscalYearCreated,
   type FiscalYearStatus,
   fiscalYearCreateSchema,
   fiscalYearStatuses,
 } from '../../../shared/schemas/fiscal-years';
 import { fiscalYearOf } from '../../../shared/fiscal-year';
-import { api } from '../../api/client';
 import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormErrors } from '../../components/forms/FormErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
@@ -21,9 +18,9 @@ import { Select } from '../../components/Select';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { formatFiscalYear, formatNumber, formatThousandYen } from '../../lib/format';
-import { useFiscalYears, useInvalidatePlan } from './api';
+import { useCreateFiscalYear, useFiscalYears } from './api';
 import { fiscalYearStatusLabels, fiscalYearStatusTones } from './labels';
 
 function CreateFiscalYearForm({
@@ -33,42 +30,35 @@ function CreateFiscalYearForm({
 }) {
   const { t, pick, locale } = useI18n();
   const navigate = useNavigate();
-  const invalidate = useInvalidatePlan();
   const nextYear =
     existing.length > 0 ? Math.max(...existing.map((y) => y.year)) + 1 : fiscalYearOf(new Date());
   const [year, setYear] = useState(String(nextYear));
   const [status, setStatus] = useState<FiscalYearStatus>('planning');
   const [copyFrom, setCopyFrom] = useState(existing[0]?.id ?? '');
-  const errors = useFormErrors('fy-create');
-  const create = useMutation({
-    mutationFn: (body: { year: number; status: FiscalYearStatus; copyFrom?: string }) =>
-      api.post<FiscalYearCreated>('/api/fiscal-years', body),
-    onSuccess: async (created) => {
-      await invalidate();
-      navigate(`/fiscal-years/${created.id}`, {
-        state: { adjustedDeadlines: created.adjustedDeadlines, isNew: true },
-      });
-    },
-    onError: errors.showError,
-  });
+  const form = useVersionedForm('fy-create');
+  const create = useCreateFiscalYear();
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (create.isPending) return;
     const body = { year: Number(year), status, ...(copyFrom ? { copyFrom } : {}) };
-    const problems = validateWith(fiscalYearCreateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
-    create.mutate(body);
+    if (!form.check(fiscalYearCreateSchema, body)) return;
+    create.mutate(body, {
+      onSuccess: (created) =>
+        navigate(`/fiscal-years/${created.id}`, {
+          state: { adjustedDeadlines: created.adjustedDeadlines, isNew: true },
+        }),
+      onError: form.showError,
+    });
   }
 
-  const yearError = errors.fieldError(['year']);
   const parsedYear = Number(year);
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
-      <ErrorSummary errors={errors} />
+      <FormErrors form={form} />
       <div className="grid gap-6 md:grid-cols-3">
         <TextField
-          id={errors.id(['year'])}
+          id={form.id(['year'])}
           label={t('fiscalYears.create.year')}
           hint={
             Number.isInteger(parsedYear) && parsedYear >= 2000 && parsedYear <= 2100
@@ -79,11 +69,11 @@ function CreateFiscalYearForm({
           required
           value={year}
           onChange={(e) => setYear(e.target.value)}
-          error={yearError ? pick(yearError) : undefined}
+          error={form.fieldMessage('year')}
           inputClassName="max-w-40"
         />
         <Select
-          id={errors.id(['status'])}
+          id={form.id(['status'])}
           label={t('fiscalYears.status')}
           value={status}
           onChange={(e) => setStatus(e.target.value as FiscalYearStatus)}
@@ -95,7 +85,7 @@ function CreateFiscalYearForm({
           ))}
         </Select>
         <Select
-          id={errors.id(['copyFrom'])}
+          id={form.id(['copyFrom'])}
           label={t('fiscalYears.create.copyFrom')}
           hint={t('fiscalYears.create.copyFromHint')}
           value={copyFrom}

@@ -1,5 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import {
   findPhaseDateProblems,
   type Phase,
@@ -8,15 +6,13 @@ import {
   phaseKinds,
   phasePatchSchema,
 } from '../../../shared/schemas/fiscal-years';
-import { api, isApiError } from '../../api/client';
 import { Button } from '../../components/Button';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormErrors } from '../../components/forms/FormErrors';
 import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
-import { useInvalidatePlan } from './api';
-import { ConflictNotice } from './ConflictNotice';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
+import { useInvalidatePlan, useSavePhase } from './api';
 import { phaseKindLabels } from './labels';
 
 /**
@@ -40,33 +36,19 @@ export function PhaseForm({
 }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidatePlan();
-  const errors = useFormErrors(phase ? `phase-${phase.id}` : `phase-new-${programId}`);
-  const [kind, setKind] = useState<PhaseKind>(phase?.kind ?? 'survey');
-  const [startsOn, setStartsOn] = useState(phase?.startsOn ?? '');
-  const [endsOn, setEndsOn] = useState(phase?.endsOn ?? '');
-  const [deadlineDate, setDeadlineDate] = useState(phase?.deadline?.date ?? '');
-  const [deadlineTime, setDeadlineTime] = useState(phase?.deadline?.time ?? '17:00');
-  const [note, setNote] = useState(phase?.note ?? '');
-  const [hasConflict, setHasConflict] = useState(false);
-
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      phase
-        ? api.patch<Phase>(`/api/phases/${phase.id}`, body)
-        : api.post<Phase>(`/api/programs/${programId}/phases`, body),
-    onSuccess: async () => {
-      await invalidate();
-      onDone();
-    },
-    onError: (error) => {
-      if (isApiError(error, 'VERSION_CONFLICT')) {
-        errors.clear();
-        setHasConflict(true);
-        return;
-      }
-      errors.showError(error);
+  const form = useVersionedForm({
+    id: phase ? `phase-${phase.id}` : `phase-new-${programId}`,
+    initial: {
+      kind: phase?.kind ?? ('survey' as PhaseKind),
+      startsOn: phase?.startsOn ?? '',
+      endsOn: phase?.endsOn ?? '',
+      deadlineDate: phase?.deadline?.date ?? '',
+      deadlineTime: phase?.deadline?.time ?? '17:00',
+      note: phase?.note ?? '',
     },
   });
+  const { kind, startsOn, endsOn, deadlineDate, deadlineTime, note } = form.values;
+  const save = useSavePhase(programId, phase?.id);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -74,37 +56,28 @@ export function PhaseForm({
     const deadline = deadlineDate ? { date: deadlineDate, time: deadlineTime } : null;
     const fields = { kind, startsOn, endsOn, deadline, note: note.trim() };
     const body = phase ? { version: phase.version, ...fields } : fields;
-    const problems = validateWith(phase ? phasePatchSchema : phaseCreateSchema, body);
-    if (problems.length === 0) {
-      // An edit that keeps an old deadline is not re-checked against today's holiday calendar.
-      const isDeadlineUnchanged =
-        !!phase?.deadline && deadline?.date === phase.deadline.date && deadline.time === phase.deadline.time;
-      problems.push(
-        ...findPhaseDateProblems({ startsOn, endsOn, deadline }, fiscalYear, {
-          checkBusinessDay: !isDeadlineUnchanged,
-        }),
-      );
-    }
-    if (problems.length > 0) return errors.showFields(problems);
-    save.mutate(body);
+    const schema = phase ? phasePatchSchema : phaseCreateSchema;
+    if (!form.check(schema, body)) return;
+    // An edit that keeps an old deadline is not re-checked against today's holiday calendar.
+    const isDeadlineUnchanged =
+      !!phase?.deadline && deadline?.date === phase.deadline.date && deadline.time === phase.deadline.time;
+    const dateProblems = findPhaseDateProblems({ startsOn, endsOn, deadline }, fiscalYear, {
+      checkBusinessDay: !isDeadlineUnchanged,
+    });
+    if (!form.check(null, body, dateProblems)) return;
+    save.mutate(body, { onSuccess: () => onDone(), onError: form.onError });
   }
-
-  const message = (...path: string[]) => {
-    const field = errors.fieldError(path);
-    return field ? pick(field) : undefined;
-  };
 
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
-      {hasConflict && <ConflictNotice onReload={() => invalidate()} />}
-      <ErrorSummary errors={errors} />
+      <FormErrors form={form} onReload={() => invalidate()} />
       <div className="grid gap-6 md:grid-cols-3">
         <Select
-          id={errors.id(['kind'])}
+          id={form.id(['kind'])}
           label={t('fiscalYears.phase')}
           value={kind}
-          onChange={(e) => setKind(e.target.value as PhaseKind)}
-          error={message('kind')}
+          onChange={(e) => form.set('kind')(e.target.value as PhaseKind)}
+          error={form.fieldMessage('kind')}
           required
         >
           {phaseKinds.map((k) => (
@@ -114,22 +87,22 @@ export function PhaseForm({
           ))}
         </Select>
         <TextField
-          id={errors.id(['startsOn'])}
+          id={form.id(['startsOn'])}
           type="date"
           label={t('fiscalYears.startsOn')}
           required
           value={startsOn}
-          onChange={(e) => setStartsOn(e.target.value)}
-          error={message('startsOn')}
+          onChange={(e) => form.set('startsOn')(e.target.value)}
+          error={form.fieldMessage('startsOn')}
         />
         <TextField
-          id={errors.id(['endsOn'])}
+          id={form.id(['endsOn'])}
           type="date"
           label={t('fiscalYears.endsOn')}
           required
           value={endsOn}
-          onChange={(e) => setEndsOn(e.target.value)}
-          error={message('endsOn')}
+          onChange={(e) => form.set('endsOn')(e.target.value)}
+          error={form.fieldMessage('endsOn')}
         />
       </div>
       <fieldset className="flex flex-col gap-4">
@@ -137,30 +110,30 @@ export function PhaseForm({
         <p className="text-std-16N-170 text-solid-gray-700">{t('fiscalYears.deadlineHint')}</p>
         <div className="grid gap-6 md:grid-cols-3">
           <TextField
-            id={errors.id(['deadline', 'date'])}
+            id={form.id(['deadline', 'date'])}
             type="date"
             label={t('fiscalYears.deadlineDate')}
             value={deadlineDate}
-            onChange={(e) => setDeadlineDate(e.target.value)}
-            error={message('deadline', 'date')}
+            onChange={(e) => form.set('deadlineDate')(e.target.value)}
+            error={form.fieldMessage('deadline', 'date')}
             isOptional
           />
           <TextField
-            id={errors.id(['deadline', 'time'])}
+            id={form.id(['deadline', 'time'])}
             type="time"
             label={t('fiscalYears.deadlineTime')}
             value={deadlineTime}
-            onChange={(e) => setDeadlineTime(e.target.value)}
-            error={message('deadline', 'time')}
+            onChange={(e) => form.set('deadlineTime')(e.target.value)}
+            error={form.fieldMessage('deadline', 'time')}
           />
         </div>
       </fieldset>
       <TextArea
-        id={errors.id(['note'])}
+        id={form.id(['note'])}
         label={t('fiscalYears.note')}
         value={note}
-        onChange={(e) => setNote(e.target.value)}
-        error={message('note')}
+        onChange={(e) => form.set('note')(e.target.value)}
+        error={form.fieldMessage('note')}
         isOptional
         rows={2}
         maxLength={2000}

@@ -1,5 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import {
   type Program,
   type ProgramKind,
@@ -7,15 +5,13 @@ import {
   programKinds,
   programPatchSchema,
 } from '../../../shared/schemas/fiscal-years';
-import { api, isApiError } from '../../api/client';
 import { Button } from '../../components/Button';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormErrors } from '../../components/forms/FormErrors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
-import { useInvalidatePlan } from './api';
-import { ConflictNotice } from './ConflictNotice';
+import { useInvalidatePlan, useSaveProgram } from './api';
 import { programKindLabels } from './labels';
 
 /** Creates a program in a year, or edits one (with the version it read). */
@@ -33,34 +29,18 @@ export function ProgramForm({
   const { t, pick } = useI18n();
   const invalidate = useInvalidatePlan();
   const formId = program ? `program-${program.id}` : 'program-new';
-  const errors = useFormErrors(formId);
-  const [kind, setKind] = useState<ProgramKind>(program?.kind ?? 'advisor_dispatch');
-  const [name, setName] = useState(program?.name ?? '');
-  const [nameEn, setNameEn] = useState(program?.nameEn ?? '');
-  const [description, setDescription] = useState(program?.description ?? '');
-  const [budget, setBudget] = useState(
-    program?.budgetThousandYen == null ? '' : String(program.budgetThousandYen),
-  );
-  const [hasConflict, setHasConflict] = useState(false);
-
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      program
-        ? api.patch<Program>(`/api/programs/${program.id}`, body)
-        : api.post<Program>(`/api/fiscal-years/${fiscalYearId}/programs`, body),
-    onSuccess: async (saved) => {
-      await invalidate();
-      onDone(saved);
-    },
-    onError: (error) => {
-      if (isApiError(error, 'VERSION_CONFLICT')) {
-        errors.clear();
-        setHasConflict(true);
-        return;
-      }
-      errors.showError(error);
+  const form = useVersionedForm({
+    id: formId,
+    initial: {
+      kind: program?.kind ?? ('advisor_dispatch' as ProgramKind),
+      name: program?.name ?? '',
+      nameEn: program?.nameEn ?? '',
+      description: program?.description ?? '',
+      budget: program?.budgetThousandYen == null ? '' : String(program.budgetThousandYen),
     },
   });
+  const { kind, name, nameEn, description, budget } = form.values;
+  const save = useSaveProgram(fiscalYearId, program?.id);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -68,7 +48,7 @@ export function ProgramForm({
     const cleanedBudget = budget.replace(/[,，\s]/g, '');
     const budgetValue = cleanedBudget === '' ? null : Number(cleanedBudget);
     if (budgetValue !== null && !Number.isInteger(budgetValue)) {
-      return errors.showFields([
+      return form.showFields([
         {
           path: ['budgetThousandYen'],
           code: 'not_integer',
@@ -85,27 +65,20 @@ export function ProgramForm({
       budgetThousandYen: budgetValue,
     };
     const body = program ? { version: program.version, ...fields } : fields;
-    const problems = validateWith(program ? programPatchSchema : programCreateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
-    save.mutate(body);
+    if (!form.check(program ? programPatchSchema : programCreateSchema, body)) return;
+    save.mutate(body, { onSuccess: (saved) => onDone(saved), onError: form.onError });
   }
-
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
 
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
-      {hasConflict && <ConflictNotice onReload={() => invalidate()} />}
-      <ErrorSummary errors={errors} />
+      <FormErrors form={form} onReload={() => invalidate()} />
       <div className="grid gap-6 md:grid-cols-2">
         <Select
-          id={errors.id(['kind'])}
+          id={form.id(['kind'])}
           label={t('fiscalYears.programKind')}
           value={kind}
-          onChange={(e) => setKind(e.target.value as ProgramKind)}
-          error={message('kind')}
+          onChange={(e) => form.set('kind')(e.target.value as ProgramKind)}
+          error={form.fieldMessage('kind')}
           required
         >
           {programKinds.map((k) => (
@@ -115,42 +88,42 @@ export function ProgramForm({
           ))}
         </Select>
         <TextField
-          id={errors.id(['budgetThousandYen'])}
+          id={form.id(['budgetThousandYen'])}
           label={t('fiscalYears.budgetField')}
           hint={t('fiscalYears.budgetHint')}
           inputMode="numeric"
           value={budget}
-          onChange={(e) => setBudget(e.target.value)}
-          error={message('budgetThousandYen')}
+          onChange={(e) => form.set('budget')(e.target.value)}
+          error={form.fieldMessage('budgetThousandYen')}
           isOptional
           inputClassName="max-w-60"
         />
         <TextField
-          id={errors.id(['name'])}
+          id={form.id(['name'])}
           label={t('fiscalYears.programName')}
           required
           value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={message('name')}
+          onChange={(e) => form.set('name')(e.target.value)}
+          error={form.fieldMessage('name')}
           maxLength={200}
         />
         <TextField
-          id={errors.id(['nameEn'])}
+          id={form.id(['nameEn'])}
           label={t('fiscalYears.programNameEn')}
           required
           value={nameEn}
-          onChange={(e) => setNameEn(e.target.value)}
-          error={message('nameEn')}
+          onChange={(e) => form.set('nameEn')(e.target.value)}
+          error={form.fieldMessage('nameEn')}
           maxLength={200}
           lang="en"
         />
       </div>
       <TextArea
-        id={errors.id(['description'])}
+        id={form.id(['description'])}
         label={t('fiscalYears.programDescription')}
         value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        error={message('description')}
+        onChange={(e) => form.set('description')(e.target.value)}
+        error={form.fieldMessage('description')}
         isOptional
         maxLength={4000}
       />

@@ -1,6 +1,5 @@
 import type { Role } from '../../../shared/roles';
-import type { PhaseKind, PhaseState } from '../../../shared/schemas/fiscal-years';
-import type { BadgeTone } from '../../components/Badge';
+import type { PhaseKind } from '../../../shared/schemas/fiscal-years';
 
 export {
   fiscalYearStatusLabels,
@@ -9,11 +8,7 @@ export {
   programKindLabels,
 } from '../../../shared/schemas/fiscal-years';
 
-export const phaseStateTones: Record<PhaseState, BadgeTone> = {
-  upcoming: 'info',
-  open: 'success',
-  closed: 'neutral',
-};
+export { phaseStateTones } from '../../components/phase-state-tones';
 
 export const fiscalYearStatusTones = { planning: 'info', active: 'success', closed: 'neutral' } as const;
 

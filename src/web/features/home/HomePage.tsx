@@ -1,8 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Home } from '../../../shared/schemas/fiscal-years';
-import type { Municipality } from '../../../shared/schemas/municipalities';
-import { api } from '../../api/client';
 import { hasAnyRole, isPrefectureAdmin, type SessionUser, useCurrentUser } from '../../api/session';
 import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';
@@ -13,15 +10,14 @@ import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatThousandYen, formatYmdRange } from '../../lib/format';
 import { isPhaseRelevantTo, phaseKindLabels } from '../fiscal-years/labels';
-import { PhaseTimeline } from '../fiscal-years/PhaseTimeline';
+import { PhaseTimeline } from '../../components/PhaseTimeline';
+import { useMunicipality } from '../municipalities/api';
 import { municipalityKindLabels } from '../municipalities/labels';
+import { useHome } from './api';
 
 function MyMunicipality({ municipalityId }: { municipalityId: string }) {
   const { t, locale, pick } = useI18n();
-  const query = useQuery({
-    queryKey: ['municipalities', municipalityId],
-    queryFn: () => api.get<Municipality>(`/api/municipalities/${municipalityId}`),
-  });
+  const query = useMunicipality(municipalityId);
   return (
     <Section title={t('home.myMunicipality')} boxed>
       <QueryState query={query}>
@@ -195,7 +191,7 @@ function greetingKey(user: SessionUser) {
 export default function HomePage() {
   const { t, pick } = useI18n();
   const user = useCurrentUser();
-  const home = useQuery({ queryKey: ['home'], queryFn: () => api.get<Home>('/api/home') });
+  const home = useHome();
   const isAdmin = isPrefectureAdmin(user);
   const municipalityId = user.organization.municipalityId;
 

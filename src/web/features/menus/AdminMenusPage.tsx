@@ -6,7 +6,6 @@ import {
   menuSettingsPutSchema,
   type RubricCriterion,
 } from '../../../shared/schemas/menus';
-import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button, buttonClass } from '../../components/Button';
@@ -18,8 +17,8 @@ import { Section } from '../../components/Section';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
-import { exportUrl, useInvalidateMenus, useMenuSettings, useRanking } from './api';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
+import { exportUrl, menusCalls, useInvalidateMenus, useMenuSettings, useRanking } from './api';
 import { FiscalYearField, useFiscalYearParam } from './FiscalYearField';
 import { formatScore, proposalStatusLabels, proposalStatusTones } from './labels';
 import { DeadlineNote } from './parts';
@@ -37,15 +36,15 @@ type Row = { key: string; label: string; labelEn: string; weight: string };
 function RubricForm({ fiscalYearId, settings }: { fiscalYearId: string; settings: MenuSettings }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidateMenus();
-  const errors = useFormErrors('rubric');
+  const errors = useVersionedForm('rubric');
   const initial = settings.criteria.length > 0 ? settings.criteria : defaultCriteria;
   const [rows, setRows] = useState<Row[]>(initial.map((c) => ({ ...c, weight: String(c.weight) })));
   const [date, setDate] = useState(settings.proposalDeadline?.date ?? '');
   const [time, setTime] = useState(settings.proposalDeadline?.time ?? '17:00');
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: (body: object) =>
-      api.put<MenuSettings>(`/api/menus/settings/${encodeURIComponent(fiscalYearId)}`, body),
+    mutationFn: (body: Parameters<typeof menusCalls.saveSettings>[1]) =>
+      menusCalls.saveSettings(fiscalYearId, body),
     onSuccess: async () => {
       errors.clear();
       setSaved(true);
@@ -65,8 +64,7 @@ function RubricForm({ fiscalYearId, settings }: { fiscalYearId: string; settings
       criteria: rows.map((r) => ({ ...r, weight: r.weight.trim() === '' ? Number.NaN : Number(r.weight) })),
       proposalDeadline: date ? { date, time } : null,
     };
-    const problems = validateWith(menuSettingsPutSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(menuSettingsPutSchema, body)) return;
     setSaved(false);
     save.mutate(body);
   }

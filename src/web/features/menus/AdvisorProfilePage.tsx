@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type AdvisorProfile, advisorProfilePutSchema } from '../../../shared/schemas/menus';
-import { api } from '../../api/client';
 import { useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -11,23 +10,23 @@ import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { TextArea } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
-import { useAdvisorProfile, useAdvisors, useInvalidateMenus } from './api';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
+import { menusCalls, useAdvisorProfile, useAdvisors, useInvalidateMenus } from './api';
 import { linesToList } from './labels';
 import { AdvisorCard } from './parts';
 
 function ProfileForm({ profile }: { profile: AdvisorProfile }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const invalidate = useInvalidateMenus();
-  const errors = useFormErrors('advisor');
+  const errors = useVersionedForm('advisor');
   const [skills, setSkills] = useState(profile.skills.join('\n'));
   const [qualifications, setQualifications] = useState(profile.qualifications.join('\n'));
   const [pastProjects, setPastProjects] = useState(profile.pastProjects.join('\n'));
   const [bio, setBio] = useState(profile.bio);
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: (body: object) =>
-      api.put<AdvisorProfile>(`/api/menus/advisors/${encodeURIComponent(profile.userId)}`, body),
+    mutationFn: (body: Parameters<typeof menusCalls.saveAdvisor>[1]) =>
+      menusCalls.saveAdvisor(profile.userId, body),
     onSuccess: async () => {
       errors.clear();
       setSaved(true);
@@ -45,15 +44,10 @@ function ProfileForm({ profile }: { profile: AdvisorProfile }) {
       pastProjects: linesToList(pastProjects),
       bio,
     };
-    const problems = validateWith(advisorProfilePutSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(advisorProfilePutSchema, body)) return;
     setSaved(false);
     save.mutate(body);
   }
-  const f = (p: string) => {
-    const fe = errors.fieldError([p]);
-    return fe ? pick(fe) : undefined;
-  };
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-5">
       {saved && (
@@ -68,7 +62,7 @@ function ProfileForm({ profile }: { profile: AdvisorProfile }) {
         hint={t('menus.advisor.onePerLine')}
         value={skills}
         onChange={(e) => setSkills(e.target.value)}
-        error={f('skills')}
+        error={errors.fieldMessage('skills')}
       />
       <TextArea
         id={errors.id(['qualifications'])}
@@ -76,7 +70,7 @@ function ProfileForm({ profile }: { profile: AdvisorProfile }) {
         hint={t('menus.advisor.onePerLine')}
         value={qualifications}
         onChange={(e) => setQualifications(e.target.value)}
-        error={f('qualifications')}
+        error={errors.fieldMessage('qualifications')}
       />
       <TextArea
         id={errors.id(['pastProjects'])}
@@ -84,14 +78,14 @@ function ProfileForm({ profile }: { profile: AdvisorProfile }) {
         hint={t('menus.advisor.onePerLine')}
         value={pastProjects}
         onChange={(e) => setPastProjects(e.target.value)}
-        error={f('pastProjects')}
+        error={errors.fieldMessage('pastProjects')}
       />
       <TextArea
         id={errors.id(['bio'])}
         label={t('menus.advisor.bio')}
         value={bio}
         onChange={(e) => setBio(e.target.value)}
-        error={f('bio')}
+        error={errors.fieldMessage('bio')}
       />
       <div>
         <Button type="submit" isBusy={save.isPending}>

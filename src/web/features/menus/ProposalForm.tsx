@@ -8,16 +8,15 @@ import {
   proposalCreateSchema,
   proposalPatchSchema,
 } from '../../../shared/schemas/menus';
-import { api } from '../../api/client';
 import { Button } from '../../components/Button';
 import { Checkbox, CheckboxGroup } from '../../components/Checkbox';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { useRegions } from '../municipalities/api';
-import { useAdvisors, useInvalidateMenus } from './api';
+import { menusCalls, useAdvisors, useInvalidateMenus } from './api';
 import { menuFormatLabels } from './labels';
 
 /** '' → NaN so the schema says "required" instead of silently sending 0. */
@@ -28,6 +27,9 @@ function toInt(text: string): number {
 function toggle<T>(list: T[], value: T, on: boolean): T[] {
   return on ? (list.includes(value) ? list : [...list, value]) : list.filter((v) => v !== value);
 }
+
+type CreateBody = Parameters<typeof menusCalls.createProposal>[0];
+type UpdateBody = Parameters<typeof menusCalls.updateProposal>[1];
 
 /** The proposal form of a company: a new draft (no `proposal`) or the edit of a draft / returned one. */
 export function ProposalForm({
@@ -43,7 +45,7 @@ export function ProposalForm({
   const invalidate = useInvalidateMenus();
   const regions = useRegions();
   const advisors = useAdvisors();
-  const errors = useFormErrors('proposal');
+  const errors = useVersionedForm('proposal');
   const [title, setTitle] = useState(proposal?.title ?? '');
   const [areas, setAreas] = useState<ChallengeArea[]>(proposal?.challengeAreas ?? []);
   const [description, setDescription] = useState(proposal?.description ?? '');
@@ -57,10 +59,11 @@ export function ProposalForm({
   const [advisorIds, setAdvisorIds] = useState<string[]>(proposal?.advisors.map((a) => a.userId) ?? []);
 
   const save = useMutation({
-    mutationFn: (body: object) =>
+    mutationFn: (body: CreateBody | UpdateBody) =>
+      // The body was built for the branch taken (a version when editing, the year when creating).
       proposal
-        ? api.patch<Proposal>(`/api/menus/proposals/${encodeURIComponent(proposal.id)}`, body)
-        : api.post<Proposal>('/api/menus/proposals', body),
+        ? menusCalls.updateProposal(proposal.id, body as UpdateBody)
+        : menusCalls.createProposal(body as CreateBody),
     onSuccess: async (saved) => {
       errors.clear();
       await invalidate();
@@ -86,15 +89,9 @@ export function ProposalForm({
       advisorUserIds: advisorIds,
     };
     const body = proposal ? { version: proposal.version, ...fields } : { fiscalYearId, ...fields };
-    const problems = validateWith(proposal ? proposalPatchSchema : proposalCreateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(proposal ? proposalPatchSchema : proposalCreateSchema, body)) return;
     save.mutate(body);
   }
-
-  const err = (path: string) => {
-    const e = errors.fieldError([path]);
-    return e ? pick(e) : undefined;
-  };
 
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
@@ -105,13 +102,13 @@ export function ProposalForm({
         required
         value={title}
         onChange={(e) => setTitle(e.target.value)}
-        error={err('title')}
+        error={errors.fieldMessage('title')}
       />
       <CheckboxGroup
         id={errors.id(['challengeAreas'])}
         legend={t('menus.field.challengeAreas')}
         hint={t('menus.field.challengeAreasHint')}
-        error={err('challengeAreas')}
+        error={errors.fieldMessage('challengeAreas')}
       >
         <div className="grid gap-1 sm:grid-cols-2">
           {challengeAreas.map((area) => (
@@ -130,7 +127,7 @@ export function ProposalForm({
         rows={5}
         value={description}
         onChange={(e) => setDescription(e.target.value)}
-        error={err('description')}
+        error={errors.fieldMessage('description')}
       />
       <TextArea
         id={errors.id(['deliverables'])}
@@ -139,7 +136,7 @@ export function ProposalForm({
         rows={4}
         value={deliverables}
         onChange={(e) => setDeliverables(e.target.value)}
-        error={err('deliverables')}
+        error={errors.fieldMessage('deliverables')}
       />
       <div className="grid gap-6 md:grid-cols-3">
         <Select
@@ -162,7 +159,7 @@ export function ProposalForm({
           required
           value={capacity}
           onChange={(e) => setCapacity(e.target.value)}
-          error={err('capacity')}
+          error={errors.fieldMessage('capacity')}
           inputClassName="max-w-40"
         />
         <TextField
@@ -173,7 +170,7 @@ export function ProposalForm({
           required
           value={cost}
           onChange={(e) => setCost(e.target.value)}
-          error={err('unitCostThousandYen')}
+          error={errors.fieldMessage('unitCostThousandYen')}
           inputClassName="max-w-40"
         />
         <TextField
@@ -182,7 +179,7 @@ export function ProposalForm({
           inputMode="numeric"
           value={hours}
           onChange={(e) => setHours(e.target.value)}
-          error={err('plannedHours')}
+          error={errors.fieldMessage('plannedHours')}
           inputClassName="max-w-40"
         />
         <TextField
@@ -191,7 +188,7 @@ export function ProposalForm({
           inputMode="numeric"
           value={days}
           onChange={(e) => setDays(e.target.value)}
-          error={err('onsiteDays')}
+          error={errors.fieldMessage('onsiteDays')}
           inputClassName="max-w-40"
         />
       </div>
@@ -199,7 +196,7 @@ export function ProposalForm({
         id={errors.id(['regionIds'])}
         legend={t('menus.field.regions')}
         hint={t('menus.field.regionsHint')}
-        error={err('regionIds')}
+        error={errors.fieldMessage('regionIds')}
       >
         <div className="grid gap-1 sm:grid-cols-3">
           {(regions.data ?? []).map((region) => (
@@ -216,7 +213,7 @@ export function ProposalForm({
         id={errors.id(['advisorUserIds'])}
         legend={t('menus.field.advisors')}
         hint={t('menus.field.advisorsHint')}
-        error={err('advisorUserIds')}
+        error={errors.fieldMessage('advisorUserIds')}
       >
         {(advisors.data ?? []).map((a) => (
           <Checkbox

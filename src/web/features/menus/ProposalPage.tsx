@@ -13,7 +13,6 @@ import {
   SCORE_MAX,
   SCORE_MIN,
 } from '../../../shared/schemas/menus';
-import { api } from '../../api/client';
 import { hasAnyRole, isPrefectureAdmin, type SessionUser, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -28,9 +27,9 @@ import { Select } from '../../components/Select';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextArea } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { formatDateTime } from '../../lib/format';
-import { useInvalidateMenus, useProposal, useProposalReviews, useReviewers } from './api';
+import { menusCalls, useInvalidateMenus, useProposal, useProposalReviews, useReviewers } from './api';
 import {
   formatScore,
   proposalDecisionLabels,
@@ -42,8 +41,6 @@ import {
 import { MenuFacts } from './parts';
 import { ProposalForm } from './ProposalForm';
 import { RadioGroup } from './RadioGroup';
-
-const enc = encodeURIComponent;
 
 function DecisionNotice({ proposal }: { proposal: Proposal }) {
   const { t, pick, locale } = useI18n();
@@ -70,10 +67,9 @@ function DecisionNotice({ proposal }: { proposal: Proposal }) {
 function SubmitProposal({ proposal }: { proposal: Proposal }) {
   const { t } = useI18n();
   const invalidate = useInvalidateMenus();
-  const errors = useFormErrors('proposal-submit');
+  const errors = useVersionedForm('proposal-submit');
   const submit = useMutation({
-    mutationFn: () =>
-      api.post<Proposal>(`/api/menus/proposals/${enc(proposal.id)}/submit`, { version: proposal.version }),
+    mutationFn: () => menusCalls.submitProposal(proposal.id, { version: proposal.version }),
     onSuccess: () => invalidate(),
     onError: errors.showError,
   });
@@ -139,10 +135,9 @@ function AdminPanel({ proposal }: { proposal: Proposal }) {
   const reviews = useProposalReviews(proposal.id);
   const reviewers = useReviewers();
   const [reviewerId, setReviewerId] = useState('');
-  const assignErrors = useFormErrors('assign');
+  const assignErrors = useVersionedForm('assign');
   const assign = useMutation({
-    mutationFn: (reviewerUserId: string) =>
-      api.post<Review>(`/api/menus/proposals/${enc(proposal.id)}/assignments`, { reviewerUserId }),
+    mutationFn: (reviewerUserId: string) => menusCalls.assign(proposal.id, { reviewerUserId }),
     onSuccess: async () => {
       assignErrors.clear();
       setReviewerId('');
@@ -151,8 +146,7 @@ function AdminPanel({ proposal }: { proposal: Proposal }) {
     onError: assignErrors.showError,
   });
   const unassign = useMutation({
-    mutationFn: (r: Review) =>
-      api.delete<void>(`/api/menus/assignments/${enc(r.id)}`, { version: r.version }),
+    mutationFn: (r: Review) => menusCalls.unassign(r),
     onSuccess: () => invalidate(),
     onError: assignErrors.showError,
   });
@@ -245,13 +239,12 @@ function AdminPanel({ proposal }: { proposal: Proposal }) {
 function DecisionForm({ proposal }: { proposal: Proposal }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidateMenus();
-  const errors = useFormErrors('decision');
+  const errors = useVersionedForm('decision');
   const [decision, setDecision] = useState<ProposalDecision | ''>('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState(false);
   const decide = useMutation({
-    mutationFn: (body: object) =>
-      api.post<Proposal>(`/api/menus/proposals/${enc(proposal.id)}/decision`, body),
+    mutationFn: (body: Parameters<typeof menusCalls.decide>[1]) => menusCalls.decide(proposal.id, body),
     onSuccess: async () => {
       errors.clear();
       setDone(true);
@@ -264,15 +257,10 @@ function DecisionForm({ proposal }: { proposal: Proposal }) {
     e.preventDefault();
     if (decide.isPending) return;
     const body = { version: proposal.version, decision, reason };
-    const problems = validateWith(proposalDecisionBodySchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(proposalDecisionBodySchema, body)) return;
     setDone(false);
     decide.mutate(body);
   }
-  const f = (p: string) => {
-    const e = errors.fieldError([p]);
-    return e ? pick(e) : undefined;
-  };
   return (
     <Section title={t('menus.decision.title')} description={t('menus.decision.description')} boxed>
       {done && (
@@ -289,7 +277,7 @@ function DecisionForm({ proposal }: { proposal: Proposal }) {
           value={decision}
           onChange={setDecision}
           options={proposalDecisions.map((d) => ({ value: d, label: pick(proposalDecisionLabels[d]) }))}
-          error={f('decision')}
+          error={errors.fieldMessage('decision')}
           isInline
         />
         <TextArea
@@ -298,7 +286,7 @@ function DecisionForm({ proposal }: { proposal: Proposal }) {
           hint={t('menus.decision.reasonHint')}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          error={f('reason')}
+          error={errors.fieldMessage('reason')}
         />
         <div>
           <Button type="submit" isBusy={decide.isPending}>
@@ -313,17 +301,16 @@ function DecisionForm({ proposal }: { proposal: Proposal }) {
 function ScoreForm({ review, criteria }: { review: Review; criteria: RubricCriterion[] }) {
   const { t, pick, locale } = useI18n();
   const invalidate = useInvalidateMenus();
-  const errors = useFormErrors('review');
+  const errors = useVersionedForm('review');
   const [scores, setScores] = useState<Record<string, number>>(review.scores);
   const [comment, setComment] = useState(review.comment);
   const [conflictReason, setConflictReason] = useState('');
   const [saved, setSaved] = useState(false);
-  const base = `/api/menus/reviews/${enc(review.id)}`;
   const save = useMutation({
     mutationFn: async (submitAfter: boolean) => {
       const body = { version: review.version, scores, comment };
-      const updated = await api.put<Review>(base, body);
-      if (submitAfter) return api.post<Review>(`${base}/submit`, { version: updated.version });
+      const updated = await menusCalls.saveReview(review.id, body);
+      if (submitAfter) return menusCalls.submitReview(review.id, { version: updated.version });
       return updated;
     },
     onSuccess: async () => {
@@ -335,7 +322,7 @@ function ScoreForm({ review, criteria }: { review: Review; criteria: RubricCrite
   });
   const conflict = useMutation({
     mutationFn: () =>
-      api.post<Review>(`${base}/conflict`, { version: review.version, reason: conflictReason }),
+      menusCalls.declareConflict(review.id, { version: review.version, reason: conflictReason }),
     onSuccess: () => invalidate(),
     onError: errors.showError,
   });

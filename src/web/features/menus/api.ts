@@ -1,22 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type {
-  AdvisorList,
-  AdvisorProfile,
-  CatalogList,
-  CatalogQuery,
-  MenuDetail,
-  MenuSettings,
-  MyReviewList,
-  Proposal,
-  ProposalList,
-  ProposalReviews,
-  ProposalStatus,
-  Ranking,
-  RecommendationList,
-  ReviewerList,
-} from '../../../shared/schemas/menus';
-import { api } from '../../api/client';
+import type { CatalogQuery, ProposalStatus } from '../../../shared/schemas/menus';
+import { type BodyOf, apiClient } from '../../api/typed-client';
 
 /** Every menus query starts with this key, so one invalidation refreshes the feature. */
 export const menusKey = ['menus'] as const;
@@ -25,7 +10,7 @@ const enc = encodeURIComponent;
 export function useMenuSettings(fiscalYearId: string) {
   return useQuery({
     queryKey: [...menusKey, 'settings', fiscalYearId],
-    queryFn: () => api.get<MenuSettings>('/api/menus/settings', { fiscalYearId }),
+    queryFn: () => apiClient.get('/api/menus/settings', { params: { query: { fiscalYearId } } }),
     enabled: fiscalYearId !== '',
   });
 }
@@ -34,7 +19,9 @@ export function useProposals(fiscalYearId: string, status?: ProposalStatus) {
   return useQuery({
     queryKey: [...menusKey, 'proposals', fiscalYearId, status ?? ''],
     queryFn: () =>
-      api.get<ProposalList>('/api/menus/proposals', { fiscalYearId, status }).then((r) => r.items),
+      apiClient
+        .get('/api/menus/proposals', { params: { query: { fiscalYearId, status } } })
+        .then((r) => r.items),
     enabled: fiscalYearId !== '',
   });
 }
@@ -42,14 +29,14 @@ export function useProposals(fiscalYearId: string, status?: ProposalStatus) {
 export function useProposal(id: string) {
   return useQuery({
     queryKey: [...menusKey, 'proposal', id],
-    queryFn: () => api.get<Proposal>(`/api/menus/proposals/${enc(id)}`),
+    queryFn: () => apiClient.get('/api/menus/proposals/{id}', { params: { path: { id } } }),
   });
 }
 
 export function useProposalReviews(id: string, enabled = true) {
   return useQuery({
     queryKey: [...menusKey, 'proposal', id, 'reviews'],
-    queryFn: () => api.get<ProposalReviews>(`/api/menus/proposals/${enc(id)}/reviews`),
+    queryFn: () => apiClient.get('/api/menus/proposals/{id}/reviews', { params: { path: { id } } }),
     enabled,
   });
 }
@@ -57,7 +44,7 @@ export function useProposalReviews(id: string, enabled = true) {
 export function useReviewers(enabled = true) {
   return useQuery({
     queryKey: [...menusKey, 'reviewers'],
-    queryFn: () => api.get<ReviewerList>('/api/menus/reviewers').then((r) => r.items),
+    queryFn: () => apiClient.get('/api/menus/reviewers').then((r) => r.items),
     enabled,
   });
 }
@@ -65,7 +52,7 @@ export function useReviewers(enabled = true) {
 export function useMyReviews(fiscalYearId: string) {
   return useQuery({
     queryKey: [...menusKey, 'reviews', 'mine', fiscalYearId],
-    queryFn: () => api.get<MyReviewList>('/api/menus/reviews/mine', { fiscalYearId }),
+    queryFn: () => apiClient.get('/api/menus/reviews/mine', { params: { query: { fiscalYearId } } }),
     enabled: fiscalYearId !== '',
   });
 }
@@ -73,7 +60,7 @@ export function useMyReviews(fiscalYearId: string) {
 export function useRanking(fiscalYearId: string) {
   return useQuery({
     queryKey: [...menusKey, 'ranking', fiscalYearId],
-    queryFn: () => api.get<Ranking>('/api/menus/ranking', { fiscalYearId }),
+    queryFn: () => apiClient.get('/api/menus/ranking', { params: { query: { fiscalYearId } } }),
     enabled: fiscalYearId !== '',
   });
 }
@@ -82,7 +69,12 @@ export function useCatalog(query: CatalogQuery) {
   return useQuery({
     queryKey: [...menusKey, 'catalog', query],
     queryFn: ({ signal }) =>
-      api.get<CatalogList>('/api/menus/catalog', { ...query }, signal).then((r) => r.items),
+      apiClient
+        .get('/api/menus/catalog', {
+          params: { query: { ...query } },
+          signal,
+        })
+        .then((r) => r.items),
     enabled: query.fiscalYearId !== '',
     placeholderData: (previous) => previous,
   });
@@ -91,7 +83,7 @@ export function useCatalog(query: CatalogQuery) {
 export function useMenuDetail(id: string) {
   return useQuery({
     queryKey: [...menusKey, 'catalog', 'detail', id],
-    queryFn: () => api.get<MenuDetail>(`/api/menus/catalog/${enc(id)}`),
+    queryFn: () => apiClient.get('/api/menus/catalog/{id}', { params: { path: { id } } }),
   });
 }
 
@@ -99,7 +91,7 @@ export function useRecommendations(fiscalYearId: string, municipalityId?: string
   return useQuery({
     queryKey: [...menusKey, 'recommendations', fiscalYearId, municipalityId ?? ''],
     queryFn: () =>
-      api.get<RecommendationList>('/api/menus/recommendations', { fiscalYearId, municipalityId }),
+      apiClient.get('/api/menus/recommendations', { params: { query: { fiscalYearId, municipalityId } } }),
     enabled: fiscalYearId !== '',
   });
 }
@@ -107,14 +99,15 @@ export function useRecommendations(fiscalYearId: string, municipalityId?: string
 export function useAdvisors(organizationId?: string) {
   return useQuery({
     queryKey: [...menusKey, 'advisors', organizationId ?? ''],
-    queryFn: () => api.get<AdvisorList>('/api/menus/advisors', { organizationId }).then((r) => r.items),
+    queryFn: () =>
+      apiClient.get('/api/menus/advisors', { params: { query: { organizationId } } }).then((r) => r.items),
   });
 }
 
 export function useAdvisorProfile(userId: string) {
   return useQuery({
     queryKey: [...menusKey, 'advisor', userId],
-    queryFn: () => api.get<AdvisorProfile>(`/api/menus/advisors/${enc(userId)}`),
+    queryFn: () => apiClient.get('/api/menus/advisors/{userId}', { params: { path: { userId } } }),
   });
 }
 
@@ -134,3 +127,31 @@ export function useInvalidateMenus() {
 export function exportUrl(kind: 'proposals' | 'scores' | 'catalog', fiscalYearId: string): string {
   return `/api/menus/exports/${kind}.xlsx?fiscalYearId=${enc(fiscalYearId)}`;
 }
+
+/** The calls that change menus data; pages wrap them in mutations and then useInvalidateMenus(). */
+export const menusCalls = {
+  saveSettings: (fiscalYearId: string, body: BodyOf<'/api/menus/settings/{fiscalYearId}', 'put'>) =>
+    apiClient.put('/api/menus/settings/{fiscalYearId}', { params: { path: { fiscalYearId } }, body }),
+  saveAdvisor: (userId: string, body: BodyOf<'/api/menus/advisors/{userId}', 'put'>) =>
+    apiClient.put('/api/menus/advisors/{userId}', { params: { path: { userId } }, body }),
+  createProposal: (body: BodyOf<'/api/menus/proposals', 'post'>) =>
+    apiClient.post('/api/menus/proposals', { body }),
+  updateProposal: (id: string, body: BodyOf<'/api/menus/proposals/{id}', 'patch'>) =>
+    apiClient.patch('/api/menus/proposals/{id}', { params: { path: { id } }, body }),
+  submitProposal: (id: string, body: BodyOf<'/api/menus/proposals/{id}/submit', 'post'>) =>
+    apiClient.post('/api/menus/proposals/{id}/submit', { params: { path: { id } }, body }),
+  decide: (id: string, body: BodyOf<'/api/menus/proposals/{id}/decision', 'post'>) =>
+    apiClient.post('/api/menus/proposals/{id}/decision', { params: { path: { id } }, body }),
+  assign: (proposalId: string, body: BodyOf<'/api/menus/proposals/{id}/assignments', 'post'>) =>
+    apiClient.post('/api/menus/proposals/{id}/assignments', { params: { path: { id: proposalId } }, body }),
+  unassign: (assignment: { id: string; version: number }): Promise<unknown> =>
+    apiClient.delete('/api/menus/assignments/{id}', {
+      params: { path: { id: assignment.id }, query: { version: assignment.version } },
+    }),
+  saveReview: (id: string, body: BodyOf<'/api/menus/reviews/{id}', 'put'>) =>
+    apiClient.put('/api/menus/reviews/{id}', { params: { path: { id } }, body }),
+  submitReview: (id: string, body: BodyOf<'/api/menus/reviews/{id}/submit', 'post'>) =>
+    apiClient.post('/api/menus/reviews/{id}/submit', { params: { path: { id } }, body }),
+  declareConflict: (id: string, body: BodyOf<'/api/menus/reviews/{id}/conflict', 'post'>) =>
+    apiClient.post('/api/menus/reviews/{id}/conflict', { params: { path: { id } }, body }),
+};

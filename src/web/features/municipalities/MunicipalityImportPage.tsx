@@ -8,7 +8,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { describedBy, FieldError, FieldHint, FieldLabel } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { translate } from '../../i18n/translate';
-import { useFormErrors } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { formatNumber } from '../../lib/format';
 import { useMunicipalityImport } from './api';
 import {
@@ -133,7 +133,7 @@ function MissingHeaders({
  */
 export default function MunicipalityImportPage() {
   const { t, pick } = useI18n();
-  const errors = useFormErrors('municipality-import');
+  const errors = useVersionedForm('municipality-import');
   const upload = useMunicipalityImport();
   const [file, setFile] = useState<File | null>(null);
   const resultHeadingRef = useRef<HTMLHeadingElement>(null);

@@ -1,17 +1,17 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorCatalog } from '../../../shared/errors';
+import { ApiError } from '../../api/client';
 import { type Municipality, municipalityPatchSchema } from '../../../shared/schemas/municipalities';
-import { type ApiError, api, isApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { DescriptionList } from '../../components/DescriptionList';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormErrors } from '../../components/forms/FormErrors';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { formatPopulation } from '../../lib/format';
-import { municipalityQueryKey } from './api';
+import { municipalityQueryKey, useUpdateMunicipality } from './api';
 
 /** What a 409 tells about the record now (the stored row; only these fields are relied on). */
 type CurrentValues = Pick<Municipality, 'population' | 'populationSource' | 'version'>;
@@ -27,6 +27,10 @@ function readCurrent(current: unknown): CurrentValues | null {
   };
 }
 
+function readCurrentOf(error: unknown): CurrentValues | null {
+  return error instanceof ApiError ? readCurrent(error.current) : null;
+}
+
 function toText(value: number | null) {
   return value === null ? '' : String(value);
 }
@@ -39,34 +43,23 @@ function toText(value: number | null) {
 export function PopulationForm({ municipality }: { municipality: Municipality }) {
   const { t, pick, locale } = useI18n();
   const queryClient = useQueryClient();
-  const [population, setPopulation] = useState(toText(municipality.population));
-  const [source, setSource] = useState(municipality.populationSource ?? '');
   const [base, setBase] = useState(municipality);
-  const [conflict, setConflict] = useState<CurrentValues | null>(null);
-  const errors = useFormErrors('population');
-
-  const save = useMutation({
-    mutationFn: (body: { version: number; population: number | null; populationSource: string | null }) =>
-      api.patch<Municipality>(`/api/municipalities/${municipality.id}`, body),
-    onSuccess: (updated) => {
-      errors.clear();
-      setConflict(null);
-      setBase(updated);
-      queryClient.setQueryData(municipalityQueryKey(updated.id), updated);
-      queryClient.invalidateQueries({ queryKey: ['municipalities', 'list'] });
-    },
-    onError: (error) => {
-      if (isApiError(error, 'VERSION_CONFLICT')) {
-        const current = readCurrent((error as ApiError).current);
-        errors.clear();
-        if (current) return setConflict(current);
-        // Without the current values, reloading is the only safe way on.
-        queryClient.invalidateQueries({ queryKey: municipalityQueryKey(municipality.id) });
-        return errors.showError(error);
-      }
-      errors.showError(error);
-    },
+  const form = useVersionedForm({
+    id: 'population',
+    initial: { population: toText(municipality.population), source: municipality.populationSource ?? '' },
   });
+  const { population, source } = form.values;
+  const conflict = form.conflict ? readCurrent(form.conflict.current) : null;
+  const save = useUpdateMunicipality(municipality.id);
+
+  function onSaveError(error: unknown) {
+    if (form.onError(error) && !readCurrentOf(error)) {
+      // Without the current values, reloading is the only safe way on.
+      form.resolveConflict();
+      queryClient.invalidateQueries({ queryKey: municipalityQueryKey(municipality.id) });
+      form.showError(error);
+    }
+  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -75,7 +68,7 @@ export function PopulationForm({ municipality }: { municipality: Municipality })
     const cleaned = population.replace(/[,，\s]/g, '');
     const value = cleaned === '' ? null : Number(cleaned);
     if (value !== null && !Number.isInteger(value)) {
-      return errors.showFields([
+      return form.showFields([
         {
           path: ['population'],
           code: 'not_integer',
@@ -89,34 +82,39 @@ export function PopulationForm({ municipality }: { municipality: Municipality })
       population: value,
       populationSource: source.trim() === '' ? null : source.trim(),
     };
-    const problems = validateWith(municipalityPatchSchema, body);
-    if (value !== null && body.populationSource === null) {
-      problems.push({
-        path: ['populationSource'],
-        code: 'source_required',
-        ja: '人口を登録するときは出典を入力してください。',
-        en: 'Enter the source when you record a population.',
-      });
-    }
-    if (problems.length > 0) return errors.showFields(problems);
-    save.mutate(body);
+    const sourceMissing =
+      value !== null && body.populationSource === null
+        ? [
+            {
+              path: ['populationSource'],
+              code: 'source_required',
+              ja: '人口を登録するときは出典を入力してください。',
+              en: 'Enter the source when you record a population.',
+            },
+          ]
+        : [];
+    if (!form.check(municipalityPatchSchema, body, sourceMissing)) return;
+    save.mutate(body, {
+      onSuccess: (updated) => {
+        form.clear();
+        form.resolveConflict();
+        setBase(updated);
+      },
+      onError: onSaveError,
+    });
   }
 
   function reloadLatest() {
     if (!conflict) return;
     const latest = { ...base, ...conflict };
     setBase(latest);
-    setPopulation(toText(conflict.population));
-    setSource(conflict.populationSource ?? '');
+    form.setValues({ population: toText(conflict.population), source: conflict.populationSource ?? '' });
     queryClient.setQueryData(municipalityQueryKey(latest.id), latest);
     // The rest of the record may have changed too: read it again in the background.
     queryClient.invalidateQueries({ queryKey: municipalityQueryKey(latest.id) });
     queryClient.invalidateQueries({ queryKey: ['municipalities', 'list'] });
-    setConflict(null);
+    form.resolveConflict();
   }
-
-  const populationError = errors.fieldError(['population']);
-  const sourceError = errors.fieldError(['populationSource']);
 
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
@@ -156,26 +154,26 @@ export function PopulationForm({ municipality }: { municipality: Municipality })
           </div>
         </Alert>
       )}
-      <ErrorSummary errors={errors} />
+      <FormErrors form={form} />
       <div className="grid gap-6 md:grid-cols-2">
         <TextField
-          id={errors.id(['population'])}
+          id={form.id(['population'])}
           label={t('municipalities.population')}
           hint={t('municipalities.populationHint')}
           inputMode="numeric"
           autoComplete="off"
           value={population}
-          onChange={(e) => setPopulation(e.target.value)}
-          error={populationError ? pick(populationError) : undefined}
+          onChange={(e) => form.set('population')(e.target.value)}
+          error={form.fieldMessage('population')}
           isOptional
         />
         <TextField
-          id={errors.id(['populationSource'])}
+          id={form.id(['populationSource'])}
           label={t('municipalities.populationSource')}
           hint={t('municipalities.populationSourceHint')}
           value={source}
-          onChange={(e) => setSource(e.target.value)}
-          error={sourceError ? pick(sourceError) : undefined}
+          onChange={(e) => form.set('source')(e.target.value)}
+          error={form.fieldMessage('populationSource')}
           maxLength={200}
           isOptional
         />

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Municipality } from '../../../shared/schemas/municipalities';
-import { api } from '../../api/client';
+import type { Municipality, MunicipalityKind } from '../../../shared/schemas/municipalities';
+import { type BodyOf, apiClient } from '../../api/typed-client';
 import type { ImportReport } from './import-report';
 
 export interface Region {
@@ -20,7 +20,7 @@ export interface MunicipalityFilters {
 export function useRegions() {
   return useQuery({
     queryKey: ['regions'],
-    queryFn: () => api.get<{ items: Region[] }>('/api/regions').then((r) => r.items),
+    queryFn: (): Promise<Region[]> => apiClient.get('/api/regions').then((r) => r.items),
     staleTime: 10 * 60_000,
   });
 }
@@ -28,8 +28,14 @@ export function useRegions() {
 export function useMunicipalities(filters: MunicipalityFilters) {
   return useQuery({
     queryKey: ['municipalities', 'list', filters],
-    queryFn: ({ signal }) =>
-      api.get<{ items: Municipality[] }>('/api/municipalities', { ...filters }, signal).then((r) => r.items),
+    queryFn: ({ signal }): Promise<Municipality[]> =>
+      apiClient
+        // The kind comes from the URL as it was typed; the server answers 422 for an unknown one.
+        .get('/api/municipalities', {
+          params: { query: { ...filters, kind: filters.kind as MunicipalityKind | undefined } },
+          signal,
+        })
+        .then((r) => r.items),
     placeholderData: (previous) => previous,
   });
 }
@@ -41,7 +47,8 @@ export function municipalityQueryKey(id: string) {
 export function useMunicipality(id: string) {
   return useQuery({
     queryKey: municipalityQueryKey(id),
-    queryFn: () => api.get<Municipality>(`/api/municipalities/${encodeURIComponent(id)}`),
+    queryFn: (): Promise<Municipality> =>
+      apiClient.get('/api/municipalities/{id}', { params: { path: { id } } }),
   });
 }
 
@@ -57,7 +64,7 @@ export function useMunicipalityImport() {
       const form = new FormData();
       form.set('file', file);
       if (isDryRun) form.set('dryRun', 'true');
-      return api.postForm<ImportReport>('/api/municipalities/import', form);
+      return apiClient.postForm('/api/municipalities/import', form) as Promise<ImportReport>;
     },
     onSuccess: async (report) => {
       if (!report.isImported) return;
@@ -65,6 +72,19 @@ export function useMunicipalityImport() {
         queryClient.invalidateQueries({ queryKey: ['municipalities'] }),
         queryClient.invalidateQueries({ queryKey: ['regions'] }),
       ]);
+    },
+  });
+}
+
+/** Saves population and source with the version read; the record and the list are then current. */
+export function useUpdateMunicipality(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/municipalities/{id}', 'patch'>): Promise<Municipality> =>
+      apiClient.patch('/api/municipalities/{id}', { params: { path: { id } }, body }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(municipalityQueryKey(updated.id), updated);
+      queryClient.invalidateQueries({ queryKey: ['municipalities', 'list'] });
     },
   });
 }

@@ -11,7 +11,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { inputClass } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { seminarAttendanceMarkSchema } from '../../../shared/schemas/seminars';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { formatNumber } from '../../lib/format';
 import { useEventRegistrations, useInvalidateSeminars } from './api';
 import { registrationStatusLabels, registrationStatusTones } from './labels';
@@ -70,7 +70,7 @@ export function AdminRegistrations({ event }: { event: SeminarEventDetail }) {
   const { t, pick, locale } = useI18n();
   const registrations = useEventRegistrations(event.id);
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors(`seminar-attendance-${event.id}`);
+  const errors = useVersionedForm(`seminar-attendance-${event.id}`);
   const mark = useMutation({
     mutationFn: ({
       registration,

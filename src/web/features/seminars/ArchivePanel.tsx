@@ -10,7 +10,7 @@ import { Section } from '../../components/Section';
 import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { useInvalidateSeminars } from './api';
 import { fromJstInputValue, toJstInputValue } from '../../lib/jst-input';
 import { formatJstRange } from './datetime';
@@ -18,10 +18,10 @@ import type { SeminarArchive, SeminarEventDetail } from './types';
 
 /** The administrator sets the recording: a link or an uploaded file, its window and who may watch. */
 function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const invalidate = useInvalidateSeminars();
   const archive = event.archive;
-  const errors = useFormErrors(`seminar-archive-${event.id}`);
+  const errors = useVersionedForm(`seminar-archive-${event.id}`);
   const [kind, setKind] = useState<'link' | 'file'>(archive?.kind ?? 'link');
   const [url, setUrl] = useState(archive?.kind === 'link' ? (archive.url ?? '') : '');
   const [file, setFile] = useState<File | null>(null);
@@ -56,11 +56,6 @@ function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
     },
   });
 
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
-
   return (
     <form
       noValidate
@@ -94,7 +89,7 @@ function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
             required
             value={url}
             onChange={(e) => setUrl(e.target.value)}
-            error={message('url')}
+            error={errors.fieldMessage('url')}
             lang="en"
           />
         ) : (
@@ -104,7 +99,7 @@ function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
             label={t('seminars.archive.file')}
             hint={archive?.kind === 'file' ? t('seminars.archive.fileKept') : undefined}
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            error={message('file')}
+            error={errors.fieldMessage('file')}
             inputClassName="py-2"
           />
         )}
@@ -116,7 +111,7 @@ function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
           required
           value={opensAt}
           onChange={(e) => setOpensAt(e.target.value)}
-          error={message('opensAt')}
+          error={errors.fieldMessage('opensAt')}
           inputClassName="max-w-72"
         />
         <TextField
@@ -127,7 +122,7 @@ function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
           required
           value={closesAt}
           onChange={(e) => setClosesAt(e.target.value)}
-          error={message('closesAt')}
+          error={errors.fieldMessage('closesAt')}
           inputClassName="max-w-72"
         />
         <Select
@@ -165,7 +160,7 @@ function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
 export function ArchivePanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boolean }) {
   const { t, locale } = useI18n();
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors(`seminar-archive-view-${event.id}`);
+  const errors = useVersionedForm(`seminar-archive-view-${event.id}`);
   const [watchUrl, setWatchUrl] = useState<string | null>(null);
   const archive = event.archive;
   const watch = useMutation({

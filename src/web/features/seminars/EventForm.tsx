@@ -8,9 +8,9 @@ import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { seminarEventCreateSchema, seminarEventPatchSchema } from '../../../shared/schemas/seminars';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { formatFiscalYear } from '../../lib/format';
-import { ConflictNotice } from '../fiscal-years/ConflictNotice';
+import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { useRegions } from '../municipalities/api';
 import { useSurveyList } from '../surveys/api';
 import { useInvalidateSeminars } from './api';
@@ -39,7 +39,7 @@ export function EventForm({
   const navigate = useNavigate();
   const invalidate = useInvalidateSeminars();
   const regions = useRegions();
-  const errors = useFormErrors(event ? `seminar-event-${event.id}` : 'seminar-event-new');
+  const errors = useVersionedForm(event ? `seminar-event-${event.id}` : 'seminar-event-new');
   const [seriesId, setSeriesId] = useState(event?.seriesId ?? series[0]?.id ?? '');
   const [title, setTitle] = useState(event?.title ?? '');
   const [audience, setAudience] = useState<Audience>(event?.audience ?? 'staff');
@@ -102,15 +102,9 @@ export function EventForm({
     const body = event
       ? { version: event.version, ...fields, feedbackSurveyId: feedbackSurveyId || null }
       : fields;
-    const problems = validateWith(event ? seminarEventPatchSchema : seminarEventCreateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(event ? seminarEventPatchSchema : seminarEventCreateSchema, body)) return;
     save.mutate(body);
   }
-
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
 
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
@@ -138,7 +132,7 @@ export function EventForm({
           required
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          error={message('title')}
+          error={errors.fieldMessage('title')}
           maxLength={200}
         />
         <Select
@@ -146,7 +140,7 @@ export function EventForm({
           label={t('seminars.event.audience')}
           value={audience}
           onChange={(e) => setAudience(e.target.value as Audience)}
-          error={message('audience')}
+          error={errors.fieldMessage('audience')}
           required
         >
           {audiences.map((a) => (
@@ -160,7 +154,7 @@ export function EventForm({
           label={t('seminars.event.region')}
           value={regionId}
           onChange={(e) => setRegionId(e.target.value)}
-          error={message('regionId')}
+          error={errors.fieldMessage('regionId')}
           isOptional
         >
           <option value="">{t('seminars.allRegions')}</option>
@@ -178,7 +172,7 @@ export function EventForm({
           required
           value={startsAt}
           onChange={(e) => setStartsAt(e.target.value)}
-          error={message('startsAt')}
+          error={errors.fieldMessage('startsAt')}
           inputClassName="max-w-72"
         />
         <TextField
@@ -189,7 +183,7 @@ export function EventForm({
           required
           value={endsAt}
           onChange={(e) => setEndsAt(e.target.value)}
-          error={message('endsAt')}
+          error={errors.fieldMessage('endsAt')}
           inputClassName="max-w-72"
         />
         <TextField
@@ -200,7 +194,7 @@ export function EventForm({
           required
           value={closesAt}
           onChange={(e) => setClosesAt(e.target.value)}
-          error={message('registrationClosesAt')}
+          error={errors.fieldMessage('registrationClosesAt')}
           inputClassName="max-w-72"
         />
         <TextField
@@ -210,7 +204,7 @@ export function EventForm({
           required
           value={capacity}
           onChange={(e) => setCapacity(e.target.value)}
-          error={message('capacity')}
+          error={errors.fieldMessage('capacity')}
           inputClassName="max-w-40"
         />
         <TextField
@@ -220,7 +214,7 @@ export function EventForm({
           inputMode="numeric"
           value={seatCap}
           onChange={(e) => setSeatCap(e.target.value)}
-          error={message('maxSeatsPerMunicipality')}
+          error={errors.fieldMessage('maxSeatsPerMunicipality')}
           isOptional
           inputClassName="max-w-40"
         />
@@ -232,7 +226,7 @@ export function EventForm({
           required
           value={threshold}
           onChange={(e) => setThreshold(e.target.value)}
-          error={message('attendanceThresholdMinutes')}
+          error={errors.fieldMessage('attendanceThresholdMinutes')}
           inputClassName="max-w-40"
         />
         <TextField
@@ -242,7 +236,7 @@ export function EventForm({
           hint={t('seminars.event.joinUrlHint')}
           value={joinUrl}
           onChange={(e) => setJoinUrl(e.target.value)}
-          error={message('joinUrl')}
+          error={errors.fieldMessage('joinUrl')}
           isOptional
           lang="en"
         />
@@ -251,7 +245,7 @@ export function EventForm({
           label={t('seminars.event.passcode')}
           value={passcode}
           onChange={(e) => setPasscode(e.target.value)}
-          error={message('passcode')}
+          error={errors.fieldMessage('passcode')}
           isOptional
           autoComplete="off"
           inputClassName="max-w-60"
@@ -262,7 +256,7 @@ export function EventForm({
         label={t('seminars.event.programme')}
         value={programme}
         onChange={(e) => setProgramme(e.target.value)}
-        error={message('programme')}
+        error={errors.fieldMessage('programme')}
         isOptional
         maxLength={8000}
       />
@@ -271,7 +265,7 @@ export function EventForm({
         label={t('seminars.event.speakers')}
         value={speakers}
         onChange={(e) => setSpeakers(e.target.value)}
-        error={message('speakers')}
+        error={errors.fieldMessage('speakers')}
         isOptional
         rows={3}
         maxLength={4000}
@@ -282,7 +276,7 @@ export function EventForm({
           fiscalYearId={series.find((s) => s.id === event.seriesId)?.fiscalYearId}
           value={feedbackSurveyId}
           onChange={setFeedbackSurveyId}
-          error={message('feedbackSurveyId')}
+          error={errors.fieldMessage('feedbackSurveyId')}
         />
       )}
       <div className="flex flex-wrap gap-4">

@@ -8,15 +8,15 @@ import { Section } from '../../components/Section';
 import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { useInvalidateSeminars } from './api';
 import type { MaterialPurpose, SeminarEventDetail, SeminarMaterial } from './types';
 
 /** A link or an uploaded file added to the event's materials (or its workshop outputs). */
 function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpose: MaterialPurpose }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors(`seminar-${purpose}-${event.id}`);
+  const errors = useVersionedForm(`seminar-${purpose}-${event.id}`);
   const [kind, setKind] = useState<'link' | 'file'>('link');
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
@@ -42,10 +42,6 @@ function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpos
     },
     onError: errors.showError,
   });
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
   return (
     <form
       key={formKey}
@@ -73,7 +69,7 @@ function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpos
           required
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          error={message('title')}
+          error={errors.fieldMessage('title')}
           maxLength={200}
         />
         {kind === 'link' ? (
@@ -84,7 +80,7 @@ function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpos
             required
             value={url}
             onChange={(e) => setUrl(e.target.value)}
-            error={message('url')}
+            error={errors.fieldMessage('url')}
             lang="en"
           />
         ) : (
@@ -94,7 +90,7 @@ function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpos
             label={t('seminars.materials.file')}
             required
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            error={message('file')}
+            error={errors.fieldMessage('file')}
             inputClassName="py-2"
           />
         )}
@@ -175,7 +171,7 @@ export function MaterialsPanel({ event, isAdmin }: { event: SeminarEventDetail; 
 export function WorkshopPanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boolean }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors(`seminar-workshop-${event.id}`);
+  const errors = useVersionedForm(`seminar-workshop-${event.id}`);
   const [notes, setNotes] = useState(event.workshopNotes);
   const [isSaved, setIsSaved] = useState(false);
   const save = useMutation({

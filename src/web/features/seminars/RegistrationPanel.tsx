@@ -11,7 +11,7 @@ import { Section } from '../../components/Section';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { seminarRegistrationCreateSchema } from '../../../shared/schemas/seminars';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { formatDateTime } from '../../lib/format';
 import { useInvalidateSeminars } from './api';
 import { registrationStatusLabels, registrationStatusTones } from './labels';
@@ -21,9 +21,9 @@ const onBehalfSchema = seminarRegistrationCreateSchema.options[1];
 
 /** The DX lead registers the municipality's head (or deputy), who may have no account. */
 function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDone: () => void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors(`seminar-register-other-${event.id}`);
+  const errors = useVersionedForm(`seminar-register-other-${event.id}`);
   const [name, setName] = useState('');
   const [position, setPosition] = useState('');
   const [email, setEmail] = useState('');
@@ -46,14 +46,9 @@ function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDon
       attendeeEmail: email.trim(),
     };
     // The on-behalf form of the union, so each field gets its own message.
-    const problems = validateWith(onBehalfSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(onBehalfSchema, body)) return;
     save.mutate(body);
   }
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
 
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-5">
@@ -65,7 +60,7 @@ function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDon
           required
           value={name}
           onChange={(e) => setName(e.target.value)}
-          error={message('attendeeName')}
+          error={errors.fieldMessage('attendeeName')}
           autoComplete="off"
         />
         <TextField
@@ -75,7 +70,7 @@ function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDon
           required
           value={position}
           onChange={(e) => setPosition(e.target.value)}
-          error={message('attendeePosition')}
+          error={errors.fieldMessage('attendeePosition')}
           autoComplete="off"
         />
         <TextField
@@ -85,7 +80,7 @@ function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDon
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={message('attendeeEmail')}
+          error={errors.fieldMessage('attendeeEmail')}
           autoComplete="off"
           lang="en"
         />
@@ -113,7 +108,7 @@ export function RegistrationPanel({ event }: { event: SeminarEventDetail }) {
   const { t, pick, locale } = useI18n();
   const user = useCurrentUser();
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors(`seminar-register-${event.id}`);
+  const errors = useVersionedForm(`seminar-register-${event.id}`);
   const [isAddingOther, setIsAddingOther] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 

@@ -13,7 +13,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { translate } from '../../i18n/translate';
-import { useFormErrors } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { formatNumber } from '../../lib/format';
 import { useMunicipalities } from '../municipalities/api';
 import { useAttendancePreview, useEventRegistrations, useInvalidateSeminars, useSeminarEvent } from './api';
@@ -132,7 +132,7 @@ export default function SeminarAttendancePage() {
   const event = useSeminarEvent(id);
   const registrations = useEventRegistrations(id);
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors('seminar-attendance-import');
+  const errors = useVersionedForm('seminar-attendance-import');
   const upload = useAttendancePreview(id);
   const [file, setFile] = useState<File | null>(null);
   const [choices, setChoices] = useState<Map<number, AttendanceChoice>>(new Map());

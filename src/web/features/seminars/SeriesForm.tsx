@@ -7,7 +7,7 @@ import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { seminarSeriesCreateSchema } from '../../../shared/schemas/seminars';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { useFiscalYears } from '../fiscal-years/api';
 import { useInvalidateSeminars } from './api';
 import { parseWholeNumber } from './numbers';
@@ -17,7 +17,7 @@ import type { SeminarSeries } from './types';
 export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const { t, pick } = useI18n();
   const invalidate = useInvalidateSeminars();
-  const errors = useFormErrors('seminar-series-new');
+  const errors = useVersionedForm('seminar-series-new');
   const years = useFiscalYears();
   const [fiscalYearId, setFiscalYearId] = useState('');
   const [title, setTitle] = useState('');
@@ -42,15 +42,9 @@ export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel:
       costPerSessionThousandYen: parseWholeNumber(cost),
       sessionCount: parseWholeNumber(sessions),
     };
-    const problems = validateWith(seminarSeriesCreateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(seminarSeriesCreateSchema, body)) return;
     save.mutate(body);
   }
-
-  const message = (path: string) => {
-    const field = errors.fieldError([path]);
-    return field ? pick(field) : undefined;
-  };
 
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
@@ -61,7 +55,7 @@ export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel:
           label={t('seminars.series.fiscalYear')}
           value={fiscalYearId || (years.data?.[0]?.id ?? '')}
           onChange={(e) => setFiscalYearId(e.target.value)}
-          error={message('fiscalYearId')}
+          error={errors.fieldMessage('fiscalYearId')}
           required
         >
           {(years.data ?? []).map((y) => (
@@ -76,7 +70,7 @@ export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel:
           required
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          error={message('title')}
+          error={errors.fieldMessage('title')}
           maxLength={200}
         />
         <TextField
@@ -87,7 +81,7 @@ export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel:
           required
           value={cost}
           onChange={(e) => setCost(e.target.value)}
-          error={message('costPerSessionThousandYen')}
+          error={errors.fieldMessage('costPerSessionThousandYen')}
           inputClassName="max-w-60"
         />
         <TextField
@@ -97,7 +91,7 @@ export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel:
           required
           value={sessions}
           onChange={(e) => setSessions(e.target.value)}
-          error={message('sessionCount')}
+          error={errors.fieldMessage('sessionCount')}
           inputClassName="max-w-40"
         />
       </div>

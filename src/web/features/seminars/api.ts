@@ -1,14 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api } from '../../api/client';
-import type {
-  AttendanceImportPreview,
-  ReachReport,
-  SeminarEvent,
-  SeminarEventDetail,
-  SeminarRegistration,
-  SeminarSeries,
-} from './types';
+import { apiClient, urlQuery } from '../../api/typed-client';
 
 export const seminarsKey = ['seminars'] as const;
 
@@ -22,7 +14,7 @@ export interface EventFilters {
 export function useSeminarSeries() {
   return useQuery({
     queryKey: [...seminarsKey, 'series'],
-    queryFn: () => api.get<{ items: SeminarSeries[] }>('/api/seminar-series').then((r) => r.items),
+    queryFn: () => apiClient.get('/api/seminar-series').then((r) => r.items),
   });
 }
 
@@ -30,17 +22,18 @@ export function useSeminarEvents(filters: EventFilters) {
   return useQuery({
     queryKey: [...seminarsKey, 'events', filters],
     queryFn: ({ signal }) =>
-      api
-        .get<{ items: SeminarEvent[] }>(
-          '/api/seminar-events',
-          {
-            audience: filters.audience,
-            regionId: filters.regionId,
-            fiscalYear: filters.fiscalYear,
-            upcoming: filters.isUpcoming ? 'true' : undefined,
+      apiClient
+        .get('/api/seminar-events', {
+          params: {
+            query: urlQuery<'/api/seminar-events', 'get'>({
+              audience: filters.audience,
+              regionId: filters.regionId,
+              fiscalYear: filters.fiscalYear === undefined ? undefined : String(filters.fiscalYear),
+              upcoming: filters.isUpcoming ? 'true' : undefined,
+            }),
           },
           signal,
-        )
+        })
         .then((r) => r.items),
     placeholderData: (previous) => previous,
   });
@@ -49,7 +42,7 @@ export function useSeminarEvents(filters: EventFilters) {
 export function useSeminarEvent(id: string) {
   return useQuery({
     queryKey: [...seminarsKey, 'event', id],
-    queryFn: () => api.get<SeminarEventDetail>(`/api/seminar-events/${encodeURIComponent(id)}`),
+    queryFn: () => apiClient.get('/api/seminar-events/{id}', { params: { path: { id } } }),
   });
 }
 
@@ -58,10 +51,8 @@ export function useEventRegistrations(eventId: string, isEnabled = true) {
   return useQuery({
     queryKey: [...seminarsKey, 'event', eventId, 'registrations'],
     queryFn: () =>
-      api
-        .get<{ items: SeminarRegistration[] }>(
-          `/api/seminar-events/${encodeURIComponent(eventId)}/registrations`,
-        )
+      apiClient
+        .get('/api/seminar-events/{id}/registrations', { params: { path: { id: eventId } } })
         .then((r) => r.items),
     enabled: isEnabled,
   });
@@ -70,15 +61,14 @@ export function useEventRegistrations(eventId: string, isEnabled = true) {
 export function useMyRegistrations() {
   return useQuery({
     queryKey: [...seminarsKey, 'my-registrations'],
-    queryFn: () =>
-      api.get<{ items: SeminarRegistration[] }>('/api/seminar-registrations').then((r) => r.items),
+    queryFn: () => apiClient.get('/api/seminar-registrations').then((r) => r.items),
   });
 }
 
 export function useReach(fiscalYear: number | undefined) {
   return useQuery({
     queryKey: [...seminarsKey, 'reach', fiscalYear ?? 'all'],
-    queryFn: () => api.get<ReachReport>('/api/seminar-reach', { fiscalYear }),
+    queryFn: () => apiClient.get('/api/seminar-reach', { params: { query: { fiscalYear } } }),
     placeholderData: (previous) => previous,
   });
 }
@@ -101,10 +91,9 @@ export function useAttendancePreview(eventId: string) {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.set('file', file);
-      return api.postForm<AttendanceImportPreview>(
-        `/api/seminar-events/${encodeURIComponent(eventId)}/attendance-imports`,
-        form,
-      );
+      return apiClient.postForm('/api/seminar-events/{id}/attendance-imports', form, {
+        path: { id: eventId },
+      });
     },
   });
 }

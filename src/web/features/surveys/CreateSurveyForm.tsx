@@ -14,7 +14,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors, validateWith } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { fromJstInputValue } from '../../lib/jst-input';
 import { type SurveyDetail, type SurveySummary, useInvalidateSurveys } from './api';
 
@@ -29,7 +29,7 @@ export function CreateSurveyForm({
   const { t, pick } = useI18n();
   const navigate = useNavigate();
   const invalidate = useInvalidateSurveys();
-  const errors = useFormErrors('survey-create');
+  const errors = useVersionedForm('survey-create');
   const [fiscalYearId, setFiscalYearId] = useState(years[0]?.id ?? '');
   const [titleJa, setTitleJa] = useState('');
   const [titleEn, setTitleEn] = useState('');
@@ -46,10 +46,6 @@ export function CreateSurveyForm({
     },
     onError: errors.showError,
   });
-  const message = (path: string[]) => {
-    const e = errors.fieldError(path);
-    return e ? pick(e) : undefined;
-  };
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -63,8 +59,7 @@ export function CreateSurveyForm({
       closesAt: fromJstInputValue(closesAt) ?? closesAt,
       ...(copyFromId ? { copyFromId } : {}),
     };
-    const problems = validateWith(surveyCreateSchema, body);
-    if (problems.length > 0) return errors.showFields(problems);
+    if (!errors.check(surveyCreateSchema, body)) return;
     create.mutate(body);
   }
 
@@ -77,7 +72,7 @@ export function CreateSurveyForm({
           label={t('surveys.fiscalYear')}
           value={fiscalYearId}
           onChange={(e) => setFiscalYearId(e.target.value)}
-          error={message(['fiscalYearId'])}
+          error={errors.fieldMessage('fiscalYearId')}
           required
         >
           {years.map((y) => (
@@ -104,7 +99,7 @@ export function CreateSurveyForm({
           label={t('surveys.name')}
           value={titleJa}
           onChange={(e) => setTitleJa(e.target.value)}
-          error={message(['title', 'ja'])}
+          error={errors.fieldMessage('title', 'ja')}
           required
           maxLength={500}
         />
@@ -113,7 +108,7 @@ export function CreateSurveyForm({
           label={t('surveys.builder.titleEn')}
           value={titleEn}
           onChange={(e) => setTitleEn(e.target.value)}
-          error={message(['title', 'en'])}
+          error={errors.fieldMessage('title', 'en')}
           isOptional
           lang="en"
           maxLength={500}
@@ -149,7 +144,7 @@ export function CreateSurveyForm({
           hint={t('surveys.builder.jstHint')}
           value={opensAt}
           onChange={(e) => setOpensAt(e.target.value)}
-          error={message(['opensAt'])}
+          error={errors.fieldMessage('opensAt')}
           required
         />
         <TextField
@@ -159,7 +154,7 @@ export function CreateSurveyForm({
           hint={t('surveys.builder.jstHint')}
           value={closesAt}
           onChange={(e) => setClosesAt(e.target.value)}
-          error={message(['closesAt'])}
+          error={errors.fieldMessage('closesAt')}
           required
         />
       </div>

@@ -10,7 +10,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
-import { useFormErrors } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { type QuestionResult, type SurveyDetail, surveyPath, surveysKey, useInvalidateSurveys } from './api';
 
 /**
@@ -55,7 +55,7 @@ function SharingForm({
   const { t, pick } = useI18n();
   const queryClient = useQueryClient();
   const invalidate = useInvalidateSurveys();
-  const errors = useFormErrors('survey-sharing');
+  const errors = useVersionedForm('survey-sharing');
   const [version, setVersion] = useState(initial.version);
   const [isPublished, setIsPublished] = useState(initial.isPublished);
   const [includeNames, setIncludeNames] = useState(initial.includeMunicipalityNames);

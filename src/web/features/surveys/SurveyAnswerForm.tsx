@@ -4,7 +4,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useI18n } from '../../i18n';
-import { useFormErrors } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import {
   type AnswerSection,
   type AnswerValue,
@@ -56,7 +56,7 @@ export function SurveyAnswerForm({
   onSubmitted: () => void;
 }) {
   const { t, pick, locale } = useI18n();
-  const errors = useFormErrors('survey-answer');
+  const errors = useVersionedForm('survey-answer');
   const [answers, setAnswers] = useState<Answers>(initial.answers);
   const versionRef = useRef<number | null>(initial.version);
   const [saveState, setSaveState] = useState<

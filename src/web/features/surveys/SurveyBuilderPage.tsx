@@ -13,7 +13,7 @@ import { Section } from '../../components/Section';
 import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { useFormErrors } from '../../lib/form-errors';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { fromJstInputValue, toJstInputValue } from '../../lib/jst-input';
 import { type SurveyDetail, surveyPath, useInvalidateSurveys, useSurvey } from './api';
 import type { AnswerOption, AnswerQuestion, AnswerSection, QuestionType } from './answer-model';
@@ -202,7 +202,7 @@ function Builder({ survey }: { survey: SurveyDetail }) {
   const { t, pick } = useI18n();
   const navigate = useNavigate();
   const invalidate = useInvalidateSurveys();
-  const errors = useFormErrors('survey-builder');
+  const errors = useVersionedForm('survey-builder');
   const [sections, setSections] = useState<BuilderSection[]>(survey.sections as BuilderSection[]);
   const [opensAt, setOpensAt] = useState(toJstInputValue(survey.opensAt));
   const [closesAt, setClosesAt] = useState(toJstInputValue(survey.closesAt));

@@ -1,14 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api } from '../../api/client';
+import { apiClient } from '../../api/typed-client';
 
-import type {
-  Crosstab,
-  SurveyDetail,
-  SurveyResponse,
-  SurveyResults,
-  SurveySummary,
-} from '../../../shared/schemas/surveys';
+import type { Crosstab } from '../../../shared/schemas/surveys';
 
 export type {
   Crosstab,
@@ -51,14 +45,15 @@ export function surveyPath(id: string, rest = ''): string {
 export function useSurveyList(fiscalYearId: string | undefined) {
   return useQuery({
     queryKey: [...surveysKey, 'list', fiscalYearId ?? 'all'],
-    queryFn: () => api.get<{ items: SurveySummary[] }>('/api/surveys', { fiscalYearId }).then((r) => r.items),
+    queryFn: () =>
+      apiClient.get('/api/surveys', { params: { query: { fiscalYearId } } }).then((r) => r.items),
   });
 }
 
 export function useSurvey(id: string) {
   return useQuery({
     queryKey: [...surveysKey, id],
-    queryFn: () => api.get<SurveyDetail>(surveyPath(id)),
+    queryFn: () => apiClient.get('/api/surveys/{id}', { params: { path: { id } } }),
   });
 }
 
@@ -67,11 +62,11 @@ export function useMyResponse(id: string, municipalityId?: string) {
   return useQuery({
     queryKey: [...surveysKey, id, 'response', municipalityId ?? 'mine'],
     queryFn: () =>
-      api.get<SurveyResponse>(
-        municipalityId
-          ? surveyPath(id, `/proxy/${encodeURIComponent(municipalityId)}`)
-          : surveyPath(id, '/response'),
-      ),
+      municipalityId
+        ? apiClient.get('/api/surveys/{id}/proxy/{municipalityId}', {
+            params: { path: { id, municipalityId } },
+          })
+        : apiClient.get('/api/surveys/{id}/response', { params: { path: { id } } }),
     // The form keeps its own state once loaded: no background refetch may reset it, and the
     // cached copy is dropped when the page closes so that coming back reads the saved draft.
     staleTime: Number.POSITIVE_INFINITY,
@@ -83,14 +78,17 @@ export function useMyResponse(id: string, municipalityId?: string) {
 export function useSurveyResults(id: string) {
   return useQuery({
     queryKey: [...surveysKey, id, 'results'],
-    queryFn: () => api.get<SurveyResults>(surveyPath(id, '/results')),
+    queryFn: () => apiClient.get('/api/surveys/{id}/results', { params: { path: { id } } }),
   });
 }
 
 export function useCrosstab(id: string, questionKey: string, dimension: CrosstabDimension) {
   return useQuery({
     queryKey: [...surveysKey, id, 'crosstab', questionKey, dimension],
-    queryFn: () => api.get<Crosstab>(surveyPath(id, '/results/crosstab'), { questionKey, by: dimension }),
+    queryFn: () =>
+      apiClient.get('/api/surveys/{id}/results/crosstab', {
+        params: { path: { id }, query: { questionKey, by: dimension } },
+      }),
     enabled: questionKey !== '',
   });
 }
@@ -99,7 +97,9 @@ export function useVoices(id: string) {
   return useQuery({
     queryKey: [...surveysKey, id, 'voices'],
     queryFn: () =>
-      api.get<{ topics: VoiceTopicView[] }>(surveyPath(id, '/results/voices')).then((r) => r.topics),
+      apiClient
+        .get('/api/surveys/{id}/results/voices', { params: { path: { id } } })
+        .then((r): VoiceTopicView[] => r.topics),
   });
 }
 

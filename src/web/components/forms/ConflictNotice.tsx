@@ -1,6 +1,6 @@
 import { errorCatalog } from '../../../shared/errors';
-import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
+import { Alert } from '../Alert';
+import { Button } from '../Button';
 import { useI18n } from '../../i18n';
 
 /** Someone saved first (409): say so and offer the latest version, which replaces the form's values. */

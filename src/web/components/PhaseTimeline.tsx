@@ -1,11 +1,12 @@
-import type { PhaseKind, PhaseState } from '../../../shared/schemas/fiscal-years';
-import { toJstDateString } from '../../../shared/fiscal-year';
-import { Badge } from '../../components/Badge';
-import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
-import { useI18n } from '../../i18n';
-import { cx } from '../../lib/cx';
-import { formatDateTime, formatYmdRange, formatYmdShort } from '../../lib/format';
-import { phaseKindLabels, phaseStateLabels, phaseStateTones } from './labels';
+import type { PhaseKind, PhaseState } from '../../shared/schemas/fiscal-years';
+import { toJstDateString } from '../../shared/fiscal-year';
+import { Badge } from './Badge';
+import { Table, TBody, Td, Th, THead, Tr } from './Table';
+import { useI18n } from '../i18n';
+import { cx } from '../lib/cx';
+import { formatDateTime, formatYmdRange, formatYmdShort } from '../lib/format';
+import { phaseKindLabels, phaseStateLabels } from '../../shared/schemas/fiscal-years';
+import { phaseStateTones } from './phase-state-tones';
 
 export interface TimelinePhase {
   id: string;

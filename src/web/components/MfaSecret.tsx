@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n';
+import { useI18n } from '../i18n';
 
 /** The TOTP secret to type into an authenticator app, in groups of four so it can be read aloud. */
 export function MfaSecret({ secret, otpauthUri }: { secret: string; otpauthUri: string }) {

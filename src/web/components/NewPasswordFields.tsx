@@ -1,6 +1,6 @@
-import { useI18n } from '../../i18n';
-import type { FormErrors } from '../../lib/form-errors';
-import { TextField } from '../../components/TextField';
+import { useI18n } from '../i18n';
+import type { FormErrors } from './forms/useVersionedForm';
+import { TextField } from './TextField';
 
 /** New password twice; the rule (12+ characters) is stated up front, not only after a failure. */
 export function NewPasswordFields({

@@ -1,0 +1,9 @@
+import type { PhaseState } from '../../shared/schemas/fiscal-years';
+import type { BadgeTone } from './Badge';
+
+/** The badge colour of a phase's state, the same on the home page and the year's page. */
+export const phaseStateTones: Record<PhaseState, BadgeTone> = {
+  upcoming: 'info',
+  open: 'success',
+  closed: 'neutral',
+};

@@ -1,0 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiClient } from '../../api/typed-client';
+
+/** The role-aware home page: tasks, deadlines and the year's phases. */
+export function useHome() {
+  return useQuery({ queryKey: ['home'], queryFn: () => apiClient.get('/api/home') });
+}

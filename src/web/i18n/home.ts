@@ -1,0 +1,71 @@
+import type { Widen } from './widen';
+
+/** UI text of the home pages; composed into the catalogs in ja.ts and en.ts. */
+export const homeJa = {
+  home: {
+    title: 'ホーム',
+    welcome: '{name} さん、こんにちは。',
+    intro: {
+      admin: '今年度の事業の進み具合と、いま受付中の工程を確認できます。',
+      municipality: 'あなたの市町村に関係する締切と、対応が必要な作業を確認できます。',
+      partner: 'あなたの役割に関係する工程と締切を確認できます。',
+    },
+    myMunicipality: 'あなたの市町村',
+    tasks: '対応が必要な作業',
+    noTasks: '現在、対応が必要な作業はありません',
+    noTasksBody: '新しい作業が発生すると、ここに表示されます。',
+    dueAt: '期限：{date}',
+    deadlines: '今後の締切',
+    noDeadlines: '今後の締切はありません',
+    noDeadlinesBody: 'あなたの役割に関係する締切が設定されると、ここに表示されます。',
+    openNow: '受付中・実施中の工程',
+    openBadge: '実施中',
+    nothingOpen: 'いま実施中の工程はありません',
+    nothingOpenBody: '年間スケジュールで、次に始まる工程を確認できます。',
+    programs: '今年度の事業',
+    openPlan: '年度の計画を開く',
+    phaseCounts: '実施中 {open}件・開始前 {upcoming}件・終了 {closed}件',
+    schedule: '{year}の年間スケジュール',
+    scheduleCaption: '{year}の工程一覧',
+    scheduleHighlight: '「あなたの担当」の印がある工程は、あなたの役割で作業があるものです。',
+    yourPhase: 'あなたの担当',
+    noFiscalYear: '年度がまだ登録されていません',
+    noFiscalYearBody: '県の管理者が年度と事業を登録すると、ここにスケジュールが表示されます。',
+    createFiscalYear: '年度を登録する',
+  },
+};
+
+export const homeEn: Widen<typeof homeJa> = {
+  home: {
+    title: 'Home',
+    welcome: 'Welcome, {name}.',
+    intro: {
+      admin: "See how this year's programs are progressing and which phases are open now.",
+      municipality: 'See the deadlines that concern your municipality and what you need to do.',
+      partner: 'See the phases and deadlines that concern your role.',
+    },
+    myMunicipality: 'Your municipality',
+    tasks: 'Things to do',
+    noTasks: 'Nothing needs your attention right now',
+    noTasksBody: 'New tasks will appear here.',
+    dueAt: 'Due {date}',
+    deadlines: 'Upcoming deadlines',
+    noDeadlines: 'No upcoming deadlines',
+    noDeadlinesBody: 'Deadlines that concern your role will appear here once they are set.',
+    openNow: 'Open now',
+    openBadge: 'Open',
+    nothingOpen: 'No phase is open right now',
+    nothingOpenBody: 'See the yearly schedule for the next phase to start.',
+    programs: "This year's programs",
+    openPlan: "Open the year's plan",
+    phaseCounts: '{open} open · {upcoming} upcoming · {closed} closed',
+    schedule: 'Schedule for {year}',
+    scheduleCaption: 'Phases of {year}',
+    scheduleHighlight: 'Phases marked "Your part" are the ones in which your role has work to do.',
+    yourPhase: 'Your part',
+    noFiscalYear: 'No fiscal year has been set up yet',
+    noFiscalYearBody:
+      'Once a prefecture administrator sets up a fiscal year and its programs, the schedule will appear here.',
+    createFiscalYear: 'Set up a fiscal year',
+  },
+};
