@@ -1,15 +1,15 @@
-import { authAccessRules } from '../features/auth/auth.access';
-import { calendarAccessRules } from '../features/calendar/calendar.access';
-import { fiscalYearsAccessRules } from '../features/fiscal-years/fiscal-years.access';
-import { homeAccessRules } from '../features/home/home.access';
-import { menusAccessRules } from '../features/menus/menus.access';
-import { municipalitiesAccessRules } from '../features/municipalities/municipalities.access';
-import { accountsAccessRules } from '../features/accounts/accounts.access';
-import { accountRecoveryAccessRules } from '../features/auth/account-recovery.access';
-import { auditAccessRules } from '../features/audit/audit.access';
-import { organizationsAccessRules } from '../features/organizations/organizations.access';
-import { surveysAccessRules } from '../features/surveys/surveys.access';
-import { seminarsAccessRules } from '../features/seminars/seminars.access';
+import { authAccessRules } from '../features/auth/auth.access-cases';
+import { calendarAccessRules } from '../features/calendar/calendar.access-cases';
+import { fiscalYearsAccessRules } from '../features/fiscal-years/fiscal-years.access-cases';
+import { homeAccessRules } from '../features/home/home.access-cases';
+import { menusAccessRules } from '../features/menus/menus.access-cases';
+import { municipalitiesAccessRules } from '../features/municipalities/municipalities.access-cases';
+import { accountsAccessRules } from '../features/accounts/accounts.access-cases';
+import { accountRecoveryAccessRules } from '../features/auth/account-recovery.access-cases';
+import { auditAccessRules } from '../features/audit/audit.access-cases';
+import { organizationsAccessRules } from '../features/organizations/organizations.access-cases';
+import { surveysAccessRules } from '../features/surveys/surveys.access-cases';
+import { seminarsAccessRules } from '../features/seminars/seminars.access-cases';
 import type { AccessRule } from './access';
 
 /** Every feature's access rules. A feature with routes adds its list here. */

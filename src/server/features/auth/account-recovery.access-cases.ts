@@ -3,7 +3,7 @@ import { users } from '../../db/schema';
 import { demoPassword } from '../../db/seed/demo-accounts';
 import { hashPassword } from '../../platform/auth/password';
 import { type AccessFixture, type AccessRule, type Principal, principalEmails } from '../../testing/access';
-import { inviteFreshUser, tokenMailedTo, uniqueEmail } from '../accounts/accounts.access';
+import { inviteFreshUser, tokenMailedTo, uniqueEmail } from '../accounts/accounts.access-cases';
 
 /**
  * The link-based steps are open to everyone (the link is the credential);
