@@ -41,6 +41,7 @@
  * when the attendee has none (registered by the seminars feature in the survey eligibility registry).
  */
 import { z } from 'zod';
+import { isRealInstant } from '../instant';
 
 type Labels = { ja: string; en: string };
 
@@ -74,8 +75,12 @@ const optionalText = (max: number) => z.string().trim().max(max);
 const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
 export const instantSchema = z
   .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), {
-    params: { ja: '日時を正しく入力してください。', en: 'Enter a valid date and time.' },
+  .max(40)
+  .refine(isRealInstant, {
+    params: {
+      ja: '実在する日時を入力してください（2000〜2099年）。',
+      en: 'Enter a date and time that exists (years 2000–2099).',
+    },
   });
 const httpUrl = z
   .string()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealInstant } from '../instant';
 import { challengeAreaSchema } from '../challenge-areas';
 
 /**
@@ -182,7 +183,16 @@ export type Answers = z.infer<typeof answersSchema>;
 export const responseStatuses = ['not_started', 'draft', 'submitted'] as const;
 export type ResponseStatus = (typeof responseStatuses)[number];
 
-const isoDateTime = z.string().datetime({ offset: true });
+// A real instant with an offset: no 2024-02-30, no year 0000 (see shared/instant.ts).
+const isoDateTime = z
+  .string()
+  .max(40)
+  .refine(isRealInstant, {
+    params: {
+      ja: '実在する日時を入力してください（2000〜2099年）。',
+      en: 'Enter a date and time that exists (years 2000–2099).',
+    },
+  });
 
 export const surveySummarySchema = z.object({
   id: z.string(),

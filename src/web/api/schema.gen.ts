@@ -6490,9 +6490,7 @@ export interface paths {
                         kind: "needs" | "post_support" | "follow_up" | "seminar_feedback";
                         /** @enum {string} */
                         audience: "municipalities" | "companies" | "seminar_participants";
-                        /** Format: date-time */
                         opensAt: string;
-                        /** Format: date-time */
                         closesAt: string;
                         /** Format: uuid */
                         copyFromId?: string;
@@ -6860,9 +6858,7 @@ export interface paths {
                             ja: string;
                             en: string;
                         };
-                        /** Format: date-time */
                         opensAt?: string;
-                        /** Format: date-time */
                         closesAt?: string;
                         sections?: {
                             key: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { loginThrottle } from '../../db/schema';
 import type { AppConfig } from '../../platform/deps';
@@ -30,14 +30,17 @@ export async function recordThrottledFailure(
 ): Promise<boolean> {
   const windowStart = new Date(now.getTime() - limit.minutes * 60_000);
   const blockedUntil = new Date(now.getTime() + limit.minutes * 60_000);
+  // Raw SQL parameters: postgres-js takes no Date there (PGlite does), so instants go as ISO text.
+  const windowStartAt = sql`${windowStart.toISOString()}::timestamptz`;
+  const nowAt = sql`${now.toISOString()}::timestamptz`;
   const [row] = await db
     .insert(loginThrottle)
     .values({ key, failures: 1, windowStartedAt: now })
     .onConflictDoUpdate({
       target: loginThrottle.key,
       set: {
-        failures: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then 1 else ${loginThrottle.failures} + 1 end`,
-        windowStartedAt: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then ${now} else ${loginThrottle.windowStartedAt} end`,
+        failures: sql`case when ${loginThrottle.windowStartedAt} < ${windowStartAt} then 1 else ${loginThrottle.failures} + 1 end`,
+        windowStartedAt: sql`case when ${loginThrottle.windowStartedAt} < ${windowStartAt} then ${nowAt} else ${loginThrottle.windowStartedAt} end`,
       },
     })
     .returning();
@@ -57,6 +60,9 @@ export async function deleteStaleThrottles(db: Database, now: Date, limit: Throt
   await db
     .delete(loginThrottle)
     .where(
-      sql`${loginThrottle.windowStartedAt} < ${cutoff} and (${loginThrottle.blockedUntil} is null or ${loginThrottle.blockedUntil} < ${now})`,
+      and(
+        lt(loginThrottle.windowStartedAt, cutoff),
+        or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, now)),
+      ),
     );
 }
