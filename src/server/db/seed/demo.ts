@@ -61,7 +61,7 @@ export async function seedDemo(db: Database): Promise<void> {
     if (parsed.errors.length > 0 || parsed.missingHeaders.length > 0) {
       throw new Error(`Reference municipality list is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
     }
-    await applyMunicipalityList(tx, prefecture.id, parsed.rows, null);
+    await applyMunicipalityList(tx, prefecture.id, parsed.rows, null, new Date());
     for (const [name, nameEn] of Object.entries(regionNamesEn)) {
       await tx.update(regions).set({ nameEn }).where(eq(regions.name, name));
     }

@@ -85,10 +85,11 @@ export async function updateSignInState(
       'failedLoginCount' | 'lockedUntil' | 'totpSecret' | 'totpPendingSecret' | 'totpEnabled' | 'totpLastStep'
     >
   > & { updatedBy: string },
+  now: Date,
 ) {
   const rows = await executor
     .update(users)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(eq(users.id, id))
     .returning();
   return rows[0]!;

@@ -260,11 +260,16 @@ export function createAccountsService(deps: ServiceDeps, ports: { invitations: I
       const actor = requireAdmin(ctx);
       const { user } = await findUserForChange(actor, id);
       await db.transaction(async (tx) => {
-        const updated = await repo.updateSignInState(tx, id, {
-          failedLoginCount: 0,
-          lockedUntil: null,
-          updatedBy: actor.userId,
-        });
+        const updated = await repo.updateSignInState(
+          tx,
+          id,
+          {
+            failedLoginCount: 0,
+            lockedUntil: null,
+            updatedBy: actor.userId,
+          },
+          ctx.now,
+        );
         await recordAudit(tx, ctx, {
           action: 'user.unlock',
           entityType: 'user',
@@ -292,13 +297,18 @@ export function createAccountsService(deps: ServiceDeps, ports: { invitations: I
       }
       const { user } = await findUserForChange(actor, id);
       await db.transaction(async (tx) => {
-        const updated = await repo.updateSignInState(tx, id, {
-          totpSecret: null,
-          totpPendingSecret: null,
-          totpEnabled: false,
-          totpLastStep: null,
-          updatedBy: actor.userId,
-        });
+        const updated = await repo.updateSignInState(
+          tx,
+          id,
+          {
+            totpSecret: null,
+            totpPendingSecret: null,
+            totpEnabled: false,
+            totpLastStep: null,
+            updatedBy: actor.userId,
+          },
+          ctx.now,
+        );
         await deleteSessionsOfUser(tx, id);
         await recordAudit(tx, ctx, {
           action: 'user.mfa_reset',

@@ -5,20 +5,15 @@ import type {
   OutboxMail,
   OutboxQuery,
 } from '../../../shared/schemas/accounts';
-import type { Actor, RequestContext } from '../../platform/context';
+import { type RequestContext, requireActor } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
-import { AppError, assertAllowed } from '../../platform/errors';
+import { assertAllowed } from '../../platform/errors';
 import { auditPolicy as policy } from './audit.policy';
 import * as repo from './audit.repository';
 
 /** What happened and what was sent: the audit trail and the mail outbox, for administrators. */
 export function createAuditService(deps: ServiceDeps) {
   const { db, config } = deps;
-
-  function requireActor(ctx: RequestContext): Actor {
-    if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-    return ctx.actor;
-  }
 
   return {
     async listAuditEntries(

@@ -165,7 +165,7 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
       summary: 'Demo accounts shown on the login page (demo mode only)',
       responses: { 200: jsonContent(demoAccountsResponseSchema, 'Demo accounts, or none outside demo mode') },
     }),
-    async (c) => c.json(await demo.listDemoAccounts(new Date()), 200),
+    async (c) => c.json(await demo.listDemoAccounts(requestContext(c).now), 200),
   );
 
   return router;

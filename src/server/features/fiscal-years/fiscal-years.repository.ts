@@ -79,13 +79,13 @@ export async function insertFiscalYear(executor: Executor, values: typeof fiscal
 }
 
 /** Used when another year becomes active: not the client's edit, so no version check, but a new version. */
-export async function closeFiscalYear(executor: Executor, id: string, actorUserId: string | null) {
+export async function closeFiscalYear(executor: Executor, id: string, actorUserId: string | null, now: Date) {
   const rows = await executor
     .update(fiscalYears)
     .set({
       status: 'closed',
       version: sql`${fiscalYears.version} + 1`,
-      updatedAt: new Date(),
+      updatedAt: now,
       updatedBy: actorUserId,
     })
     .where(eq(fiscalYears.id, id))

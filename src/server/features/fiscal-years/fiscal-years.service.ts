@@ -85,7 +85,7 @@ export function createFiscalYearsService(deps: ServiceDeps) {
     await repo.lockPrefectureFiscalYears(tx, actor.prefectureId);
     for (const active of await repo.findActiveFiscalYears(tx, actor.prefectureId)) {
       if (active.id === exceptId) continue;
-      const closed = await repo.closeFiscalYear(tx, active.id, actor.userId);
+      const closed = await repo.closeFiscalYear(tx, active.id, actor.userId, ctx.now);
       await recordAudit(tx, ctx, {
         action: 'fiscal_year.close',
         entityType: 'fiscal_year',

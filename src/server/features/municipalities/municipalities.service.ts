@@ -6,7 +6,7 @@ import type {
 import type { Executor } from '../../db/client';
 import { municipalities } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
-import type { RequestContext } from '../../platform/context';
+import { type RequestContext, requireActor } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
@@ -61,6 +61,7 @@ export async function applyMunicipalityList(
   prefectureId: string,
   rows: MunicipalityImportRow[],
   actorUserId: string | null,
+  now: Date,
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
   const regionOrder = [...new Set(rows.map((r) => r.region))];
@@ -111,7 +112,7 @@ export async function applyMunicipalityList(
         municipality = await repo.updateMunicipalityMaster(tx, existing.id, {
           ...values,
           version: existing.version + 1,
-          updatedAt: new Date(),
+          updatedAt: now,
           updatedBy: actorUserId,
         });
         summary.updated++;
@@ -124,11 +125,6 @@ export async function applyMunicipalityList(
 
 export function createMunicipalitiesService(deps: ServiceDeps) {
   const { db } = deps;
-
-  function requireActor(ctx: RequestContext) {
-    if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-    return ctx.actor;
-  }
 
   return {
     async list(
@@ -266,7 +262,13 @@ export async function importMunicipalityList(
   let summary = empty;
   try {
     await db.transaction(async (tx) => {
-      summary = await applyMunicipalityList(tx, prefecture.id, parsed.rows, ctx.actor?.userId ?? null);
+      summary = await applyMunicipalityList(
+        tx,
+        prefecture.id,
+        parsed.rows,
+        ctx.actor?.userId ?? null,
+        ctx.now,
+      );
       await recordAudit(tx, ctx, {
         prefectureId: prefecture.id,
         action: 'municipality.import',

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/schemas/accounts';
 import { organizations } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
-import type { Actor, RequestContext } from '../../platform/context';
+import { type Actor, type RequestContext, requireActor } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
 import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
@@ -47,11 +47,6 @@ function duplicateName(existing: repo.OrganizationRow, input: { name?: string | 
 /** The organizations people work for: prefecture divisions, the council, member companies, municipalities. */
 export function createOrganizationsService(deps: ServiceDeps) {
   const { db } = deps;
-
-  function requireActor(ctx: RequestContext): Actor {
-    if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-    return ctx.actor;
-  }
 
   async function loadOrganization(actor: Actor, id: string): Promise<Organization> {
     const [row] = await repo.findOrganizations(db, actor.prefectureId, { id });
