@@ -5,7 +5,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from './db/client';
 import { accountsModule } from './features/accounts/accounts.module';
@@ -37,6 +36,7 @@ import { surveysModule } from './features/surveys/surveys.module';
 import { createSurveysService } from './features/surveys/surveys.service';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
+import { serveWebApp } from './platform/static-web';
 import { type AppEnv, toErrorResponse } from './platform/http';
 import { type EventHandler, type JobDefinition, jobCleanup } from './platform/jobs/runner';
 import { isPrefectureAdmin } from './platform/context';
@@ -224,14 +224,7 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/', api);
 
-  if (deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) {
-    const webDir = deps.webDir;
-    const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
-    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webDir) || '.' }));
-    app.use('/favicon.svg', serveStatic({ root: path.relative(process.cwd(), webDir) || '.' }));
-    // Client-side routes: every other GET gets the app shell.
-    app.get('*', (c) => c.html(indexHtml));
-  }
+  if (deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) serveWebApp(app, deps.webDir);
   app.notFound(() => {
     throw new AppError('NOT_FOUND');
   });
