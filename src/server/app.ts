@@ -36,6 +36,7 @@ import { surveysModule } from './features/surveys/surveys.module';
 import { createSurveysService } from './features/surveys/surveys.service';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
+import { auditRefusals } from './platform/refusal-audit';
 import { serveWebApp } from './platform/static-web';
 import { type AppEnv, toErrorResponse } from './platform/http';
 import { type EventHandler, type JobDefinition, jobCleanup } from './platform/jobs/runner';
@@ -184,6 +185,7 @@ export function createApp(deps: AppDeps) {
   // basePath (not app.route('/api', …)) so the OpenAPI document lists the real paths, /api/….
   const api = new OpenAPIHono<AppEnv>().basePath('/api');
   api.use(noStore());
+  api.use(auditRefusals(deps.database.db));
   api.use(csrfProtection());
   api.use(sessionLoading(deps.database.db, deps.config.sessionPolicy));
   // Every upload route (municipality master list, seminar attendance, materials, archive) is the
