@@ -26,6 +26,8 @@ export const passwordResetValidMinutes = 60;
 export const invitationValidDays = 7;
 /** Reset mails per account per hour; further requests are answered the same way but send nothing. */
 export const maxPasswordResetsPerHour = 3;
+/** Every reset request is answered no sooner than this (ms), known address or not. */
+export const passwordResetAnswerFloorMs = 250;
 
 type UserRow = typeof users.$inferSelect;
 type OrganizationRow = typeof organizations.$inferSelect;
@@ -85,6 +87,49 @@ export function createAccountRecoveryService(deps: ServiceDeps) {
     const open = await repo.findOpenToken(db, hashToken(token), 'invitation', now);
     if (!open?.user.isActive || open.user.passwordHash !== null) throw new AppError('TOKEN_INVALID');
     return open;
+  }
+
+  /** The work behind a reset request: nothing for an unknown or inactive address. */
+  async function issuePasswordReset(ctx: RequestContext, input: PasswordResetRequest): Promise<void> {
+    const found = await findUserByEmail(db, input.email);
+    if (!found?.isActive || !found.passwordHash) return;
+    await db.transaction(async (tx) => {
+      // Serializes requests for one account, so the hourly count below cannot be raced past.
+      const user = await repo.lockUser(tx, found.id);
+      if (!user?.isActive || !user.passwordHash) return;
+      const hourAgo = new Date(ctx.now.getTime() - 3_600_000);
+      const recent = await repo.countTokensCreatedSince(tx, user.id, 'password_reset', hourAgo);
+      if (recent >= maxPasswordResetsPerHour) {
+        await recordAudit(tx, ctx, {
+          prefectureId: user.prefectureId,
+          action: 'auth.password_reset_rate_limited',
+          entityType: 'user',
+          entityId: user.id,
+        });
+        return;
+      }
+      const { token, expiresAt } = await issueLink(
+        tx,
+        user.id,
+        'password_reset',
+        passwordResetValidMinutes * 60_000,
+        ctx.now,
+      );
+      const mail = composePasswordResetMail({
+        displayName: user.displayName,
+        link: linkTo('/password-reset/confirm', token),
+        expiresAt,
+        validMinutes: passwordResetValidMinutes,
+      });
+      await enqueueMail(tx, { prefectureId: user.prefectureId, to: user.email, ...mail });
+      await recordAudit(tx, ctx, {
+        prefectureId: user.prefectureId,
+        action: 'auth.password_reset_requested',
+        entityType: 'user',
+        entityId: user.id,
+        after: { expiresAt },
+      });
+    });
   }
 
   return {
@@ -149,46 +194,20 @@ export function createAccountRecoveryService(deps: ServiceDeps) {
      * Mails a reset link to an active account. Answers nothing either way:
      * the caller responds identically whether or not the address is known.
      */
+    /**
+     * Answers the same whether or not the address is known, and in the same time: the work for a
+     * known account (a locked transaction, a token, a mail) takes longer than a miss, so every answer
+     * waits until `passwordResetAnswerFloorMs` has passed since the request began. The wait is a
+     * timer, not work: other requests run meanwhile.
+     */
     async requestPasswordReset(ctx: RequestContext, input: PasswordResetRequest): Promise<void> {
-      const found = await findUserByEmail(db, input.email);
-      if (!found?.isActive || !found.passwordHash) return;
-      await db.transaction(async (tx) => {
-        // Serializes requests for one account, so the hourly count below cannot be raced past.
-        const user = await repo.lockUser(tx, found.id);
-        if (!user?.isActive || !user.passwordHash) return;
-        const hourAgo = new Date(ctx.now.getTime() - 3_600_000);
-        const recent = await repo.countTokensCreatedSince(tx, user.id, 'password_reset', hourAgo);
-        if (recent >= maxPasswordResetsPerHour) {
-          await recordAudit(tx, ctx, {
-            prefectureId: user.prefectureId,
-            action: 'auth.password_reset_rate_limited',
-            entityType: 'user',
-            entityId: user.id,
-          });
-          return;
-        }
-        const { token, expiresAt } = await issueLink(
-          tx,
-          user.id,
-          'password_reset',
-          passwordResetValidMinutes * 60_000,
-          ctx.now,
-        );
-        const mail = composePasswordResetMail({
-          displayName: user.displayName,
-          link: linkTo('/password-reset/confirm', token),
-          expiresAt,
-          validMinutes: passwordResetValidMinutes,
-        });
-        await enqueueMail(tx, { prefectureId: user.prefectureId, to: user.email, ...mail });
-        await recordAudit(tx, ctx, {
-          prefectureId: user.prefectureId,
-          action: 'auth.password_reset_requested',
-          entityType: 'user',
-          entityId: user.id,
-          after: { expiresAt },
-        });
-      });
+      const started = performance.now();
+      try {
+        await issuePasswordReset(ctx, input);
+      } finally {
+        const left = passwordResetAnswerFloorMs - (performance.now() - started);
+        if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+      }
     },
 
     /** Sets a new password from a reset link: the link works once, and every session of the user ends. */

@@ -5,6 +5,7 @@ import { auditLog, oneTimeTokens, sessions, users } from '../../db/schema';
 import { hashToken } from '../../platform/auth/tokens';
 import { defaultConfig } from '../../platform/deps';
 import { createTestContext } from '../../testing/harness';
+import { passwordResetAnswerFloorMs } from './account-recovery.service';
 import {
   auditRowsFor,
   contextAt,
@@ -188,6 +189,26 @@ describe('password reset request', () => {
     const validMs = rows[0]!.expiresAt.getTime() - before;
     expect(validMs).toBeGreaterThan(59 * 60_000);
     expect(validMs).toBeLessThanOrEqual(61 * 60_000);
+  });
+
+  it('takes as long for an unknown address as for a known one: every answer waits for the same floor', async () => {
+    const user = await freshUser();
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const answer = await call('POST', '/api/auth/password-reset/request', { email });
+      return { ms: performance.now() - started, answer };
+    };
+    // A known account does real work (a locked transaction, a token, a mail); a miss does almost none.
+    const known = await timed(user.email);
+    const unknown = await timed(uniqueAddress('nobody'));
+    const inactive = await timed(
+      (await insertUser(db, { organizationId: companyA, roles: ['company_member'], isActive: false })).email,
+    );
+    for (const { ms, answer } of [known, unknown, inactive]) {
+      expect(answer.status).toBe(202);
+      expect(ms).toBeGreaterThanOrEqual(passwordResetAnswerFloorMs - 1);
+    }
+    expect(await mailsTo(db, user.email)).toHaveLength(1);
   });
 
   it('sends at most three mails an hour per account, answering the same each time', async () => {
