@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { municipalities, organizations, users } from '../db/schema';
+import type { Role } from '../../shared/roles';
 import {
   type AccessFixture,
   type AccessRule,
@@ -77,6 +78,22 @@ function isAllowed(rule: AccessRule, principal: Principal): boolean {
   return rule.allow.includes(principal);
 }
 
+/** Sessions reused across calls; renewed when an earlier call (a sign-out) ended one. */
+const sessionCookies = new Map<string, string>();
+async function cachedCookieFor(email: string, renew = false): Promise<string> {
+  const known = sessionCookies.get(email);
+  if (known && !renew) return known;
+  const cookie = await ctx.sessionCookieFor(email);
+  sessionCookies.set(email, cookie);
+  return cookie;
+}
+
+/** Calls as `email`, with a fresh session if the cached one was ended by an earlier call. */
+async function callAs(rule: AccessRule, request: ConcreteRequest, email: string) {
+  const first = await call(rule, request, await cachedCookieFor(email));
+  return first.status === 401 ? call(rule, request, await cachedCookieFor(email, true)) : first;
+}
+
 async function call(rule: AccessRule, request: ConcreteRequest, cookie: string | undefined) {
   const path = request.path ?? rule.path;
   if (/\/:\w/.test(path)) {
@@ -128,10 +145,12 @@ describe('access matrix: route × principal', () => {
   }
 });
 
-/** One user per role combination, in the demo organization of its kind, created on first use. */
-const combinationCookies = new Map<string, string>();
-async function cookieForCombination(combination: RoleCombination): Promise<string> {
-  const known = combinationCookies.get(combination.name);
+/**
+ * One user per role combination, in the demo organization of its kind, created on first use.
+ */
+const combinationEmails = new Map<string, string>();
+async function emailForCombination(combination: RoleCombination): Promise<string> {
+  const known = combinationEmails.get(combination.name);
   if (known) return known;
   const [model] = await ctx.database.db
     .select()
@@ -148,29 +167,93 @@ async function cookieForCombination(combination: RoleCombination): Promise<strin
     displayName: combination.name,
     roles: [...combination.roles],
   });
-  const cookie = await ctx.sessionCookieFor(email);
-  combinationCookies.set(combination.name, cookie);
-  return cookie;
+  combinationEmails.set(combination.name, email);
+  return email;
+}
+
+/**
+ * Who may call, for a person holding several roles: the rule's own `allowCombination` where the
+ * route decides on more than one role (reading raw survey answers), else the union of the roles'
+ * rights — holding two roles never grants what neither grants alone.
+ */
+function allowsCombination(rule: AccessRule, combination: RoleCombination): boolean {
+  if (rule.allowCombination) return rule.allowCombination(combination);
+  return combination.roles.some((role) => isAllowed(rule, role));
+}
+
+/** The organization kind of each demo principal's account. */
+const principalKinds: Record<Exclude<Principal, 'anonymous'>, RoleCombination['organizationKind']> = {
+  prefecture_admin: 'prefecture',
+  reviewer: 'prefecture',
+  council_secretariat: 'council',
+  company_member: 'company',
+  municipality_staff: 'municipality',
+  municipality_head: 'municipality',
+};
+
+/**
+ * Calls as the demo account of `role` while it holds the combination's roles, restoring them
+ * afterwards: requests built for that account (its own review, its own password) stay valid.
+ */
+async function asDemoAccountHolding(
+  role: Exclude<Principal, 'anonymous'>,
+  roles: readonly Role[],
+  work: (email: string) => Promise<void>,
+) {
+  const email = principalEmails[role];
+  const [before] = await ctx.database.db
+    .select({ roles: users.roles })
+    .from(users)
+    .where(eq(users.email, email));
+  await ctx.database.db
+    .update(users)
+    .set({ roles: [...roles] })
+    .where(eq(users.email, email));
+  try {
+    await work(email);
+  } finally {
+    await ctx.database.db.update(users).set({ roles: before!.roles }).where(eq(users.email, email));
+  }
 }
 
 describe('access matrix: role combinations', () => {
-  const cases = accessRules
-    .filter((rule) => rule.allowCombination)
-    .flatMap((rule) => roleCombinations.map((combination) => ({ rule, combination })));
-  it.each(
-    cases.map(({ rule, combination }) => {
-      const verdict = rule.allowCombination!(combination) ? 'allowed' : 'denied';
-      return [`${ruleKey(rule)} as ${combination.name} is ${verdict}`, rule, combination] as const;
+  /**
+   * Denials hold whoever asks, so every denied combination is called as a user holding exactly
+   * those roles. An allowed combination is called as the demo account the request was built for
+   * (holding the combination for that call), so it exists only where that account is of the
+   * combination's organization kind; the others (a company-side reviewer on a prefecture
+   * reviewer's assignment) are covered by the single-role rows and the scope checks.
+   */
+  type Case = {
+    rule: AccessRule;
+    combination: RoleCombination;
+    asRole: Exclude<Principal, 'anonymous'> | null;
+  };
+  const cases: Case[] = accessRules.flatMap((rule) =>
+    roleCombinations.flatMap((combination): Case[] => {
+      if (!allowsCombination(rule, combination)) return [{ rule, combination, asRole: null }];
+      const asRole = combination.roles.find((role) => isAllowed(rule, role)) ?? combination.roles[0]!;
+      return principalKinds[asRole] === combination.organizationKind ? [{ rule, combination, asRole }] : [];
     }),
-  )('%s', async (_name, rule, combination) => {
-    const request = (await rule.request?.(fixture, combination.roles[0]!)) ?? {};
-    const { status, summary } = await call(rule, request, await cookieForCombination(combination));
-    if (rule.allowCombination!(combination)) {
+  );
+  it.each(
+    cases.map(({ rule, combination, asRole }) => {
+      const verdict = asRole ? 'allowed' : 'denied';
+      return [`${ruleKey(rule)} as ${combination.name} is ${verdict}`, rule, combination, asRole] as const;
+    }),
+  )('%s', async (_name, rule, combination, asRole) => {
+    if (asRole === null) {
+      const request = (await rule.request?.(fixture, combination.roles[0]!)) ?? {};
+      const { status, summary } = await callAs(rule, request, await emailForCombination(combination));
+      expect([403, 404], summary).toContain(status);
+      return;
+    }
+    const request = (await rule.request?.(fixture, asRole)) ?? {};
+    await asDemoAccountHolding(asRole, combination.roles, async (email) => {
+      const { status, summary } = await callAs(rule, request, email);
       const isExpected = rule.allowedStatuses ? rule.allowedStatuses.includes(status) : isSuccess(status);
       expect(isExpected, summary).toBe(true);
-    } else {
-      expect([403, 404], summary).toContain(status);
-    }
+    });
   });
 
   it('covers every combination the roles rules allow, including a company member who reviews', () => {
