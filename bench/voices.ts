@@ -22,6 +22,10 @@ const { groupVoices } = (await import(args.module!)) as {
   groupVoices: (items: VoiceItem[]) => VoiceTopic[];
 };
 
+const denseSentence = Array.from(
+  { length: 45 },
+  (_, i) => `項目${String.fromCharCode(0x4e00 + i * 7)}${String.fromCharCode(0x4e00 + i * 11)}`,
+).join('・');
 const one = (length: number): VoiceItem[] => [
   { id: 'a', municipalityId: 'm-1', text: sampleVoiceAnswer(1, length) },
 ];
@@ -40,6 +44,11 @@ const sizes: { name: string; items: VoiceItem[] }[] = [
   },
   { name: '59 towns × 3 × 1,000 chars', items: maximalVoiceItems(59, 3, 1_000) },
   { name: '59 towns × 3 × 10,000 chars (maximal)', items: maximalVoiceItems() },
+  {
+    // Densest similarity matrix: every sentence shares every word with every other.
+    name: '59 towns × 3 × the same 40-word sentences',
+    items: maximalVoiceItems().map((item) => ({ ...item, text: `${denseSentence}\n`.repeat(60) })),
+  },
 ];
 
 for (const { name, items } of sizes) {

@@ -45,12 +45,8 @@ describe('text handling', () => {
   });
 
   it('keeps content words and drops particles, hiragana, single kanji and stopwords', () => {
-    expect(surfaces('デジタル人材が不足しており、RPAを導入したい。')).toEqual([
-      'デジタル',
-      '人材',
-      '不足',
-      'RPA',
-    ]);
+    // 不足 and 導入 are what half the answers say; the subject is what is short or brought in.
+    expect(surfaces('デジタル人材が不足しており、RPAを導入したい。')).toEqual(['デジタル', '人材', 'RPA']);
     // する・こと・ため・思う・考える・必要 and 導入 say nothing about the subject.
     expect(surfaces('必要なことを考えるため、今後の対応を検討したいと思う。')).toEqual([]);
   });
@@ -213,6 +209,25 @@ describe('bounded work', () => {
     // Every town is heard, not only the first ones.
     expect(new Set(result.topics.flatMap((t) => t.municipalityIds)).size).toBe(59);
     expect(result.topics.filter((t) => t.id !== OTHER_TOPIC_ID).length).toBeGreaterThan(5);
+  });
+
+  it('stays within the bound when every sentence shares every word (the densest similarity matrix)', () => {
+    const words =
+      '予算 財政 人材 研修 端末 会議 資料 決裁 文書 窓口 申請 規程 標準 移行 経費 基幹 調整 負担 作業 入力 ' +
+      '情報 対策 方針 分離 知識 専門 育成 採用 定着 外部 交付 終了 運用 圧迫 周知 連携 利用 整備 管理 一体';
+    const dense = words
+      .split(' ')
+      .map((w) => `${w}と`)
+      .join('');
+    const items = maximalVoiceItems().map((item) => ({ ...item, text: `${dense}。\n`.repeat(60) }));
+    expect(voiceWords(dense)).toHaveLength(40);
+    const started = performance.now();
+    const result = analyzeVoices(items);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(result.topics).toHaveLength(1);
+    expect(result.topics[0]!.sentences).toHaveLength(voiceLimits.maxSentences);
+    // 1,500 copies of one sentence are quoted once.
+    expect(result.topics[0]!.representativeSentences).toHaveLength(1);
   });
 
   it('takes at most 40 sentences of one answer, its first, and says how many it left out', () => {

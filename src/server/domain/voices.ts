@@ -121,6 +121,8 @@ const STOPWORDS = new Set([
   '問題',
   '可能',
   '困難',
+  // a shortage is the predicate of half the answers; what is short (人材, 端末) is the subject
+  '不足',
   '予定',
   '実際',
   '具体的',
@@ -207,6 +209,8 @@ export function splitSentences(text: string): string[] {
  * still reads as sentences and no quoted sentence fills a page.
  */
 export function limitSentenceLength(sentence: string, max: number): string[] {
+  // UTF-16 length is at least the character count: most sentences need no splitting into characters.
+  if (sentence.length <= max) return [sentence];
   const chars = [...sentence];
   if (chars.length <= max) return [sentence];
   const pieces: string[] = [];
@@ -408,7 +412,16 @@ export function analyzeVoices(items: readonly VoiceItem[], options: GroupVoicesO
     length: options.maxSentenceLength ?? voiceLimits.maxSentenceLength,
   });
   if (kept.length === 0) return { topics: [], leftOutSentenceCount: leftOut };
-  const wordsOf = kept.map((c) => voiceWords(c.sentence.text).slice(0, maxWords));
+  // The same sentence is often written by several towns (shared templates): segment it once.
+  const wordsByText = new Map<string, VoiceWord[]>();
+  const wordsOf = kept.map((c) => {
+    let words = wordsByText.get(c.sentence.text);
+    if (!words) {
+      words = voiceWords(c.sentence.text).slice(0, maxWords);
+      wordsByText.set(c.sentence.text, words);
+    }
+    return words;
+  });
 
   // 2. TF-IDF vectors, unit length.
   const n = kept.length;
@@ -432,23 +445,26 @@ export function analyzeVoices(items: readonly VoiceItem[], options: GroupVoicesO
   });
 
   // 3. Pairwise similarities through an inverted index: only pairs sharing a word cost anything.
-  const sim = new Float64Array(n * n);
-  const postings = new Map<string, { index: number; weight: number }[]>();
+  // Single precision: 9 MB for the largest n, and more than enough to rank similarities.
+  const sim = new Float32Array(n * n);
+  const postings = new Map<string, { indices: number[]; weights: number[] }>();
   for (const s of sentences) {
     for (const [key, weight] of s.vector) {
-      const list = postings.get(key);
-      if (list) list.push({ index: s.order, weight });
-      else postings.set(key, [{ index: s.order, weight }]);
+      const list = postings.get(key) ?? { indices: [], weights: [] };
+      if (list.indices.length === 0) postings.set(key, list);
+      list.indices.push(s.order);
+      list.weights.push(weight);
     }
   }
-  for (const list of postings.values()) {
-    for (let x = 0; x < list.length; x++) {
-      const a = list[x]!;
-      for (let y = x + 1; y < list.length; y++) {
-        const b = list[y]!;
-        // Postings are in sentence order, so a.index < b.index: the upper triangle, mirrored below.
-        const at = a.index * n + b.index;
-        sim[at] = sim[at]! + a.weight * b.weight;
+  for (const { indices, weights } of postings.values()) {
+    const count = indices.length;
+    for (let x = 0; x < count; x++) {
+      const row = indices[x]! * n;
+      const wx = weights[x]!;
+      // Postings are in sentence order, so indices[x] < indices[y]: the upper triangle, mirrored below.
+      for (let y = x + 1; y < count; y++) {
+        const at = row + indices[y]!;
+        sim[at] = sim[at]! + wx * weights[y]!;
       }
     }
   }
