@@ -72,7 +72,7 @@ export interface GroupVoicesOptions {
   maxSentences?: number;
   /** Longer sentences are cut into pieces of at most this many characters (default 200). */
   maxSentenceLength?: number;
-  /** Words of one sentence used for grouping, its first ones (default 40). */
+  /** Words of one sentence used for grouping, its first ones (default 32; a 200-character sentence rarely has more). */
   maxWordsPerSentence?: number;
 }
 
@@ -88,7 +88,7 @@ export const voiceLimits = {
   maxSentencesPerAnswer: 40,
   maxSentences: 1_500,
   maxSentenceLength: 200,
-  maxWordsPerSentence: 40,
+  maxWordsPerSentence: 32,
 } as const;
 
 /**
