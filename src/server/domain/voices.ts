@@ -6,8 +6,9 @@
  * Words, not character n-grams: text is NFKC-normalised and cut into words by the ICU word
  * segmenter built into Node (`Intl.Segmenter('ja')`, offline, no dictionary to load). ICU cuts
  * katakana words it does not know into pieces (リテラシー → リ|テラ|シー), so short adjacent
- * katakana pieces are joined again, as are latin words joined by a hyphen (AI-OCR) and a single
- * kanji stuck to a kanji word (交付|金 → 交付金). Only content words are kept: latin terms,
+ * katakana pieces are joined again, as are latin words joined by a hyphen (AI-OCR), a single
+ * kanji stuck to a kanji word (交付|金 → 交付金) and two two-kanji words written together
+ * (専門|知識 → 専門知識). Only content words are kept: latin terms,
  * katakana terms and words with at least two kanji; particles, hiragana, single kanji and a
  * stopword list go. Sentences become TF-IDF vectors of their words, compared by cosine similarity
  * and merged bottom-up (average linkage) while the best pair is at least `threshold` similar.
