@@ -219,7 +219,12 @@ describe('bounded work', () => {
       .split(' ')
       .map((w) => `${w}と`)
       .join('');
-    const items = maximalVoiceItems().map((item) => ({ ...item, text: `${dense}。\n`.repeat(60) }));
+    // 59 towns × 3 answers, each the sentence 60 times: more than the caps allow.
+    const items: VoiceItem[] = Array.from({ length: 177 }, (_, i) => ({
+      id: `a${i}`,
+      municipalityId: `m${i % 59}`,
+      text: `${dense}。\n`.repeat(60),
+    }));
     // More words than a sentence may bring (the cap applies), all shared by every sentence.
     expect(voiceWords(dense).length).toBeGreaterThan(voiceLimits.maxWordsPerSentence);
     const started = performance.now();
