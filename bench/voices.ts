@@ -46,7 +46,7 @@ const sizes: { name: string; items: VoiceItem[] }[] = [
   { name: '59 towns × 3 × 10,000 chars (maximal)', items: maximalVoiceItems() },
   {
     // Densest similarity matrix: every sentence shares every word with every other.
-    name: '59 towns × 3 × the same 40-word sentences',
+    name: '59 towns × 3 × one 45-word sentence',
     items: maximalVoiceItems().map((item) => ({ ...item, text: `${denseSentence}\n`.repeat(60) })),
   },
 ];
