@@ -422,4 +422,11 @@ export const voiceTopicSchema = z.object({
   ),
   sentenceCount: z.number().int(),
 });
-export const voiceTopicsSchema = z.object({ topics: z.array(voiceTopicSchema) });
+export const voiceTopicsSchema = z.object({
+  topics: z.array(voiceTopicSchema),
+  /**
+   * Sentences beyond the grouping's caps (40 per answer, 1,500 per survey; each answer's first
+   * ones are kept), not grouped: 0 unless answers are very long; the page says so when not.
+   */
+  leftOutSentenceCount: z.number().int(),
+});

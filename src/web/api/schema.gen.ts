@@ -7977,6 +7977,7 @@ export interface paths {
                                 }[];
                                 sentenceCount: number;
                             }[];
+                            leftOutSentenceCount: number;
                         };
                     };
                 };

@@ -100,6 +100,8 @@ export const surveysJa = {
       voicesDescription: '自由記述を話題ごとにまとめました。代表的な文と、その話題に触れた市町村を示します。',
       voiceMunicipalities: '触れた市町村（{count}）',
       voiceSentences: '{count}文',
+      voicesLeftOut:
+        '回答が長いため、各回答の先頭から（1回答40文・全体1,500文まで）をまとめました。残りの{count}文は話題に含まれていません。全文は回答一覧（Excel・CSV）でご覧ください。',
       exports: 'ダウンロード',
       exportXlsx: 'Excel（全集計表と回答一覧）',
       exportCsv: 'CSV（回答一覧、UTF-8 BOM付き）',
@@ -286,6 +288,8 @@ export const surveysEn: Widen<typeof surveysJa> = {
         'Free-text answers grouped by topic, with representative sentences and the municipalities that raised each topic.',
       voiceMunicipalities: 'Municipalities ({count})',
       voiceSentences: '{count} sentences',
+      voicesLeftOut:
+        'The answers are long, so the topics are drawn from the start of each answer (up to 40 sentences per answer and 1,500 in all). The remaining {count} sentences are not in any topic; the raw answers (Excel, CSV) have the full text.',
       exports: 'Downloads',
       exportXlsx: 'Excel (every table and the raw answers)',
       exportCsv: 'CSV (raw answers, UTF-8 with BOM)',

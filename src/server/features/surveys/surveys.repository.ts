@@ -267,6 +267,8 @@ export async function findSubmittedWithMunicipality(ex: Executor, surveyId: stri
 export async function findSubmittedWithPlace(ex: Executor, surveyId: string) {
   return ex
     .select({
+      responseId: surveyResponses.id,
+      responseVersion: surveyResponses.version,
       answers: surveyResponses.answers,
       submittedAt: surveyResponses.submittedAt,
       proxiedBy: surveyResponses.proxiedBy,

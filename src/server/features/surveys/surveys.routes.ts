@@ -212,7 +212,7 @@ export function createSurveysRoutes(service: SurveysService, exports: SurveysExp
       request: { params: idParams },
       responses: { 200: jsonContent(voiceTopicsSchema, 'Topics'), ...readErrors },
     }),
-    async (c) => c.json({ topics: await exports.voices(requestContext(c), c.req.valid('param').id) }, 200),
+    async (c) => c.json(await exports.voices(requestContext(c), c.req.valid('param').id), 200),
   );
 
   router.openapi(

@@ -298,38 +298,45 @@ function Voices({ surveyId }: { surveyId: string }) {
   return (
     <Section title={t('surveys.resultsPage.voices')} description={t('surveys.resultsPage.voicesDescription')}>
       <QueryState query={voices}>
-        {(topics) =>
+        {({ topics, leftOutSentenceCount }) =>
           topics.length === 0 ? (
             <p>{t('surveys.resultsPage.noAnswers')}</p>
           ) : (
-            <ul className="flex flex-col gap-4">
-              {topics.map((topic) => (
-                <li key={topic.id} className="rounded-8 border border-solid-gray-420 p-4">
-                  <h3 className="text-std-18B-160">
-                    {topic.label}{' '}
-                    <span className="text-dns-14N-130 text-solid-gray-700">
-                      {t('surveys.resultsPage.voiceSentences', {
-                        count: topic.sentenceCount ?? topic.sentences?.length ?? topic.itemIds?.length ?? 0,
-                      })}
-                    </span>
-                  </h3>
-                  <ul className="mt-2 flex list-disc flex-col gap-1 pl-6">
-                    {topic.representativeSentences.map((s) => (
-                      <li key={`${s.itemId}-${s.text}`}>
-                        「{s.text}」
-                        {s.municipalityName && (
-                          <span className="text-solid-gray-700">（{s.municipalityName}）</span>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                  <p className="mt-2 text-dns-14N-130 text-solid-gray-700">
-                    {t('surveys.resultsPage.voiceMunicipalities', { count: topic.municipalityIds.length })}：
-                    {(topic.municipalityNames ?? topic.municipalityIds).join('、')}
-                  </p>
-                </li>
-              ))}
-            </ul>
+            <>
+              {leftOutSentenceCount > 0 && (
+                <p className="mb-4 text-dns-14N-130 text-solid-gray-700">
+                  {t('surveys.resultsPage.voicesLeftOut', { count: leftOutSentenceCount })}
+                </p>
+              )}
+              <ul className="flex flex-col gap-4">
+                {topics.map((topic) => (
+                  <li key={topic.id} className="rounded-8 border border-solid-gray-420 p-4">
+                    <h3 className="text-std-18B-160">
+                      {topic.label}{' '}
+                      <span className="text-dns-14N-130 text-solid-gray-700">
+                        {t('surveys.resultsPage.voiceSentences', {
+                          count: topic.sentenceCount ?? topic.sentences?.length ?? topic.itemIds?.length ?? 0,
+                        })}
+                      </span>
+                    </h3>
+                    <ul className="mt-2 flex list-disc flex-col gap-1 pl-6">
+                      {topic.representativeSentences.map((s) => (
+                        <li key={`${s.itemId}-${s.text}`}>
+                          「{s.text}」
+                          {s.municipalityName && (
+                            <span className="text-solid-gray-700">（{s.municipalityName}）</span>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                    <p className="mt-2 text-dns-14N-130 text-solid-gray-700">
+                      {t('surveys.resultsPage.voiceMunicipalities', { count: topic.municipalityIds.length })}
+                      ：{(topic.municipalityNames ?? topic.municipalityIds).join('、')}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </>
           )
         }
       </QueryState>

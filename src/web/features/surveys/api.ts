@@ -99,7 +99,7 @@ export function useVoices(id: string) {
     queryFn: () =>
       apiClient
         .get('/api/surveys/{id}/results/voices', { params: { path: { id } } })
-        .then((r): VoiceTopicView[] => r.topics),
+        .then((r): { topics: VoiceTopicView[]; leftOutSentenceCount: number } => r),
   });
 }
 
