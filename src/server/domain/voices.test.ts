@@ -193,16 +193,25 @@ describe('representative sentences', () => {
   });
 });
 
+/**
+ * CPU time this process spent (user + system), not wall time: the bound is about the work the
+ * grouping does, and on a busy CI machine wall time also counts waiting for a core.
+ */
+function cpuMsOf<T>(work: () => T): { value: T; ms: number } {
+  const before = process.cpuUsage();
+  const value = work();
+  const used = process.cpuUsage(before);
+  return { value, ms: (used.user + used.system) / 1000 };
+}
+
 describe('bounded work', () => {
   it(`groups the largest input a survey allows (59 towns × 3 × 10,000 characters) within 2 s`, () => {
     const maximal = maximalVoiceItems();
     expect(maximal).toHaveLength(177);
     expect(maximal.every((i) => i.text.length === 10_000)).toBe(true);
-    const started = performance.now();
-    const result = analyzeVoices(maximal);
-    const elapsed = performance.now() - started;
-    // About 0.3 s on the 2-core CI machine; 2 s leaves room for noise, the old code took hours.
-    expect(elapsed).toBeLessThan(2_000);
+    const { value: result, ms } = cpuMsOf(() => analyzeVoices(maximal));
+    // About 0.3 s of CPU on the 2-core CI machine; 2 s leaves room for noise, the old code took hours.
+    expect(ms).toBeLessThan(2_000);
     const grouped = result.topics.reduce((sum, t) => sum + t.sentences.length, 0);
     expect(grouped).toBe(voiceLimits.maxSentences);
     expect(result.leftOutSentenceCount).toBeGreaterThan(50_000);
@@ -227,9 +236,8 @@ describe('bounded work', () => {
     }));
     // More words than a sentence may bring (the cap applies), all shared by every sentence.
     expect(voiceWords(dense).length).toBeGreaterThan(voiceLimits.maxWordsPerSentence);
-    const started = performance.now();
-    const result = analyzeVoices(items);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    const { value: result, ms } = cpuMsOf(() => analyzeVoices(items));
+    expect(ms).toBeLessThan(2_000);
     expect(result.topics).toHaveLength(1);
     expect(result.topics[0]!.sentences).toHaveLength(voiceLimits.maxSentences);
     // 1,500 copies of one sentence are quoted once.
