@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate } from './allocate';
 import { prepareProblem } from './problem';
-import type { AllocationInput, AllocationResult, Selection } from './types';
+import type { AllocationInput, AllocationLock, AllocationResult, Selection } from './types';
 
 /**
  * Random calls checked against the rules and against an exhaustive search. Seeds are fixed so a
@@ -35,7 +35,7 @@ function instance(maxApplications: number, maxChoices: number): fc.Arbitrary<All
     ),
   );
   // Locks are rare, as in a real call; a locked menu is usually one the application chose.
-  const lock = fc.oneof(
+  const lock: fc.Arbitrary<AllocationLock | undefined> = fc.oneof(
     { weight: 40, arbitrary: fc.constant(undefined) },
     { weight: 1, arbitrary: fc.constant({ kind: 'exclude' as const }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'include' as const }) },
@@ -67,7 +67,12 @@ function instance(maxApplications: number, maxChoices: number): fc.Arbitrary<All
       municipalities,
       // Mostly busy calls (competition is where the rules matter), sometimes an empty one.
       applications: fc.oneof(
-        { weight: 1, arbitrary: fc.constant([]) },
+        {
+          weight: 1,
+          arbitrary: fc.constant<
+            { municipalityId: string; menus: string[]; lock: AllocationLock | undefined }[]
+          >([]),
+        },
         {
           weight: 9,
           arbitrary: fc.array(application, { minLength: 3, maxLength: maxApplications, size: 'max' }),
