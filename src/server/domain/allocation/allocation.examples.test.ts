@@ -251,6 +251,20 @@ describe('explain', () => {
     });
   });
 
+  it('computes counterfactuals only for the applications asked about', async () => {
+    const result = await allocate(call);
+    const explanations = await explain(call, result, { counterfactualsFor: ['a4'] });
+    expect(byId(explanations, 'a4').counterfactual).toEqual({
+      budgetIncreaseThousandYen: 1200,
+      displacedApplicationIds: ['a2', 'a5'],
+      forcedMenuId: 'data',
+    });
+    expect(byId(explanations, 'a3').counterfactual).toBeNull();
+    expect(byId(explanations, 'a3').reasons).toEqual([
+      { code: 'capacity_full', menuId: 'ai', capacity: 1, takenByHigherPriority: 1 },
+    ]);
+  });
+
   it('names the fuller higher choices of an application given a lower one, and the admin’s lock', async () => {
     // Four towns fit (5,000 of 6,000) only if at most one takes ai and nobody takes cloud.
     const input: AllocationInput = {

@@ -181,6 +181,60 @@ function stageObjective(stage: AllocationStageName, scaled: number): number {
   }
 }
 
+/**
+ * Consecutive stages solved as one MIP when that is exact: maximising a·(B+1) + b, where B bounds
+ * b over every selection, ranks solutions by a first and b second, like two stages. Only done while
+ * every value stays below 2^31, far inside the exact-integer range of doubles and of HiGHS's
+ * tolerances; otherwise the stages run one by one. Each solve costs a fixed effort in the
+ * WebAssembly solver, so fewer solves is most of the speed.
+ */
+const COMBINED_LIMIT = 2 ** 31;
+
+interface StageGroup {
+  members: { stage: AllocationStageName; coefs: number[] }[];
+  coefs: number[];
+}
+
+function stageGroups(
+  problem: Problem,
+  stages: readonly AllocationStageName[],
+  built: BuiltModel,
+): StageGroup[] {
+  const bound = (coefs: number[]) => {
+    let total = 0;
+    for (const own of problem.candidatesByApp) {
+      let best = 0;
+      for (const i of own) if (built.colUpper[i] === 1) best = Math.max(best, Math.abs(coefs[i]!));
+      total += best;
+    }
+    return total;
+  };
+  const groups: StageGroup[] = [];
+  for (let k = 0; k < stages.length; k++) {
+    const first = stages[k]!;
+    const firstCoefs = stageCoefficients(problem, first, built.numCols);
+    const next = stages[k + 1];
+    const pairable = first !== 'coverage' && next !== undefined && next !== 'coverage';
+    if (pairable) {
+      const nextCoefs = stageCoefficients(problem, next, built.numCols);
+      const nextBound = bound(nextCoefs);
+      if (bound(firstCoefs) * (nextBound + 1) + nextBound < COMBINED_LIMIT) {
+        groups.push({
+          members: [
+            { stage: first, coefs: firstCoefs },
+            { stage: next, coefs: nextCoefs },
+          ],
+          coefs: firstCoefs.map((c, j) => c * (nextBound + 1) + nextCoefs[j]!),
+        });
+        k++;
+        continue;
+      }
+    }
+    groups.push({ members: [{ stage: first, coefs: firstCoefs }], coefs: firstCoefs });
+  }
+  return groups;
+}
+
 export async function solveLexicographic(problem: Problem, options: SolveOptions): Promise<SolveOutcome> {
   const started = performance.now();
   const highs = await loadSolver();
@@ -235,15 +289,15 @@ export async function solveLexicographic(problem: Problem, options: SolveOptions
     let incumbent: Float64Array | null = null;
     let worstGap = 0;
     let status: SolveOutcome['status'] = 'optimal';
-    for (const stage of options.stages) {
-      const coefs = stageCoefficients(problem, stage, built.numCols);
+    for (const group of stageGroups(problem, options.stages, built)) {
+      const coefs = group.coefs;
       const active: number[] = [];
       for (let j = 0; j < built.numCols; j++) {
         if (coefs[j] !== 0 && built.colUpper[j] === 1) active.push(j);
       }
       // A stage whose objective is 0 on every column that can be 1 cannot change the choice.
       if (active.length === 0 && incumbent !== null) {
-        stages.push({ name: stage, objective: 0, skipped: true });
+        for (const member of group.members) stages.push({ name: member.stage, objective: 0, skipped: true });
         continue;
       }
       const remaining = options.timeLimitSeconds - (performance.now() - started) / 1000;
@@ -274,11 +328,17 @@ export async function solveLexicographic(problem: Problem, options: SolveOptions
         break;
       }
       const values = model.getSolution().colValue;
-      incumbent = Float64Array.from(values, (v) => Math.round(v));
-      let scaled = 0;
-      for (const j of active) scaled += coefs[j]! * incumbent[j]!;
-      stages.push({ name: stage, objective: stageObjective(stage, scaled) });
+      const solution = Float64Array.from(values, (v) => Math.round(v));
+      incumbent = solution;
+      for (const member of group.members) {
+        let value = 0;
+        for (let j = 0; j < built.numCols; j++) value += member.coefs[j]! * solution[j]!;
+        stages.push({ name: member.stage, objective: stageObjective(member.stage, value) });
+      }
       if (status === 'time_limit') break;
+      let scaled = 0;
+      for (const j of active) scaled += coefs[j]! * solution[j]!;
+      // Fixing the combined optimum fixes every member at its lexicographic optimum.
       model.addRow(scaled - 0.5, highs.infinity, {
         indices: active,
         values: active.map((j) => coefs[j]!),
