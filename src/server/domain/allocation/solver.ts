@@ -213,26 +213,39 @@ function stageGroups(
   for (let k = 0; k < stages.length; k++) {
     const first = stages[k]!;
     const firstCoefs = stageCoefficients(problem, first, built.numCols);
+    const firstReduced = dividedByCommonFactor(firstCoefs);
     const next = stages[k + 1];
     const pairable = first !== 'coverage' && next !== undefined && next !== 'coverage';
     if (pairable) {
       const nextCoefs = stageCoefficients(problem, next, built.numCols);
-      const nextBound = bound(nextCoefs);
-      if (bound(firstCoefs) * (nextBound + 1) + nextBound < COMBINED_LIMIT) {
+      const nextReduced = dividedByCommonFactor(nextCoefs);
+      const nextBound = bound(nextReduced);
+      if (bound(firstReduced) * (nextBound + 1) + nextBound < COMBINED_LIMIT) {
         groups.push({
           members: [
             { stage: first, coefs: firstCoefs },
             { stage: next, coefs: nextCoefs },
           ],
-          coefs: firstCoefs.map((c, j) => c * (nextBound + 1) + nextCoefs[j]!),
+          coefs: firstReduced.map((c, j) => c * (nextBound + 1) + nextReduced[j]!),
         });
         k++;
         continue;
       }
     }
-    groups.push({ members: [{ stage: first, coefs: firstCoefs }], coefs: firstCoefs });
+    groups.push({ members: [{ stage: first, coefs: firstCoefs }], coefs: firstReduced });
   }
   return groups;
+}
+
+/**
+ * Integer coefficients divided by their greatest common divisor: the same ranking of solutions
+ * with smaller numbers (costs in whole 100千円 become 1, 2, …), so more stage pairs fit the limit.
+ */
+function dividedByCommonFactor(coefs: number[]): number[] {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let common = 0;
+  for (const c of coefs) if (c !== 0) common = gcd(common, Math.abs(c));
+  return common <= 1 ? coefs : coefs.map((c) => c / common);
 }
 
 export async function solveLexicographic(problem: Problem, options: SolveOptions): Promise<SolveOutcome> {
