@@ -4,10 +4,10 @@ import type { AllocationStage, AllocationStageName } from './types';
 
 /**
  * The lexicographic MIP on HiGHS (WebAssembly). One model is built per call and solved once per
- * stage: each stage maximises its own objective, then its optimum is added as a constraint
- * (objective ≥ optimum) and the optimum is passed as the next stage's starting solution, which
- * stays feasible, so later stages usually finish at the root. All coefficients are integers, so a
- * bound of "≥ optimum − ½" is exactly "≥ optimum" with no tolerance question.
+ * stage (two consecutive stages share a solve when that is exact, see stageGroups): each solve
+ * maximises its objective, then its optimum is added as a constraint (objective ≥ optimum) and the
+ * solution is passed as the next solve's start, which stays feasible. All coefficients are
+ * integers, so a bound of "≥ optimum − ½" is exactly "≥ optimum" with no tolerance question.
  */
 
 let highsRuntime: Promise<Highs> | null = null;
@@ -46,9 +46,8 @@ const STATUS_OPTIMAL = 7;
 const STATUS_TIME_LIMIT = 13;
 
 interface BuiltModel {
+  /** Columns 0..n−1 are the candidates x[a,c]; column n + m is municipality m's "supported" y[m]. */
   numCols: number;
-  /** Column of each municipality's "supported" variable y[m]; x columns are the candidate indices. */
-  yColumn: (m: number) => number;
   rowLower: number[];
   rowUpper: number[];
   starts: number[];
@@ -134,7 +133,7 @@ function buildRows(problem: Problem, enforceBudget: boolean): BuiltModel {
     colUpper.push(c.eligible && affordable ? 1 : 0);
   }
   for (let m = 0; m < problem.municipalityIds.length; m++) colUpper.push(1);
-  return { numCols, yColumn: (m) => n + m, rowLower, rowUpper, starts, indices, values, colUpper };
+  return { numCols, rowLower, rowUpper, starts, indices, values, colUpper };
 }
 
 /** The objective of a stage as column coefficients to maximise (cost is negated). */
