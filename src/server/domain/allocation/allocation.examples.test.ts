@@ -166,6 +166,13 @@ describe('allocate on a readable call', () => {
     expect(byId(explanations, 'a6').reasons).toEqual([{ code: 'excluded_by_admin' }]);
   });
 
+  it('stops at the time limit and says so', async () => {
+    const result = await allocate({ ...call, timeLimitSeconds: 0 });
+    expect(result).toMatchObject({ status: 'time_limit', mipGap: 1, selections: [] });
+    // The greedy sheet needs no solver and is still there to fall back on.
+    expect(result.greedy.selections.length).toBeGreaterThan(0);
+  });
+
   it('rejects input the engine cannot score exactly', async () => {
     await expect(allocate({ ...call, budgetThousandYen: 4999.5 })).rejects.toThrow(RangeError);
     expect(() =>

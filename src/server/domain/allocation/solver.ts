@@ -360,7 +360,9 @@ export async function solveLexicographic(problem: Problem, options: SolveOptions
     if (incumbent !== null) {
       for (const c of problem.candidates) if (incumbent[c.index] === 1) chosen.push(c.index);
     }
-    return finish(status, stages, chosen, status === 'optimal' ? 0 : worstGap);
+    // Stopped before any solution: nothing is proven, report the gap as 100 %.
+    const gap = status === 'optimal' ? 0 : incumbent === null ? 1 : worstGap;
+    return finish(status, stages, chosen, gap);
   } finally {
     model.dispose();
   }
