@@ -305,6 +305,7 @@ export async function findReminderRecipients(
     .select({
       userId: users.id,
       email: users.email,
+      displayName: users.displayName,
       locale: users.locale,
       municipalityId: organizations.municipalityId,
     })

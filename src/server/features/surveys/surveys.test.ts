@@ -454,7 +454,9 @@ describe('results', () => {
     expect(mails).toHaveLength(res.body.queuedCount);
     const koriyamaMail = mails.find((m) => m.toAddress === 'dx@koriyama.example.jp')!;
     expect(koriyamaMail.bodyText).toContain('「テスト調査」へのご回答をお願いします。');
-    expect(koriyamaMail.bodyText).toContain(`/surveys/${s.id}`);
+    // Addressed to the person, linking to the answer page (not `/surveys/<id>`, which no page routes).
+    expect(koriyamaMail.bodyText.split('\n')[0]).toMatch(/\S 様$/);
+    expect(koriyamaMail.bodyText).toContain(`/surveys/${s.id}/answer\n`);
   });
 
   it('mails nobody twice: a second click within 12 hours sends 0 and says who was already reminded', async () => {
@@ -526,7 +528,8 @@ describe('results', () => {
             eq(mailOutbox.subject, '[Kakehashi] Please answer: Per-language survey'),
           ),
         );
-      expect(english!.bodyText).toContain('Please answer "Per-language survey".');
+      expect(english!.bodyText).toContain('Dear 郡山市 DX担当,');
+      expect(english!.bodyText).toContain('Please answer the survey "Per-language survey".');
       expect(english!.bodyText).toContain('JST');
       expect(english!.bodyText).not.toMatch(/[ぁ-んァ-ン]/);
       const japanese = await db
@@ -535,7 +538,7 @@ describe('results', () => {
         .where(eq(mailOutbox.subject, '【Kakehashi】【回答のお願い】言語別調査'));
       expect(japanese.length).toBeGreaterThan(0);
       expect(japanese.map((m) => m.toAddress)).not.toContain('dx@koriyama.example.jp');
-      expect(japanese[0]!.bodyText).toContain('（日本時間）');
+      expect(japanese[0]!.bodyText).toMatch(/締切：\d{4}年\d{1,2}月\d{1,2}日（[日月火水木金土]）\d{2}:\d{2}\n/);
     } finally {
       await db.update(users).set({ locale: 'ja' }).where(eq(users.email, 'dx@koriyama.example.jp'));
     }
