@@ -17,6 +17,7 @@ export const surveysJa = {
     empty: 'この年度のアンケートはまだありません。',
     open: '回答する',
     results: '集計結果',
+    sharedView: '共有された集計',
     edit: '設問を編集',
     kinds: {
       needs: '課題把握',
@@ -198,6 +199,7 @@ export const surveysEn: Widen<typeof surveysJa> = {
     empty: 'There are no surveys for this fiscal year yet.',
     open: 'Answer',
     results: 'Results',
+    sharedView: 'Shared results',
     edit: 'Edit questions',
     kinds: {
       needs: 'Needs survey',

@@ -21,6 +21,7 @@ const staff = await ctx.sessionCookieFor('dx@nishiaizu.example.jp');
 const mayor = await ctx.sessionCookieFor('mayor@nishiaizu.example.jp');
 const koriyama = await ctx.sessionCookieFor('dx@koriyama.example.jp');
 const company = await ctx.sessionCookieFor('advisor@company-a.example.jp');
+const secretariat = await ctx.sessionCookieFor('secretariat@council.example.jp');
 
 async function call(method: string, path: string, body?: unknown, cookie = admin) {
   const res = await ctx.request(method, path, { cookie, body });
@@ -538,7 +539,9 @@ describe('results', () => {
         .where(eq(mailOutbox.subject, '【Kakehashi】【回答のお願い】言語別調査'));
       expect(japanese.length).toBeGreaterThan(0);
       expect(japanese.map((m) => m.toAddress)).not.toContain('dx@koriyama.example.jp');
-      expect(japanese[0]!.bodyText).toMatch(/締切：\d{4}年\d{1,2}月\d{1,2}日（[日月火水木金土]）\d{2}:\d{2}\n/);
+      expect(japanese[0]!.bodyText).toMatch(
+        /締切：\d{4}年\d{1,2}月\d{1,2}日（[日月火水木金土]）\d{2}:\d{2}\n/,
+      );
     } finally {
       await db.update(users).set({ locale: 'ja' }).where(eq(users.email, 'dx@koriyama.example.jp'));
     }
@@ -578,8 +581,34 @@ describe('sharing with companies', () => {
     // Companies get neither results nor raw answers.
     expect((await call('GET', `/api/surveys/${seeded!.id}/results`, undefined, company)).status).toBe(403);
     expect((await call('GET', `/api/surveys/${seeded!.id}`, undefined, company)).status).toBe(404);
-    const list = await call('GET', '/api/surveys', undefined, company);
-    expect(list.body.items).toEqual([]);
+    // But they find the published view in their survey list: only published surveys, no response status.
+    const published = (await db.select().from(surveys)).filter((s) => s.share.isPublished === true);
+    for (const partner of [company, secretariat]) {
+      const list = await call('GET', '/api/surveys', undefined, partner);
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((s: { id: string }) => s.id)).toContain(seeded!.id);
+      expect(list.body.items.map((s: { id: string }) => s.id).sort()).toEqual(
+        published
+          .filter((s) => s.supersededAt === null)
+          .map((s) => s.id)
+          .sort(),
+      );
+      expect(
+        list.body.items.every(
+          (s: { isPublished: boolean; myStatus: unknown }) => s.isPublished && s.myStatus === null,
+        ),
+      ).toBe(true);
+    }
+    // Withdrawn, it leaves their list.
+    const [current] = await db.select().from(surveys).where(eq(surveys.id, seeded!.id));
+    await call('PUT', `/api/surveys/${seeded!.id}/share`, {
+      version: current!.version,
+      isPublished: false,
+      includeMunicipalityNames: false,
+      rawAnswerKeys: [],
+    });
+    const after = await call('GET', '/api/surveys', undefined, company);
+    expect(after.body.items.map((s: { id: string }) => s.id)).not.toContain(seeded!.id);
   });
 
   it('reads back the saved share settings with the version to save against', async () => {
