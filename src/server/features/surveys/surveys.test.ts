@@ -658,7 +658,7 @@ describe('home tasks', () => {
           href: string;
           dueAt: string;
         }[]
-      ).filter((t) => t.href === `/surveys/${s.id}`);
+      ).filter((t) => t.href === `/surveys/${s.id}/answer`);
     const before = await tasksOf(koriyama);
     expect(before.map((t) => t.kind)).toEqual(['survey_answer']);
     expect(before[0]!.dueAt).toBeTruthy();
