@@ -10534,11 +10534,13 @@ export interface paths {
                                     id: string;
                                     name: string;
                                     nameEn: string;
+                                    registeredOnly: boolean;
                                 }[];
                                 allYears: {
                                     id: string;
                                     name: string;
                                     nameEn: string;
+                                    registeredOnly: boolean;
                                 }[];
                             }[];
                             costThousandYen: number | null;
