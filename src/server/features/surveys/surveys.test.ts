@@ -249,6 +249,28 @@ describe('answering', () => {
   });
 });
 
+describe('prefill across a year without the survey', () => {
+  it('offers the latest submitted answers of any earlier survey of the same kind, by question key', async () => {
+    // A year whose previous year had no needs survey at all.
+    const year = await call('POST', '/api/fiscal-years', { year: 2030 });
+    expect(year.status, JSON.stringify(year.body)).toBe(201);
+    const later = await createSurvey({
+      fiscalYearId: year.body.id,
+      kind: 'needs',
+      title: { ja: '令和12年度 課題把握アンケート', en: 'FY2030 needs survey' },
+      copyFromId: seeded!.id,
+      sections: undefined,
+    });
+    const lastAnswered = await call('GET', `/api/surveys/${seeded!.id}/response`, undefined, staff);
+    expect(lastAnswered.body.status).toBe('submitted');
+    const res = await call('GET', `/api/surveys/${later.id}/response/prefill`, undefined, staff);
+    expect(res.status).toBe(200);
+    expect(res.body.fromSurveyId).toBe(seeded!.id);
+    expect(res.body.answers.help_wanted_areas).toEqual(lastAnswered.body.answers.help_wanted_areas);
+    expect(Object.keys(res.body.answers.area_status)).toHaveLength(8);
+  });
+});
+
 describe('building', () => {
   it('freezes answered questions: a change makes a new version, the old one keeps its answers', async () => {
     const s = await createSurvey();
