@@ -85,8 +85,8 @@ export const surveysJa = {
       crosstab: 'クロス集計',
       crosstabBy: '集計の軸',
       by: {
-        area: '地方',
-        region: '地域',
+        area: '地域',
+        region: '地方',
         kind: '市町村の種別',
         populationBand: '人口規模',
       },
@@ -178,7 +178,7 @@ export const surveysJa = {
       save: '共有設定を保存する',
       sharedTitle: '共有された集計：{name}',
       demand: '課題分野別の支援希望',
-      byRegion: '地域別',
+      byRegion: '地方別',
     },
   },
 };
