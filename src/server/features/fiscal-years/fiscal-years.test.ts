@@ -240,6 +240,48 @@ describe('creating a year', () => {
   });
 });
 
+describe('unknown fields', () => {
+  it('refuses a misspelled field with a 422 naming it, and creates nothing', async () => {
+    const source = await yearId(2024);
+    const before = (await listYears()).length;
+    const res = await call('POST', '/api/fiscal-years', { year: 2031, copyFrm: source });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields).toEqual([
+      {
+        path: ['copyFrm'],
+        code: 'unrecognized_keys',
+        ja: '「copyFrm」という項目はありません。',
+        en: 'Unknown field "copyFrm".',
+      },
+    ]);
+    expect(await listYears()).toHaveLength(before);
+    // Spelled right, the same request creates the year with the copied plan.
+    const created = await call('POST', '/api/fiscal-years', { year: 2031, copyFrom: source });
+    expect(created.status).toBe(201);
+  });
+
+  it('names an unknown field at any depth, on every write', async () => {
+    const id = await yearId(2024);
+    const detail = (await call('GET', `/api/fiscal-years/${id}`)).body;
+    const patched = await call('PATCH', `/api/fiscal-years/${id}`, {
+      version: detail.version,
+      stauts: 'active',
+    });
+    expect(patched.status).toBe(422);
+    expect(patched.body.error.fields.map((f: { path: unknown }) => f.path)).toEqual([['stauts']]);
+    const program = await call('POST', `/api/fiscal-years/${id}/programs`, {
+      kind: 'other',
+      name: '追加事業',
+      nameEn: 'Extra program',
+      description: '',
+      budgetThousandYen: 100,
+      budgetThousandYn: 100,
+    });
+    expect(program.status).toBe(422);
+    expect(program.body.error.fields.map((f: { path: unknown }) => f.path)).toEqual([['budgetThousandYn']]);
+  });
+});
+
 describe('only one active year', () => {
   it('activating a year closes the previously active one in the same change', async () => {
     const fy2030 = await detail(2030);
