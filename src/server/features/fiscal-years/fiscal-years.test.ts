@@ -73,13 +73,14 @@ describe('reading the plan', () => {
     expect(fy2024.label).toEqual({ ja: '令和6年度（2024）', en: 'FY2024 (Reiwa 6)' });
     expect(fy2024).toMatchObject({ status: 'active', programCount: 2, totalBudgetThousandYen: 70_865 });
     expect(fy2024.undecidedBudgetCount).toBe(0);
-    // FY2023: only the dispatch budget is known; the seminar budget is undecided (null), not zero.
+    // The seminar series costs 1,320千円 every demo year (the same figure as the series table).
     expect(fy2023).toMatchObject({
       status: 'closed',
-      totalBudgetThousandYen: 30_947,
-      undecidedBudgetCount: 1,
+      totalBudgetThousandYen: 32_267,
+      undecidedBudgetCount: 0,
     });
-    expect(fy2022).toMatchObject({ totalBudgetThousandYen: null, undecidedBudgetCount: 2 });
+    // FY2022: the dispatch budget is unknown, so it is counted as undecided (null), not as zero.
+    expect(fy2022).toMatchObject({ totalBudgetThousandYen: 1_320, undecidedBudgetCount: 1 });
   });
 
   it('shows a year with its programs and phases sorted by start, deadlines in JST and as instants', async () => {
