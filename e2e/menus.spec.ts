@@ -338,7 +338,7 @@ describe.skipIf(!browser)('support menus', () => {
     await first.first().waitFor();
     const firstText = (await first.first().textContent()) ?? '';
     expect(firstText).toContain('おすすめの理由');
-    expect(firstText).toMatch(/支援を希望した分野：|成熟度が低い分野：|自由記述の「|対象地域：|似た規模の/);
+    expect(firstText).toMatch(/支援を希望した分野：|成熟度が低い分野：|自由記述の「|対象地方：|似た規模の/);
     // The ten best first, the rest on request.
     const shown = () =>
       staff.getByRole('region', { name: '西会津町へのおすすめ' }).locator('ol > li').count();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { audienceGroupOf, computeReachReport, isHeadPosition, type ReachInput } from './seminar-reach';
+import {
+  audienceGroupOf,
+  computeReachReport,
+  isHeadPosition,
+  type ReachInput,
+  reachStatusOf,
+} from './seminar-reach';
 
 const aizu = { id: 'm1', name: '会津若松市', nameEn: 'Aizuwakamatsu' };
 const koriyama = { id: 'm2', name: '郡山市', nameEn: 'Koriyama' };
@@ -32,6 +38,40 @@ describe('reach groups', () => {
 });
 
 describe('computeReachReport', () => {
+  it('has one definition of reach: the never-reached lists hold exactly the unreached, those that only registered marked so', () => {
+    const seat = (municipalityId: string, year: number, minutes: number | null) => ({
+      municipalityId,
+      group: 'staff',
+      year,
+      status: 'registered',
+      minutes,
+      threshold: 30,
+    });
+    const report = computeReachReport(
+      input({
+        // 会津若松市 only registered this year; 郡山市 attended; 西会津町 registered in 2023 and attended then.
+        registrations: [seat('m1', 2024, null), seat('m2', 2024, 45), seat('m3', 2023, 60)],
+      }),
+    );
+    const staff = report.neverReached.find((n) => n.audience === 'staff')!;
+    expect(staff.thisYear).toEqual([
+      { ...aizu, registeredOnly: true },
+      { ...nishiaizu, registeredOnly: false },
+    ]);
+    expect(staff.allYears).toEqual([{ ...aizu, registeredOnly: true }]);
+    // The table's 申込みのみ and the lists agree, row by row.
+    for (const row of report.rows.filter((r) => r.audience === 'staff')) {
+      const listed = staff.thisYear.find((m) => m.id === row.municipality.id);
+      expect(Boolean(listed), row.municipality.name).toBe(!row.isReached);
+      if (listed) expect(listed.registeredOnly).toBe(reachStatusOf(row) === 'registered_only');
+    }
+    expect(reachStatusOf({ registered: true, attended: false, watchedArchive: false })).toBe(
+      'registered_only',
+    );
+    expect(reachStatusOf({ registered: true, attended: false, watchedArchive: true })).toBe('reached');
+    expect(reachStatusOf({ registered: false, attended: false, watchedArchive: false })).toBe('none');
+  });
+
   it('marks registered, attended (at the threshold) and watched separately; reached = attended or watched', () => {
     const report = computeReachReport(
       input({

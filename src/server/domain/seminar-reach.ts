@@ -79,7 +79,23 @@ interface Cell {
   watchedArchive: boolean;
 }
 
-const isReached = (c: Cell) => c.attended || c.watchedArchive;
+/**
+ * The one definition of 到達 (docs/decisions/008): a cell is reached when someone attended at
+ * least the threshold or watched an archive that counts. A seat alone does not reach: such a
+ * cell is 申込みのみ, and its municipality stays on the never-reached lists, marked so.
+ */
+export type ReachStatus = 'reached' | 'registered_only' | 'none';
+
+export function reachStatusOf(c: {
+  registered: boolean;
+  attended: boolean;
+  watchedArchive: boolean;
+}): ReachStatus {
+  if (c.attended || c.watchedArchive) return 'reached';
+  return c.registered ? 'registered_only' : 'none';
+}
+
+const isReached = (c: Cell) => reachStatusOf(c) === 'reached';
 
 export function computeReachReport(input: ReachInput): ReachReport {
   const { municipalities: munis, fiscalYear } = input;
@@ -137,15 +153,24 @@ export function computeReachReport(input: ReachInput): ReachReport {
     reached: reachedIn(inYear, audience).size,
     total: munis.length,
   }));
-  const neverReached = reachAudiences.map((audience) => {
-    const thisYear = reachedIn(inYear, audience);
-    const ever = reachedIn(all, audience);
-    return {
-      audience,
-      thisYear: munis.filter((m) => !thisYear.has(m.id)),
-      allYears: munis.filter((m) => !ever.has(m.id)),
-    };
-  });
+  const registeredIn = (cs: Cell[], audience: ReachAudience) =>
+    new Set(
+      cs
+        .filter((c) => c.audience === audience && reachStatusOf(c) === 'registered_only')
+        .map((c) => c.municipalityId),
+    );
+  const notReached = (cs: Cell[], audience: ReachAudience) => {
+    const reached = reachedIn(cs, audience);
+    const registered = registeredIn(cs, audience);
+    return munis
+      .filter((m) => !reached.has(m.id))
+      .map((m) => ({ ...m, registeredOnly: registered.has(m.id) }));
+  };
+  const neverReached = reachAudiences.map((audience) => ({
+    audience,
+    thisYear: notReached(inYear, audience),
+    allYears: notReached(all, audience),
+  }));
   const reachedAny = new Set(inYear.filter(isReached).map((c) => c.municipalityId));
   const costRows = fiscalYear === null ? input.series : input.series.filter((s) => s.year === fiscalYear);
   const costThousandYen =

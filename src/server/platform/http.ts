@@ -30,7 +30,7 @@ export interface AppEnv {
  */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
+    defaultHook: async (result, c) => {
       if (!result.success) {
         const fields = toFieldErrors(result.error.issues);
         // Prefix the part of the request that failed so `path` is unambiguous.
@@ -39,8 +39,46 @@ export function createRouter() {
           fields: fields.map((f) => ({ ...f, path: [...target, ...f.path] })),
         });
       }
+      if (result.target === 'json') {
+        // The body as sent (Hono keeps its text): a field the schema does not know is refused
+        // rather than dropped, so a misspelled field never saves an empty value silently.
+        const sent: unknown = await c.req.json();
+        const unknown = unknownFieldPaths(sent, result.data);
+        if (unknown.length > 0)
+          throw new AppError('VALIDATION_FAILED', {
+            fields: unknown.map((path) => ({
+              path,
+              code: 'unrecognized_keys',
+              ja: `「${String(path.at(-1))}」という項目はありません。`,
+              en: `Unknown field "${String(path.at(-1))}".`,
+            })),
+          });
+      }
     },
   });
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+/**
+ * The paths of the fields in a request body that validation dropped: every key of the body
+ * absent from the validated value, at any depth (objects by key, arrays by index). Works for
+ * every schema without rewriting it: unions, records and defaults keep what they accept.
+ */
+export function unknownFieldPaths(sent: unknown, validated: unknown, path: (string | number)[] = []) {
+  const found: (string | number)[][] = [];
+  if (Array.isArray(sent) && Array.isArray(validated)) {
+    sent.forEach((item, i) => {
+      if (i < validated.length) found.push(...unknownFieldPaths(item, validated[i], [...path, i]));
+    });
+  } else if (isRecord(sent) && isRecord(validated)) {
+    for (const [key, value] of Object.entries(sent)) {
+      if (!Object.hasOwn(validated, key)) found.push([...path, key]);
+      else found.push(...unknownFieldPaths(value, validated[key], [...path, key]));
+    }
+  }
+  return found;
 }
 
 /** A required JSON body: without `required`, a request with no content type would skip validation. */

@@ -464,7 +464,7 @@ export type MenuDetail = z.infer<typeof menuDetailSchema>;
  *  - low_maturity:   { areas: ChallengeArea[] }      成熟度が低い分野: …
  *  - voice_match:    { keywords: string[] }          自由記述「…」に関連
  *  - similar_rating: { count: number, average: number } 似た規模の3団体が平均4.6と評価
- *  - region_covered: { regionName: string, regionNameEn: string } 対象地域: 会津
+ *  - region_covered: { regionName: string, regionNameEn: string } 対象地方: 会津
  */
 export const recommendationReasonCodes = [
   'help_wanted',

@@ -349,6 +349,11 @@ export const reachRowSchema = z.object({
   isReached: z.boolean(),
 });
 export type ReachRow = z.infer<typeof reachRowSchema>;
+/**
+ * A municipality not reached (no attendance at the threshold, no counting archive view);
+ * `registeredOnly` when it held a seat in the period all the same (shown as 申込みのみ).
+ */
+const neverReachedMunicipality = namedRef.extend({ registeredOnly: z.boolean() });
 export const reachReportSchema = z.object({
   fiscalYear: z.number().int().nullable(),
   rows: z.array(reachRowSchema),
@@ -356,7 +361,11 @@ export const reachReportSchema = z.object({
     z.object({ audience: z.enum(reachAudiences), reached: z.number().int(), total: z.number().int() }),
   ),
   neverReached: z.array(
-    z.object({ audience: z.enum(reachAudiences), thisYear: z.array(namedRef), allYears: z.array(namedRef) }),
+    z.object({
+      audience: z.enum(reachAudiences),
+      thisYear: z.array(neverReachedMunicipality),
+      allYears: z.array(neverReachedMunicipality),
+    }),
   ),
   costThousandYen: z.number().int().nullable(),
   municipalitiesReached: z.number().int(),

@@ -10535,11 +10535,13 @@ export interface paths {
                                     id: string;
                                     name: string;
                                     nameEn: string;
+                                    registeredOnly: boolean;
                                 }[];
                                 allYears: {
                                     id: string;
                                     name: string;
                                     nameEn: string;
+                                    registeredOnly: boolean;
                                 }[];
                             }[];
                             costThousandYen: number | null;

@@ -217,13 +217,15 @@ export const seminarsJa = {
       cost: 'シリーズの費用',
       costPerMunicipality: '到達1市町村あたりの費用（{count}市町村）',
       neverTitle: '一度も到達していない市町村',
-      neverDescription: '申込み・出席・視聴のいずれもない市町村です。',
+      neverDescription:
+        '基準時間以上の出席もアーカイブ視聴もない市町村です。申込みだけの市町村も到達ではないため含み、「申込みのみ」と示します。',
       neverThisYear: 'この年度：{count}市町村',
       neverAllYears: '全年度を通じて：{count}市町村',
       matrixTitle: '市町村別の状況',
       attended: '出席',
       watched: 'アーカイブ視聴',
       registeredOnly: '申込みのみ',
+      registeredOnlySuffix: '（申込みのみ）',
     },
   },
 };
@@ -446,13 +448,15 @@ export const seminarsEn: Widen<typeof seminarsJa> = {
       cost: 'Cost of the series',
       costPerMunicipality: 'Cost per municipality reached ({count})',
       neverTitle: 'Never reached',
-      neverDescription: 'Municipalities with no registration, attendance or view.',
+      neverDescription:
+        'Municipalities with no attendance at the threshold and no archive view. A registration alone does not reach, so those that only registered are listed too, marked “registered only”.',
       neverThisYear: 'This year: {count}',
       neverAllYears: 'Over all years: {count}',
       matrixTitle: 'By municipality',
       attended: 'Attended',
       watched: 'Watched archive',
       registeredOnly: 'Registered only',
+      registeredOnlySuffix: ' (registered only)',
     },
   },
 };

@@ -17,6 +17,7 @@ export const surveysJa = {
     empty: 'この年度のアンケートはまだありません。',
     open: '回答する',
     results: '集計結果',
+    sharedView: '共有された集計',
     edit: '設問を編集',
     kinds: {
       needs: '課題把握',
@@ -47,9 +48,10 @@ export const surveysJa = {
       conflict:
         '別の画面または別の人がこの回答を先に更新しました。最新の内容を読み込んでから続けてください。',
       loadLatest: '最新の内容を読み込む',
-      prefill: '昨年度の回答を反映する',
-      prefillDone: '昨年度の回答を{count}問に反映しました。内容を確認してください。',
-      prefillNone: '反映できる昨年度の回答はありません。',
+      prefill: '前回の回答を反映する',
+      prefillDone:
+        'これまでに提出した回答（同じ設問の最新のもの）を{count}問に反映しました。内容を確認してください。',
+      prefillNone: '反映できる過去の回答はありません。',
       saveDraft: '下書きを保存する',
       submit: '回答を提出する',
       resubmit: '修正した回答を提出する',
@@ -83,8 +85,8 @@ export const surveysJa = {
       crosstab: 'クロス集計',
       crosstabBy: '集計の軸',
       by: {
-        area: '地方',
-        region: '地域',
+        area: '地域',
+        region: '地方',
         kind: '市町村の種別',
         populationBand: '人口規模',
       },
@@ -178,7 +180,7 @@ export const surveysJa = {
       save: '共有設定を保存する',
       sharedTitle: '共有された集計：{name}',
       demand: '課題分野別の支援希望',
-      byRegion: '地域別',
+      byRegion: '地方別',
     },
   },
 };
@@ -200,6 +202,7 @@ export const surveysEn: Widen<typeof surveysJa> = {
     empty: 'There are no surveys for this fiscal year yet.',
     open: 'Answer',
     results: 'Results',
+    sharedView: 'Shared results',
     edit: 'Edit questions',
     kinds: {
       needs: 'Needs survey',
@@ -230,9 +233,10 @@ export const surveysEn: Widen<typeof surveysJa> = {
       conflict:
         'This response was updated first in another window or by another person. Load the latest answers before you continue.',
       loadLatest: 'Load the latest answers',
-      prefill: 'Use last year’s answers',
-      prefillDone: 'Last year’s answers were filled into {count} questions. Please check them.',
-      prefillNone: 'There are no answers from last year to use.',
+      prefill: 'Use your previous answers',
+      prefillDone:
+        'Your latest submitted answers to the same questions were filled into {count} questions. Please check them.',
+      prefillNone: 'There are no earlier answers to use.',
       saveDraft: 'Save the draft',
       submit: 'Submit answers',
       resubmit: 'Submit the changed answers',

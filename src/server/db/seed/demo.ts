@@ -1,4 +1,4 @@
-import { seedSeminarsDemo } from './seminars-demo';
+import { demoSeminarPlan, seedSeminarsDemo } from './seminars-demo';
 import { eq } from 'drizzle-orm';
 import { adjustToBusinessDay } from '../../../shared/deadlines';
 import { hashPassword } from '../../platform/auth/password';
@@ -197,7 +197,8 @@ function demoProgramsOf(year: number): DemoProgram[] {
       nameEn: 'Municipal DX Top Seminars',
       description:
         '首長・副首長向け1回、職員向け3回（会津・中通り・浜通り）のウェビナー。見逃し配信（限定アーカイブ）あり。',
-      budgetThousandYen: year === 2024 ? 1_320 : null,
+      // The series' own cost (the table on the seminars page), for every year alike.
+      budgetThousandYen: demoSeminarPlan.costPerSessionThousandYen * demoSeminarPlan.sessionCount,
       phases: [{ kind: 'seminars', startsOn: `${year}-08-01`, endsOn: `${next}-01-31` }],
     },
   ];

@@ -249,7 +249,8 @@ export async function seedMenusDemo(tx: Executor, prefectureId: string, password
     prefectureId,
     fiscalYearId: fy.id,
     criteria: demoRubric,
-    proposalDeadlineAt: new Date('2024-04-19T08:00:00Z'), // 2024-04-19 17:00 JST
+    // The proposal phase's deadline (demo.ts): 2024-05-24 17:00 JST.
+    proposalDeadlineAt: new Date('2024-05-24T08:00:00Z'),
   });
 
   const seeds = [
@@ -282,8 +283,10 @@ export async function seedMenusDemo(tx: Executor, prefectureId: string, password
           decisionReason: selected
             ? ''
             : '市町村ニーズとの合致度と費用の妥当性の評価が採択水準に達しませんでした。',
-          submittedAt: new Date(Date.UTC(2024, 3, 8 + (i % 10), 3, 0)),
-          decidedAt: new Date('2024-05-15T06:00:00Z'),
+          // Inside the proposal phase (5/7–5/24), decided at the end of the review phase
+          // (5/27–6/7), after both reviews and before the call opens on 6/10.
+          submittedAt: new Date(Date.UTC(2024, 4, 7 + (i % 10), 3, 0)),
+          decidedAt: new Date('2024-06-07T06:00:00Z'),
         };
       }),
     )
@@ -302,7 +305,7 @@ export async function seedMenusDemo(tx: Executor, prefectureId: string, password
           status: 'submitted' as const,
           scores: Object.fromEntries(demoRubric.map((c) => [c.key, score(selected)])),
           comment: selected ? '市町村のニーズに合致しており、効果が期待できる。' : '費用対効果に課題がある。',
-          submittedAt: new Date('2024-05-08T06:00:00Z'),
+          submittedAt: new Date('2024-06-03T06:00:00Z'),
         };
       }),
     ),

@@ -13,6 +13,13 @@ import {
   surveys,
 } from '../schema';
 
+/**
+ * Each demo year's seminar series: one session for heads and three for staff at 330千円 each
+ * (FY2024's 1,320千円 in the document). The year page's program budget is the same product, so
+ * the two never disagree.
+ */
+export const demoSeminarPlan = { costPerSessionThousandYen: 330, sessionCount: 4 } as const;
+
 /** Deterministic PRNG (mulberry32): the demo is the same on every start. */
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -84,8 +91,8 @@ export async function seedSeminarsDemo(tx: Executor, prefectureId: string): Prom
         fiscalYearId: fy.id,
         programId: program?.id ?? null,
         title: `令和${reiwa}年度 市町村DX推進トップセミナー`,
-        costPerSessionThousandYen: 330,
-        sessionCount: 4,
+        costPerSessionThousandYen: demoSeminarPlan.costPerSessionThousandYen,
+        sessionCount: demoSeminarPlan.sessionCount,
       })
       .returning();
     const plan = [

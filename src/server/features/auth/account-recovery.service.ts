@@ -17,7 +17,7 @@ import type { Actor, RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, fieldError } from '../../platform/errors';
 import { enqueueMail } from '../../platform/mail/outbox';
-import { composeInvitationMail, composePasswordResetMail } from './account-mails';
+import { composeInvitationMail, composePasswordResetMail } from './account.mails';
 import * as repo from './account-recovery.repository';
 import { recordCredentialFailure } from './credential-failures';
 import { findUserByEmail, findUserById } from './auth.repository';
@@ -52,10 +52,6 @@ function actorOf(user: UserRow, organization: OrganizationRow): Actor {
 /** Password change and reset, and invitations: everything that hands out or uses a one-time link. */
 export function createAccountRecoveryService(deps: ServiceDeps) {
   const { db, config } = deps;
-
-  function linkTo(pagePath: string, token: string): string {
-    return `${config.publicUrl.replace(/\/+$/, '')}${pagePath}?token=${encodeURIComponent(token)}`;
-  }
 
   /** A new link for the user; earlier open links of the same purpose stop working. */
   async function issueLink(
@@ -117,7 +113,8 @@ export function createAccountRecoveryService(deps: ServiceDeps) {
       );
       const mail = composePasswordResetMail({
         displayName: user.displayName,
-        link: linkTo('/password-reset/confirm', token),
+        publicUrl: config.publicUrl,
+        token,
         expiresAt,
         validMinutes: passwordResetValidMinutes,
       });
@@ -314,7 +311,8 @@ export function createAccountRecoveryService(deps: ServiceDeps) {
         displayName: user.displayName,
         organizationName: organization.name,
         organizationNameEn: organization.nameEn,
-        link: linkTo('/invitations/accept', token),
+        publicUrl: config.publicUrl,
+        token,
         expiresAt,
       });
       await enqueueMail(tx, { prefectureId: user.prefectureId, to: user.email, ...mail });

@@ -73,13 +73,14 @@ describe('reading the plan', () => {
     expect(fy2024.label).toEqual({ ja: '令和6年度（2024）', en: 'FY2024 (Reiwa 6)' });
     expect(fy2024).toMatchObject({ status: 'active', programCount: 2, totalBudgetThousandYen: 70_865 });
     expect(fy2024.undecidedBudgetCount).toBe(0);
-    // FY2023: only the dispatch budget is known; the seminar budget is undecided (null), not zero.
+    // The seminar series costs 1,320千円 every demo year (the same figure as the series table).
     expect(fy2023).toMatchObject({
       status: 'closed',
-      totalBudgetThousandYen: 30_947,
-      undecidedBudgetCount: 1,
+      totalBudgetThousandYen: 32_267,
+      undecidedBudgetCount: 0,
     });
-    expect(fy2022).toMatchObject({ totalBudgetThousandYen: null, undecidedBudgetCount: 2 });
+    // FY2022: the dispatch budget is unknown, so it is counted as undecided (null), not as zero.
+    expect(fy2022).toMatchObject({ totalBudgetThousandYen: 1_320, undecidedBudgetCount: 1 });
   });
 
   it('shows a year with its programs and phases sorted by start, deadlines in JST and as instants', async () => {
@@ -237,6 +238,48 @@ describe('creating a year', () => {
 
     // The source year is untouched.
     expect((await dispatchProgram(2024)).budgetThousandYen).toBe(69_545);
+  });
+});
+
+describe('unknown fields', () => {
+  it('refuses a misspelled field with a 422 naming it, and creates nothing', async () => {
+    const source = await yearId(2024);
+    const before = (await listYears()).length;
+    const res = await call('POST', '/api/fiscal-years', { year: 2031, copyFrm: source });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields).toEqual([
+      {
+        path: ['copyFrm'],
+        code: 'unrecognized_keys',
+        ja: '「copyFrm」という項目はありません。',
+        en: 'Unknown field "copyFrm".',
+      },
+    ]);
+    expect(await listYears()).toHaveLength(before);
+    // Spelled right, the same request creates the year with the copied plan.
+    const created = await call('POST', '/api/fiscal-years', { year: 2031, copyFrom: source });
+    expect(created.status).toBe(201);
+  });
+
+  it('names an unknown field at any depth, on every write', async () => {
+    const id = await yearId(2024);
+    const detail = (await call('GET', `/api/fiscal-years/${id}`)).body;
+    const patched = await call('PATCH', `/api/fiscal-years/${id}`, {
+      version: detail.version,
+      stauts: 'active',
+    });
+    expect(patched.status).toBe(422);
+    expect(patched.body.error.fields.map((f: { path: unknown }) => f.path)).toEqual([['stauts']]);
+    const program = await call('POST', `/api/fiscal-years/${id}/programs`, {
+      kind: 'other',
+      name: '追加事業',
+      nameEn: 'Extra program',
+      description: '',
+      budgetThousandYen: 100,
+      budgetThousandYn: 100,
+    });
+    expect(program.status).toBe(422);
+    expect(program.body.error.fields.map((f: { path: unknown }) => f.path)).toEqual([['budgetThousandYn']]);
   });
 });
 

@@ -78,7 +78,8 @@ export function createMenusDecisions({
                 decision: input.decision,
                 reason: input.reason,
                 decidedAt: ctx.now,
-                link: `${config.publicUrl}/menus/proposals/${id}`,
+                publicUrl: config.publicUrl,
+                proposalId: id,
               },
               mailLocaleOf(member.locale),
             );

@@ -47,7 +47,7 @@ export function proposalsWorkbook(year: number, proposals: readonly Proposal[]):
         { header: '単価（千円）', key: 'cost' },
         { header: '予定時間', key: 'hours' },
         { header: '訪問日数', key: 'days' },
-        { header: '対象地域', key: 'regions', width: 24 },
+        { header: '対象地方', key: 'regions', width: 24 },
         { header: 'アドバイザー', key: 'advisors', width: 30 },
         { header: '決定理由', key: 'reason', width: 40 },
       ],
@@ -132,7 +132,7 @@ export function catalogWorkbook(year: number, items: readonly CatalogItem[]): Pr
         { header: '実施形態', key: 'format', width: 16 },
         { header: '単価（千円）', key: 'cost' },
         { header: '受入可能団体数', key: 'capacity' },
-        { header: '対象地域', key: 'regions', width: 24 },
+        { header: '対象地方', key: 'regions', width: 24 },
         { header: '内容', key: 'description', width: 60 },
       ],
       rows: items.map((m) => ({

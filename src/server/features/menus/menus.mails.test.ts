@@ -9,7 +9,8 @@ const base = {
   fiscalYear: 2024,
   reason: '',
   decidedAt,
-  link: 'https://kakehashi.example.jp/menus/proposals/p1',
+  publicUrl: 'https://kakehashi.example.jp',
+  proposalId: 'p1',
 };
 
 describe('decision mail', () => {
@@ -25,8 +26,8 @@ describe('decision mail', () => {
     expect(mail.bodyText).toContain('会津 太郎 様');
     expect(mail.bodyText).toContain('理由: 単価の根拠を示してください。');
     expect(mail.bodyText).toContain('提案を修正のうえ、再度提出してください。');
-    expect(mail.bodyText).toContain('決定日: 2024年5月15日');
-    expect(mail.bodyText).toContain(base.link);
+    expect(mail.bodyText).toContain('決定日: 2024年5月15日（水）');
+    expect(mail.bodyText).toContain('https://kakehashi.example.jp/menus/proposals/p1');
   });
 
   it('in English, with no reason line when none was given and no request to resubmit a selection', () => {

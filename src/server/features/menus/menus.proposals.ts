@@ -23,7 +23,7 @@ export function createMenusProposals({ db, records }: { db: Database; records: M
       const known = new Set((await repo.findRegions(ex, actor.prefectureId)).map((r) => r.id));
       const index = input.regionIds.findIndex((id) => !known.has(id));
       if (index >= 0)
-        throw fieldError(['regionIds', index], '地域が見つかりません。', 'Unknown region.', 'not_found');
+        throw fieldError(['regionIds', index], '地方が見つかりません。', 'Unknown region.', 'not_found');
     }
     if (input.advisorUserIds) {
       const members = await repo.findUsers(ex, actor.prefectureId, { organizationId });

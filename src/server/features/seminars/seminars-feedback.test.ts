@@ -174,7 +174,7 @@ describe('seminar feedback survey per event', () => {
     const seen = new Set(before.map((m) => m.id));
     const mails = (await ctx.database.db.select().from(mailOutbox)).filter((m) => !seen.has(m.id));
     expect(mails.map((m) => m.toAddress)).toEqual(['dx@koriyama.example.jp']);
-    expect(mails[0]!.bodyText).toContain(`/surveys/${survey.id}`);
+    expect(mails[0]!.bodyText).toContain(`/surveys/${survey.id}/answer`);
 
     // 郡山市 cancels: the waitlisted head moves up and is now asked; the cancelled user is not.
     const cancelled = await call(

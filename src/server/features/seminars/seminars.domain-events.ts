@@ -20,6 +20,7 @@ declare module '../../platform/jobs/events' {
  */
 export async function mailSeatGiven(
   db: Database,
+  publicUrl: string,
   event: { id: string; prefectureId: string | null; payload: { registrationId: string; eventId: string } },
 ): Promise<void> {
   if (!event.prefectureId) return;
@@ -37,12 +38,20 @@ export async function mailSeatGiven(
     dedupeKey: `seminars.seat_given:${event.id}`,
     ...composeMail(
       promotedFromWaitlistMail,
-      { attendeeName: registration.attendeeName, eventTitle: seminar.title },
+      {
+        attendeeName: registration.attendeeName,
+        eventTitle: seminar.title,
+        startsAt: seminar.startsAt,
+        publicUrl,
+        eventId: seminar.id,
+      },
       locale,
     ),
   });
 }
 
-export const seminarEventHandlers = [
-  onEvent('seminars.seat_given', 'seminars.mail-seat-given', (event, { db }) => mailSeatGiven(db, event)),
+export const seminarEventHandlers = (publicUrl: string) => [
+  onEvent('seminars.seat_given', 'seminars.mail-seat-given', (event, { db }) =>
+    mailSeatGiven(db, publicUrl, event),
+  ),
 ];

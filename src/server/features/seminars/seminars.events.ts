@@ -32,7 +32,7 @@ export interface EventListFilters {
 
 async function assertRegion(ex: Executor, prefectureId: string, regionId: string | null | undefined) {
   if (regionId && !(await repo.regionExists(ex, prefectureId, regionId)))
-    throw fieldError(['regionId'], '地域が見つかりません。', 'No such region.');
+    throw fieldError(['regionId'], '地方が見つかりません。', 'No such region.');
 }
 
 /** A feedback survey must be the prefecture's current seminar_feedback survey for seminar participants. */

@@ -2,47 +2,76 @@
  * The mails the seminars feature sends, in Japanese and English; each attendee gets the language
  * of their account (an attendee without an account gets Japanese).
  */
-import { defineMailTemplate, formatMailDateTime } from '../../platform/mail/templates';
+import {
+  addressee,
+  composeMail,
+  defineMailTemplate,
+  formatMailDateTime,
+  type MailExample,
+} from '../../platform/mail/templates';
+
+/** The event's page in the web app (the route `seminars/events/:id`). */
+export function seminarEventUrl(publicUrl: string, eventId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/seminars/events/${eventId}`;
+}
+
+export interface SeatGivenParams {
+  attendeeName: string;
+  eventTitle: string;
+  startsAt: Date;
+  publicUrl: string;
+  eventId: string;
+}
 
 /** A seat freed by a cancellation went to the first on the waiting list. */
-export const promotedFromWaitlistMail = defineMailTemplate<{ attendeeName: string; eventTitle: string }>({
+export const promotedFromWaitlistMail = defineMailTemplate<SeatGivenParams>({
   ja: (p) => ({
     subject: `【繰り上げ】${p.eventTitle} にお申し込みいただけました`,
     lines: [
-      `${p.attendeeName} 様`,
+      addressee(p.attendeeName, 'ja'),
       '',
       `キャンセル待ちから繰り上がり、「${p.eventTitle}」の参加が確定しました。`,
-      '参加方法はKakehashiのセミナーの画面でご確認ください。',
+      `開催日時：${formatMailDateTime(p.startsAt, 'ja')}`,
+      '参加方法はセミナーのページでご確認ください。',
+      '',
+      `セミナーのページ：${seminarEventUrl(p.publicUrl, p.eventId)}`,
     ],
   }),
   en: (p) => ({
     subject: `You have a seat: ${p.eventTitle}`,
     lines: [
-      `Dear ${p.attendeeName},`,
+      addressee(p.attendeeName, 'en'),
       '',
       `A seat became free and your place on the waiting list for "${p.eventTitle}" is now a confirmed seat.`,
-      'How to join is shown on the seminar page in Kakehashi.',
+      `Date and time: ${formatMailDateTime(p.startsAt, 'en')}`,
+      'How to join is shown on the seminar page.',
+      '',
+      `Seminar page: ${seminarEventUrl(p.publicUrl, p.eventId)}`,
     ],
   }),
 });
 
-/**
- * The day-before reminder with the join details. It goes only to the seat holder, so it may carry
- * the URL and passcode; the text asks not to forward them.
- */
-export const seminarReminderMail = defineMailTemplate<{
+export interface SeminarReminderParams {
   attendeeName: string;
   eventTitle: string;
   startsAt: Date;
   joinUrl: string;
   passcode: string;
-}>({
+  publicUrl: string;
+  eventId: string;
+}
+
+/**
+ * The day-before reminder with the join details. It goes only to the seat holder, so it may carry
+ * the URL and passcode; the text asks not to forward them.
+ */
+export const seminarReminderMail = defineMailTemplate<SeminarReminderParams>({
   ja: (p) => {
     const starts = formatMailDateTime(p.startsAt, 'ja');
     return {
       subject: `【リマインド】${p.eventTitle}（${starts}）`,
       lines: [
-        `${p.attendeeName} 様`,
+        addressee(p.attendeeName, 'ja'),
         '',
         `「${p.eventTitle}」は ${starts} に始まります。`,
         '',
@@ -50,6 +79,8 @@ export const seminarReminderMail = defineMailTemplate<{
         `パスコード: ${p.passcode}`,
         '',
         'このURLとパスコードはお申し込みの方専用です。転送しないでください。',
+        '',
+        `セミナーのページ：${seminarEventUrl(p.publicUrl, p.eventId)}`,
       ],
     };
   },
@@ -58,7 +89,7 @@ export const seminarReminderMail = defineMailTemplate<{
     return {
       subject: `Reminder: ${p.eventTitle} (${starts})`,
       lines: [
-        `Dear ${p.attendeeName},`,
+        addressee(p.attendeeName, 'en'),
         '',
         `"${p.eventTitle}" starts on ${starts}.`,
         '',
@@ -66,7 +97,40 @@ export const seminarReminderMail = defineMailTemplate<{
         `Passcode: ${p.passcode}`,
         '',
         'This URL and passcode are for you as a registered attendee only. Please do not forward them.',
+        '',
+        `Seminar page: ${seminarEventUrl(p.publicUrl, p.eventId)}`,
       ],
     };
   },
 });
+
+const exampleEvent = {
+  attendeeName: '只見 一郎',
+  eventTitle: '生成AI活用セミナー',
+  startsAt: new Date('2024-06-21T06:00:00Z'),
+  eventId: '0190a1b2-0000-7000-8000-000000000002',
+};
+
+export const mailExamples: MailExample[] = [
+  {
+    kind: 'seminars.seat_given',
+    recipientName: exampleEvent.attendeeName,
+    languages: 'per-recipient',
+    render: (publicUrl, locale) =>
+      composeMail(promotedFromWaitlistMail, { ...exampleEvent, publicUrl }, locale),
+    singleLanguageData: [exampleEvent.attendeeName, exampleEvent.eventTitle],
+  },
+  {
+    kind: 'seminars.reminder',
+    recipientName: exampleEvent.attendeeName,
+    languages: 'per-recipient',
+    render: (publicUrl, locale) =>
+      composeMail(
+        seminarReminderMail,
+        // The join URL is the meeting service's, not a page of this app.
+        { ...exampleEvent, publicUrl, joinUrl: 'https://meet.example.jp/j/123', passcode: '4821' },
+        locale,
+      ),
+    singleLanguageData: [exampleEvent.attendeeName, exampleEvent.eventTitle],
+  },
+];

@@ -14,13 +14,13 @@ export const seminarsModule = defineFeature<SeminarsService>({
   surveyEligibility: { seminar_participants: seminarFeedbackParticipants },
   routes: (service) => [createSeminarsRoutes(service)],
   // The promoted attendee's mail.
-  eventHandlers: () => seminarEventHandlers,
-  jobs: () => [
+  eventHandlers: (service) => seminarEventHandlers(service.publicUrl),
+  jobs: (_service, config) => [
     {
       kind: 'seminars.reminders',
       everyMs: reminderIntervalMs,
       // Join details to seat holders, once each (the registration row records it).
-      run: async ({ db, now }) => void (await sendSeminarReminders(db, now)),
+      run: async ({ db, now }) => void (await sendSeminarReminders(db, now, config.publicUrl)),
     },
   ],
 });

@@ -54,11 +54,18 @@ export function reachSheets(report: ReachReport): SheetSpec[] {
         { header: '対象', key: 'audience', width: 14 },
         { header: '区分', key: 'scope', width: 12 },
         { header: '市町村', key: 'municipality', width: 16 },
+        { header: '備考', key: 'note', width: 12 },
       ],
-      rows: report.neverReached.flatMap((n) => [
-        ...n.thisYear.map((m) => ({ audience: label(n.audience), scope: '対象年度', municipality: m.name })),
-        ...n.allYears.map((m) => ({ audience: label(n.audience), scope: '全年度', municipality: m.name })),
-      ]),
+      rows: report.neverReached.flatMap((n) =>
+        (['thisYear', 'allYears'] as const).flatMap((scope) =>
+          n[scope].map((m) => ({
+            audience: label(n.audience),
+            scope: scope === 'thisYear' ? '対象年度' : '全年度',
+            municipality: m.name,
+            note: m.registeredOnly ? '申込みのみ' : '',
+          })),
+        ),
+      ),
     },
     {
       name: '集計',

@@ -130,7 +130,7 @@ export function createSeminarRegistrationsModule({ db }: SeminarsModuleDeps) {
     return (await loadRegistration(db, actor.prefectureId, id))!;
   }
 
-  /** Cancels; when a seat is freed the first on the waiting list moves up in the same transaction and is told by mail. */
+  /** Cancels before the event starts; when a seat is freed the first on the waiting list moves up in the same transaction and is told by mail. */
   async function cancel(ctx: RequestContext, id: string, version: number): Promise<SeminarRegistration> {
     const actor = requireActor(ctx);
     const found = await registrationsRepo.findRegistration(db, actor.prefectureId, id);
@@ -146,6 +146,16 @@ export function createSeminarRegistrationsModule({ db }: SeminarsModuleDeps) {
         db.transaction(async (tx) => {
           const event = await repo.findEvent(tx, actor.prefectureId, found.eventId, true);
           if (!event) throw notFound();
+          // Once the event has started its registrations are history: the reach figures count
+          // them and a freed seat could no longer be used. Attendance is corrected by the
+          // attendance import, not by cancelling; the administrator is held to this too.
+          if (ctx.now >= event.startsAt)
+            throw fieldError(
+              ['status'],
+              '開始したセミナーの申込みは取り消せません。出席の記録は出席データの取込みで訂正してください。',
+              'A registration cannot be cancelled once the seminar has started. Correct attendance through the attendance import.',
+              'event_started',
+            );
           const before = (await registrationsRepo.findRegistration(tx, actor.prefectureId, id))!;
           if (before.status === 'cancelled') return;
           const after = await registrationsRepo.updateRegistration(

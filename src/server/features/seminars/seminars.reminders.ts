@@ -14,7 +14,12 @@ import * as registrationsRepo from './seminars.registrations.repository';
  * the attendee who holds the seat. Each is claimed in its own transaction, so two processes
  * running this at once send each reminder once.
  */
-export async function sendSeminarReminders(db: Executor, now: Date, hoursAhead = 24): Promise<number> {
+export async function sendSeminarReminders(
+  db: Executor,
+  now: Date,
+  publicUrl: string,
+  hoursAhead = 24,
+): Promise<number> {
   const until = new Date(now.getTime() + hoursAhead * 3_600_000);
   const due = await registrationsRepo.listDueReminders(db, now, until);
   let sent = 0;
@@ -33,6 +38,8 @@ export async function sendSeminarReminders(db: Executor, now: Date, hoursAhead =
             startsAt: event.startsAt,
             joinUrl: event.joinUrl,
             passcode: event.passcode,
+            publicUrl,
+            eventId: event.id,
           },
           locale,
         ),

@@ -26,7 +26,9 @@ export function createSeminarsService(deps: ServiceDeps) {
     ...createSeminarAttendanceModule(modules),
     ...createSeminarArchiveModule(modules),
     ...createSeminarReachModule(modules),
-    sendReminders: (now: Date) => sendSeminarReminders(db, now),
+    sendReminders: (now: Date) => sendSeminarReminders(db, now, config.publicUrl),
+    /** Where the web app is reached: the base of the links in the feature's mails. */
+    publicUrl: config.publicUrl,
   };
 }
 

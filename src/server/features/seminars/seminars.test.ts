@@ -247,6 +247,52 @@ describe('registration, waiting list and join details', () => {
     expect(stale.body.error.current.status).toBe('registered');
   });
 
+  it('keeps registrations of a started event as history: no cancel by the town or the admin, no promotion', async () => {
+    const event = await createEvent({ capacity: 1, title: '開始済みセミナー' });
+    const seat = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      nishiaizu,
+    );
+    const queued = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      koriyama,
+    );
+    expect([seat.body.status, queued.body.status]).toEqual(['registered', 'waitlisted']);
+    // The event began an hour ago (its other dates stay as they were).
+    await ctx.database.db
+      .update(seminarEvents)
+      .set({ startsAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(seminarEvents.id, event.id));
+    for (const cookie of [nishiaizu, admin]) {
+      const refused = await call(
+        'POST',
+        `/api/seminar-registrations/${seat.body.id}/cancel`,
+        { version: seat.body.version },
+        cookie,
+      );
+      expect(refused.status, refused.text).toBe(422);
+      expect(refused.body.error.fields).toEqual([
+        expect.objectContaining({
+          path: ['status'],
+          ja: expect.stringContaining('開始したセミナーの申込みは取り消せません'),
+          en: expect.stringContaining('cannot be cancelled once the seminar has started'),
+        }),
+      ]);
+    }
+    const rows = await ctx.database.db
+      .select()
+      .from(seminarRegistrations)
+      .where(eq(seminarRegistrations.eventId, event.id));
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({
+      [seat.body.id]: 'registered',
+      [queued.body.id]: 'waitlisted',
+    });
+  });
+
   it('decides two simultaneous registrations for the last seat one after the other', async () => {
     const event = await createEvent();
     const [x, y] = await Promise.all([

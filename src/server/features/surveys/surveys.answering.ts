@@ -10,11 +10,10 @@ import { respondentKeyOf } from './eligibility';
 import { isOpenAt, loadVisible } from './surveys.common';
 import { surveysPolicy as policy } from './surveys.policy';
 import {
-  findFiscalYear,
   findMunicipality,
   findMunicipalityName,
   findResponse,
-  findSubmissionOfYear,
+  findEarlierSubmissions,
   findSurvey,
   findUserDisplayName,
   insertResponse,
@@ -189,28 +188,38 @@ export function createSurveyAnswering(deps: SurveysDeps) {
       return writeResponse(ctx, survey, respondentKey, targetOf(respondentKey, actor), body, 'submit');
     },
 
-    /** Last year's answers for questions with the same key (same kind and audience), for the form to offer. */
+    /**
+     * The respondent's latest submitted answer to each question with the same key in earlier
+     * surveys of the same kind and audience (not only last year's: a year may have had no
+     * survey), for the form to offer. `fromSurveyId` is the newest survey that contributed.
+     */
     async prefill(
       ctx: RequestContext,
       id: string,
     ): Promise<{ fromSurveyId: string | null; answers: Answers }> {
       const { survey, respondentKey } = await ownSurvey(ctx, id);
-      const fy = await findFiscalYear(db, survey.prefectureId, survey.fiscalYearId);
-      const previous = await findSubmissionOfYear(db, {
+      const earlier = await findEarlierSubmissions(db, {
         prefectureId: survey.prefectureId,
         kind: survey.kind,
         audience: survey.audience,
         respondentKey,
-        year: (fy?.year ?? 0) - 1,
+        before: { id: survey.id, opensAt: survey.opensAt },
       });
-      if (!previous) return { fromSurveyId: null, answers: {} };
       const keys = new Set(allQuestions(survey.definition).map((q) => q.key));
       const answers: Answers = {};
-      for (const [k, v] of Object.entries(previous.response.answers)) if (keys.has(k)) answers[k] = v;
+      const sourceOf = new Map<string, string>();
+      for (const { response, survey: source } of earlier)
+        for (const [k, v] of Object.entries(response.answers))
+          if (keys.has(k) && !(k in answers)) {
+            answers[k] = v;
+            sourceOf.set(k, source.id);
+          }
       // Only values the current questions accept.
       const { problems } = checkAnswers(survey.definition, answers, false);
       for (const p of problems) delete answers[String(p.path[1])];
-      return { fromSurveyId: previous.survey.id, answers };
+      const used = new Set(Object.keys(answers).map((k) => sourceOf.get(k)));
+      const fromSurveyId = earlier.find((e) => used.has(e.survey.id))?.survey.id ?? null;
+      return { fromSurveyId, answers };
     },
 
     async getProxy(ctx: RequestContext, id: string, municipalityId: string): Promise<SurveyResponse> {

@@ -63,7 +63,11 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
       const out: SurveySummary[] = [];
       for (const row of rows) {
         const summary = await summarize(db, row, actor, ctx.now);
-        if (summary.myStatus !== null || policy.canReadResults(actor, row.prefectureId)) out.push(summary);
+        // Respondents see what they answer, prefecture staff everything; council members and
+        // companies find the views the prefecture published (their only way into survey results).
+        const isShared = summary.isPublished && policy.canReadShared(actor, row.prefectureId);
+        if (summary.myStatus !== null || policy.canReadResults(actor, row.prefectureId) || isShared)
+          out.push(summary);
       }
       return out;
     },

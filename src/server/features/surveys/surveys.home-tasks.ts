@@ -16,15 +16,18 @@ export const openSurveyTasks =
     for (const s of open) {
       const response = s.myStatus === 'draft' ? await service.getResponse(request, s.id) : null;
       const toConfirm = response?.isProxyDraft === true;
+      // An English title is optional when a survey is built.
+      const titleEn = s.title.en.trim() || s.title.ja;
       tasks.push({
         kind: toConfirm ? 'survey_confirm' : 'survey_answer',
         title: toConfirm
           ? {
               ja: `${s.title.ja}：県が代理入力した回答を確認・提出してください`,
-              en: `${s.title.en}: confirm and submit the answers the prefecture filled in`,
+              en: `${titleEn}: confirm and submit the answers the prefecture filled in`,
             }
-          : { ja: `${s.title.ja}に回答してください`, en: `Answer ${s.title.en}` },
-        href: `/surveys/${s.id}`,
+          : { ja: `${s.title.ja}に回答してください`, en: `Answer ${titleEn}` },
+        // The answer page; `/surveys/<id>` is no page of the web app.
+        href: `/surveys/${s.id}/answer`,
         dueAt: s.closesAt,
       });
     }

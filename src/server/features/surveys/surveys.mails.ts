@@ -1,11 +1,24 @@
-import { defineMailTemplate, formatMailDateTime } from '../../platform/mail/templates';
+import {
+  addressee,
+  composeMail,
+  defineMailTemplate,
+  formatMailDateTime,
+  type MailExample,
+} from '../../platform/mail/templates';
 
 /** The mails of the surveys feature, in Japanese and English; each recipient gets their account's language. */
 
 export interface SurveyReminderParams {
+  recipientName: string;
   title: { ja: string; en: string };
   closesAt: Date;
-  answerUrl: string;
+  publicUrl: string;
+  surveyId: string;
+}
+
+/** The page where a respondent answers (the web route `surveys/:id/answer`). */
+export function surveyAnswerUrl(publicUrl: string, surveyId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/surveys/${surveyId}/answer`;
 }
 
 /** To the users of a respondent that has not submitted yet. */
@@ -13,9 +26,12 @@ export const surveyReminderMail = defineMailTemplate<SurveyReminderParams>({
   ja: (p) => ({
     subject: `【回答のお願い】${p.title.ja}`,
     lines: [
+      addressee(p.recipientName, 'ja'),
+      '',
       `「${p.title.ja}」へのご回答をお願いします。`,
       `締切：${formatMailDateTime(p.closesAt, 'ja')}`,
-      `回答ページ：${p.answerUrl}`,
+      '',
+      `回答ページ：${surveyAnswerUrl(p.publicUrl, p.surveyId)}`,
     ],
   }),
   en: (p) => {
@@ -24,10 +40,32 @@ export const surveyReminderMail = defineMailTemplate<SurveyReminderParams>({
     return {
       subject: `Please answer: ${title}`,
       lines: [
-        `Please answer "${title}".`,
+        addressee(p.recipientName, 'en'),
+        '',
+        `Please answer the survey "${title}".`,
         `Deadline: ${formatMailDateTime(p.closesAt, 'en')}`,
-        `Answer page: ${p.answerUrl}`,
+        '',
+        `Answer page: ${surveyAnswerUrl(p.publicUrl, p.surveyId)}`,
       ],
     };
   },
 });
+
+const exampleReminder = (publicUrl: string): SurveyReminderParams => ({
+  recipientName: '西会津 花子',
+  // The English title left empty, as a survey builder may: the mail falls back to the Japanese one.
+  title: { ja: '令和6年度 DX推進状況調査', en: '' },
+  closesAt: new Date('2024-06-21T06:00:00Z'),
+  publicUrl,
+  surveyId: '0190a1b2-0000-7000-8000-000000000001',
+});
+
+export const mailExamples: MailExample[] = [
+  {
+    kind: 'surveys.reminder',
+    recipientName: '西会津 花子',
+    languages: 'per-recipient',
+    render: (publicUrl, locale) => composeMail(surveyReminderMail, exampleReminder(publicUrl), locale),
+    singleLanguageData: ['西会津 花子', '令和6年度 DX推進状況調査'],
+  },
+];

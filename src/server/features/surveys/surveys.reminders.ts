@@ -48,14 +48,19 @@ export function createSurveyReminders(deps: ServiceDeps, results: ReturnType<typ
       const params = {
         title: { ja: survey.title, en: survey.titleEn },
         closesAt: survey.closesAt,
-        answerUrl: `${deps.config.publicUrl}/surveys/${survey.id}`,
+        publicUrl: deps.config.publicUrl,
+        surveyId: survey.id,
       };
       const sent = await db.transaction(async (tx) => {
         const userIds = [...new Set(recipients.map((r) => r.userId))];
         const claimed = await claimReminders(tx, survey.id, userIds, ctx.now, notSince);
         const toRemind = recipients.filter((r) => claimed.has(r.userId));
         for (const r of toRemind) {
-          const mail = composeMail(surveyReminderMail, params, mailLocaleOf(r.locale));
+          const mail = composeMail(
+            surveyReminderMail,
+            { ...params, recipientName: r.displayName },
+            mailLocaleOf(r.locale),
+          );
           await enqueueMail(tx, { prefectureId: survey.prefectureId, to: r.email, ...mail });
         }
         const result = {

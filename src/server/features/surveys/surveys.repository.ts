@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { SurveyAudience, SurveyKind } from '../../../shared/schemas/surveys';
 import type { Database, Executor } from '../../db/client';
 import {
@@ -197,37 +197,38 @@ export async function findSubmittedAnswers(ex: Executor, surveyId: string) {
 }
 
 /**
- * The respondent's latest submitted response to a survey of the same kind and audience in the
- * given fiscal year (by its number), with that survey: what prefill offers.
+ * The respondent's submitted responses to earlier surveys of the same kind and audience (opened no
+ * later than `before`, itself excluded), newest submission first, with their surveys: what prefill
+ * offers. Any earlier year counts, so a year without that survey does not lose the answers before it.
  */
-export async function findSubmissionOfYear(
+export async function findEarlierSubmissions(
   ex: Executor,
   of: {
     prefectureId: string;
     kind: SurveyKind;
     audience: SurveyAudience;
     respondentKey: string;
-    year: number;
+    before: { id: string; opensAt: Date };
   },
+  limit = 20,
 ) {
-  const [row] = await ex
+  return ex
     .select({ response: surveyResponses, survey: surveys })
     .from(surveyResponses)
     .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
-    .innerJoin(fiscalYears, eq(fiscalYears.id, surveys.fiscalYearId))
     .where(
       and(
         eq(surveys.prefectureId, of.prefectureId),
         eq(surveys.kind, of.kind),
         eq(surveys.audience, of.audience),
+        ne(surveys.id, of.before.id),
+        lte(surveys.opensAt, of.before.opensAt),
         eq(surveyResponses.respondentKey, of.respondentKey),
         eq(surveyResponses.status, 'submitted'),
-        eq(fiscalYears.year, of.year),
       ),
     )
-    .orderBy(desc(surveyResponses.submittedAt))
-    .limit(1);
-  return row ?? null;
+    .orderBy(desc(surveyResponses.submittedAt), desc(surveys.opensAt))
+    .limit(limit);
 }
 
 /** Submitted responses of every municipal needs survey of the year, oldest submission first. */
@@ -307,6 +308,7 @@ export async function findReminderRecipients(
     .select({
       userId: users.id,
       email: users.email,
+      displayName: users.displayName,
       locale: users.locale,
       municipalityId: organizations.municipalityId,
     })

@@ -21,6 +21,7 @@ const staff = await ctx.sessionCookieFor('dx@nishiaizu.example.jp');
 const mayor = await ctx.sessionCookieFor('mayor@nishiaizu.example.jp');
 const koriyama = await ctx.sessionCookieFor('dx@koriyama.example.jp');
 const company = await ctx.sessionCookieFor('advisor@company-a.example.jp');
+const secretariat = await ctx.sessionCookieFor('secretariat@council.example.jp');
 
 async function call(method: string, path: string, body?: unknown, cookie = admin) {
   const res = await ctx.request(method, path, { cookie, body });
@@ -248,6 +249,28 @@ describe('answering', () => {
   });
 });
 
+describe('prefill across a year without the survey', () => {
+  it('offers the latest submitted answers of any earlier survey of the same kind, by question key', async () => {
+    // A year whose previous year had no needs survey at all.
+    const year = await call('POST', '/api/fiscal-years', { year: 2030 });
+    expect(year.status, JSON.stringify(year.body)).toBe(201);
+    const later = await createSurvey({
+      fiscalYearId: year.body.id,
+      kind: 'needs',
+      title: { ja: '令和12年度 課題把握アンケート', en: 'FY2030 needs survey' },
+      copyFromId: seeded!.id,
+      sections: undefined,
+    });
+    const lastAnswered = await call('GET', `/api/surveys/${seeded!.id}/response`, undefined, staff);
+    expect(lastAnswered.body.status).toBe('submitted');
+    const res = await call('GET', `/api/surveys/${later.id}/response/prefill`, undefined, staff);
+    expect(res.status).toBe(200);
+    expect(res.body.fromSurveyId).toBe(seeded!.id);
+    expect(res.body.answers.help_wanted_areas).toEqual(lastAnswered.body.answers.help_wanted_areas);
+    expect(Object.keys(res.body.answers.area_status)).toHaveLength(8);
+  });
+});
+
 describe('building', () => {
   it('freezes answered questions: a change makes a new version, the old one keeps its answers', async () => {
     const s = await createSurvey();
@@ -454,7 +477,9 @@ describe('results', () => {
     expect(mails).toHaveLength(res.body.queuedCount);
     const koriyamaMail = mails.find((m) => m.toAddress === 'dx@koriyama.example.jp')!;
     expect(koriyamaMail.bodyText).toContain('「テスト調査」へのご回答をお願いします。');
-    expect(koriyamaMail.bodyText).toContain(`/surveys/${s.id}`);
+    // Addressed to the person, linking to the answer page (not `/surveys/<id>`, which no page routes).
+    expect(koriyamaMail.bodyText.split('\n')[0]).toMatch(/\S 様$/);
+    expect(koriyamaMail.bodyText).toContain(`/surveys/${s.id}/answer\n`);
   });
 
   it('mails nobody twice: a second click within 12 hours sends 0 and says who was already reminded', async () => {
@@ -526,7 +551,8 @@ describe('results', () => {
             eq(mailOutbox.subject, '[Kakehashi] Please answer: Per-language survey'),
           ),
         );
-      expect(english!.bodyText).toContain('Please answer "Per-language survey".');
+      expect(english!.bodyText).toContain('Dear 郡山市 DX担当,');
+      expect(english!.bodyText).toContain('Please answer the survey "Per-language survey".');
       expect(english!.bodyText).toContain('JST');
       expect(english!.bodyText).not.toMatch(/[ぁ-んァ-ン]/);
       const japanese = await db
@@ -535,7 +561,9 @@ describe('results', () => {
         .where(eq(mailOutbox.subject, '【Kakehashi】【回答のお願い】言語別調査'));
       expect(japanese.length).toBeGreaterThan(0);
       expect(japanese.map((m) => m.toAddress)).not.toContain('dx@koriyama.example.jp');
-      expect(japanese[0]!.bodyText).toContain('（日本時間）');
+      expect(japanese[0]!.bodyText).toMatch(
+        /締切：\d{4}年\d{1,2}月\d{1,2}日（[日月火水木金土]）\d{2}:\d{2}\n/,
+      );
     } finally {
       await db.update(users).set({ locale: 'ja' }).where(eq(users.email, 'dx@koriyama.example.jp'));
     }
@@ -575,8 +603,34 @@ describe('sharing with companies', () => {
     // Companies get neither results nor raw answers.
     expect((await call('GET', `/api/surveys/${seeded!.id}/results`, undefined, company)).status).toBe(403);
     expect((await call('GET', `/api/surveys/${seeded!.id}`, undefined, company)).status).toBe(404);
-    const list = await call('GET', '/api/surveys', undefined, company);
-    expect(list.body.items).toEqual([]);
+    // But they find the published view in their survey list: only published surveys, no response status.
+    const published = (await db.select().from(surveys)).filter((s) => s.share.isPublished === true);
+    for (const partner of [company, secretariat]) {
+      const list = await call('GET', '/api/surveys', undefined, partner);
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((s: { id: string }) => s.id)).toContain(seeded!.id);
+      expect(list.body.items.map((s: { id: string }) => s.id).sort()).toEqual(
+        published
+          .filter((s) => s.supersededAt === null)
+          .map((s) => s.id)
+          .sort(),
+      );
+      expect(
+        list.body.items.every(
+          (s: { isPublished: boolean; myStatus: unknown }) => s.isPublished && s.myStatus === null,
+        ),
+      ).toBe(true);
+    }
+    // Withdrawn, it leaves their list.
+    const [current] = await db.select().from(surveys).where(eq(surveys.id, seeded!.id));
+    await call('PUT', `/api/surveys/${seeded!.id}/share`, {
+      version: current!.version,
+      isPublished: false,
+      includeMunicipalityNames: false,
+      rawAnswerKeys: [],
+    });
+    const after = await call('GET', '/api/surveys', undefined, company);
+    expect(after.body.items.map((s: { id: string }) => s.id)).not.toContain(seeded!.id);
   });
 
   it('reads back the saved share settings with the version to save against', async () => {
@@ -626,7 +680,7 @@ describe('home tasks', () => {
           href: string;
           dueAt: string;
         }[]
-      ).filter((t) => t.href === `/surveys/${s.id}`);
+      ).filter((t) => t.href === `/surveys/${s.id}/answer`);
     const before = await tasksOf(koriyama);
     expect(before.map((t) => t.kind)).toEqual(['survey_answer']);
     expect(before[0]!.dueAt).toBeTruthy();

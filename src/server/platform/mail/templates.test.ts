@@ -18,11 +18,11 @@ describe('mail templates', () => {
   it('gives each recipient the language of their account', () => {
     const ja = composeMail(reminder, { title: 'DXセミナー', at }, 'ja');
     expect(ja.subject).toBe('【Kakehashi】DXセミナーのご案内');
-    expect(ja.bodyText).toContain('13:30（日本時間）');
+    expect(ja.bodyText).toContain('2024年7月1日（月）13:30 からです');
     expect(ja.bodyText).not.toContain('JST');
     const en = composeMail(reminder, { title: 'DX seminar', at }, 'en');
     expect(en.subject).toBe('[Kakehashi] About DX seminar');
-    expect(en.bodyText).toContain('13:30 JST');
+    expect(en.bodyText).toContain('Mon, 1 Jul 2024, 13:30 JST');
     expect(en.bodyText).not.toMatch(/[ぁ-んァ-ン]/);
   });
 

@@ -53,14 +53,43 @@ const footer: Record<MailLocale, string> = {
   en: '--\nThis mail was sent by Kakehashi, the municipal DX support platform.\nYou can change the language in your account settings.',
 };
 
-/** A moment as a reader of that language expects it: 2024年7月1日 13:30（日本時間） / Jul 1, 2024, 13:30 JST. */
+/**
+ * A moment in Japan time as a reader of that language expects it: 2024年7月1日（月）13:30 /
+ * Mon, 1 Jul 2024, 13:30 JST. Japanese readers are all in Japan, so their form names no zone.
+ */
 export function formatMailDateTime(at: Date, locale: MailLocale): string {
   const time = toJstDateTimeString(at).slice(11);
-  return locale === 'en'
-    ? `${formatJstDate(at, 'en')}, ${time} JST`
-    : `${formatJstDate(at, 'ja')} ${time}（日本時間）`;
+  return locale === 'en' ? `${formatJstDate(at, 'en')}, ${time} JST` : `${formatJstDate(at, 'ja')}${time}`;
 }
 
 export function formatMailDate(at: Date, locale: MailLocale): string {
   return formatJstDate(at, locale);
+}
+
+/** The salutation that opens every mail: 山田 太郎 様 / Dear Taro Yamada, */
+export function addressee(recipientName: string, locale: MailLocale): string {
+  return locale === 'en' ? `Dear ${recipientName},` : `${recipientName} 様`;
+}
+
+/**
+ * One mail kind rendered with example data, so one test (`mail-links.test.ts`) can check every
+ * kind the app sends: its links lead to pages of the web app, it greets the recipient, its dates
+ * are JST in each language's style and both languages are complete. Every `<feature>.mails.ts`
+ * exports `mailExamples: MailExample[]` with one entry per mail kind it defines.
+ */
+export interface MailExample {
+  /** `<feature>.<mail>`, e.g. `surveys.reminder`. */
+  kind: string;
+  /** The display name the example addresses; the mail must greet it. */
+  recipientName: string;
+  /**
+   * `per-recipient`: the mail is written in the recipient's language (most mails).
+   * `both-in-one`: one body carries Japanese then English (one-time links to people whose
+   * language is not known yet).
+   */
+  languages: 'per-recipient' | 'both-in-one';
+  /** The mail as a reader of `locale` gets it, its links built on `publicUrl`. */
+  render(publicUrl: string, locale: MailLocale): ComposedMail;
+  /** Example data typed in one language only (a title entered in Japanese): left out of the language check. */
+  singleLanguageData?: readonly string[];
 }

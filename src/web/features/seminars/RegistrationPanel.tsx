@@ -143,6 +143,8 @@ export function RegistrationPanel({ event }: { event: SeminarEventDetail }) {
   const active = event.myRegistrations.filter((r) => r.status !== 'cancelled');
   const hasMine = active.some((r) => isMine(r, user));
   const canRegister = event.isRegistrationOpen;
+  // Once the event has started its registrations are history; the server refuses a cancellation.
+  const hasStarted = new Date(event.startsAt).getTime() <= Date.now();
 
   return (
     <Section
@@ -184,13 +186,15 @@ export function RegistrationPanel({ event }: { event: SeminarEventDetail }) {
                   )}
                 </span>
               </span>
-              <ConfirmButton
-                label={t('seminars.registration.cancel')}
-                question={t('seminars.registration.cancelQuestion', { name: r.attendeeName })}
-                confirmLabel={t('seminars.registration.cancelConfirm')}
-                onConfirm={() => cancel.mutate(r)}
-                isBusy={cancel.isPending && cancel.variables?.id === r.id}
-              />
+              {!hasStarted && (
+                <ConfirmButton
+                  label={t('seminars.registration.cancel')}
+                  question={t('seminars.registration.cancelQuestion', { name: r.attendeeName })}
+                  confirmLabel={t('seminars.registration.cancelConfirm')}
+                  onConfirm={() => cancel.mutate(r)}
+                  isBusy={cancel.isPending && cancel.variables?.id === r.id}
+                />
+              )}
             </li>
           ))}
         </ul>

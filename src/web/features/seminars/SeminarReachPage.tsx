@@ -24,9 +24,7 @@ function ReachCell({ row }: { row: ReachRow | undefined }) {
     <span className="flex flex-wrap gap-1">
       {row.attended && <Badge tone="success">{t('seminars.reach.attended')}</Badge>}
       {row.watchedArchive && <Badge tone="info">{t('seminars.reach.watched')}</Badge>}
-      {row.registered && !row.attended && !row.watchedArchive && (
-        <Badge tone="neutral">{t('seminars.reach.registeredOnly')}</Badge>
-      )}
+      {row.registered && !row.isReached && <Badge tone="neutral">{t('seminars.reach.registeredOnly')}</Badge>}
     </span>
   );
 }
@@ -105,7 +103,9 @@ function Summary({ report }: { report: ReachReport }) {
 
 function NeverReached({ report }: { report: ReachReport }) {
   const { t, locale, pick } = useI18n();
-  const name = (m: { name: string; nameEn: string }) => (locale === 'ja' ? m.name : m.nameEn);
+  // A municipality that only registered is not reached; it stays on the list, marked as in the table.
+  const name = (m: { name: string; nameEn: string; registeredOnly: boolean }) =>
+    `${locale === 'ja' ? m.name : m.nameEn}${m.registeredOnly ? t('seminars.reach.registeredOnlySuffix') : ''}`;
   return (
     <Section title={t('seminars.reach.neverTitle')} description={t('seminars.reach.neverDescription')}>
       <div className="grid gap-6 md:grid-cols-2">

@@ -119,7 +119,12 @@ export default function SurveyListPage() {
                           </Link>
                         )}
                         {!isAdmin && !isRespondent && !isReviewer && s.isPublished && (
-                          <Link to={`/surveys/${s.id}/shared`}>{t('surveys.results')}</Link>
+                          <Link
+                            to={`/surveys/${s.id}/shared`}
+                            aria-label={`${t('surveys.sharedView')}：${pick(s.title)}`}
+                          >
+                            {t('surveys.sharedView')}
+                          </Link>
                         )}
                       </div>
                     </Td>
