@@ -68,6 +68,16 @@ describe('demo: three years to support every municipality', () => {
     expect(plan).toMatchObject({ fromYear: 2025, neverSupported: [] });
   });
 
+  it('the challenge is proposed from the town’s latest needs-survey answers', async () => {
+    const [fy2024Call] = (await get(`/api/calls?fiscalYearId=${years.get(2024)}`)).items;
+    const prefill = await get(
+      `/api/calls/${fy2024Call.id}/prefill`,
+      await ctx.sessionCookieFor('dx@nishiaizu.example.jp'),
+    );
+    expect(prefill.source).toBe('2024年度 ニーズ調査の回答');
+    expect(prefill.challenge.length).toBeGreaterThan(0);
+  });
+
   it('a town not selected reads why, in both languages', async () => {
     const [fy2024Call] = (await get(`/api/calls?fiscalYearId=${years.get(2024)}`, koriyama)).items;
     const own = await get(`/api/calls/${fy2024Call.id}/applications`, koriyama);

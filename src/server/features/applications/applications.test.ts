@@ -100,6 +100,14 @@ describe('the whole flow: call → applications → runs → approval → public
     );
     expect(foreign.status).toBe(422);
     expect(foreign.body.error.fields[0]).toMatchObject({ path: ['menuIds', 1], code: 'not_in_catalog' });
+    const backwards = await call(
+      'POST',
+      `/api/calls/${callId}/applications`,
+      { menuIds: [menuA], desiredStartMonth: '2026-10', desiredEndMonth: '2026-07', ...contact },
+      staff,
+    );
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.error.fields[0]).toMatchObject({ path: ['desiredEndMonth'], code: 'period_order' });
   });
 
   it('town staff draft and submit; the head confirms', async () => {
