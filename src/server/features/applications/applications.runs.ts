@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { RunCreate, RunDetail, RunSummary } from '../../../shared/schemas/applications';
 import type { Database, Executor } from '../../db/client';
 import {
@@ -173,7 +174,7 @@ export function createApplicationsRuns({
           'required',
         );
       // A recorded seed makes the lottery repeatable; none given → drawn here, then recorded.
-      const seed = input.seed ?? Math.floor(Math.random() * 4_294_967_296);
+      const seed = input.seed ?? randomInt(0, 4_294_967_296);
       const created = await records.createAudited(
         ctx,
         { action: 'allocation_run.create', entityType: 'allocation_run' },
