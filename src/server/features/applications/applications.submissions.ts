@@ -180,7 +180,13 @@ export function createApplicationsSubmissions({
       const { call } = await records.requireCall(db, actor, callId);
       const town = municipalityId ?? policy.ownMunicipality(actor);
       if (!town) {
-        assertAllowed(!policy.isAdmin(actor));
+        if (policy.isAdmin(actor))
+          throw fieldError(
+            ['municipalityId'],
+            '市町村を選んでください。',
+            'Choose the municipality.',
+            'required',
+          );
         throw new AppError('FORBIDDEN');
       }
       assertAllowed(policy.isAdmin(actor) || policy.isTownUser(actor, town));
