@@ -32,7 +32,8 @@ import {
  * The FY2024 applications are built so that the real engine's optimum is exactly that outcome:
  * - the 20 never-supported towns rank only menus of a group F whose capacities add up to 20;
  * - 21 towns supported before rank only menus of a group G (capacity 21); four of them apply a
- *   second time for the one-day consultation menu S (capacity 4), one of those even a third time;
+ *   second time for the one-day consultation menu S (capacity 4), one of those even a third time,
+ *   and one more asks a second time for a costly menu the remaining budget cannot pay for;
  * - three cities supported before rank F menus too (they lose to higher-priority towns: menus
  *   full), and one more is excluded by the prefecture.
  * F, G and S are fixed lists of the seeded FY2024 catalog (menus-demo.ts) chosen so the 45
@@ -64,6 +65,8 @@ const groupG = [
   'キャッシュレス決済導入支援',
 ];
 const menuS = 'ICT相談窓口（随時相談）';
+/** Asked for a second time by a town already supported: only money stands in its way. */
+const menuCostly = '標準準拠システム移行計画の策定支援';
 
 /** Cities supported before FY2024 that apply but are not selected, each for a different reason. */
 const notSelectedCities = {
@@ -216,6 +219,7 @@ export async function seedApplicationsDemo(tx: Executor, prefectureId: string): 
     ...groupGTowns.map((town, i) => ({ town, menuIds: gChoices[i]! })),
     ...twice.map((town) => ({ town, menuIds: [menuId(menuS)] })),
     { town: twice[0]!, menuIds: [menuId(menuS)] },
+    { town: groupGTowns.find((m) => !twice.includes(m))!, menuIds: [menuId(menuCostly)] },
     ...notSelectedCities.menuFull.map((code, i) => ({
       town: byCode.get(code)!,
       menuIds: fChoices[neverSupported.length + i]!,

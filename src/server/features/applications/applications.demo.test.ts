@@ -47,7 +47,13 @@ describe('demo: three years to support every municipality', () => {
     const codes = new Set(
       detail.explanations.flatMap((e: { reasons: { code: string }[] }) => e.reasons.map((r) => r.code)),
     );
-    for (const code of ['capacity_full', 'municipality_limit', 'excluded_by_admin', 'selected_first_choice'])
+    for (const code of [
+      'capacity_full',
+      'municipality_limit',
+      'budget_exhausted',
+      'excluded_by_admin',
+      'selected_first_choice',
+    ])
       expect(codes).toContain(code);
   });
 
