@@ -635,3 +635,48 @@ describe('home tasks and an empty run', () => {
     expect(after.map((t) => [t.kind, t.href])).toEqual([['allocation_to_publish', `/runs/${run.id}`]]);
   });
 });
+
+describe('contradictory locks', () => {
+  it('a run whose locks cannot all hold is stored as infeasible, explained, and cannot be approved', async () => {
+    const y = await createOpenCallYear(db, { companyAOrgId: companyAOrg!.id, capacities: [1, 1, 1] });
+    const created = await ok(
+      'POST',
+      '/api/calls',
+      { programId: y.programId, maxProjectsPerMunicipality: 1 },
+      admin,
+      201,
+    );
+    const locked: string[] = [];
+    for (const menuId of y.menuIds.slice(0, 2)) {
+      const d = await ok(
+        'POST',
+        `/api/calls/${created.id}/applications`,
+        { menuIds: [menuId], challenge: '二件とも', ...contact },
+        staff,
+        201,
+      );
+      const s = await ok('POST', `/api/applications/${d.id}/submit`, { version: d.version }, staff);
+      const l = await ok(
+        'PUT',
+        `/api/applications/${d.id}/lock`,
+        { version: s.version, lock: { kind: 'include', menuId }, reason: '必ず支援' },
+        admin,
+      );
+      expect(l.lock).toEqual({ kind: 'include', menuId, reason: '必ず支援' });
+      locked.push(d.id);
+    }
+    // One project per town, but both of the town's applications forced in.
+    const run = await ok('POST', `/api/calls/${created.id}/runs`, { label: '矛盾', seed: 3 }, admin, 202);
+    await ctx.runJobs();
+    const solved = await ok('GET', `/api/runs/${run.id}`, undefined, admin);
+    expect(solved).toMatchObject({ status: 'done', solverStatus: 'infeasible', selections: [] });
+    expect(solved.explanations.map((e: { reasons: { code: string }[] }) => e.reasons[0]!.code)).toEqual([
+      'no_feasible_allocation',
+      'no_feasible_allocation',
+    ]);
+    await closeRound(db, y.phaseId);
+    const refused = await call('POST', `/api/runs/${run.id}/approve`, { version: solved.version });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.fields[0].code).toBe('not_solved');
+  });
+});
