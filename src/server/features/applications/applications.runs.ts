@@ -8,7 +8,7 @@ import {
   explain,
   priorityOf,
 } from '../../domain/allocation';
-import { type RequestContext, signedIn } from '../../platform/context';
+import { type Actor, type RequestContext, signedIn } from '../../platform/context';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
 import type { JobContext } from '../../platform/jobs/runner';
 import { enqueueJob } from '../../platform/jobs/queue';
@@ -139,7 +139,7 @@ export function createApplicationsRuns({
   records: ApplicationsRecords;
   catalog: CatalogReadPort;
 }) {
-  async function loadRun(actor: Parameters<typeof records.presentRuns>[1], id: string) {
+  async function loadRun(actor: Actor, id: string) {
     const row = await repo.findRun(db, actor.prefectureId, id);
     return row ? (await records.presentRuns(db, actor, [row]))[0]! : null;
   }
