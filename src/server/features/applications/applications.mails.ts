@@ -1,5 +1,5 @@
 import { formatFiscalYear } from '../../../shared/fiscal-year';
-import { defineMailTemplate } from '../../platform/mail/templates';
+import { composeMail, defineMailTemplate, type MailExample } from '../../platform/mail/templates';
 
 /** The mails of calls and allocation; each recipient gets the language of their account. */
 
@@ -89,3 +89,50 @@ export const companyProjectsMail = defineMailTemplate<CompanyProjectsMail>({
     ],
   }),
 });
+
+/** One example of each mail, for the test that follows every link to a page (mail-links.test.ts). */
+export const mailExamples: MailExample[] = [
+  {
+    kind: 'applications.allocation_result',
+    recipientName: '西会津 花子',
+    languages: 'per-recipient',
+    render: (publicUrl, locale) =>
+      composeMail(
+        allocationResultMail,
+        {
+          recipientName: '西会津 花子',
+          municipalityName: '西会津町',
+          programName: 'ICTアドバイザー市町村派遣事業',
+          programNameEn: 'ICT Advisor Dispatch to Municipalities',
+          fiscalYear: 2024,
+          selectedMenus: [],
+          reasons: {
+            ja: ['予算の上限に達しました（この申請の選定にはあと1,200千円が必要）。'],
+            en: ['The budget was used up (selecting this would need 1,200 thousand yen more).'],
+          },
+          link: `${publicUrl}/applications/0190a1b2-0000-7000-8000-000000000011`,
+        },
+        locale,
+      ),
+    singleLanguageData: ['西会津 花子'],
+  },
+  {
+    kind: 'applications.company_projects',
+    recipientName: '会津 太郎',
+    languages: 'per-recipient',
+    render: (publicUrl, locale) =>
+      composeMail(
+        companyProjectsMail,
+        {
+          recipientName: '会津 太郎',
+          programName: 'ICTアドバイザー市町村派遣事業',
+          programNameEn: 'ICT Advisor Dispatch to Municipalities',
+          fiscalYear: 2024,
+          projects: [{ menuTitle: 'RPA試行導入支援', municipalityName: '西会津町' }],
+          link: `${publicUrl}/support-projects`,
+        },
+        locale,
+      ),
+    singleLanguageData: ['会津 太郎', 'RPA試行導入支援', '西会津町'],
+  },
+];
