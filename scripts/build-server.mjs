@@ -16,7 +16,12 @@ fs.rmSync(outdir, { recursive: true, force: true });
 
 await build({
   absWorkingDir: repoRoot,
-  entryPoints: { main: 'src/server/main.ts', cli: 'src/cli/main.ts' },
+  entryPoints: {
+    main: 'src/server/main.ts',
+    cli: 'src/cli/main.ts',
+    // Worker threads load a script of their own (platform/workers/run-in-worker.ts).
+    'allocation-worker': 'src/server/features/applications/allocation.worker.ts',
+  },
   outdir,
   bundle: true,
   platform: 'node',
@@ -24,7 +29,7 @@ await build({
   target: 'node20',
   packages: 'external',
   sourcemap: true,
-  // Shared chunks would be loaded by both entries; two files are simpler to ship.
+  // Shared chunks would be loaded by several entries; whole files are simpler to ship.
   splitting: false,
   logLevel: 'warning',
 });

@@ -257,7 +257,7 @@ export async function seedApplicationsDemo(tx: Executor, prefectureId: string): 
     priorityWeights: call!.priorityWeights,
   };
   const snapshot = await buildRunSnapshot(tx, catalog, prefectureId, call!, run);
-  const { result, explanations } = await solveSnapshot(snapshot);
+  const { result, explanations } = await solveSnapshot(snapshot, { inProcess: true });
   const decidedAt = new Date('2024-06-28T06:00:00Z');
   const [runRow] = await tx
     .insert(allocationRuns)

@@ -4,14 +4,16 @@ import type { Database, Executor } from '../../db/client';
 import {
   type AllocationApplication,
   type AllocationInput,
-  allocate,
-  explain,
+  type AllocationResult,
+  allocateAndExplain,
+  type Explanation,
   priorityOf,
 } from '../../domain/allocation';
 import { type Actor, type RequestContext, signedIn } from '../../platform/context';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
 import type { JobContext } from '../../platform/jobs/runner';
 import { enqueueJob } from '../../platform/jobs/queue';
+import { runInWorker } from '../../platform/workers/run-in-worker';
 import type { CatalogReadPort } from '../menus/menus.ports';
 import { applicationsPolicy as policy } from './applications.policy';
 import {
@@ -119,11 +121,27 @@ export async function buildRunSnapshot(
   };
 }
 
-/** Solves a snapshot: the lexicographic optimum, the greedy baseline and every explanation. */
-export async function solveSnapshot(snapshot: RunSnapshot) {
-  const result = await allocate(snapshot.allocation);
-  const explanations = await explain(snapshot.allocation, result);
-  return { result, explanations };
+/** The solver's worker thread: bundled as dist/server/allocation-worker.js (scripts/build-server.mjs). */
+const allocationWorker = {
+  name: 'allocation-worker',
+  source: new URL('./allocation.worker.ts', import.meta.url),
+};
+
+/** A run's solve may take minutes at most; past that the worker is stopped and the run marked failed. */
+const solveTimeLimitMs = 10 * 60_000;
+
+/**
+ * Solves a snapshot: the lexicographic optimum, the greedy baseline and every explanation. In a
+ * worker thread, so the seconds of solving (counterfactuals re-solve once per application left out)
+ * never hold up other requests. The demo seed, which runs before the server listens, solves in
+ * the calling thread (`inProcess`).
+ */
+export async function solveSnapshot(
+  snapshot: RunSnapshot,
+  options: { inProcess?: boolean } = {},
+): Promise<{ result: AllocationResult; explanations: Explanation[] }> {
+  if (options.inProcess) return allocateAndExplain(snapshot.allocation);
+  return runInWorker(allocationWorker, snapshot.allocation, { timeoutMs: solveTimeLimitMs });
 }
 
 /**
