@@ -250,7 +250,8 @@ export const applicationsJa = {
       neverNone: 'すべての市町村が一度は支援を受けています。',
       neverCount: '{count}団体',
       whatIf: '条件を変えた試算',
-      whatIfDescription: '予算・平均費用・受入数の合計を変えると、全市町村の支援までの年数がどう変わるかを試算します。',
+      whatIfDescription:
+        '予算・平均費用・受入数の合計を変えると、全市町村の支援までの年数がどう変わるかを試算します。',
       budget: '年間予算（千円）',
       averageCost: '1件あたりの平均費用（千円）',
       totalCapacity: '受入可能数の合計',
@@ -520,7 +521,8 @@ export const applicationsEn: Widen<typeof applicationsJa> = {
       approve: 'Approve this result',
       approved: 'The result was approved.',
       publish: 'Publish the result',
-      publishQuestion: 'This notifies municipalities and companies and creates the support projects. Publish?',
+      publishQuestion:
+        'This notifies municipalities and companies and creates the support projects. Publish?',
       publishConfirm: 'Publish',
       published: 'The result was published and municipalities and companies notified.',
       compareWith: 'Compare with another run',

@@ -50,7 +50,12 @@ describe('navigationFor', () => {
     ]);
     expect(paths(['reviewer'])).toEqual([...common, '/menus/reviews', '/menus/catalog']);
     // Recommendations are derived from a town's survey answers: the town's and the prefecture's only.
-    expect(paths(['council_secretariat'])).toEqual([...common, '/menus/catalog', '/calls', '/support-projects']);
+    expect(paths(['council_secretariat'])).toEqual([
+      ...common,
+      '/menus/catalog',
+      '/calls',
+      '/support-projects',
+    ]);
   });
 
   it('merges several roles without repeating a destination', () => {

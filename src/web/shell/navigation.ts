@@ -52,7 +52,9 @@ const companyItems: NavItem[] = [
 const reviewerItems: NavItem[] = [{ to: '/menus/reviews', label: 'menus.nav.reviews' }];
 const catalogItems: NavItem[] = [{ to: '/menus/catalog', label: 'menus.nav.catalog' }];
 /** Support projects: a company sees its own menus' projects, the council all (after publication). */
-const supportProjectItems: NavItem[] = [{ to: '/support-projects', label: 'applications.nav.supportProjects' }];
+const supportProjectItems: NavItem[] = [
+  { to: '/support-projects', label: 'applications.nav.supportProjects' },
+];
 /** The council follows the calls and the three-year plan. */
 const councilItems: NavItem[] = [{ to: '/calls', label: 'applications.nav.calls' }];
 
@@ -73,7 +75,8 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
     if (roles.includes('reviewer')) lists.push(reviewerItems);
     lists.push(catalogItems);
     if (roles.includes('council_secretariat')) lists.push(councilItems);
-    if (roles.some((r) => r === 'company_member' || r === 'council_secretariat')) lists.push(supportProjectItems);
+    if (roles.some((r) => r === 'company_member' || r === 'council_secretariat'))
+      lists.push(supportProjectItems);
   }
   const seen = new Set<string>();
   const merged: NavItem[] = [];

@@ -27,7 +27,8 @@ function useAdvisorsOf(menuIds: string[]) {
   return useQueries({
     queries: menuIds.map((id) => ({
       queryKey: [...menusKey, 'catalog', 'detail', id],
-      queryFn: (): Promise<MenuDetail> => apiClient.get('/api/menus/catalog/{id}', { params: { path: { id } } }),
+      queryFn: (): Promise<MenuDetail> =>
+        apiClient.get('/api/menus/catalog/{id}', { params: { path: { id } } }),
     })),
   });
 }
@@ -77,7 +78,11 @@ export function ApplicationForm({
   const menus = new Map<string, CatalogItem>((catalog.data ?? []).map((m) => [m.id, m]));
   const advisorQueries = useAdvisorsOf(menuIds);
   const advisors = advisorQueries.flatMap((q, i) =>
-    (q.data?.advisors ?? []).map((a) => ({ userId: a.userId, name: a.displayName, menu: menus.get(menuIds[i] ?? '')?.title ?? '' })),
+    (q.data?.advisors ?? []).map((a) => ({
+      userId: a.userId,
+      name: a.displayName,
+      menu: menus.get(menuIds[i] ?? '')?.title ?? '',
+    })),
   );
   const uniqueAdvisors = advisors.filter((a, i) => advisors.findIndex((b) => b.userId === a.userId) === i);
 
@@ -122,7 +127,9 @@ export function ApplicationForm({
       const target = listRef.current?.querySelector<HTMLButtonElement>(
         `[data-menu="${movedId}"][data-move="${delta < 0 ? 'up' : 'down'}"]`,
       );
-      const fallback = listRef.current?.querySelector<HTMLButtonElement>(`[data-menu="${movedId}"][data-move]`);
+      const fallback = listRef.current?.querySelector<HTMLButtonElement>(
+        `[data-menu="${movedId}"][data-move]`,
+      );
       (target && target.getAttribute('aria-disabled') !== 'true' ? target : fallback)?.focus();
     });
   }
@@ -178,8 +185,12 @@ export function ApplicationForm({
         aria-describedby={`${choicesId}-hint${choicesErrorText ? ` ${choicesId}-error` : ''}`}
         className="flex flex-col gap-3"
       >
-        <legend className="mb-2 text-std-16B-170 text-solid-gray-800">{t('applications.form.choices')}</legend>
-        <FieldHint id={`${choicesId}-hint`}>{t('applications.form.choicesHint', { max: call.maxChoices })}</FieldHint>
+        <legend className="mb-2 text-std-16B-170 text-solid-gray-800">
+          {t('applications.form.choices')}
+        </legend>
+        <FieldHint id={`${choicesId}-hint`}>
+          {t('applications.form.choicesHint', { max: call.maxChoices })}
+        </FieldHint>
         {menuIds.length === 0 ? (
           <p className="text-std-16N-170 text-solid-gray-700">{t('applications.form.choicesEmpty')}</p>
         ) : (

@@ -21,7 +21,8 @@ export default function ApplicationNewPage() {
   // Only when drafting as proxy: the town's name for the notice above the form.
   const municipality = useQuery({
     queryKey: municipalityQueryKey(municipalityId ?? ''),
-    queryFn: () => apiClient.get('/api/municipalities/{id}', { params: { path: { id: municipalityId ?? '' } } }),
+    queryFn: () =>
+      apiClient.get('/api/municipalities/{id}', { params: { path: { id: municipalityId ?? '' } } }),
     enabled: municipalityId !== undefined,
   });
   const programName = useProgramName();

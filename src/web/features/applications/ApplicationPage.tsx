@@ -21,14 +21,16 @@ import { ApplicationStatusBadge, ChoiceList, ExplanationView, useProgramName } f
 export default function ApplicationPage() {
   const { id = '' } = useParams();
   const application = useApplication(id);
-  return (
-    <QueryState query={application}>{(data) => <ApplicationLoaded application={data} />}</QueryState>
-  );
+  return <QueryState query={application}>{(data) => <ApplicationLoaded application={data} />}</QueryState>;
 }
 
 function ApplicationLoaded({ application }: { application: Application }) {
   const call = useCall(application.callId);
-  return <QueryState query={call}>{(data) => <ApplicationView application={application} call={data} />}</QueryState>;
+  return (
+    <QueryState query={call}>
+      {(data) => <ApplicationView application={application} call={data} />}
+    </QueryState>
+  );
 }
 
 type Step = 'submit' | 'confirm' | 'withdraw';
@@ -81,7 +83,9 @@ function ApplicationView({ application, call }: { application: Application; call
           {doneText[done]}
         </Alert>
       )}
-      {application.status === 'awaiting_head' && <Alert tone="info">{t('applications.detail.awaitingHead')}</Alert>}
+      {application.status === 'awaiting_head' && (
+        <Alert tone="info">{t('applications.detail.awaitingHead')}</Alert>
+      )}
       {application.result && (
         <Section title={t('applications.detail.result')} boxed>
           <ExplanationView explanation={application.result} />
@@ -89,21 +93,30 @@ function ApplicationView({ application, call }: { application: Application; call
       )}
       {hasSteps && (
         <Section title={t('applications.detail.actions')} boxed>
-          <FormErrors form={errors} onReload={() => {
-            errors.resolveConflict();
-            void invalidate();
-          }} />
+          <FormErrors
+            form={errors}
+            onReload={() => {
+              errors.resolveConflict();
+              void invalidate();
+            }}
+          />
           {application.can.submit && (
             <p className="text-std-16N-170 text-solid-gray-700">{t('applications.detail.submitHint')}</p>
           )}
           <div className="flex flex-wrap items-center gap-3">
             {application.can.submit && (
-              <Button onClick={() => step.mutate('submit')} isBusy={step.isPending && step.variables === 'submit'}>
+              <Button
+                onClick={() => step.mutate('submit')}
+                isBusy={step.isPending && step.variables === 'submit'}
+              >
                 {t('applications.detail.submit')}
               </Button>
             )}
             {application.can.confirm && (
-              <Button onClick={() => step.mutate('confirm')} isBusy={step.isPending && step.variables === 'confirm'}>
+              <Button
+                onClick={() => step.mutate('confirm')}
+                isBusy={step.isPending && step.variables === 'confirm'}
+              >
                 {t('applications.detail.confirm')}
               </Button>
             )}
@@ -123,7 +136,10 @@ function ApplicationView({ application, call }: { application: Application; call
       <Section title={t('applications.detail.content')}>
         <DescriptionList
           items={[
-            { term: t('applications.common.status'), value: <ApplicationStatusBadge status={application.status} /> },
+            {
+              term: t('applications.common.status'),
+              value: <ApplicationStatusBadge status={application.status} />,
+            },
             { term: t('applications.call.choices'), value: <ChoiceList choices={application.choices} /> },
             {
               term: t('applications.form.challenge'),

@@ -170,7 +170,11 @@ function ProxyStart({ call }: { call: Call }) {
   const [municipalityId, setMunicipalityId] = useState('');
   const form = useVersionedForm('proxy');
   return (
-    <Section title={t('applications.call.proxyTitle')} description={t('applications.call.proxyDescription')} boxed>
+    <Section
+      title={t('applications.call.proxyTitle')}
+      description={t('applications.call.proxyDescription')}
+      boxed
+    >
       <form
         noValidate
         className="flex flex-wrap items-end gap-4"
@@ -241,7 +245,8 @@ function LimitsForm({ call }: { call: Call }) {
   const [saved, setSaved] = useState(false);
   const [version, setVersion] = useState(call.version);
   const save = useMutation({
-    mutationFn: (body: Parameters<typeof applicationsCalls.updateCall>[1]) => applicationsCalls.updateCall(call.id, body),
+    mutationFn: (body: Parameters<typeof applicationsCalls.updateCall>[1]) =>
+      applicationsCalls.updateCall(call.id, body),
     onSuccess: async (updated) => {
       form.clear();
       form.resolveConflict();

@@ -33,7 +33,8 @@ export type Prefill = z.infer<typeof prefillSchema>;
 export function useCalls(fiscalYearId: string) {
   return useQuery({
     queryKey: [...applicationsKey, 'calls', fiscalYearId],
-    queryFn: () => request<Items<Call>>('GET', '/api/calls', { query: { fiscalYearId } }).then((r) => r.items),
+    queryFn: () =>
+      request<Items<Call>>('GET', '/api/calls', { query: { fiscalYearId } }).then((r) => r.items),
     enabled: fiscalYearId !== '',
   });
 }
@@ -48,7 +49,8 @@ export function useCall(id: string) {
 export function useCallApplications(callId: string, enabled = true) {
   return useQuery({
     queryKey: [...applicationsKey, 'call', callId, 'applications'],
-    queryFn: () => request<Items<Application>>('GET', `/api/calls/${enc(callId)}/applications`).then((r) => r.items),
+    queryFn: () =>
+      request<Items<Application>>('GET', `/api/calls/${enc(callId)}/applications`).then((r) => r.items),
     enabled,
   });
 }

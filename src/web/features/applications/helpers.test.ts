@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Explanation, RunDetail } from '../../../shared/schemas/applications';
-import { addChoice, barPercent, diffRuns, isRunPending, moveChoice, parseWholeNumber, removeChoice } from './helpers';
+import {
+  addChoice,
+  barPercent,
+  diffRuns,
+  isRunPending,
+  moveChoice,
+  parseWholeNumber,
+  removeChoice,
+} from './helpers';
 
 describe('ranked choices', () => {
   it('moves a choice up or down by one place', () => {
@@ -32,7 +40,11 @@ describe('ranked choices', () => {
   });
 });
 
-function explanation(applicationId: string, outcome: Explanation['outcome'], menuId: string | null): Explanation {
+function explanation(
+  applicationId: string,
+  outcome: Explanation['outcome'],
+  menuId: string | null,
+): Explanation {
   return {
     applicationId,
     outcome,
@@ -50,7 +62,8 @@ function run(explanations: Explanation[]): Pick<RunDetail, 'explanations' | 'app
     applications: explanations.map((e) => ({
       applicationId: e.applicationId,
       municipalityId: `m-${e.applicationId}`,
-      municipalityName: { x: '会津若松市', y: '喜多方市', z: '相馬市', w: '伊達市' }[e.applicationId] ?? e.applicationId,
+      municipalityName:
+        { x: '会津若松市', y: '喜多方市', z: '相馬市', w: '伊達市' }[e.applicationId] ?? e.applicationId,
       priorityWeight: 1,
       priorityFactors: [],
       lock: null,

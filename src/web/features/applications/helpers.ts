@@ -1,4 +1,10 @@
-import type { ApplicationStatus, CallState, Explanation, RunDetail, RunStatus } from '../../../shared/schemas/applications';
+import type {
+  ApplicationStatus,
+  CallState,
+  Explanation,
+  RunDetail,
+  RunStatus,
+} from '../../../shared/schemas/applications';
 import type { BadgeTone } from '../../components/Badge';
 
 export {
@@ -77,7 +83,8 @@ type RunOutcomes = Pick<RunDetail, 'explanations' | 'applications'>;
  */
 export function diffRuns(a: RunOutcomes, b: RunOutcomes): OutcomeDifference[] {
   const names = new Map<string, string>();
-  for (const app of [...a.applications, ...b.applications]) names.set(app.applicationId, app.municipalityName);
+  for (const app of [...a.applications, ...b.applications])
+    names.set(app.applicationId, app.municipalityName);
   const byId = (run: RunOutcomes) => new Map(run.explanations.map((e) => [e.applicationId, e]));
   const inA = byId(a);
   const inB = byId(b);
@@ -93,7 +100,9 @@ export function diffRuns(a: RunOutcomes, b: RunOutcomes): OutcomeDifference[] {
     differences.push({ applicationId: id, municipalityName: names.get(id) ?? id, a: pick(x), b: pick(y) });
   }
   return differences.sort(
-    (p, q) => p.municipalityName.localeCompare(q.municipalityName, 'ja') || p.applicationId.localeCompare(q.applicationId),
+    (p, q) =>
+      p.municipalityName.localeCompare(q.municipalityName, 'ja') ||
+      p.applicationId.localeCompare(q.applicationId),
   );
 }
 

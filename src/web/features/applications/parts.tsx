@@ -309,7 +309,8 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
             <dt className="font-bold">{t('applications.detail.selectedMenu')}</dt>
             <dd>
               {explanation.menuTitle}
-              {explanation.rank !== null && ` （${t('applications.common.rankValue', { rank: explanation.rank })}）`}
+              {explanation.rank !== null &&
+                ` （${t('applications.common.rankValue', { rank: explanation.rank })}）`}
             </dd>
           </>
         )}
@@ -326,7 +327,10 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
         </div>
       )}
       {cf && (
-        <section aria-labelledby={headingId} className="rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-4">
+        <section
+          aria-labelledby={headingId}
+          className="rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-4"
+        >
           <h4 id={headingId} className="text-std-16B-170">
             {t('applications.detail.counterfactual')}
           </h4>
@@ -354,5 +358,7 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
 /** Solve time in seconds with two decimals. */
 export function formatSeconds(ms: number | null, locale: 'ja' | 'en'): string | null {
   if (ms === null) return null;
-  return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 2 }).format(ms / 1000);
+  return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 2 }).format(
+    ms / 1000,
+  );
 }
