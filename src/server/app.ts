@@ -8,6 +8,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from './db/client';
+import { applicationsModule } from './features/applications/applications.module';
+import { createApplicationsService } from './features/applications/applications.service';
 import { accountsModule } from './features/accounts/accounts.module';
 import { createAccountsService } from './features/accounts/accounts.service';
 import { auditModule } from './features/audit/audit.module';
@@ -88,6 +90,7 @@ const features: readonly FeatureEntry[] = [
   feature(menusModule, (s) => s.menus),
   feature(surveysModule, (s) => ({ surveys: s.surveys, exports: s.surveysExports })),
   feature(seminarsModule, (s) => s.seminars),
+  feature(applicationsModule, (s) => s.applications),
 ];
 
 /**
@@ -115,6 +118,8 @@ function createFeatureServices(deps: ServiceDeps) {
   const fiscalYears = createFiscalYearsService(deps);
   const surveys = createSurveysService({ ...deps, eligibility });
   const accountRecovery = createAccountRecoveryService(deps);
+  // Recommendations rank menus against the needs profiles the surveys feature derives.
+  const menus = createMenusService(deps, needsProfilesFrom(surveys));
   return {
     auth: createAuthService(deps),
     demoAccounts: createDemoAccountsService(deps),
@@ -127,10 +132,17 @@ function createFeatureServices(deps: ServiceDeps) {
     organizations: createOrganizationsService(deps),
     audit: createAuditService(deps),
     surveys,
-    // Recommendations rank menus against the needs profiles the surveys feature derives.
-    menus: createMenusService(deps, needsProfilesFrom(surveys)),
+    menus,
     surveysExports: createSurveysExports({ ...deps, eligibility }, surveys),
     seminars: createSeminarsService(deps),
+    // The allocation reads the catalog of menus, and proposes a town's challenge from its survey answers.
+    applications: createApplicationsService(deps, {
+      catalog: {
+        selectedMenus: (prefectureId, fiscalYearId) =>
+          menus.selectedMenusForAllocation(prefectureId, fiscalYearId),
+      },
+      prefill: { needsProfileOf: (p, m, fy) => surveys.needsProfileOf(p, m, fy) },
+    }),
   };
 }
 export type Services = ReturnType<typeof createFeatureServices> & { home: HomeService };

@@ -275,6 +275,10 @@ export const applicationLockSchema = z.object({
 });
 export type ApplicationLock = z.infer<typeof applicationLockSchema>;
 
+/** Body of the state changes that carry nothing but the version read (submit, confirm, withdraw, approve, publish). */
+export const versionBodySchema = z.object({ version: versionSchema });
+export type VersionBody = z.infer<typeof versionBodySchema>;
+
 const localized = z.object({ ja: z.string(), en: z.string() });
 
 /** One reason of an allocation outcome, already in plain words (both languages). */

@@ -10649,6 +10649,2653 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fiscal year’s calls, with their state and rounds */
+        get: {
+            parameters: {
+                query: {
+                    fiscalYearId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Calls */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                programId: string;
+                                programName: string;
+                                programNameEn: string;
+                                fiscalYearId: string;
+                                fiscalYear: number;
+                                budgetThousandYen: number | null;
+                                maxChoices: number;
+                                maxProjectsPerMunicipality: number;
+                                headConfirmationRequired: boolean;
+                                priorityWeights: {
+                                    notRecentlySupported: number;
+                                    evacuationArea: number;
+                                    smallMunicipality: number;
+                                };
+                                /** @enum {string} */
+                                state: "upcoming" | "open" | "closed" | "approved" | "published";
+                                rounds: {
+                                    index: number;
+                                    startsOn: string;
+                                    endsOn: string;
+                                    closesAt: string;
+                                    open: boolean;
+                                }[];
+                                applicationCounts: {
+                                    [key: string]: number;
+                                };
+                                publishedRunId: string | null;
+                                can: {
+                                    update: boolean;
+                                    apply: boolean;
+                                    applyAsProxy: boolean;
+                                    listApplications: boolean;
+                                    run: boolean;
+                                    plan: boolean;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open the call of an advisor-dispatch program (one per program) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        programId: string;
+                        /** @default 3 */
+                        maxChoices?: number;
+                        /** @default 2 */
+                        maxProjectsPerMunicipality?: number;
+                        /** @default false */
+                        headConfirmationRequired?: boolean;
+                        /**
+                         * @default {
+                         *       "notRecentlySupported": 3,
+                         *       "evacuationArea": 1,
+                         *       "smallMunicipality": 1
+                         *     }
+                         */
+                        priorityWeights?: {
+                            notRecentlySupported: number;
+                            evacuationArea: number;
+                            smallMunicipality: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programId: string;
+                            programName: string;
+                            programNameEn: string;
+                            fiscalYearId: string;
+                            fiscalYear: number;
+                            budgetThousandYen: number | null;
+                            maxChoices: number;
+                            maxProjectsPerMunicipality: number;
+                            headConfirmationRequired: boolean;
+                            priorityWeights: {
+                                notRecentlySupported: number;
+                                evacuationArea: number;
+                                smallMunicipality: number;
+                            };
+                            /** @enum {string} */
+                            state: "upcoming" | "open" | "closed" | "approved" | "published";
+                            rounds: {
+                                index: number;
+                                startsOn: string;
+                                endsOn: string;
+                                closesAt: string;
+                                open: boolean;
+                            }[];
+                            applicationCounts: {
+                                [key: string]: number;
+                            };
+                            publishedRunId: string | null;
+                            can: {
+                                update: boolean;
+                                apply: boolean;
+                                applyAsProxy: boolean;
+                                listApplications: boolean;
+                                run: boolean;
+                                plan: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A call, with what the caller may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Call */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programId: string;
+                            programName: string;
+                            programNameEn: string;
+                            fiscalYearId: string;
+                            fiscalYear: number;
+                            budgetThousandYen: number | null;
+                            maxChoices: number;
+                            maxProjectsPerMunicipality: number;
+                            headConfirmationRequired: boolean;
+                            priorityWeights: {
+                                notRecentlySupported: number;
+                                evacuationArea: number;
+                                smallMunicipality: number;
+                            };
+                            /** @enum {string} */
+                            state: "upcoming" | "open" | "closed" | "approved" | "published";
+                            rounds: {
+                                index: number;
+                                startsOn: string;
+                                endsOn: string;
+                                closesAt: string;
+                                open: boolean;
+                            }[];
+                            applicationCounts: {
+                                [key: string]: number;
+                            };
+                            publishedRunId: string | null;
+                            can: {
+                                update: boolean;
+                                apply: boolean;
+                                applyAsProxy: boolean;
+                                listApplications: boolean;
+                                run: boolean;
+                                plan: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the limits and priority weights */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        maxChoices?: number;
+                        maxProjectsPerMunicipality?: number;
+                        headConfirmationRequired?: boolean;
+                        priorityWeights?: {
+                            notRecentlySupported: number;
+                            evacuationArea: number;
+                            smallMunicipality: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programId: string;
+                            programName: string;
+                            programNameEn: string;
+                            fiscalYearId: string;
+                            fiscalYear: number;
+                            budgetThousandYen: number | null;
+                            maxChoices: number;
+                            maxProjectsPerMunicipality: number;
+                            headConfirmationRequired: boolean;
+                            priorityWeights: {
+                                notRecentlySupported: number;
+                                evacuationArea: number;
+                                smallMunicipality: number;
+                            };
+                            /** @enum {string} */
+                            state: "upcoming" | "open" | "closed" | "approved" | "published";
+                            rounds: {
+                                index: number;
+                                startsOn: string;
+                                endsOn: string;
+                                closesAt: string;
+                                open: boolean;
+                            }[];
+                            applicationCounts: {
+                                [key: string]: number;
+                            };
+                            publishedRunId: string | null;
+                            can: {
+                                update: boolean;
+                                apply: boolean;
+                                applyAsProxy: boolean;
+                                listApplications: boolean;
+                                run: boolean;
+                                plan: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/calls/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications to a call (admin: all; a municipality: its own) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Applications */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                callId: string;
+                                municipalityId: string;
+                                municipalityName: string;
+                                municipalityCode: string;
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_head" | "submitted" | "withdrawn" | "selected" | "not_selected";
+                                choices: {
+                                    rank: number;
+                                    menuId: string;
+                                    menuTitle: string;
+                                    companyName: string;
+                                    costThousandYen: number;
+                                }[];
+                                challenge: string;
+                                desiredStartMonth: string | null;
+                                desiredEndMonth: string | null;
+                                contactName: string;
+                                contactEmail: string;
+                                contactPhone: string;
+                                preferredAdvisorUserId: string | null;
+                                preferredAdvisorName: string | null;
+                                proxiedByName: string | null;
+                                submittedAt: string | null;
+                                confirmedByName: string | null;
+                                lock: {
+                                    /** @enum {string} */
+                                    kind: "include" | "exclude";
+                                    menuId: string | null;
+                                    reason: string;
+                                } | null;
+                                result: {
+                                    applicationId: string;
+                                    /** @enum {string} */
+                                    outcome: "selected" | "not_selected";
+                                    menuId: string | null;
+                                    menuTitle: string | null;
+                                    rank: number | null;
+                                    reasons: {
+                                        code: string;
+                                        ja: string;
+                                        en: string;
+                                    }[];
+                                    counterfactual: {
+                                        budgetIncreaseThousandYen: number | null;
+                                        displaced: {
+                                            applicationId: string;
+                                            municipalityName: string;
+                                        }[];
+                                        text: {
+                                            ja: string;
+                                            en: string;
+                                        };
+                                    } | null;
+                                } | null;
+                                can: {
+                                    update: boolean;
+                                    submit: boolean;
+                                    confirm: boolean;
+                                    withdraw: boolean;
+                                    lock: boolean;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft an application (the town’s staff, or the prefecture as proxy) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        municipalityId?: string;
+                        menuIds: string[];
+                        challenge?: string;
+                        desiredStartMonth?: string | null;
+                        desiredEndMonth?: string | null;
+                        contactName: string;
+                        /** Format: email */
+                        contactEmail: string;
+                        contactPhone?: string;
+                        /** Format: uuid */
+                        preferredAdvisorUserId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            callId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            municipalityCode: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_head" | "submitted" | "withdrawn" | "selected" | "not_selected";
+                            choices: {
+                                rank: number;
+                                menuId: string;
+                                menuTitle: string;
+                                companyName: string;
+                                costThousandYen: number;
+                            }[];
+                            challenge: string;
+                            desiredStartMonth: string | null;
+                            desiredEndMonth: string | null;
+                            contactName: string;
+                            contactEmail: string;
+                            contactPhone: string;
+                            preferredAdvisorUserId: string | null;
+                            preferredAdvisorName: string | null;
+                            proxiedByName: string | null;
+                            submittedAt: string | null;
+                            confirmedByName: string | null;
+                            lock: {
+                                /** @enum {string} */
+                                kind: "include" | "exclude";
+                                menuId: string | null;
+                                reason: string;
+                            } | null;
+                            result: {
+                                applicationId: string;
+                                /** @enum {string} */
+                                outcome: "selected" | "not_selected";
+                                menuId: string | null;
+                                menuTitle: string | null;
+                                rank: number | null;
+                                reasons: {
+                                    code: string;
+                                    ja: string;
+                                    en: string;
+                                }[];
+                                counterfactual: {
+                                    budgetIncreaseThousandYen: number | null;
+                                    displaced: {
+                                        applicationId: string;
+                                        municipalityName: string;
+                                    }[];
+                                    text: {
+                                        ja: string;
+                                        en: string;
+                                    };
+                                } | null;
+                            } | null;
+                            can: {
+                                update: boolean;
+                                submit: boolean;
+                                confirm: boolean;
+                                withdraw: boolean;
+                                lock: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/{id}/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The challenge text proposed from the town’s latest needs-survey answers */
+        get: {
+            parameters: {
+                query?: {
+                    municipalityId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Proposed text */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            challenge: string;
+                            source: string | null;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application (after publication with its result and reasons) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Application */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            callId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            municipalityCode: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_head" | "submitted" | "withdrawn" | "selected" | "not_selected";
+                            choices: {
+                                rank: number;
+                                menuId: string;
+                                menuTitle: string;
+                                companyName: string;
+                                costThousandYen: number;
+                            }[];
+                            challenge: string;
+                            desiredStartMonth: string | null;
+                            desiredEndMonth: string | null;
+                            contactName: string;
+                            contactEmail: string;
+                            contactPhone: string;
+                            preferredAdvisorUserId: string | null;
+                            preferredAdvisorName: string | null;
+                            proxiedByName: string | null;
+                            submittedAt: string | null;
+                            confirmedByName: string | null;
+                            lock: {
+                                /** @enum {string} */
+                                kind: "include" | "exclude";
+                                menuId: string | null;
+                                reason: string;
+                            } | null;
+                            result: {
+                                applicationId: string;
+                                /** @enum {string} */
+                                outcome: "selected" | "not_selected";
+                                menuId: string | null;
+                                menuTitle: string | null;
+                                rank: number | null;
+                                reasons: {
+                                    code: string;
+                                    ja: string;
+                                    en: string;
+                                }[];
+                                counterfactual: {
+                                    budgetIncreaseThousandYen: number | null;
+                                    displaced: {
+                                        applicationId: string;
+                                        municipalityName: string;
+                                    }[];
+                                    text: {
+                                        ja: string;
+                                        en: string;
+                                    };
+                                } | null;
+                            } | null;
+                            can: {
+                                update: boolean;
+                                submit: boolean;
+                                confirm: boolean;
+                                withdraw: boolean;
+                                lock: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft while the round is open */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        menuIds?: string[];
+                        challenge?: string;
+                        desiredStartMonth?: string | null;
+                        desiredEndMonth?: string | null;
+                        contactName?: string;
+                        /** Format: email */
+                        contactEmail?: string;
+                        contactPhone?: string;
+                        /** Format: uuid */
+                        preferredAdvisorUserId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            callId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            municipalityCode: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_head" | "submitted" | "withdrawn" | "selected" | "not_selected";
+                            choices: {
+                                rank: number;
+                                menuId: string;
+                                menuTitle: string;
+                                companyName: string;
+                                costThousandYen: number;
+                            }[];
+                            challenge: string;
+                            desiredStartMonth: string | null;
+                            desiredEndMonth: string | null;
+                            contactName: string;
+                            contactEmail: string;
+                            contactPhone: string;
+                            preferredAdvisorUserId: string | null;
+                            preferredAdvisorName: string | null;
+                            proxiedByName: string | null;
+                            submittedAt: string | null;
+                            confirmedByName: string | null;
+                            lock: {
+                                /** @enum {string} */
+                                kind: "include" | "exclude";
+                                menuId: string | null;
+                                reason: string;
+                            } | null;
+                            result: {
+                                applicationId: string;
+                                /** @enum {string} */
+                                outcome: "selected" | "not_selected";
+                                menuId: string | null;
+                                menuTitle: string | null;
+                                rank: number | null;
+                                reasons: {
+                                    code: string;
+                                    ja: string;
+                                    en: string;
+                                }[];
+                                counterfactual: {
+                                    budgetIncreaseThousandYen: number | null;
+                                    displaced: {
+                                        applicationId: string;
+                                        municipalityName: string;
+                                    }[];
+                                    text: {
+                                        ja: string;
+                                        en: string;
+                                    };
+                                } | null;
+                            } | null;
+                            can: {
+                                update: boolean;
+                                submit: boolean;
+                                confirm: boolean;
+                                withdraw: boolean;
+                                lock: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit before the round’s deadline (to the head first when confirmation is required) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            callId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            municipalityCode: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_head" | "submitted" | "withdrawn" | "selected" | "not_selected";
+                            choices: {
+                                rank: number;
+                                menuId: string;
+                                menuTitle: string;
+                                companyName: string;
+                                costThousandYen: number;
+                            }[];
+                            challenge: string;
+                            desiredStartMonth: string | null;
+                            desiredEndMonth: string | null;
+                            contactName: string;
+                            contactEmail: string;
+                            contactPhone: string;
+                            preferredAdvisorUserId: string | null;
+                            preferredAdvisorName: string | null;
+                            proxiedByName: string | null;
+                            submittedAt: string | null;
+                            confirmedByName: string | null;
+                            lock: {
+                                /** @enum {string} */
+                                kind: "include" | "exclude";
+                                menuId: string | null;
+                                reason: string;
+                            } | null;
+                            result: {
+                                applicationId: string;
+                                /** @enum {string} */
+                                outcome: "selected" | "not_selected";
+                                menuId: string | null;
+                                menuTitle: string | null;
+                                rank: number | null;
+                                reasons: {
+                                    code: string;
+                                    ja: string;
+                                    en: string;
+                                }[];
+                                counterfactual: {
+                                    budgetIncreaseThousandYen: number | null;
+                                    displaced: {
+                                        applicationId: string;
+                                        municipalityName: string;
+                                    }[];
+                                    text: {
+                                        ja: string;
+                                        en: string;
+                                    };
+                                } | null;
+                            } | null;
+                            can: {
+                                update: boolean;
+                                submit: boolean;
+                                confirm: boolean;
+                                withdraw: boolean;
+                                lock: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The head confirms an application awaiting confirmation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            callId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            municipalityCode: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_head" | "submitted" | "withdrawn" | "selected" | "not_selected";
+                            choices: {
+                                rank: number;
+                                menuId: string;
+                                menuTitle: string;
+                                companyName: string;
+                                costThousandYen: number;
+                            }[];
+                            challenge: string;
+                            desiredStartMonth: string | null;
+                            desiredEndMonth: string | null;
+                            contactName: string;
+                            contactEmail: string;
+                            contactPhone: string;
+                            preferredAdvisorUserId: string | null;
+                            preferredAdvisorName: string | null;
+                            proxiedByName: string | null;
+                            submittedAt: string | null;
+                            confirmedByName: string | null;
+                            lock: {
+                                /** @enum {string} */
+                                kind: "include" | "exclude";
+                                menuId: string | null;
+                                reason: string;
+                            } | null;
+                            result: {
+                                applicationId: string;
+                                /** @enum {string} */
+                                outcome: "selected" | "not_selected";
+                                menuId: string | null;
+                                menuTitle: string | null;
+                                rank: number | null;
+                                reasons: {
+                                    code: string;
+                                    ja: string;
+                                    en: string;
+                                }[];
+                                counterfactual: {
+                                    budgetIncreaseThousandYen: number | null;
+                                    displaced: {
+                                        applicationId: string;
+                                        municipalityName: string;
+                                    }[];
+                                    text: {
+                                        ja: string;
+                                        en: string;
+                                    };
+                                } | null;
+                            } | null;
+                            can: {
+                                update: boolean;
+                                submit: boolean;
+                                confirm: boolean;
+                                withdraw: boolean;
+                                lock: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an application until the deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            callId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            municipalityCode: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_head" | "submitted" | "withdrawn" | "selected" | "not_selected";
+                            choices: {
+                                rank: number;
+                                menuId: string;
+                                menuTitle: string;
+                                companyName: string;
+                                costThousandYen: number;
+                            }[];
+                            challenge: string;
+                            desiredStartMonth: string | null;
+                            desiredEndMonth: string | null;
+                            contactName: string;
+                            contactEmail: string;
+                            contactPhone: string;
+                            preferredAdvisorUserId: string | null;
+                            preferredAdvisorName: string | null;
+                            proxiedByName: string | null;
+                            submittedAt: string | null;
+                            confirmedByName: string | null;
+                            lock: {
+                                /** @enum {string} */
+                                kind: "include" | "exclude";
+                                menuId: string | null;
+                                reason: string;
+                            } | null;
+                            result: {
+                                applicationId: string;
+                                /** @enum {string} */
+                                outcome: "selected" | "not_selected";
+                                menuId: string | null;
+                                menuTitle: string | null;
+                                rank: number | null;
+                                reasons: {
+                                    code: string;
+                                    ja: string;
+                                    en: string;
+                                }[];
+                                counterfactual: {
+                                    budgetIncreaseThousandYen: number | null;
+                                    displaced: {
+                                        applicationId: string;
+                                        municipalityName: string;
+                                    }[];
+                                    text: {
+                                        ja: string;
+                                        en: string;
+                                    };
+                                } | null;
+                            } | null;
+                            can: {
+                                update: boolean;
+                                submit: boolean;
+                                confirm: boolean;
+                                withdraw: boolean;
+                                lock: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Force an application in (optionally one menu) or out of the allocation, or clear that */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        lock: {
+                            /** @enum {string} */
+                            kind: "include";
+                            /** Format: uuid */
+                            menuId: string | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "exclude";
+                        } | {
+                            /** @enum {string} */
+                            kind: "none";
+                        };
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Locked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            callId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            municipalityCode: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_head" | "submitted" | "withdrawn" | "selected" | "not_selected";
+                            choices: {
+                                rank: number;
+                                menuId: string;
+                                menuTitle: string;
+                                companyName: string;
+                                costThousandYen: number;
+                            }[];
+                            challenge: string;
+                            desiredStartMonth: string | null;
+                            desiredEndMonth: string | null;
+                            contactName: string;
+                            contactEmail: string;
+                            contactPhone: string;
+                            preferredAdvisorUserId: string | null;
+                            preferredAdvisorName: string | null;
+                            proxiedByName: string | null;
+                            submittedAt: string | null;
+                            confirmedByName: string | null;
+                            lock: {
+                                /** @enum {string} */
+                                kind: "include" | "exclude";
+                                menuId: string | null;
+                                reason: string;
+                            } | null;
+                            result: {
+                                applicationId: string;
+                                /** @enum {string} */
+                                outcome: "selected" | "not_selected";
+                                menuId: string | null;
+                                menuTitle: string | null;
+                                rank: number | null;
+                                reasons: {
+                                    code: string;
+                                    ja: string;
+                                    en: string;
+                                }[];
+                                counterfactual: {
+                                    budgetIncreaseThousandYen: number | null;
+                                    displaced: {
+                                        applicationId: string;
+                                        municipalityName: string;
+                                    }[];
+                                    text: {
+                                        ja: string;
+                                        en: string;
+                                    };
+                                } | null;
+                            } | null;
+                            can: {
+                                update: boolean;
+                                submit: boolean;
+                                confirm: boolean;
+                                withdraw: boolean;
+                                lock: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Allocation runs of a call */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Runs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                callId: string;
+                                label: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed" | "approved" | "published";
+                                priorityWeights: {
+                                    notRecentlySupported: number;
+                                    evacuationArea: number;
+                                    smallMunicipality: number;
+                                };
+                                budgetThousandYen: number;
+                                seed: number;
+                                solverStatus: string | null;
+                                mipGap: number | null;
+                                solveMs: number | null;
+                                totals: {
+                                    projects: number;
+                                    municipalities: number;
+                                    weightedMunicipalities: number;
+                                    costThousandYen: number;
+                                } | null;
+                                greedyTotals: {
+                                    projects: number;
+                                    municipalities: number;
+                                    weightedMunicipalities: number;
+                                    costThousandYen: number;
+                                } | null;
+                                error: string | null;
+                                createdAt: string;
+                                createdByName: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Queue an allocation run; poll GET /runs/{id} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                        priorityWeights?: {
+                            notRecentlySupported: number;
+                            evacuationArea: number;
+                            smallMunicipality: number;
+                        };
+                        budgetThousandYen?: number;
+                        seed?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            callId: string;
+                            label: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed" | "approved" | "published";
+                            priorityWeights: {
+                                notRecentlySupported: number;
+                                evacuationArea: number;
+                                smallMunicipality: number;
+                            };
+                            budgetThousandYen: number;
+                            seed: number;
+                            solverStatus: string | null;
+                            mipGap: number | null;
+                            solveMs: number | null;
+                            totals: {
+                                projects: number;
+                                municipalities: number;
+                                weightedMunicipalities: number;
+                                costThousandYen: number;
+                            } | null;
+                            greedyTotals: {
+                                projects: number;
+                                municipalities: number;
+                                weightedMunicipalities: number;
+                                costThousandYen: number;
+                            } | null;
+                            error: string | null;
+                            createdAt: string;
+                            createdByName: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run: totals, greedy baseline, selections and every explanation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            callId: string;
+                            label: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed" | "approved" | "published";
+                            priorityWeights: {
+                                notRecentlySupported: number;
+                                evacuationArea: number;
+                                smallMunicipality: number;
+                            };
+                            budgetThousandYen: number;
+                            seed: number;
+                            solverStatus: string | null;
+                            mipGap: number | null;
+                            solveMs: number | null;
+                            totals: {
+                                projects: number;
+                                municipalities: number;
+                                weightedMunicipalities: number;
+                                costThousandYen: number;
+                            } | null;
+                            greedyTotals: {
+                                projects: number;
+                                municipalities: number;
+                                weightedMunicipalities: number;
+                                costThousandYen: number;
+                            } | null;
+                            error: string | null;
+                            createdAt: string;
+                            createdByName: string;
+                            version: number;
+                            selections: {
+                                applicationId: string;
+                                municipalityId: string;
+                                municipalityName: string;
+                                menuId: string;
+                                menuTitle: string;
+                                companyName: string;
+                                rank: number;
+                                costThousandYen: number;
+                                inGreedy: boolean;
+                            }[];
+                            explanations: {
+                                applicationId: string;
+                                /** @enum {string} */
+                                outcome: "selected" | "not_selected";
+                                menuId: string | null;
+                                menuTitle: string | null;
+                                rank: number | null;
+                                reasons: {
+                                    code: string;
+                                    ja: string;
+                                    en: string;
+                                }[];
+                                counterfactual: {
+                                    budgetIncreaseThousandYen: number | null;
+                                    displaced: {
+                                        applicationId: string;
+                                        municipalityName: string;
+                                    }[];
+                                    text: {
+                                        ja: string;
+                                        en: string;
+                                    };
+                                } | null;
+                            }[];
+                            applications: {
+                                applicationId: string;
+                                municipalityId: string;
+                                municipalityName: string;
+                                priorityWeight: number;
+                                priorityFactors: string[];
+                                /** @enum {string|null} */
+                                lock: "include" | "exclude" | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a solved run (one per call) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Approved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            callId: string;
+                            label: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed" | "approved" | "published";
+                            priorityWeights: {
+                                notRecentlySupported: number;
+                                evacuationArea: number;
+                                smallMunicipality: number;
+                            };
+                            budgetThousandYen: number;
+                            seed: number;
+                            solverStatus: string | null;
+                            mipGap: number | null;
+                            solveMs: number | null;
+                            totals: {
+                                projects: number;
+                                municipalities: number;
+                                weightedMunicipalities: number;
+                                costThousandYen: number;
+                            } | null;
+                            greedyTotals: {
+                                projects: number;
+                                municipalities: number;
+                                weightedMunicipalities: number;
+                                costThousandYen: number;
+                            } | null;
+                            error: string | null;
+                            createdAt: string;
+                            createdByName: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an approved run: results, support projects and mails */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Published */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            callId: string;
+                            label: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed" | "approved" | "published";
+                            priorityWeights: {
+                                notRecentlySupported: number;
+                                evacuationArea: number;
+                                smallMunicipality: number;
+                            };
+                            budgetThousandYen: number;
+                            seed: number;
+                            solverStatus: string | null;
+                            mipGap: number | null;
+                            solveMs: number | null;
+                            totals: {
+                                projects: number;
+                                municipalities: number;
+                                weightedMunicipalities: number;
+                                costThousandYen: number;
+                            } | null;
+                            greedyTotals: {
+                                projects: number;
+                                municipalities: number;
+                                weightedMunicipalities: number;
+                                costThousandYen: number;
+                            } | null;
+                            error: string | null;
+                            createdAt: string;
+                            createdByName: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Support projects (admin, council: all; a municipality: its own; a company: its menus’) */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYearId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Projects */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                fiscalYear: number;
+                                municipalityId: string;
+                                municipalityName: string;
+                                menuId: string | null;
+                                title: string;
+                                companyName: string;
+                                costThousandYen: number | null;
+                                /** @enum {string} */
+                                status: "planned" | "in_progress" | "completed" | "cancelled";
+                                /** @enum {string} */
+                                source: "allocation" | "import";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support-projects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import past years’ support (xlsx or CSV); all rows or none. A rejected import is a 422 IMPORT_REJECTED whose fields are the rows’ errors (path: rows, row number, column) */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Imported (or validated) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            imported: number;
+                            errors: {
+                                row: number;
+                                column: string;
+                                ja: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/{id}/planner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Years each municipality was supported, who never was, and years until all are (what-if) */
+        get: {
+            parameters: {
+                query?: {
+                    budgetThousandYen?: number | null;
+                    averageCostThousandYen?: number;
+                    totalCapacity?: number | null;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Planner */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fromYear: number;
+                            budgetThousandYen: number;
+                            averageCostThousandYen: number;
+                            totalCapacity: number;
+                            municipalities: {
+                                municipalityId: string;
+                                name: string;
+                                code: string;
+                                supportedYears: number[];
+                            }[];
+                            neverSupported: string[];
+                            projectsPerYear: number;
+                            yearsUntilAllSupported: number | null;
+                            schedule: {
+                                year: number;
+                                municipalityIds: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

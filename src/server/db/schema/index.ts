@@ -5,3 +5,4 @@ export * from './tenancy';
 export * from './menus';
 export * from './surveys';
 export * from './seminars';
+export * from './applications';

@@ -6,11 +6,13 @@ import type {
 } from '../../../shared/schemas/menus';
 import type { Database } from '../../db/client';
 import { filterCatalog } from '../../domain/menu-catalog';
+import { aggregateReviews } from '../../domain/menu-review';
 import type { MunicipalityNeedsProfile } from '../../domain/needs-profile';
 import { recommendMenus } from '../../domain/recommendations';
 import { type Actor, type RequestContext, signedIn } from '../../platform/context';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
 import { menusPolicy as policy } from './menus.policy';
+import type { CatalogMenuForAllocation } from './menus.ports';
 import { type MenusRecords, toCatalogItem } from './menus.records';
 import * as repo from './menus.repository';
 
@@ -57,7 +59,37 @@ export function createMenusCatalog({
     );
   }
 
+  /** The catalog with capacities, unit costs and review means, for the allocation (menus.ports.ts). */
+  async function selectedMenusForAllocation(
+    prefectureId: string,
+    fiscalYearId: string,
+  ): Promise<CatalogMenuForAllocation[]> {
+    const rows = await repo.findProposals(db, prefectureId, { fiscalYearId, status: ['selected'] });
+    if (rows.length === 0) return [];
+    const l = await records.lookups(db, prefectureId, rows);
+    const criteria = await records.criteriaOfYear(db, prefectureId, fiscalYearId);
+    const reviews = await repo.findReviews(db, prefectureId, { proposalIds: rows.map((r) => r.id) });
+    return rows.map((r) => {
+      const submitted = reviews.filter((v) => v.proposalId === r.id && v.status === 'submitted');
+      const { mean } = aggregateReviews(
+        criteria,
+        submitted.map((v) => v.scores),
+      );
+      return {
+        id: r.id,
+        title: r.title,
+        organizationId: r.organizationId,
+        companyName: l.orgNames.get(r.organizationId) ?? '',
+        capacity: r.capacity,
+        unitCostThousandYen: r.unitCostThousandYen,
+        reviewMean: Math.min(5, Math.max(0, mean ?? 0)),
+        advisorUserIds: r.advisorUserIds,
+      };
+    });
+  }
+
   return {
+    selectedMenusForAllocation,
     catalog,
 
     async menuDetail(ctx: RequestContext, id: string): Promise<MenuDetail> {
