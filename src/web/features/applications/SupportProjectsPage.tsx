@@ -6,6 +6,8 @@ import {
   historyImportColumns,
   supportProjectStatusLabels,
 } from '../../../shared/schemas/applications';
+import type { FieldError as FieldErrorShape } from '../../../shared/errors';
+import { isApiError } from '../../api/client';
 import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -101,6 +103,15 @@ export default function SupportProjectsPage() {
   );
 }
 
+function rowErrors(fields: FieldErrorShape[]): HistoryImportReport['errors'] {
+  return fields.map((f) => ({
+    row: typeof f.path[1] === 'number' ? f.path[1] : Number(f.path[1]) || 0,
+    column: String(f.path[2] ?? ''),
+    ja: f.ja,
+    en: f.en,
+  }));
+}
+
 /** Dry run first (row errors listed), then the import itself; all rows or none. */
 function HistoryImport() {
   const { t, pick } = useI18n();
@@ -117,6 +128,12 @@ function HistoryImport() {
       if (!result.dryRun && result.errors.length === 0) await invalidate();
     },
     onError: (error) => {
+      // A rejected import (422) carries each row's problem as a field at ['rows', row, column]: shown in the table.
+      if (isApiError(error, 'IMPORT_REJECTED')) {
+        setReport({ dryRun: false, imported: 0, errors: rowErrors(error.fields) });
+        form.showFields([], error.localized);
+        return;
+      }
       setReport(null);
       form.showError(error);
     },

@@ -1,40 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { z } from 'zod';
-import type {
-  Application,
-  ApplicationCreate,
-  ApplicationLock,
-  ApplicationPatch,
-  Call,
-  CallPatch,
-  HistoryImportReport,
-  Planner,
-  RunCreate,
-  RunDetail,
-  RunSummary,
-  SupportProject,
-  prefillSchema,
-} from '../../../shared/schemas/applications';
 import { request } from '../../api/client';
+import { type BodyOf, apiClient } from '../../api/typed-client';
+import type { HistoryImportReport } from '../../../shared/schemas/applications';
 import { isRunPending } from './helpers';
-
-/*
- * The calls, applications and allocation API (contract: shared/schemas/applications.ts). The
- * responses are typed by the shared zod schemas the server validates against.
- */
 
 /** Every query of this feature starts with this key, so one invalidation refreshes it all. */
 export const applicationsKey = ['applications-feature'] as const;
-const enc = encodeURIComponent;
-type Items<T> = { items: T[] };
-export type Prefill = z.infer<typeof prefillSchema>;
 
 export function useCalls(fiscalYearId: string) {
   return useQuery({
     queryKey: [...applicationsKey, 'calls', fiscalYearId],
-    queryFn: () =>
-      request<Items<Call>>('GET', '/api/calls', { query: { fiscalYearId } }).then((r) => r.items),
+    queryFn: () => apiClient.get('/api/calls', { params: { query: { fiscalYearId } } }).then((r) => r.items),
     enabled: fiscalYearId !== '',
   });
 }
@@ -42,7 +19,7 @@ export function useCalls(fiscalYearId: string) {
 export function useCall(id: string) {
   return useQuery({
     queryKey: [...applicationsKey, 'call', id],
-    queryFn: () => request<Call>('GET', `/api/calls/${enc(id)}`),
+    queryFn: () => apiClient.get('/api/calls/{id}', { params: { path: { id } } }),
   });
 }
 
@@ -50,7 +27,9 @@ export function useCallApplications(callId: string, enabled = true) {
   return useQuery({
     queryKey: [...applicationsKey, 'call', callId, 'applications'],
     queryFn: () =>
-      request<Items<Application>>('GET', `/api/calls/${enc(callId)}/applications`).then((r) => r.items),
+      apiClient
+        .get('/api/calls/{id}/applications', { params: { path: { id: callId } } })
+        .then((r) => r.items),
     enabled,
   });
 }
@@ -59,7 +38,9 @@ export function usePrefill(callId: string, municipalityId: string | undefined, e
   return useQuery({
     queryKey: [...applicationsKey, 'call', callId, 'prefill', municipalityId ?? ''],
     queryFn: () =>
-      request<Prefill>('GET', `/api/calls/${enc(callId)}/prefill`, { query: { municipalityId } }),
+      apiClient.get('/api/calls/{id}/prefill', {
+        params: { path: { id: callId }, query: { municipalityId } },
+      }),
     enabled,
   });
 }
@@ -67,14 +48,15 @@ export function usePrefill(callId: string, municipalityId: string | undefined, e
 export function useApplication(id: string) {
   return useQuery({
     queryKey: [...applicationsKey, 'application', id],
-    queryFn: () => request<Application>('GET', `/api/applications/${enc(id)}`),
+    queryFn: () => apiClient.get('/api/applications/{id}', { params: { path: { id } } }),
   });
 }
 
 export function useRuns(callId: string, enabled = true) {
   return useQuery({
     queryKey: [...applicationsKey, 'call', callId, 'runs'],
-    queryFn: () => request<Items<RunSummary>>('GET', `/api/calls/${enc(callId)}/runs`).then((r) => r.items),
+    queryFn: () =>
+      apiClient.get('/api/calls/{id}/runs', { params: { path: { id: callId } } }).then((r) => r.items),
     enabled,
     // A queued run is solved by the job runner: keep the list fresh until every run is settled.
     refetchInterval: (query) => (query.state.data?.some((r) => isRunPending(r.status)) ? 1_000 : false),
@@ -85,22 +67,23 @@ export function useRuns(callId: string, enabled = true) {
 export function useRun(id: string) {
   return useQuery({
     queryKey: [...applicationsKey, 'run', id],
-    queryFn: () => request<RunDetail>('GET', `/api/runs/${enc(id)}`),
+    queryFn: () => apiClient.get('/api/runs/{id}', { params: { path: { id } } }),
     enabled: id !== '',
     refetchInterval: (query) => (isRunPending(query.state.data?.status) ? 1_000 : false),
   });
 }
 
 export interface PlannerInputs {
-  budgetThousandYen?: number;
-  averageCostThousandYen?: number;
-  totalCapacity?: number;
+  budgetThousandYen?: number | undefined;
+  averageCostThousandYen?: number | undefined;
+  totalCapacity?: number | undefined;
 }
 
 export function usePlanner(callId: string, inputs: PlannerInputs) {
   return useQuery({
     queryKey: [...applicationsKey, 'call', callId, 'planner', inputs],
-    queryFn: () => request<Planner>('GET', `/api/calls/${enc(callId)}/planner`, { query: { ...inputs } }),
+    queryFn: () =>
+      apiClient.get('/api/calls/{id}/planner', { params: { path: { id: callId }, query: { ...inputs } } }),
     placeholderData: (previous) => previous,
   });
 }
@@ -109,9 +92,9 @@ export function useSupportProjects(fiscalYearId: string) {
   return useQuery({
     queryKey: [...applicationsKey, 'support-projects', fiscalYearId],
     queryFn: () =>
-      request<Items<SupportProject>>('GET', '/api/support-projects', {
-        query: { fiscalYearId: fiscalYearId || undefined },
-      }).then((r) => r.items),
+      apiClient
+        .get('/api/support-projects', { params: { query: { fiscalYearId: fiscalYearId || undefined } } })
+        .then((r) => r.items),
   });
 }
 
@@ -128,31 +111,40 @@ export function useInvalidateApplications() {
   );
 }
 
+const withVersion = (version: number) => ({ version });
+
 /** The calls that change data; pages wrap them in mutations and then useInvalidateApplications(). */
 export const applicationsCalls = {
-  updateCall: (id: string, body: CallPatch) => request<Call>('PATCH', `/api/calls/${enc(id)}`, { body }),
-  createApplication: (callId: string, body: ApplicationCreate) =>
-    request<Application>('POST', `/api/calls/${enc(callId)}/applications`, { body }),
-  updateApplication: (id: string, body: ApplicationPatch) =>
-    request<Application>('PATCH', `/api/applications/${enc(id)}`, { body }),
+  updateCall: (id: string, body: BodyOf<'/api/calls/{id}', 'patch'>) =>
+    apiClient.patch('/api/calls/{id}', { params: { path: { id } }, body }),
+  createApplication: (callId: string, body: BodyOf<'/api/calls/{id}/applications', 'post'>) =>
+    apiClient.post('/api/calls/{id}/applications', { params: { path: { id: callId } }, body }),
+  updateApplication: (id: string, body: BodyOf<'/api/applications/{id}', 'patch'>) =>
+    apiClient.patch('/api/applications/{id}', { params: { path: { id } }, body }),
   submit: (id: string, version: number) =>
-    request<Application>('POST', `/api/applications/${enc(id)}/submit`, { body: { version } }),
+    apiClient.post('/api/applications/{id}/submit', { params: { path: { id } }, body: withVersion(version) }),
   confirm: (id: string, version: number) =>
-    request<Application>('POST', `/api/applications/${enc(id)}/confirm`, { body: { version } }),
+    apiClient.post('/api/applications/{id}/confirm', {
+      params: { path: { id } },
+      body: withVersion(version),
+    }),
   withdraw: (id: string, version: number) =>
-    request<Application>('POST', `/api/applications/${enc(id)}/withdraw`, { body: { version } }),
-  lock: (id: string, body: ApplicationLock) =>
-    request<Application>('PUT', `/api/applications/${enc(id)}/lock`, { body }),
-  createRun: (callId: string, body: RunCreate) =>
-    request<RunSummary>('POST', `/api/calls/${enc(callId)}/runs`, { body }),
+    apiClient.post('/api/applications/{id}/withdraw', {
+      params: { path: { id } },
+      body: withVersion(version),
+    }),
+  lock: (id: string, body: BodyOf<'/api/applications/{id}/lock', 'put'>) =>
+    apiClient.put('/api/applications/{id}/lock', { params: { path: { id } }, body }),
+  createRun: (callId: string, body: BodyOf<'/api/calls/{id}/runs', 'post'>) =>
+    apiClient.post('/api/calls/{id}/runs', { params: { path: { id: callId } }, body }),
   approveRun: (id: string, version: number) =>
-    request<RunSummary>('POST', `/api/runs/${enc(id)}/approve`, { body: { version } }),
+    apiClient.post('/api/runs/{id}/approve', { params: { path: { id } }, body: withVersion(version) }),
   publishRun: (id: string, version: number) =>
-    request<RunSummary>('POST', `/api/runs/${enc(id)}/publish`, { body: { version } }),
+    apiClient.post('/api/runs/{id}/publish', { params: { path: { id } }, body: withVersion(version) }),
+  /** multipart with `?dryRun=true` for the check: the typed client's postForm takes no query, so the plain request does. */
   importHistory: (file: File, dryRun: boolean) => {
     const form = new FormData();
     form.set('file', file);
-    if (dryRun) form.set('dryRun', 'true');
     return request<HistoryImportReport>('POST', '/api/support-projects/import', {
       query: { dryRun: dryRun ? 'true' : undefined },
       body: form,
