@@ -1,0 +1,326 @@
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertNoOutsideRequests,
+  expectNoAxeViolations,
+  launchBrowser,
+  loginAs,
+  newPage,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from './support';
+
+/**
+ * Calls, applications and the allocation end to end. The demo's FY2024 call windows lie in the
+ * past, so the prefecture sets up a year of its own through the API: an advisor-dispatch program
+ * with a call round open today and two selected menus of 1,500 and 1,000 千円 (capacity 1 each).
+ * 西会津町 applies through the form (ranking the menus with the keyboard buttons), 郡山市 through the
+ * API; the round is closed; the prefecture runs the allocation twice (a budget for both and one for
+ * only one), compares the runs, reads an explanation and a counterfactual, approves and publishes;
+ * 西会津町 then sees its result and the reason. axe and a screenshot on every page.
+ */
+
+const adminEmail = 'admin@pref.example.jp';
+const companyEmail = 'advisor@company-a.example.jp';
+const nishiaizuEmail = 'dx@nishiaizu.example.jp';
+const koriyamaEmail = 'dx@koriyama.example.jp';
+const headers = { 'x-kakehashi-request': '1' };
+const menuA = 'E2E 業務改革伴走支援';
+const menuB = 'E2E オンライン申請導入支援';
+const programName = 'ICTアドバイザー派遣事業（E2E）';
+
+/** The JST calendar day `offset` days from today, as YYYY-MM-DD. */
+function jstDay(offset: number): string {
+  return new Date(Date.now() + 9 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !/読み込んでいます|Loading…/.test(document.body.textContent ?? ''));
+}
+
+async function visit(page: Page, path: string, heading: string | RegExp): Promise<void> {
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await settle(page);
+}
+
+async function check(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await expectNoAxeViolations(page, name);
+  await screenshot(page, name);
+  assertNoOutsideRequests(page);
+}
+
+async function json<T>(
+  request: APIRequestContext,
+  method: 'get' | 'post' | 'patch' | 'put',
+  url: string,
+  data?: unknown,
+  expected = [200, 201, 202],
+): Promise<T> {
+  const response = await request[method](url, method === 'get' ? {} : { headers, data });
+  const body = await response.text();
+  expect(expected, `${method.toUpperCase()} ${url} answered ${response.status()}: ${body}`).toContain(
+    response.status(),
+  );
+  return JSON.parse(body) as T;
+}
+
+const browser: Browser | null = await launchBrowser();
+
+describe.skipIf(!browser)('calls, applications and allocation', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('two towns apply → two runs compared → explanation and counterfactual → approve → publish → the town reads its result', async () => {
+    const pages: Page[] = [];
+    try {
+      await flow(pages);
+    } catch (error) {
+      for (const [i, p] of pages.entries()) if (!p.isClosed()) await screenshot(p, `allocation-failure-${i}`);
+      throw error;
+    }
+  }, 300_000);
+
+  async function flow(pages: Page[]): Promise<void> {
+    // --- The prefecture: a year with an advisor-dispatch program whose call round is open today.
+    const admin = await newPage(browser!, server.baseUrl);
+    pages.push(admin);
+    await loginAs(admin, adminEmail);
+    const api = admin.request;
+    const fy = await json<{ id: string }>(api, 'post', '/api/fiscal-years', { year: 2026, status: 'active' });
+    const program = await json<{ id: string }>(api, 'post', `/api/fiscal-years/${fy.id}/programs`, {
+      kind: 'advisor_dispatch',
+      name: programName,
+      nameEn: 'ICT advisor dispatch (E2E)',
+      budgetThousandYen: 2_500,
+    });
+    const phase = await json<{ id: string; version: number }>(
+      api,
+      'post',
+      `/api/programs/${program.id}/phases`,
+      {
+        kind: 'call',
+        startsOn: jstDay(-10),
+        endsOn: jstDay(10),
+      },
+    );
+
+    // Two menus of company A, selected for the year, form the catalog the towns choose from.
+    await json(api, 'put', `/api/menus/settings/${fy.id}`, {
+      criteria: [{ key: 'need', label: '必要性', labelEn: 'Need', weight: 100 }],
+      proposalDeadline: { date: '2027-01-29', time: '17:00' },
+    });
+    const company = await newPage(browser!, server.baseUrl);
+    pages.push(company);
+    await loginAs(company, companyEmail);
+    for (const [title, cost] of [
+      [menuA, 1_500],
+      [menuB, 1_000],
+    ] as const) {
+      const created = await json<{ id: string; version: number }>(
+        company.request,
+        'post',
+        '/api/menus/proposals',
+        {
+          fiscalYearId: fy.id,
+          title,
+          challengeAreas: ['online_procedures'],
+          description: `${title}の内容`,
+          format: 'hybrid',
+          capacity: 1,
+          unitCostThousandYen: cost,
+        },
+      );
+      const submitted = await json<{ version: number }>(
+        company.request,
+        'post',
+        `/api/menus/proposals/${created.id}/submit`,
+        { version: created.version },
+      );
+      await json(api, 'post', `/api/menus/proposals/${created.id}/decision`, {
+        version: submitted.version,
+        decision: 'selected',
+        reason: '',
+      });
+    }
+    await company.context().close();
+    const call = await json<{ id: string }>(api, 'post', '/api/calls', { programId: program.id });
+
+    // --- The calls list and the call as the prefecture sees them.
+    await visit(admin, `/calls?fy=${fy.id}`, '公募・申請');
+    await admin
+      .getByRole('cell', { name: /受付中/ })
+      .first()
+      .waitFor();
+    await check(admin, 'allocation-calls');
+    await admin.getByRole('link', { name: programName }).click();
+    await admin.getByRole('heading', { level: 1, name: programName }).waitFor();
+    await check(admin, 'allocation-call-admin');
+
+    // --- 西会津町 applies through the form.
+    const town = await newPage(browser!, server.baseUrl);
+    pages.push(town);
+    await loginAs(town, nishiaizuEmail);
+    await visit(town, `/calls/${call.id}`, programName);
+    await town.getByRole('link', { name: '申請を作成する' }).click();
+    await town.getByRole('heading', { level: 1, name: '申請の作成' }).waitFor();
+    await settle(town);
+
+    // Saving without menus or contact names the failing fields.
+    await town.getByLabel('解決したい課題').fill('');
+    await town.getByRole('button', { name: '下書きを保存する' }).click();
+    await town.getByText('入力内容に誤りがあります。各項目をご確認ください。').waitFor();
+    expect(await town.getByLabel('担当者名').getAttribute('aria-invalid')).toBe('true');
+    await check(town, 'allocation-apply-errors');
+
+    // B first, then A; then A is moved up with the keyboard so A is the first choice.
+    const add = town.getByLabel('追加する支援メニュー');
+    for (const title of [menuB, menuA]) {
+      const value = await add.locator('option', { hasText: title }).getAttribute('value');
+      await add.selectOption(value!);
+      await town.getByRole('button', { name: '希望に追加する' }).click();
+    }
+    const up = town.getByRole('button', { name: `${menuA}の希望順位を上げる` });
+    await up.focus();
+    await town.keyboard.press('Enter');
+    const choices = town.getByRole('list', { name: '選んだ支援メニュー' }).getByRole('listitem');
+    await expect.poll(() => choices.first().textContent()).toContain(menuA);
+    expect(await choices.nth(1).textContent()).toContain(menuB);
+
+    await town
+      .getByLabel('解決したい課題')
+      .fill('窓口の申請手続をオンライン化し、職員の入力作業を減らしたい。');
+    await town.getByLabel('担当者名').fill('西会津 花子');
+    await town.getByLabel('担当者のメールアドレス').fill('hanako@nishiaizu.example.jp');
+    await check(town, 'allocation-apply-form');
+    await town.getByRole('button', { name: '下書きを保存する' }).click();
+    await town.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+    await town.getByRole('heading', { level: 1, name: '西会津町の申請' }).waitFor();
+    const applicationPath = new URL(town.url()).pathname;
+    await town.getByRole('button', { name: '申請を提出する' }).click();
+    await town.getByText('申請を提出しました。').waitFor();
+    await town.getByText('申請済み', { exact: true }).first().waitFor();
+    await check(town, 'allocation-application-submitted');
+
+    // --- 郡山市 applies through the API (the same two menus, A first).
+    const koriyama = await newPage(browser!, server.baseUrl);
+    pages.push(koriyama);
+    await loginAs(koriyama, koriyamaEmail);
+    const menuIds = (
+      await json<{ items: { id: string; title: string }[] }>(
+        koriyama.request,
+        'get',
+        `/api/menus/catalog?fiscalYearId=${fy.id}`,
+      )
+    ).items;
+    const idOf = (title: string) => menuIds.find((m) => m.title === title)!.id;
+    const draft = await json<{ id: string; version: number }>(
+      koriyama.request,
+      'post',
+      `/api/calls/${call.id}/applications`,
+      {
+        menuIds: [idOf(menuA), idOf(menuB)],
+        challenge: '庁内のペーパーレス化を進めたい。',
+        contactName: '郡山 太郎',
+        contactEmail: 'taro@koriyama.example.jp',
+      },
+    );
+    await json(koriyama.request, 'post', `/api/applications/${draft.id}/submit`, { version: draft.version });
+    await koriyama.context().close();
+
+    // --- The round closes (its last day moves to yesterday).
+    await json(api, 'patch', `/api/phases/${phase.id}`, {
+      version: phase.version,
+      startsOn: jstDay(-10),
+      endsOn: jstDay(-1),
+    });
+
+    // --- Two runs: a budget for both towns, then one for only one of them.
+    await visit(admin, `/calls/${call.id}/allocation`, '支援先の選定');
+    await admin.getByRole('cell', { name: '西会津町' }).waitFor();
+    await check(admin, 'allocation-desk');
+    for (const [label, budget] of [
+      ['両方採択できる予算', '2500'],
+      ['予算1,500千円', '1500'],
+    ] as const) {
+      await visit(admin, `/calls/${call.id}/allocation`, '支援先の選定');
+      await admin.getByLabel('ラベル').fill(label);
+      await admin.getByLabel('予算（千円）').fill(budget);
+      await admin.getByLabel('乱数の種（同点の抽選）').fill('42');
+      await admin.getByRole('button', { name: '計算を開始する' }).click();
+      await admin.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
+      await admin.getByRole('heading', { level: 1, name: `選定結果：${label}` }).waitFor();
+      // The page polls until the job runner has solved the run.
+      await admin.getByText('計算済み', { exact: true }).first().waitFor({ timeout: 60_000 });
+    }
+    const runPath = new URL(admin.url()).pathname;
+    await settle(admin);
+    const totals = admin.getByRole('table', { name: '合計の比較' });
+    expect(await totals.getByRole('row', { name: /費用の合計/ }).textContent()).toContain('1,500千円');
+    await check(admin, 'allocation-run');
+
+    // The unselected town's explanation, with its counterfactual.
+    await admin.locator('summary', { hasText: '郡山市' }).click();
+    const koriyamaDetails = admin.locator('details', { hasText: '郡山市' });
+    await koriyamaDetails.getByText('不採択').first().waitFor();
+    await koriyamaDetails.getByRole('heading', { name: 'もし条件が違っていたら' }).waitFor();
+    expect(await koriyamaDetails.textContent()).toMatch(/千円/);
+    await check(admin, 'allocation-run-explanation');
+
+    // --- The comparison: 郡山市 is selected in the first run only.
+    await visit(admin, `/calls/${call.id}/allocation`, '支援先の選定');
+    await admin.getByRole('checkbox', { name: '両方採択できる予算を比較に使う' }).check();
+    await admin.getByRole('checkbox', { name: '予算1,500千円を比較に使う' }).check();
+    await admin.getByRole('button', { name: '選んだ2件を比較する' }).click();
+    await admin.getByRole('heading', { level: 1, name: '計算結果の比較' }).waitFor();
+    await settle(admin);
+    const differences = admin.getByRole('table', { name: /結果が異なる申請/ });
+    // 郡山市 is selected only with the larger budget; 西会津町 is selected in both, but with its first
+    // choice only when the budget no longer covers both towns (so it is listed too: another menu).
+    const koriyamaRow = await differences.getByRole('row', { name: /郡山市/ }).textContent();
+    expect(koriyamaRow).toMatch(/採択.*不採択/);
+    const nishiaizuRow = await differences.getByRole('row', { name: /西会津町/ }).textContent();
+    expect(nishiaizuRow).toContain(`${menuA}（第1希望）`);
+    expect(nishiaizuRow).not.toContain('不採択');
+    await check(admin, 'allocation-compare');
+
+    // --- The planner and the support projects pages.
+    await visit(admin, `/calls/${call.id}/planner`, '3年計画');
+    await check(admin, 'allocation-planner');
+
+    // --- Approve and publish the second run.
+    await visit(admin, runPath, /^選定結果：予算1,500千円$/);
+    await admin.getByRole('button', { name: 'この結果を承認する' }).click();
+    await admin.getByText('承認しました。').waitFor();
+    await admin.getByRole('button', { name: '結果を公表する' }).click();
+    await admin.getByRole('button', { name: '公表する', exact: true }).click();
+    await admin.getByText('結果を公表し、市町村と企業に通知しました。').waitFor();
+    await admin.getByText('公表済み', { exact: true }).first().waitFor();
+    await check(admin, 'allocation-run-published');
+
+    await visit(admin, `/support-projects?fy=${fy.id}`, '支援実績');
+    await admin.getByRole('cell', { name: '西会津町' }).waitFor();
+    await check(admin, 'allocation-support-projects');
+
+    // --- 西会津町 reads its result and the reason.
+    await visit(town, applicationPath, '西会津町の申請');
+    const result = town.getByRole('region', { name: '選定結果' });
+    await result.waitFor();
+    await result.getByText('採択', { exact: true }).waitFor();
+    await result.getByText(menuA).waitFor();
+    expect(await result.getByRole('listitem').count()).toBeGreaterThan(0);
+    await check(town, 'allocation-town-result');
+  }
+});
