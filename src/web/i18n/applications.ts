@@ -184,6 +184,16 @@ export const applicationsJa = {
       projects: '支援件数',
       municipalities: '支援する市町村数',
     },
+    factors: {
+      not_recently_supported: '過去2年間に支援なし',
+      evacuation_area: '避難指示区域等',
+      small_municipality: '小規模',
+    },
+    solver: {
+      optimal: '最適（証明済み）',
+      time_limit: '時間制限で打ち切り（最適とは限りません）',
+      infeasible: '条件を満たす解がありません',
+    },
     run: {
       title: '選定結果：{label}',
       summary: '概要',
@@ -210,6 +220,7 @@ export const applicationsJa = {
       weighted: '優先度で重み付けした市町村数',
       costTotal: '費用の合計',
       barLabel: '{measure}：最適解 {optimal}、基準 {greedy}',
+      legend: '棒グラフ：上（青）が{a}、下（灰色）が{b}。数値は表のとおりです。',
       selections: '採択する支援',
       selectionsCaption: '採択（{count}件）',
       inGreedy: '基準でも採択',
@@ -479,6 +490,16 @@ export const applicationsEn: Widen<typeof applicationsJa> = {
       projects: 'Projects',
       municipalities: 'Municipalities supported',
     },
+    factors: {
+      not_recently_supported: 'Not supported in the past two years',
+      evacuation_area: 'Evacuation area',
+      small_municipality: 'Small municipality',
+    },
+    solver: {
+      optimal: 'Optimal (proven)',
+      time_limit: 'Stopped at the time limit (may not be optimal)',
+      infeasible: 'No solution meets the constraints',
+    },
     run: {
       title: 'Allocation: {label}',
       summary: 'Summary',
@@ -505,6 +526,7 @@ export const applicationsEn: Widen<typeof applicationsJa> = {
       weighted: 'Priority-weighted municipalities',
       costTotal: 'Total cost',
       barLabel: '{measure}: optimal {optimal}, baseline {greedy}',
+      legend: 'Bars: the upper (blue) is {a}, the lower (grey) {b}. The numbers are in the table.',
       selections: 'Selected projects',
       selectionsCaption: 'Selected ({count})',
       inGreedy: 'Also in the baseline',

@@ -38,6 +38,7 @@ import {
   ApplicationStatusBadge,
   ChoiceList,
   RunStatusBadge,
+  useFactorsText,
   useProgramName,
   WeightFields,
   weightsFromTexts,
@@ -55,13 +56,14 @@ export default function AllocationPage() {
 }
 
 function AllocationView({ call }: { call: Call }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const programName = useProgramName();
   const applications = useCallApplications(call.id);
   const runs = useRuns(call.id);
   // The latest solved run says each town's priority (its weight and why).
   const latestSolved = runs.data?.find((r) => r.totals !== null);
   const latest = useRun(latestSolved?.id ?? '');
+  const factorsText = useFactorsText();
   const priorities = new Map((latest.data?.applications ?? []).map((a) => [a.applicationId, a]));
   return (
     <div className="flex flex-col gap-10">
@@ -106,10 +108,10 @@ function AllocationView({ call }: { call: Call }) {
                         <Td numeric>
                           {priority ? (
                             <>
-                              {formatNumber(priority.priorityWeight, 'ja')}
+                              {formatNumber(priority.priorityWeight, locale)}
                               {priority.priorityFactors.length > 0 && (
                                 <span className="block text-dns-14N-130 whitespace-normal text-solid-gray-700">
-                                  {priority.priorityFactors.join('、')}
+                                  {factorsText(priority.priorityFactors)}
                                 </span>
                               )}
                             </>

@@ -129,7 +129,7 @@ function CallView({ call }: { call: Call }) {
             <TBody>
               {call.rounds.map((r) => (
                 <Tr key={r.index}>
-                  <Th scope="row">{r.index + 1}</Th>
+                  <Th scope="row">{r.index}</Th>
                   <Td>{formatYmdRange(r.startsOn, r.endsOn, locale)}</Td>
                   <Td>{formatDateTime(r.closesAt, locale)}</Td>
                   <Td>{r.open ? t('applications.call.roundOpenNow') : t('applications.call.roundClosed')}</Td>

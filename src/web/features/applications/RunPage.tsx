@@ -25,6 +25,8 @@ import {
   RunStatusBadge,
   TotalsTable,
   useProgramName,
+  useFactorsText,
+  useSolverStatusText,
   WeightsText,
 } from './parts';
 
@@ -60,6 +62,8 @@ function RunView({ run }: { run: RunDetail }) {
   const title = t('applications.run.title', { label: run.label });
   const names = new Map(run.applications.map((a) => [a.applicationId, a]));
   const seconds = formatSeconds(run.solveMs, locale);
+  const factorsText = useFactorsText();
+  const solverText = useSolverStatusText();
   return (
     <div className="flex flex-col gap-10">
       <PageHeader
@@ -121,7 +125,7 @@ function RunView({ run }: { run: RunDetail }) {
             { term: t('applications.run.status'), value: <RunStatusBadge status={run.status} /> },
             {
               term: t('applications.run.solverStatus'),
-              value: run.solverStatus ?? t('applications.common.none'),
+              value: solverText(run.solverStatus),
             },
             {
               term: t('applications.run.gap'),
@@ -219,8 +223,7 @@ function RunView({ run }: { run: RunDetail }) {
                         <p className="mb-2 text-std-16N-170">
                           {t('applications.run.priorityFactors')}
                           {t('applications.common.colon')}
-                          {app.priorityFactors.join(locale === 'ja' ? '、' : ', ')}（
-                          {formatNumber(app.priorityWeight, locale)}）
+                          {factorsText(app.priorityFactors)}（{formatNumber(app.priorityWeight, locale)}）
                         </p>
                       )}
                       <ExplanationView explanation={e} />

@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { useId } from 'react';
 import { Link } from 'react-router';
 import type {
   Application,
@@ -44,7 +44,7 @@ export function RoundText({ round }: { round: CallRound }) {
   return (
     <span>
       {t('applications.calls.roundValue', {
-        index: round.index + 1,
+        index: round.index,
         range: formatYmdRange(round.startsOn, round.endsOn, locale),
         closesAt: formatDateTime(round.closesAt, locale),
       })}
@@ -234,8 +234,8 @@ export function TotalsTable({
   caption: string;
   a: Totals;
   b: Totals | null;
-  aLabel: ReactNode;
-  bLabel: ReactNode;
+  aLabel: string;
+  bLabel: string;
 }) {
   const { t, locale } = useI18n();
   const format = (measure: (typeof totalMeasures)[number], value: number) =>
@@ -243,53 +243,86 @@ export function TotalsTable({
       ? formatThousandYen(value, locale)
       : formatNumber(Math.round(value * 100) / 100, locale);
   return (
-    <Table caption={caption}>
-      <THead>
-        <tr>
-          <Th>{t('applications.run.measure')}</Th>
-          <Th numeric>{aLabel}</Th>
-          <Th numeric>{bLabel}</Th>
-          <Th numeric>{t('applications.run.difference')}</Th>
-          <Th>
-            <span className="sr-only">{t('applications.run.totalsCaption')}</span>
-          </Th>
-        </tr>
-      </THead>
-      <TBody>
-        {totalMeasures.map((measure) => {
-          const x = a[measure];
-          const y = b?.[measure];
-          const diff = y === undefined ? null : x - y;
-          const label = t(measureLabelKeys[measure]);
-          return (
-            <Tr key={measure}>
-              <Th scope="row">{label}</Th>
-              <Td numeric>{format(measure, x)}</Td>
-              <Td numeric>{y === undefined ? t('applications.common.none') : format(measure, y)}</Td>
-              <Td numeric>
-                {diff === null
-                  ? t('applications.common.none')
-                  : `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${format(measure, Math.abs(diff))}`}
-              </Td>
-              <Td>
-                {y !== undefined && (
-                  <Bars
-                    a={x}
-                    b={y}
-                    label={t('applications.run.barLabel', {
-                      measure: label,
-                      optimal: format(measure, x),
-                      greedy: format(measure, y),
-                    })}
-                  />
-                )}
-              </Td>
-            </Tr>
-          );
-        })}
-      </TBody>
-    </Table>
+    <div className="flex flex-col gap-2">
+      <Table caption={caption}>
+        <THead>
+          <tr>
+            <Th>{t('applications.run.measure')}</Th>
+            <Th numeric>{aLabel}</Th>
+            <Th numeric>{bLabel}</Th>
+            <Th numeric>{t('applications.run.difference')}</Th>
+            <Th>
+              <span className="sr-only">{t('applications.run.totalsCaption')}</span>
+            </Th>
+          </tr>
+        </THead>
+        <TBody>
+          {totalMeasures.map((measure) => {
+            const x = a[measure];
+            const y = b?.[measure];
+            const diff = y === undefined ? null : x - y;
+            const label = t(measureLabelKeys[measure]);
+            return (
+              <Tr key={measure}>
+                <Th scope="row">{label}</Th>
+                <Td numeric>{format(measure, x)}</Td>
+                <Td numeric>{y === undefined ? t('applications.common.none') : format(measure, y)}</Td>
+                <Td numeric>
+                  {diff === null
+                    ? t('applications.common.none')
+                    : `${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${format(measure, Math.abs(diff))}`}
+                </Td>
+                <Td>
+                  {y !== undefined && (
+                    <Bars
+                      a={x}
+                      b={y}
+                      label={t('applications.run.barLabel', {
+                        measure: label,
+                        optimal: format(measure, x),
+                        greedy: format(measure, y),
+                      })}
+                    />
+                  )}
+                </Td>
+              </Tr>
+            );
+          })}
+        </TBody>
+      </Table>
+      {b && (
+        <p className="text-dns-14N-130 text-solid-gray-700">
+          {t('applications.run.legend', { a: aLabel, b: bLabel })}
+        </p>
+      )}
+    </div>
   );
+}
+
+const factorCodes = ['not_recently_supported', 'evacuation_area', 'small_municipality'] as const;
+const solverCodes = ['optimal', 'time_limit', 'infeasible'] as const;
+
+/** A town's priority factors in words (an unknown code is shown as it is rather than hidden). */
+export function useFactorsText() {
+  const { t, locale } = useI18n();
+  return (codes: readonly string[]) =>
+    codes
+      .map((code) =>
+        (factorCodes as readonly string[]).includes(code)
+          ? t(`applications.factors.${code as (typeof factorCodes)[number]}`)
+          : code,
+      )
+      .join(locale === 'ja' ? '、' : ', ');
+}
+
+export function useSolverStatusText() {
+  const { t } = useI18n();
+  return (status: string | null) =>
+    status === null
+      ? t('applications.common.none')
+      : (solverCodes as readonly string[]).includes(status)
+        ? t(`applications.solver.${status as (typeof solverCodes)[number]}`)
+        : status;
 }
 
 /** The outcome of one application in plain words: menu, reasons and, when unselected, the counterfactual. */
