@@ -169,6 +169,37 @@ describe.skipIf(!browser)('calls, applications and allocation', () => {
     await admin.getByRole('heading', { level: 1, name: programName }).waitFor();
     await check(admin, 'allocation-call-admin');
 
+    // The prefecture narrows the limits (a versioned form) …
+    await admin.getByRole('button', { name: '条件を変更する' }).click();
+    await admin.getByLabel('選べる支援メニューの数').fill('2');
+    await admin.getByRole('button', { name: '条件を保存する' }).click();
+    await admin.getByText('公募の条件を保存しました。').waitFor();
+    await admin.getByText('第2希望まで').waitFor();
+
+    // … and drafts an application as proxy for a short-staffed town, which stays a draft for the town.
+    const proxyTown = admin.getByLabel('代理で作成する市町村');
+    await proxyTown.selectOption(
+      (await proxyTown.locator('option', { hasText: '三島町' }).getAttribute('value'))!,
+    );
+    await admin.getByRole('button', { name: '代理で作成を始める' }).click();
+    await admin.getByRole('heading', { level: 1, name: '申請の作成' }).waitFor();
+    await admin.getByText('三島町の申請を県が代理で作成しています。').waitFor();
+    await settle(admin);
+    const proxyAdd = admin.getByLabel('追加する支援メニュー');
+    await proxyAdd.selectOption(
+      (await proxyAdd.locator('option', { hasText: menuB }).getAttribute('value'))!,
+    );
+    await admin.getByRole('button', { name: '希望に追加する' }).click();
+    await admin.getByLabel('解決したい課題').fill('職員が少なく、情報システムの見直しに手が回らない。');
+    await admin.getByLabel('担当者名').fill('三島 次郎');
+    await admin.getByLabel('担当者のメールアドレス').fill('jiro@mishima.example.jp');
+    await check(admin, 'allocation-proxy-form');
+    await admin.getByRole('button', { name: '下書きを保存する' }).click();
+    await admin.getByRole('heading', { level: 1, name: '三島町の申請' }).waitFor();
+    await admin.getByText('下書き', { exact: true }).first().waitFor();
+    await admin.getByText('代理入力', { exact: true }).waitFor();
+    await check(admin, 'allocation-proxy-draft');
+
     // --- 西会津町 applies through the form.
     const town = await newPage(browser!, server.baseUrl);
     pages.push(town);
