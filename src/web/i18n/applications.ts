@@ -23,7 +23,6 @@ export const applicationsJa = {
       count: '{count}件',
       municipalitiesValue: '{count}団体',
       secondsValue: '{value}秒',
-      open: '詳細',
     },
     calls: {
       title: '公募・申請',
@@ -109,7 +108,7 @@ export const applicationsJa = {
       prefillNone: 'ニーズ調査への回答がないため、課題は空欄です。',
       desiredStart: '希望する開始月',
       desiredEnd: '希望する終了月',
-      monthHint: '例：2025-06',
+      monthHint: '例：{example}',
       contactName: '担当者名',
       contactEmail: '担当者のメールアドレス',
       contactPhone: '担当者の電話番号',
@@ -327,7 +326,6 @@ export const applicationsEn: Widen<typeof applicationsJa> = {
       count: '{count}',
       municipalitiesValue: '{count} municipalities',
       secondsValue: '{value} s',
-      open: 'Details',
     },
     calls: {
       title: 'Calls & applications',
@@ -414,7 +412,7 @@ export const applicationsEn: Widen<typeof applicationsJa> = {
       prefillNone: 'The municipality has not answered a needs survey, so the challenge is empty.',
       desiredStart: 'Desired start month',
       desiredEnd: 'Desired end month',
-      monthHint: 'e.g. 2025-06',
+      monthHint: 'e.g. {example}',
       contactName: 'Contact person',
       contactEmail: 'Contact email',
       contactPhone: 'Contact phone',

@@ -315,7 +315,7 @@ export function ApplicationForm({
           id={form.id(['desiredStartMonth'])}
           type="month"
           label={t('applications.form.desiredStart')}
-          hint={t('applications.form.monthHint')}
+          hint={t('applications.form.monthHint', { example: `${call.fiscalYear}-06` })}
           isOptional
           value={startMonth}
           onChange={(e) => setStartMonth(e.target.value)}
@@ -326,7 +326,7 @@ export function ApplicationForm({
           id={form.id(['desiredEndMonth'])}
           type="month"
           label={t('applications.form.desiredEnd')}
-          hint={t('applications.form.monthHint')}
+          hint={t('applications.form.monthHint', { example: `${call.fiscalYear}-06` })}
           isOptional
           value={endMonth}
           onChange={(e) => setEndMonth(e.target.value)}

@@ -86,6 +86,9 @@ function ApplicationView({ application, call }: { application: Application; call
       {application.status === 'awaiting_head' && (
         <Alert tone="info">{t('applications.detail.awaitingHead')}</Alert>
       )}
+      {!application.result && ['submitted', 'awaiting_head'].includes(application.status) && (
+        <Alert tone="info">{t('applications.detail.noResult')}</Alert>
+      )}
       {application.result && (
         <Section title={t('applications.detail.result')} boxed>
           <ExplanationView explanation={application.result} />

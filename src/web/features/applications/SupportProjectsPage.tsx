@@ -22,6 +22,7 @@ import { Select } from '../../components/Select';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { describedBy, FieldError, FieldHint, FieldLabel, inputClass } from '../../components/TextField';
 import { useI18n } from '../../i18n';
+import { translate } from '../../i18n/translate';
 import { formatFiscalYear, formatThousandYen } from '../../lib/format';
 import { useFiscalYears } from '../fiscal-years/api';
 import { applicationsCalls, useInvalidateApplications, useSupportProjects } from './api';
@@ -147,8 +148,8 @@ function HistoryImport() {
         {
           path: ['file'],
           code: 'required',
-          ja: '取り込むファイルを選んでください。',
-          en: 'Choose a file to import.',
+          ja: translate('ja', 'applications.projects.fileRequired'),
+          en: translate('en', 'applications.projects.fileRequired'),
         },
       ]);
       return;
