@@ -10,6 +10,7 @@ import { auditAccessRules } from '../features/audit/audit.access-cases';
 import { organizationsAccessRules } from '../features/organizations/organizations.access-cases';
 import { surveysAccessRules } from '../features/surveys/surveys.access-cases';
 import { seminarsAccessRules } from '../features/seminars/seminars.access-cases';
+import { applicationsAccessRules } from '../features/applications/applications.access-cases';
 import type { AccessRule } from './access';
 
 /** Every feature's access rules. A feature with routes adds its list here. */
@@ -26,4 +27,5 @@ export const accessRules: AccessRule[] = [
   ...menusAccessRules,
   ...surveysAccessRules,
   ...seminarsAccessRules,
+  ...applicationsAccessRules,
 ];

@@ -89,17 +89,20 @@ export function createApplicationsPlanner({ db, records }: { db: Database; recor
         code: m.code,
         supportedYears: [...(supported.get(m.id) ?? [])].sort((a, b) => a - b),
       }));
+      // Once the call's allocation is published, its year is decided: the what-if starts the year after.
+      const runs = await repo.findRuns(db, actor.prefectureId, [call.id]);
+      const fromYear = fiscalYear.year + (runs.some((r) => r.status === 'published') ? 1 : 0);
       const plan = planCoverage({
         municipalities: municipalities.map((m) => ({
           id: m.municipalityId,
           supportedYears: m.supportedYears,
         })),
-        fromYear: fiscalYear.year,
+        fromYear,
         maxProjectsPerMunicipality: call.maxProjectsPerMunicipality,
         ...inputs,
       });
       return {
-        fromYear: fiscalYear.year,
+        fromYear,
         ...inputs,
         municipalities,
         neverSupported: plan.neverSupported,

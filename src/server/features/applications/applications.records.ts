@@ -424,7 +424,7 @@ export function createApplicationsRecords(db: Database, catalog: CatalogReadPort
   /** Inserts a row and its audit entry in one transaction; answers the new row. */
   async function createAudited<Row extends { id: string }>(
     ctx: RequestContext,
-    audit: { action: string; entityType: string },
+    audit: { action: string; entityType: string; onBehalfOf?: string | null },
     insert: (tx: Executor) => Promise<Row>,
     alsoInTransaction?: (tx: Executor, created: Row) => Promise<void>,
   ): Promise<Row> {

@@ -173,21 +173,6 @@ export async function findApplications(
     .orderBy(asc(applications.createdAt), asc(applications.id));
 }
 
-/** The town's application to the call that is not withdrawn (one per town and call). */
-export async function findLiveApplication(ex: Executor, callId: string, municipalityId: string) {
-  const [row] = await ex
-    .select()
-    .from(applications)
-    .where(
-      and(
-        eq(applications.callId, callId),
-        eq(applications.municipalityId, municipalityId),
-        ne(applications.status, 'withdrawn'),
-      ),
-    );
-  return row ?? null;
-}
-
 export async function insertApplication(ex: Executor, values: typeof applications.$inferInsert) {
   const [row] = await ex.insert(applications).values(values).returning();
   return row!;

@@ -144,6 +144,17 @@ export function createApplicationsSubmissions({
     return { row, call, rounds, state: stateOf(rounds, runs, now) };
   }
 
+  /** Once a run is approved the applications are what it decided on: nothing more moves. */
+  function requireUndecided(state: string) {
+    if (state === 'approved' || state === 'published')
+      throw fieldError(
+        ['status'],
+        '支援先の決定後は、申請を変更できません。',
+        'The allocation is decided: applications can no longer change.',
+        'decided',
+      );
+  }
+
   const reload = (actor: Actor, id: string, now: Date) => () => records.loadApplication(actor, id, now);
 
   return {
@@ -218,11 +229,16 @@ export function createApplicationsSubmissions({
       }
       requireOpenRound(roundsAt(ctx.now), ctx.now, ['menuIds']);
       await checkChoices(actor, call, input, null);
-      if (await repo.findLiveApplication(db, call.id, municipalityId)) throw new AppError('DUPLICATE');
+      // A town may file several applications (one per project it hopes for); the allocation caps
+      // what it receives at the call's per-municipality limit.
       const challenge = input.challenge ?? (await proposedChallenge(actor, call, municipalityId)).challenge;
       const created = await records.createAudited(
         ctx,
-        { action: 'application.create', entityType: 'application' },
+        {
+          action: 'application.create',
+          entityType: 'application',
+          onBehalfOf: isAdmin ? municipalityId : null,
+        },
         (tx) =>
           repo.insertApplication(tx, {
             prefectureId: actor.prefectureId,
@@ -248,8 +264,9 @@ export function createApplicationsSubmissions({
     async updateApplication(ctx: RequestContext, id: string, input: ApplicationPatch): Promise<Application> {
       const signed = signedIn(ctx);
       const { actor } = signed;
-      const { row, call, rounds } = await withCall(actor, id, ctx.now);
+      const { row, call, rounds, state } = await withCall(actor, id, ctx.now);
       assertAllowed(policy.isAdmin(actor) || policy.isTownStaff(actor, row.municipalityId));
+      requireUndecided(state);
       if (row.status !== 'draft')
         throw fieldError(
           ['status'],
@@ -278,9 +295,11 @@ export function createApplicationsSubmissions({
     ): Promise<Application> {
       const signed = signedIn(ctx);
       const { actor } = signed;
-      const { row, call, rounds } = await withCall(actor, id, ctx.now);
+      const { row, call, rounds, state } = await withCall(actor, id, ctx.now);
       const wrongStatus = (ja: string, en: string) => fieldError(['status'], ja, en, 'wrong_status');
       let values: Partial<repo.ApplicationRow>;
+      if (!policy.isTownUser(actor, row.municipalityId)) assertAllowed(false);
+      requireUndecided(state);
       if (action === 'submit') {
         // A proxied draft counts only once the town itself submits it.
         assertAllowed(policy.isTownStaff(actor, row.municipalityId));
