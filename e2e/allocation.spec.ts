@@ -282,6 +282,19 @@ describe.skipIf(!browser)('calls, applications and allocation', () => {
     await visit(admin, `/calls/${call.id}/allocation`, '支援先の選定');
     await admin.getByRole('cell', { name: '西会津町' }).waitFor();
     await check(admin, 'allocation-desk');
+
+    // A manual decision is saved with its reason and shown again after the reload; then lifted.
+    const koriyamaLock = admin.getByRole('form', { name: '郡山市の手動の指定' });
+    await koriyamaLock.getByLabel('指定').selectOption('exclude');
+    await koriyamaLock.getByLabel('理由').fill('E2E: 指定の保存を確かめる');
+    await koriyamaLock.getByRole('button', { name: '指定を保存' }).click();
+    await koriyamaLock.getByText('郡山市の指定を保存しました。').waitFor();
+    await visit(admin, `/calls/${call.id}/allocation`, '支援先の選定');
+    expect(await koriyamaLock.getByLabel('指定').inputValue()).toBe('exclude');
+    expect(await koriyamaLock.getByLabel('理由').inputValue()).toBe('E2E: 指定の保存を確かめる');
+    await koriyamaLock.getByLabel('指定').selectOption('none');
+    await koriyamaLock.getByRole('button', { name: '指定を保存' }).click();
+    await koriyamaLock.getByText('郡山市の指定を保存しました。').waitFor();
     for (const [label, budget] of [
       ['両方採択できる予算', '2500'],
       ['予算1,500千円', '1500'],
@@ -309,6 +322,19 @@ describe.skipIf(!browser)('calls, applications and allocation', () => {
     await koriyamaDetails.getByRole('heading', { name: 'もし条件が違っていたら' }).waitFor();
     expect(await koriyamaDetails.textContent()).toMatch(/千円/);
     await check(admin, 'allocation-run-explanation');
+
+    // The same page in English: every label translated, still no accessibility violation.
+    await admin.getByRole('button', { name: 'English' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Allocation: 予算1,500千円' }).waitFor();
+    await admin.getByRole('table', { name: 'Totals compared' }).waitFor();
+    // The explanation opened above stays open across the language switch.
+    await koriyamaDetails.evaluate((element) => {
+      (element as HTMLDetailsElement).open = true;
+    });
+    await admin.getByRole('heading', { name: 'What would change the outcome' }).waitFor();
+    await check(admin, 'allocation-run-english');
+    await admin.getByRole('button', { name: '日本語' }).click();
+    await admin.getByRole('heading', { level: 1, name: '選定結果：予算1,500千円' }).waitFor();
 
     // --- The comparison: 郡山市 is selected in the first run only.
     await visit(admin, `/calls/${call.id}/allocation`, '支援先の選定');

@@ -20,7 +20,7 @@ import { formatThousandYen } from '../../lib/format';
 import { apiClient } from '../../api/typed-client';
 import { menusKey, useCatalog } from '../menus/api';
 import { applicationsCalls, useInvalidateApplications, usePrefill } from './api';
-import { addChoice, moveChoice, removeChoice } from './helpers';
+import { addChoice, moveChoice, removeChoice, withNote } from './helpers';
 
 /** The advisors of the chosen menus, read from each menu's detail (shared cache with the menu pages). */
 function useAdvisorsOf(menuIds: string[]) {
@@ -270,7 +270,11 @@ export function ApplicationForm({
               <option value="">{t('common.choose')}</option>
               {available.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {`${m.title}（${m.organizationName}・${formatThousandYen(m.unitCostThousandYen, locale)}）`}
+                  {withNote(
+                    m.title,
+                    `${m.organizationName}${locale === 'ja' ? '・' : ', '}${formatThousandYen(m.unitCostThousandYen, locale)}`,
+                    locale,
+                  )}
                 </option>
               ))}
             </Select>

@@ -9,7 +9,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useI18n } from '../../i18n';
 import { formatThousandYen } from '../../lib/format';
 import { useRun } from './api';
-import { diffRuns, type OutcomeDifference } from './helpers';
+import { diffRuns, type OutcomeDifference, withNote } from './helpers';
 import { ApplicationStatusBadge, RunStatusBadge, TotalsTable, WeightsText } from './parts';
 
 /** Two runs side by side (`?a=&b=`): their settings and totals, and the applications they decide differently. */
@@ -66,15 +66,16 @@ function Side({ run }: { run: RunDetail }) {
 }
 
 function OutcomeCell({ side }: { side: OutcomeDifference['a'] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (!side) return <>{t('applications.compare.notConsidered')}</>;
   return (
     <span className="flex flex-col items-start gap-1">
       <ApplicationStatusBadge status={side.outcome} />
       {side.menuTitle && (
         <span>
-          {side.menuTitle}
-          {side.rank !== null && `（${t('applications.common.rankValue', { rank: side.rank })}）`}
+          {side.rank === null
+            ? side.menuTitle
+            : withNote(side.menuTitle, t('applications.common.rankValue', { rank: side.rank }), locale)}
         </span>
       )}
     </span>

@@ -17,7 +17,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatNumber, formatThousandYen } from '../../lib/format';
 import { applicationsCalls, useCall, useInvalidateApplications, useRun } from './api';
-import { isRunPending } from './helpers';
+import { isRunPending, withNote } from './helpers';
 import {
   ApplicationStatusBadge,
   ExplanationView,
@@ -146,7 +146,7 @@ function RunView({ run }: { run: RunDetail }) {
             { term: t('applications.run.weights'), value: <WeightsText weights={run.priorityWeights} /> },
             {
               term: t('applications.run.createdBy'),
-              value: `${run.createdByName}（${formatDateTime(run.createdAt, locale)}）`,
+              value: withNote(run.createdByName, formatDateTime(run.createdAt, locale), locale),
             },
           ]}
         />
@@ -223,7 +223,11 @@ function RunView({ run }: { run: RunDetail }) {
                         <p className="mb-2 text-std-16N-170">
                           {t('applications.run.priorityFactors')}
                           {t('applications.common.colon')}
-                          {factorsText(app.priorityFactors)}（{formatNumber(app.priorityWeight, locale)}）
+                          {withNote(
+                            factorsText(app.priorityFactors),
+                            formatNumber(app.priorityWeight, locale),
+                            locale,
+                          )}
                         </p>
                       )}
                       <ExplanationView explanation={e} />

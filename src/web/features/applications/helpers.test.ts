@@ -8,6 +8,7 @@ import {
   moveChoice,
   parseWholeNumber,
   removeChoice,
+  withNote,
 } from './helpers';
 
 describe('ranked choices', () => {
@@ -129,5 +130,12 @@ describe('parseWholeNumber and isRunPending', () => {
     expect(isRunPending('running')).toBe(true);
     expect(isRunPending('done')).toBe(false);
     expect(isRunPending(undefined)).toBe(false);
+  });
+});
+
+describe('withNote', () => {
+  it('uses full-width brackets in Japanese and spaced ones in English', () => {
+    expect(withNote('業務改革支援', '第1希望', 'ja')).toBe('業務改革支援（第1希望）');
+    expect(withNote('Reform support', 'Choice 1', 'en')).toBe('Reform support (Choice 1)');
   });
 });

@@ -116,6 +116,11 @@ export function barPercent(value: number, other: number): number {
   return Math.round((Math.max(0, value) / max) * 1000) / 10;
 }
 
+/** "本文（補足）" in Japanese, "text (note)" in English. */
+export function withNote(text: string, note: string, locale: 'ja' | 'en'): string {
+  return locale === 'ja' ? `${text}（${note}）` : `${text} (${note})`;
+}
+
 /** '' or a whole number ≥ 0 written with or without thousands separators; anything else → NaN. */
 export function parseWholeNumber(text: string): number | undefined {
   const trimmed = text.trim().replace(/[,，]/g, '');

@@ -21,6 +21,7 @@ import {
   callStateTones,
   runStatusLabels,
   runStatusTones,
+  withNote,
 } from './helpers';
 
 export function CallStateBadge({ call }: { call: Pick<Call, 'state'> }) {
@@ -341,9 +342,13 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
           <>
             <dt className="font-bold">{t('applications.detail.selectedMenu')}</dt>
             <dd>
-              {explanation.menuTitle}
-              {explanation.rank !== null &&
-                ` （${t('applications.common.rankValue', { rank: explanation.rank })}）`}
+              {explanation.rank === null
+                ? explanation.menuTitle
+                : withNote(
+                    explanation.menuTitle,
+                    t('applications.common.rankValue', { rank: explanation.rank }),
+                    locale,
+                  )}
             </dd>
           </>
         )}
