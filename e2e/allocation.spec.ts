@@ -371,6 +371,31 @@ describe.skipIf(!browser)('calls, applications and allocation', () => {
     await admin.getByRole('cell', { name: '西会津町' }).waitFor();
     await check(admin, 'allocation-support-projects');
 
+    // History import: a file with a wrong row is refused row by row; the corrected one is checked, then imported.
+    const history = (rows: string[]) => ({
+      name: 'history.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `\uFEFF${['年度,市町村コード,市町村名,支援内容,事業者名,費用（千円）', ...rows].join('\r\n')}\r\n`,
+      ),
+    });
+    const goodRow = '2024,074446,三島町,E2E 過去の業務改善支援,デモ情報システム株式会社,900';
+    await visit(admin, '/support-projects', '支援実績');
+    const file = admin.getByLabel('取り込むファイル');
+    await file.setInputFiles(history([goodRow, '2024,079999,架空町,支援,会社,100']));
+    await admin.getByRole('button', { name: '内容を確認する' }).click();
+    const rowErrors = admin.getByRole('table', { name: /行ごとの誤り/ });
+    await rowErrors.waitFor();
+    expect(await rowErrors.getByRole('row').nth(1).textContent()).toMatch(/^3市町村コード/);
+    await check(admin, 'allocation-history-errors');
+    await file.setInputFiles(history([goodRow]));
+    await admin.getByRole('button', { name: '内容を確認する' }).click();
+    await admin.getByText('確認しました。1行を取り込めます。').waitFor();
+    await admin.getByRole('button', { name: '取り込む', exact: true }).click();
+    await admin.getByText('1行を取り込みました。').waitFor();
+    await admin.getByRole('cell', { name: 'E2E 過去の業務改善支援' }).waitFor();
+    await check(admin, 'allocation-history-imported');
+
     // --- 西会津町 reads its result and the reason.
     await visit(town, applicationPath, '西会津町の申請');
     const result = town.getByRole('region', { name: '選定結果' });

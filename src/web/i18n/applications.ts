@@ -289,6 +289,7 @@ export const applicationsJa = {
       importDescription:
         'Excel（最初のシート）またはCSV（UTF-8）を取り込みます。1行でも誤りがあれば何も取り込みません。まず確認だけを行います。',
       columns: '列：{columns}',
+      template: 'ひな形（CSV）をダウンロード',
       file: '取り込むファイル',
       fileHint: 'xlsx または csv',
       fileRequired: 'ファイルを選んでください。',
@@ -597,6 +598,7 @@ export const applicationsEn: Widen<typeof applicationsJa> = {
       importDescription:
         'Imports an Excel file (first sheet) or a UTF-8 CSV. If any row is wrong nothing is imported. Check the file first.',
       columns: 'Columns: {columns}',
+      template: 'Download the template (CSV)',
       file: 'File to import',
       fileHint: 'xlsx or csv',
       fileRequired: 'Choose a file.',

@@ -20,7 +20,7 @@ import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { Select } from '../../components/Select';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
-import { describedBy, FieldError, FieldHint, FieldLabel, inputClass } from '../../components/TextField';
+import { describedBy, FieldError, FieldHint, FieldLabel } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { translate } from '../../i18n/translate';
 import { formatFiscalYear, formatThousandYen } from '../../lib/format';
@@ -104,6 +104,9 @@ export default function SupportProjectsPage() {
   );
 }
 
+/** The header row alone as a UTF-8 CSV with BOM (so Excel reads the Japanese headers), built in the browser. */
+const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${historyImportColumns.join(',')}\r\n`)}`;
+
 function rowErrors(fields: FieldErrorShape[]): HistoryImportReport['errors'] {
   return fields.map((f) => ({
     row: typeof f.path[1] === 'number' ? f.path[1] : Number(f.path[1]) || 0,
@@ -164,7 +167,10 @@ function HistoryImport() {
       boxed
     >
       <p className="text-std-16N-170">
-        {t('applications.projects.columns', { columns: historyImportColumns.join('、') })}
+        {t('applications.projects.columns', { columns: historyImportColumns.join('、') })}{' '}
+        <a href={templateHref} download="support-history-template.csv">
+          {t('applications.projects.template')}
+        </a>
       </p>
       <ErrorSummary errors={form} />
       <div className="flex flex-col gap-2">
@@ -177,7 +183,8 @@ function HistoryImport() {
           accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-invalid={fileError ? true : undefined}
           aria-describedby={describedBy(`${fileId}-hint`, fileError && `${fileId}-error`)}
-          className={`${inputClass} h-auto py-2`}
+          // Not inputClass: Chrome counts a file input as read-only, which that style greys out.
+          className="w-full max-w-xl cursor-pointer rounded-8 border border-solid-gray-600 bg-white p-2 text-oln-16N-100 text-solid-gray-800 hover:border-black aria-[invalid=true]:border-2 aria-[invalid=true]:border-error-1 file:mr-4 file:cursor-pointer file:rounded-6 file:border file:border-current file:bg-white file:px-3 file:py-1.5 file:text-oln-16B-100 file:text-blue-900 hover:file:bg-blue-200"
           onChange={() => {
             setReport(null);
             form.clear();
