@@ -297,6 +297,8 @@ export const applicationsJa = {
       import: '取り込む',
       dryRunOk: '確認しました。{count}行を取り込めます。',
       imported: '{count}行を取り込みました。',
+      notImported:
+        '誤りのある行があるため、何も取り込んでいません。ファイルを直して、もう一度確認してください。',
       errorsCaption: '行ごとの誤り（{count}件）',
       row: '行',
       column: '列',
@@ -606,6 +608,7 @@ export const applicationsEn: Widen<typeof applicationsJa> = {
       import: 'Import',
       dryRunOk: 'Checked: {count} rows can be imported.',
       imported: '{count} rows were imported.',
+      notImported: 'Some rows are wrong, so nothing was imported. Correct the file and check it again.',
       errorsCaption: 'Errors by row ({count})',
       row: 'Row',
       column: 'Column',

@@ -216,6 +216,11 @@ function HistoryImport() {
         </Alert>
       )}
       {errorsOf.length > 0 && (
+        <Alert tone="error" isLive>
+          {t('applications.projects.notImported')}
+        </Alert>
+      )}
+      {errorsOf.length > 0 && (
         <Table caption={t('applications.projects.errorsCaption', { count: errorsOf.length })} dense>
           <THead>
             <tr>
