@@ -86,7 +86,7 @@ function ApplicationView({ application, call }: { application: Application; call
       {application.status === 'awaiting_head' && (
         <Alert tone="info">{t('applications.detail.awaitingHead')}</Alert>
       )}
-      {!application.result && ['submitted', 'awaiting_head'].includes(application.status) && (
+      {!application.result && application.status === 'submitted' && (
         <Alert tone="info">{t('applications.detail.noResult')}</Alert>
       )}
       {application.result && (

@@ -102,7 +102,7 @@ function RunView({ run }: { run: RunDetail }) {
       />
       {(run.status === 'done' || run.status === 'approved') && (
         <div className="flex flex-wrap items-center gap-3">
-          {run.status === 'done' && (
+          {run.status === 'done' && run.solverStatus !== 'infeasible' && (
             <Button onClick={() => step.mutate('approve')} isBusy={step.isPending}>
               {t('applications.run.approve')}
             </Button>
