@@ -51,7 +51,7 @@ export interface Explanation {
   menuId: string | null;
   rank: number | null;
   reasons: Reason[];
-  /** For every not-selected application that the admin did not exclude; null otherwise. */
+  /** For every not-selected application that the admin did not exclude (unless explain was asked for others only); null otherwise. */
   counterfactual: Counterfactual | null;
 }
 

@@ -1,3 +1,4 @@
+import { seedApplicationsDemo } from './applications-demo';
 import { seedSeminarsDemo } from './seminars-demo';
 import { eq } from 'drizzle-orm';
 import { adjustToBusinessDay } from '../../../shared/deadlines';
@@ -131,6 +132,7 @@ export async function seedDemo(db: Database): Promise<void> {
 
     await seedDemoFiscalYears(tx, prefecture.id);
     await seedMenusDemo(tx, prefecture.id, passwordHash);
+    await seedApplicationsDemo(tx, prefecture.id);
     await seedSurveysDemo(tx, prefecture.id);
     await seedSeminarsDemo(tx, prefecture.id);
   });

@@ -166,6 +166,13 @@ describe('allocate on a readable call', () => {
     expect(byId(explanations, 'a6').reasons).toEqual([{ code: 'excluded_by_admin' }]);
   });
 
+  it('stops at the time limit and says so', async () => {
+    const result = await allocate({ ...call, timeLimitSeconds: 0 });
+    expect(result).toMatchObject({ status: 'time_limit', mipGap: 1, selections: [] });
+    // The greedy sheet needs no solver and is still there to fall back on.
+    expect(result.greedy.selections.length).toBeGreaterThan(0);
+  });
+
   it('rejects input the engine cannot score exactly', async () => {
     await expect(allocate({ ...call, budgetThousandYen: 4999.5 })).rejects.toThrow(RangeError);
     expect(() =>
@@ -249,6 +256,20 @@ describe('explain', () => {
       reasons: [{ code: 'excluded_by_admin' }],
       counterfactual: null,
     });
+  });
+
+  it('computes counterfactuals only for the applications asked about', async () => {
+    const result = await allocate(call);
+    const explanations = await explain(call, result, { counterfactualsFor: ['a4'] });
+    expect(byId(explanations, 'a4').counterfactual).toEqual({
+      budgetIncreaseThousandYen: 1200,
+      displacedApplicationIds: ['a2', 'a5'],
+      forcedMenuId: 'data',
+    });
+    expect(byId(explanations, 'a3').counterfactual).toBeNull();
+    expect(byId(explanations, 'a3').reasons).toEqual([
+      { code: 'capacity_full', menuId: 'ai', capacity: 1, takenByHigherPriority: 1 },
+    ]);
   });
 
   it('names the fuller higher choices of an application given a lower one, and the admin’s lock', async () => {

@@ -4,10 +4,10 @@ import type { AllocationStage, AllocationStageName } from './types';
 
 /**
  * The lexicographic MIP on HiGHS (WebAssembly). One model is built per call and solved once per
- * stage: each stage maximises its own objective, then its optimum is added as a constraint
- * (objective ≥ optimum) and the optimum is passed as the next stage's starting solution, which
- * stays feasible, so later stages usually finish at the root. All coefficients are integers, so a
- * bound of "≥ optimum − ½" is exactly "≥ optimum" with no tolerance question.
+ * stage (two consecutive stages share a solve when that is exact, see stageGroups): each solve
+ * maximises its objective, then its optimum is added as a constraint (objective ≥ optimum) and the
+ * solution is passed as the next solve's start, which stays feasible. All coefficients are
+ * integers, so a bound of "≥ optimum − ½" is exactly "≥ optimum" with no tolerance question.
  */
 
 let highsRuntime: Promise<Highs> | null = null;
@@ -46,9 +46,8 @@ const STATUS_OPTIMAL = 7;
 const STATUS_TIME_LIMIT = 13;
 
 interface BuiltModel {
+  /** Columns 0..n−1 are the candidates x[a,c]; column n + m is municipality m's "supported" y[m]. */
   numCols: number;
-  /** Column of each municipality's "supported" variable y[m]; x columns are the candidate indices. */
-  yColumn: (m: number) => number;
   rowLower: number[];
   rowUpper: number[];
   starts: number[];
@@ -134,7 +133,7 @@ function buildRows(problem: Problem, enforceBudget: boolean): BuiltModel {
     colUpper.push(c.eligible && affordable ? 1 : 0);
   }
   for (let m = 0; m < problem.municipalityIds.length; m++) colUpper.push(1);
-  return { numCols, yColumn: (m) => n + m, rowLower, rowUpper, starts, indices, values, colUpper };
+  return { numCols, rowLower, rowUpper, starts, indices, values, colUpper };
 }
 
 /** The objective of a stage as column coefficients to maximise (cost is negated). */
@@ -179,6 +178,73 @@ function stageObjective(stage: AllocationStageName, scaled: number): number {
     default:
       return scaled;
   }
+}
+
+/**
+ * Consecutive stages solved as one MIP when that is exact: maximising a·(B+1) + b, where B bounds
+ * b over every selection, ranks solutions by a first and b second, like two stages. Only done while
+ * every value stays below 2^31, far inside the exact-integer range of doubles and of HiGHS's
+ * tolerances; otherwise the stages run one by one. Each solve costs a fixed effort in the
+ * WebAssembly solver, so fewer solves is most of the speed.
+ */
+const COMBINED_LIMIT = 2 ** 31;
+
+interface StageGroup {
+  members: { stage: AllocationStageName; coefs: number[] }[];
+  coefs: number[];
+}
+
+function stageGroups(
+  problem: Problem,
+  stages: readonly AllocationStageName[],
+  built: BuiltModel,
+): StageGroup[] {
+  const bound = (coefs: number[]) => {
+    let total = 0;
+    for (const own of problem.candidatesByApp) {
+      let best = 0;
+      for (const i of own) if (built.colUpper[i] === 1) best = Math.max(best, Math.abs(coefs[i]!));
+      total += best;
+    }
+    return total;
+  };
+  const groups: StageGroup[] = [];
+  for (let k = 0; k < stages.length; k++) {
+    const first = stages[k]!;
+    const firstCoefs = stageCoefficients(problem, first, built.numCols);
+    const firstReduced = dividedByCommonFactor(firstCoefs);
+    const next = stages[k + 1];
+    const pairable = first !== 'coverage' && next !== undefined && next !== 'coverage';
+    if (pairable) {
+      const nextCoefs = stageCoefficients(problem, next, built.numCols);
+      const nextReduced = dividedByCommonFactor(nextCoefs);
+      const nextBound = bound(nextReduced);
+      if (bound(firstReduced) * (nextBound + 1) + nextBound < COMBINED_LIMIT) {
+        groups.push({
+          members: [
+            { stage: first, coefs: firstCoefs },
+            { stage: next, coefs: nextCoefs },
+          ],
+          coefs: firstReduced.map((c, j) => c * (nextBound + 1) + nextReduced[j]!),
+        });
+        k++;
+        continue;
+      }
+    }
+    groups.push({ members: [{ stage: first, coefs: firstCoefs }], coefs: firstReduced });
+  }
+  return groups;
+}
+
+/**
+ * Integer coefficients divided by their greatest common divisor: the same ranking of solutions
+ * with smaller numbers (costs in whole 100千円 become 1, 2, …), so more stage pairs fit the limit.
+ */
+function dividedByCommonFactor(coefs: number[]): number[] {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let common = 0;
+  for (const c of coefs) if (c !== 0) common = gcd(common, Math.abs(c));
+  return common <= 1 ? coefs : coefs.map((c) => c / common);
 }
 
 export async function solveLexicographic(problem: Problem, options: SolveOptions): Promise<SolveOutcome> {
@@ -235,15 +301,15 @@ export async function solveLexicographic(problem: Problem, options: SolveOptions
     let incumbent: Float64Array | null = null;
     let worstGap = 0;
     let status: SolveOutcome['status'] = 'optimal';
-    for (const stage of options.stages) {
-      const coefs = stageCoefficients(problem, stage, built.numCols);
+    for (const group of stageGroups(problem, options.stages, built)) {
+      const coefs = group.coefs;
       const active: number[] = [];
       for (let j = 0; j < built.numCols; j++) {
         if (coefs[j] !== 0 && built.colUpper[j] === 1) active.push(j);
       }
       // A stage whose objective is 0 on every column that can be 1 cannot change the choice.
       if (active.length === 0 && incumbent !== null) {
-        stages.push({ name: stage, objective: 0, skipped: true });
+        for (const member of group.members) stages.push({ name: member.stage, objective: 0, skipped: true });
         continue;
       }
       const remaining = options.timeLimitSeconds - (performance.now() - started) / 1000;
@@ -274,11 +340,17 @@ export async function solveLexicographic(problem: Problem, options: SolveOptions
         break;
       }
       const values = model.getSolution().colValue;
-      incumbent = Float64Array.from(values, (v) => Math.round(v));
-      let scaled = 0;
-      for (const j of active) scaled += coefs[j]! * incumbent[j]!;
-      stages.push({ name: stage, objective: stageObjective(stage, scaled) });
+      const solution = Float64Array.from(values, (v) => Math.round(v));
+      incumbent = solution;
+      for (const member of group.members) {
+        let value = 0;
+        for (let j = 0; j < built.numCols; j++) value += member.coefs[j]! * solution[j]!;
+        stages.push({ name: member.stage, objective: stageObjective(member.stage, value) });
+      }
       if (status === 'time_limit') break;
+      let scaled = 0;
+      for (const j of active) scaled += coefs[j]! * solution[j]!;
+      // Fixing the combined optimum fixes every member at its lexicographic optimum.
       model.addRow(scaled - 0.5, highs.infinity, {
         indices: active,
         values: active.map((j) => coefs[j]!),
@@ -288,7 +360,9 @@ export async function solveLexicographic(problem: Problem, options: SolveOptions
     if (incumbent !== null) {
       for (const c of problem.candidates) if (incumbent[c.index] === 1) chosen.push(c.index);
     }
-    return finish(status, stages, chosen, status === 'optimal' ? 0 : worstGap);
+    // Stopped before any solution: nothing is proven, report the gap as 100 %.
+    const gap = status === 'optimal' ? 0 : incumbent === null ? 1 : worstGap;
+    return finish(status, stages, chosen, gap);
   } finally {
     model.dispose();
   }

@@ -3,6 +3,7 @@ import type { RunSummary } from '../../../shared/schemas/applications';
 import type { Database, Executor } from '../../db/client';
 import type { AllocationResult } from '../../domain/allocation';
 import { type Actor, type RequestContext, signedIn } from '../../platform/context';
+import { recordAudit } from '../../platform/audit';
 import type { AppConfig } from '../../platform/deps';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
 import { publishEvent } from '../../platform/jobs/events';
@@ -160,6 +161,12 @@ export function createApplicationsPublication({
       await enqueueMail(tx, { prefectureId: actor.prefectureId, to: member.email, ...mail });
     }
 
+    await recordAudit(tx, ctx, {
+      action: 'support_project.create',
+      entityType: 'support_project',
+      entityId: null,
+      after: { allocationRunId: run.id, supportProjectIds: projects.map((p) => p.id) },
+    });
     await publishEvent(tx, ctx, 'applications.published', {
       callId: run.callId,
       runId: run.id,

@@ -150,12 +150,12 @@ export function createApplicationsRecords(db: Database, catalog: CatalogReadPort
     return callContext(ex, actor.prefectureId, call);
   }
 
-  async function callContext(ex: Executor, prefectureId: string, call: repo.CallRow, now = new Date()) {
+  async function callContext(ex: Executor, prefectureId: string, call: repo.CallRow) {
     const program = await repo.findProgram(ex, prefectureId, call.programId);
     const fiscalYear = await repo.findFiscalYear(ex, prefectureId, call.fiscalYearId);
     if (!program || !fiscalYear) throw new AppError('NOT_FOUND');
     const phases = await repo.findCallPhases(ex, prefectureId, [call.programId]);
-    return { call, program, fiscalYear, phases, roundsAt: (at: Date) => roundsOf(phases, at), now };
+    return { call, program, fiscalYear, phases, roundsAt: (at: Date) => roundsOf(phases, at) };
   }
 
   async function menusOf(prefectureId: string, fiscalYearId: string) {

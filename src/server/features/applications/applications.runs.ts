@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { RunCreate, RunDetail, RunSummary } from '../../../shared/schemas/applications';
 import type { Database, Executor } from '../../db/client';
 import {
@@ -7,7 +8,7 @@ import {
   explain,
   priorityOf,
 } from '../../domain/allocation';
-import { type RequestContext, signedIn } from '../../platform/context';
+import { type Actor, type RequestContext, signedIn } from '../../platform/context';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
 import type { JobContext } from '../../platform/jobs/runner';
 import { enqueueJob } from '../../platform/jobs/queue';
@@ -138,7 +139,7 @@ export function createApplicationsRuns({
   records: ApplicationsRecords;
   catalog: CatalogReadPort;
 }) {
-  async function loadRun(actor: Parameters<typeof records.presentRuns>[1], id: string) {
+  async function loadRun(actor: Actor, id: string) {
     const row = await repo.findRun(db, actor.prefectureId, id);
     return row ? (await records.presentRuns(db, actor, [row]))[0]! : null;
   }
@@ -173,7 +174,7 @@ export function createApplicationsRuns({
           'required',
         );
       // A recorded seed makes the lottery repeatable; none given → drawn here, then recorded.
-      const seed = input.seed ?? Math.floor(Math.random() * 4_294_967_296);
+      const seed = input.seed ?? randomInt(0, 4_294_967_296);
       const created = await records.createAudited(
         ctx,
         { action: 'allocation_run.create', entityType: 'allocation_run' },

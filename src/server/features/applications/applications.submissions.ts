@@ -117,6 +117,23 @@ export function createApplicationsSubmissions({
       );
   }
 
+  /** The desired period must not end before it starts ('YYYY-MM' compares as text). */
+  function checkPeriod(
+    input: { desiredStartMonth?: string | null | undefined; desiredEndMonth?: string | null | undefined },
+    current: { desiredStartMonth: string | null; desiredEndMonth: string | null } | null,
+  ) {
+    const start =
+      input.desiredStartMonth !== undefined ? input.desiredStartMonth : current?.desiredStartMonth;
+    const end = input.desiredEndMonth !== undefined ? input.desiredEndMonth : current?.desiredEndMonth;
+    if (start && end && end < start)
+      throw fieldError(
+        ['desiredEndMonth'],
+        '希望期間の終わりは始まり以降の月にしてください。',
+        'The desired period must not end before it starts.',
+        'period_order',
+      );
+  }
+
   async function proposedChallenge(actor: Actor, call: repo.CallRow, municipalityId: string) {
     const year = await repo.findFiscalYear(db, actor.prefectureId, call.fiscalYearId);
     const candidates = [call.fiscalYearId];
@@ -163,7 +180,13 @@ export function createApplicationsSubmissions({
       const { call } = await records.requireCall(db, actor, callId);
       const town = municipalityId ?? policy.ownMunicipality(actor);
       if (!town) {
-        assertAllowed(!policy.isAdmin(actor));
+        if (policy.isAdmin(actor))
+          throw fieldError(
+            ['municipalityId'],
+            '市町村を選んでください。',
+            'Choose the municipality.',
+            'required',
+          );
         throw new AppError('FORBIDDEN');
       }
       assertAllowed(policy.isAdmin(actor) || policy.isTownUser(actor, town));
@@ -228,6 +251,7 @@ export function createApplicationsSubmissions({
         municipalityId = own!;
       }
       requireOpenRound(roundsAt(ctx.now), ctx.now, ['menuIds']);
+      checkPeriod(input, null);
       await checkChoices(actor, call, input, null);
       // A town may file several applications (one per project it hopes for); the allocation caps
       // what it receives at the call's per-municipality limit.
@@ -275,6 +299,7 @@ export function createApplicationsSubmissions({
           'not_editable',
         );
       requireOpenRound(rounds, ctx.now, ['status']);
+      checkPeriod(input, row);
       await checkChoices(actor, call, input, row);
       const { version, ...changes } = input;
       const values = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));

@@ -1,7 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, domainEvents, mailOutbox, organizations, supportProjects } from '../../db/schema';
+import pino from 'pino';
+import type { FiscalYearDetail } from '../../../shared/schemas/fiscal-years';
+import { auditLog, domainEvents, mailOutbox, organizations, supportProjects, users } from '../../db/schema';
+import type { Actor } from '../../platform/context';
+import { defaultConfig } from '../../platform/deps';
 import { createTestContext } from '../../testing/harness';
+import { applicationTasks } from './applications.home-tasks';
 import { closeRound, createOpenCallYear, reopenRound } from './applications.fixtures';
 
 const ctx = await createTestContext();
@@ -95,6 +100,14 @@ describe('the whole flow: call → applications → runs → approval → public
     );
     expect(foreign.status).toBe(422);
     expect(foreign.body.error.fields[0]).toMatchObject({ path: ['menuIds', 1], code: 'not_in_catalog' });
+    const backwards = await call(
+      'POST',
+      `/api/calls/${callId}/applications`,
+      { menuIds: [menuA], desiredStartMonth: '2026-10', desiredEndMonth: '2026-07', ...contact },
+      staff,
+    );
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.error.fields[0]).toMatchObject({ path: ['desiredEndMonth'], code: 'period_order' });
   });
 
   it('town staff draft and submit; the head confirms', async () => {
@@ -550,5 +563,120 @@ describe('history import', () => {
     const res = await upload(form);
     expect(res.body).toEqual({ dryRun: false, imported: 1, errors: [] });
     expect((await upload(csvFile(['2023,074055,西会津町,x,y,1']), '', staff)).status).toBe(403);
+  });
+});
+
+describe('home tasks and an empty run', () => {
+  async function actorOf(email: string): Promise<Actor> {
+    const [u] = await db.select().from(users).where(eq(users.email, email));
+    const [org] = await db.select().from(organizations).where(eq(organizations.id, u!.organizationId));
+    return {
+      userId: u!.id,
+      prefectureId: u!.prefectureId,
+      organizationId: org!.id,
+      organizationKind: org!.kind as Actor['organizationKind'],
+      municipalityId: org!.municipalityId,
+      roles: u!.roles as Actor['roles'],
+      email: u!.email,
+      displayName: u!.displayName,
+    };
+  }
+  async function tasksOf(email: string, fiscalYearId: string, now = new Date()) {
+    const actor = await actorOf(email);
+    const deps = { db, config: defaultConfig, logger: pino({ level: 'silent' }) };
+    return applicationTasks({
+      actor,
+      now,
+      request: { actor, requestId: 't', locale: 'ja', ipAddress: null, userAgent: null, now },
+      fiscalYear: { id: fiscalYearId } as FiscalYearDetail,
+      deps,
+    });
+  }
+
+  it('staff are asked to apply while open; the head to confirm; the admin to decide, then to publish', async () => {
+    const y = await createOpenCallYear(db, { companyAOrgId: companyAOrg!.id });
+    const created = await ok(
+      'POST',
+      '/api/calls',
+      { programId: y.programId, headConfirmationRequired: true },
+      admin,
+      201,
+    );
+    const open = await tasksOf('dx@nishiaizu.example.jp', y.fiscalYearId);
+    expect(open.map((t) => t.kind)).toEqual(['application_open_call']);
+    expect(open[0]!.dueAt).toBe(created.rounds[0].closesAt);
+    expect(open[0]!.href).toBe(`/calls/${created.id}/apply`);
+    const d = await ok(
+      'POST',
+      `/api/calls/${created.id}/applications`,
+      { menuIds: [y.menuIds[0]], challenge: '課題', ...contact },
+      staff,
+      201,
+    );
+    await ok('POST', `/api/applications/${d.id}/submit`, { version: d.version }, staff);
+    expect((await tasksOf('dx@nishiaizu.example.jp', y.fiscalYearId)).map((t) => t.kind)).toEqual([]);
+    const headTasks = await tasksOf('mayor@nishiaizu.example.jp', y.fiscalYearId);
+    expect(headTasks.map((t) => [t.kind, t.href])).toEqual([
+      ['application_awaiting_head', `/applications/${d.id}`],
+    ]);
+    expect(await tasksOf('admin@pref.example.jp', y.fiscalYearId)).toEqual([]);
+    await closeRound(db, y.phaseId);
+    expect((await tasksOf('admin@pref.example.jp', y.fiscalYearId)).map((t) => t.kind)).toEqual([
+      'allocation_to_approve',
+    ]);
+    // Nothing was submitted: the run is solved all the same, with nothing to give.
+    const run = await ok('POST', `/api/calls/${created.id}/runs`, { label: '空', seed: 1 }, admin, 202);
+    await ctx.runJobs();
+    const solved = await ok('GET', `/api/runs/${run.id}`, undefined, admin);
+    expect(solved).toMatchObject({ status: 'done', totals: { projects: 0, municipalities: 0 } });
+    expect(solved.explanations).toEqual([]);
+    await ok('POST', `/api/runs/${run.id}/approve`, { version: solved.version }, admin);
+    const after = await tasksOf('admin@pref.example.jp', y.fiscalYearId);
+    expect(after.map((t) => [t.kind, t.href])).toEqual([['allocation_to_publish', `/runs/${run.id}`]]);
+  });
+});
+
+describe('contradictory locks', () => {
+  it('a run whose locks cannot all hold is stored as infeasible, explained, and cannot be approved', async () => {
+    const y = await createOpenCallYear(db, { companyAOrgId: companyAOrg!.id, capacities: [1, 1, 1] });
+    const created = await ok(
+      'POST',
+      '/api/calls',
+      { programId: y.programId, maxProjectsPerMunicipality: 1 },
+      admin,
+      201,
+    );
+    const locked: string[] = [];
+    for (const menuId of y.menuIds.slice(0, 2)) {
+      const d = await ok(
+        'POST',
+        `/api/calls/${created.id}/applications`,
+        { menuIds: [menuId], challenge: '二件とも', ...contact },
+        staff,
+        201,
+      );
+      const s = await ok('POST', `/api/applications/${d.id}/submit`, { version: d.version }, staff);
+      const l = await ok(
+        'PUT',
+        `/api/applications/${d.id}/lock`,
+        { version: s.version, lock: { kind: 'include', menuId }, reason: '必ず支援' },
+        admin,
+      );
+      expect(l.lock).toEqual({ kind: 'include', menuId, reason: '必ず支援' });
+      locked.push(d.id);
+    }
+    // One project per town, but both of the town's applications forced in.
+    const run = await ok('POST', `/api/calls/${created.id}/runs`, { label: '矛盾', seed: 3 }, admin, 202);
+    await ctx.runJobs();
+    const solved = await ok('GET', `/api/runs/${run.id}`, undefined, admin);
+    expect(solved).toMatchObject({ status: 'done', solverStatus: 'infeasible', selections: [] });
+    expect(solved.explanations.map((e: { reasons: { code: string }[] }) => e.reasons[0]!.code)).toEqual([
+      'no_feasible_allocation',
+      'no_feasible_allocation',
+    ]);
+    await closeRound(db, y.phaseId);
+    const refused = await call('POST', `/api/runs/${run.id}/approve`, { version: solved.version });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.fields[0].code).toBe('not_solved');
   });
 });
