@@ -429,8 +429,12 @@ describe.skipIf(!browser)('calls, applications and allocation', () => {
     await result.getByText(outcome, { exact: true }).waitFor();
     // The reasons in plain words, and for an unselected town what would have changed the outcome.
     expect(await result.getByRole('listitem').count()).toBeGreaterThan(0);
-    if (outcome === '不採択') await result.getByRole('heading', { name: 'もし条件が違っていたら' }).waitFor();
-    else await result.getByText(menuA).waitFor();
+    if (outcome === '不採択') {
+      await result.getByRole('heading', { name: 'もし条件が違っていたら' }).waitFor();
+      // The town that would be displaced is counted, never named.
+      await result.getByText('他の市町村の申請 1件').waitFor();
+      expect(await result.textContent()).not.toContain(selected);
+    } else await result.getByText(menuA).waitFor();
     await check(town, 'allocation-town-result');
   }
 });

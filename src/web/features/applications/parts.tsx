@@ -331,6 +331,14 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
   const { t, pick, locale } = useI18n();
   const headingId = useId();
   const cf = explanation.counterfactual;
+  // A town sees its own result only: the other towns' names may be withheld, then their number is shown.
+  const displacedText = (displaced: { municipalityName: string }[]) => {
+    if (displaced.length === 0) return t('applications.run.noDisplaced');
+    const names = displaced.map((d) => d.municipalityName).filter((name) => name.trim() !== '');
+    return names.length === displaced.length
+      ? names.join(locale === 'ja' ? '、' : ', ')
+      : t('applications.run.displacedCount', { count: displaced.length });
+  };
   return (
     <div className="flex flex-col gap-3">
       <dl className="grid gap-x-4 gap-y-1 text-std-16N-170 sm:grid-cols-[minmax(8rem,14rem)_1fr]">
@@ -381,11 +389,7 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
                 : `+${formatThousandYen(cf.budgetIncreaseThousandYen, locale)}`}
             </dd>
             <dt className="font-bold">{t('applications.run.displaced')}</dt>
-            <dd>
-              {cf.displaced.length === 0
-                ? t('applications.run.noDisplaced')
-                : cf.displaced.map((d) => d.municipalityName).join(locale === 'ja' ? '、' : ', ')}
-            </dd>
+            <dd>{displacedText(cf.displaced)}</dd>
           </dl>
         </section>
       )}
