@@ -235,6 +235,10 @@ describe.skipIf(!browser)('calls, applications and allocation', () => {
     pages.push(town);
     await loginAs(town, nishiaizuEmail);
     await visit(town, `/calls/${call.id}`, programName);
+    // The town sees its own applications (none yet) and the apply button, not the admin's tools.
+    await town.getByText('自団体の申請').waitFor();
+    expect(await town.getByRole('link', { name: '支援先の選定' }).count()).toBe(0);
+    await check(town, 'allocation-call-town');
     await town.getByRole('link', { name: '申請を作成する' }).click();
     await town.getByRole('heading', { level: 1, name: '申請の作成' }).waitFor();
     await settle(town);
