@@ -12,6 +12,8 @@ function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject
 
 const adminOnly = ['prefecture_admin'] as const;
 const companyOnly = ['company_member'] as const;
+/** The three-year planner: the prefecture and the council (the server enforces the same). */
+const plannerRoles = ['prefecture_admin', 'council_secretariat'] as const;
 /** Survey results: the prefecture and its reviewers (the server enforces the same). */
 const surveyResultRoles = ['prefecture_admin', 'reviewer'] as const;
 
@@ -113,6 +115,35 @@ export const routes: RouteObject[] = [
               {
                 path: 'menus/recommendations',
                 ...page(() => import('./features/menus/RecommendationsPage')),
+              },
+              { path: 'calls', ...page(() => import('./features/applications/CallListPage')) },
+              { path: 'calls/:id', ...page(() => import('./features/applications/CallPage')) },
+              {
+                path: 'calls/:id/apply',
+                ...page(() => import('./features/applications/ApplicationNewPage')),
+              },
+              {
+                path: 'calls/:id/allocation',
+                element: <RequireRole roles={adminOnly} />,
+                children: [{ index: true, ...page(() => import('./features/applications/AllocationPage')) }],
+              },
+              {
+                path: 'calls/:id/planner',
+                element: <RequireRole roles={plannerRoles} />,
+                children: [{ index: true, ...page(() => import('./features/applications/PlannerPage')) }],
+              },
+              { path: 'applications/:id', ...page(() => import('./features/applications/ApplicationPage')) },
+              {
+                path: 'runs',
+                element: <RequireRole roles={adminOnly} />,
+                children: [
+                  { path: 'compare', ...page(() => import('./features/applications/RunComparePage')) },
+                  { path: ':id', ...page(() => import('./features/applications/RunPage')) },
+                ],
+              },
+              {
+                path: 'support-projects',
+                ...page(() => import('./features/applications/SupportProjectsPage')),
               },
               {
                 path: 'admin',

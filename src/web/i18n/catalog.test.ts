@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aboutEn, aboutJa } from './about';
+import { applicationsEn, applicationsJa } from './applications';
 import { accountEn, accountJa } from './account';
 import { adminEn, adminJa } from './admin';
 import { authEn, authJa } from './auth';
@@ -41,6 +42,7 @@ describe('UI catalogs', () => {
       about: [aboutJa, aboutEn],
       account: [accountJa, accountEn],
       admin: [adminJa, adminEn],
+      applications: [applicationsJa, applicationsEn],
       auth: [authJa, authEn],
       fiscalYears: [fiscalYearsJa, fiscalYearsEn],
       home: [homeJa, homeEn],

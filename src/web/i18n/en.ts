@@ -9,6 +9,7 @@ import { aboutEn } from './about';
 import { menusEn } from './menus';
 import { surveysEn } from './surveys';
 import { seminarsEn } from './seminars';
+import { applicationsEn } from './applications';
 
 /** UI text in English. Same keys as ja.ts (enforced by the Catalog type and catalog.test.ts). */
 export const en: Catalog = {
@@ -90,4 +91,5 @@ export const en: Catalog = {
   ...menusEn,
   ...surveysEn,
   ...seminarsEn,
+  ...applicationsEn,
 };

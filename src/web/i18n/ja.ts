@@ -9,6 +9,7 @@ import { aboutJa } from './about';
 import { menusJa } from './menus';
 import { surveysJa } from './surveys';
 import { seminarsJa } from './seminars';
+import { applicationsJa } from './applications';
 
 /**
  * UI text in Japanese, the product's first language. en.ts must have exactly
@@ -93,6 +94,7 @@ export const ja = {
   ...menusJa,
   ...surveysJa,
   ...seminarsJa,
+  ...applicationsJa,
 };
 
 /** The shape every catalog has: the same keys, any string values. */

@@ -12,6 +12,8 @@ describe('navigationFor', () => {
       '/municipalities',
       '/menus/admin',
       '/menus/catalog',
+      '/calls',
+      '/support-projects',
       '/seminars',
       '/admin/users',
       '/admin/organizations',
@@ -29,6 +31,8 @@ describe('navigationFor', () => {
         '/surveys',
         '/menus/recommendations',
         '/menus/catalog',
+        '/calls',
+        '/support-projects',
         '/seminars',
         '/account',
       ]);
@@ -42,10 +46,16 @@ describe('navigationFor', () => {
       '/menus/proposals',
       '/menus/profile',
       '/menus/catalog',
+      '/support-projects',
     ]);
     expect(paths(['reviewer'])).toEqual([...common, '/menus/reviews', '/menus/catalog']);
     // Recommendations are derived from a town's survey answers: the town's and the prefecture's only.
-    expect(paths(['council_secretariat'])).toEqual([...common, '/menus/catalog']);
+    expect(paths(['council_secretariat'])).toEqual([
+      ...common,
+      '/menus/catalog',
+      '/calls',
+      '/support-projects',
+    ]);
   });
 
   it('merges several roles without repeating a destination', () => {

@@ -15,6 +15,8 @@ const adminItems: NavItem[] = [
   { to: '/municipalities', label: 'nav.municipalities' },
   { to: '/menus/admin', label: 'menus.nav.admin' },
   { to: '/menus/catalog', label: 'menus.nav.catalog' },
+  { to: '/calls', label: 'applications.nav.calls' },
+  { to: '/support-projects', label: 'applications.nav.supportProjects' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/admin/users', label: 'nav.users' },
   { to: '/admin/organizations', label: 'nav.organizations' },
@@ -29,6 +31,8 @@ const municipalityItems: NavItem[] = [
   { to: '/surveys', label: 'nav.surveys' },
   { to: '/menus/recommendations', label: 'menus.nav.recommendations' },
   { to: '/menus/catalog', label: 'menus.nav.catalog' },
+  { to: '/calls', label: 'applications.nav.calls' },
+  { to: '/support-projects', label: 'applications.nav.supportProjects' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/account', label: 'nav.account' },
 ];
@@ -47,6 +51,12 @@ const companyItems: NavItem[] = [
 ];
 const reviewerItems: NavItem[] = [{ to: '/menus/reviews', label: 'menus.nav.reviews' }];
 const catalogItems: NavItem[] = [{ to: '/menus/catalog', label: 'menus.nav.catalog' }];
+/** Support projects: a company sees its own menus' projects, the council all (after publication). */
+const supportProjectItems: NavItem[] = [
+  { to: '/support-projects', label: 'applications.nav.supportProjects' },
+];
+/** The council follows the calls and the three-year plan. */
+const councilItems: NavItem[] = [{ to: '/calls', label: 'applications.nav.calls' }];
 
 /**
  * The main menu for a set of roles. The prefecture admin's menu includes
@@ -64,6 +74,9 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
     if (roles.includes('company_member')) lists.push(companyItems);
     if (roles.includes('reviewer')) lists.push(reviewerItems);
     lists.push(catalogItems);
+    if (roles.includes('council_secretariat')) lists.push(councilItems);
+    if (roles.some((r) => r === 'company_member' || r === 'council_secretariat'))
+      lists.push(supportProjectItems);
   }
   const seen = new Set<string>();
   const merged: NavItem[] = [];
