@@ -6,6 +6,7 @@ const program = {
   programName: 'ICTアドバイザー市町村派遣事業',
   programNameEn: 'ICT Advisor Dispatch',
   fiscalYear: 2024,
+  decidedAt: new Date('2024-07-01T03:00:00Z'),
 };
 
 describe('allocation result mail', () => {

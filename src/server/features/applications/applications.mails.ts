@@ -1,5 +1,10 @@
 import { formatFiscalYear } from '../../../shared/fiscal-year';
-import { composeMail, defineMailTemplate, type MailExample } from '../../platform/mail/templates';
+import {
+  composeMail,
+  defineMailTemplate,
+  formatMailDate,
+  type MailExample,
+} from '../../platform/mail/templates';
 
 /** The mails of calls and allocation; each recipient gets the language of their account. */
 
@@ -13,6 +18,8 @@ export interface AllocationResultMail {
   selectedMenus: string[];
   /** The reasons in the recipient's language. */
   reasons: { ja: string[]; en: string[] };
+  /** When the prefecture published the decision. */
+  decidedAt: Date;
   /** The application page (/applications/:id). */
   link: string;
 }
@@ -24,7 +31,7 @@ export const allocationResultMail = defineMailTemplate<AllocationResultMail>({
     lines: [
       `${p.recipientName} 様`,
       '',
-      `${p.municipalityName}からの申請について、支援先決定の結果をお知らせします。`,
+      `${p.municipalityName}からの申請について、支援先決定の結果をお知らせします（${formatMailDate(p.decidedAt, 'ja')}決定）。`,
       p.selectedMenus.length > 0
         ? `結果: 採択（${p.selectedMenus.map((m) => `「${m}」`).join('、')}）`
         : '結果: 不採択',
@@ -39,7 +46,7 @@ export const allocationResultMail = defineMailTemplate<AllocationResultMail>({
     lines: [
       `Dear ${p.recipientName},`,
       '',
-      `This is the result of the allocation of support for the application of ${p.municipalityName}.`,
+      `This is the result of the allocation of support for the application of ${p.municipalityName}, decided on ${formatMailDate(p.decidedAt, 'en')}.`,
       p.selectedMenus.length > 0
         ? `Result: selected (${p.selectedMenus.map((m) => `"${m}"`).join(', ')})`
         : 'Result: not selected',
@@ -58,6 +65,8 @@ export interface CompanyProjectsMail {
   fiscalYear: number;
   /** One line per project: menu title and municipality. */
   projects: { menuTitle: string; municipalityName: string }[];
+  /** When the prefecture published the decision. */
+  decidedAt: Date;
   /** The support-projects page (/support-projects). */
   link: string;
 }
@@ -69,7 +78,7 @@ export const companyProjectsMail = defineMailTemplate<CompanyProjectsMail>({
     lines: [
       `${p.recipientName} 様`,
       '',
-      '貴社の支援メニューについて、次の支援先が決まりました。',
+      `貴社の支援メニューについて、次の支援先が決まりました（${formatMailDate(p.decidedAt, 'ja')}決定）。`,
       ...p.projects.map((x) => `・「${x.menuTitle}」: ${x.municipalityName}`),
       '',
       '支援プロジェクトの一覧:',
@@ -81,7 +90,7 @@ export const companyProjectsMail = defineMailTemplate<CompanyProjectsMail>({
     lines: [
       `Dear ${p.recipientName},`,
       '',
-      'The following municipalities will receive support through your menus:',
+      `The following municipalities will receive support through your menus (decided on ${formatMailDate(p.decidedAt, 'en')}):`,
       ...p.projects.map((x) => `- "${x.menuTitle}": ${x.municipalityName}`),
       '',
       'Support projects:',
@@ -110,11 +119,12 @@ export const mailExamples: MailExample[] = [
             ja: ['予算の上限に達しました（この申請の選定にはあと1,200千円が必要）。'],
             en: ['The budget was used up (selecting this would need 1,200 thousand yen more).'],
           },
+          decidedAt: new Date('2024-07-01T03:00:00Z'),
           link: `${publicUrl}/applications/0190a1b2-0000-7000-8000-000000000011`,
         },
         locale,
       ),
-    singleLanguageData: ['西会津 花子'],
+    singleLanguageData: ['西会津 花子', '西会津町'],
   },
   {
     kind: 'applications.company_projects',
@@ -129,6 +139,7 @@ export const mailExamples: MailExample[] = [
           programNameEn: 'ICT Advisor Dispatch to Municipalities',
           fiscalYear: 2024,
           projects: [{ menuTitle: 'RPA試行導入支援', municipalityName: '西会津町' }],
+          decidedAt: new Date('2024-07-01T03:00:00Z'),
           link: `${publicUrl}/support-projects`,
         },
         locale,
