@@ -77,8 +77,9 @@ describe('credential clean-up job', () => {
     ).toEqual(['expired-recently', 'still-valid']);
   });
 
-  it('is one of the jobs the app runs, with the seminar reminders and the job clean-up', () => {
+  it('is one of the jobs the app runs, with the seminar reminders, the job clean-up and allocation runs', () => {
     expect(ctx.background.jobs.map((j) => j.kind).sort()).toEqual([
+      'applications.solve_run',
       'auth.credential-cleanup',
       'jobs.cleanup',
       'seminars.reminders',
