@@ -78,6 +78,28 @@ describe('parseAttendanceReport', () => {
     ]);
   });
 
+  it('reads a Zoom webinar attendee report in English: title block and host section skipped, "No" rows are not attendance', () => {
+    const report = parseAttendanceReport(fixture('zoom-webinar-attendee-en.utf8.csv'));
+    expect(report.format).toBe('zoom_webinar');
+    expect(report.rows.map((r) => [r.name, r.email, r.minutes])).toEqual([
+      ['講師 鈴木 一郎', 'speaker@company-a.example.jp', 99],
+      ['郡山市 山田 太郎 (Taro)', 'dx@koriyama.example.jp', 191],
+      ['三春町 総務課', '', 45],
+    ]);
+  });
+
+  it('reads a Zoom webinar attendee report from the Japanese UI (UTF-8 with BOM)', () => {
+    const report = parseAttendanceReport(fixture('zoom-webinar-attendee-ja.utf8bom.csv'));
+    expect(report.format).toBe('zoom_webinar');
+    expect(report.rows.map((r) => [r.name, r.email, r.minutes])).toContainEqual([
+      '西会津町 DX担当 (デモ 花子)',
+      'dx@nishiaizu.example.jp',
+      96,
+    ]);
+    // 「いいえ」: registered, did not attend.
+    expect(report.rows.map((r) => r.email)).not.toContain('dx@koriyama.example.jp');
+  });
+
   it('refuses a file that is no attendance report', () => {
     expect(() => parseAttendanceReport(new TextEncoder().encode('a,b,c\n1,2,3\n'))).toThrow(
       AttendanceReportError,

@@ -1,11 +1,11 @@
 /**
  * Webinar attendance reports (Zoom participants / meeting-summary CSV, Microsoft Teams attendance
- * report) normalised to one row per person: {name, email, minutes, joinedAt?, leftAt?}, rejoins of
- * the same person summed. Pure: bytes in, rows out. Handles UTF-8 (with or without BOM), UTF-16LE
+ * report, Zoom webinar attendee report) normalised to one row per person: {name, email, minutes,
+ * joinedAt?, leftAt?}, rejoins of the same person summed. Pure: bytes in, rows out. Handles UTF-8 (with or without BOM), UTF-16LE
  * (Teams downloads, usually tab-separated) and Shift_JIS (Excel-saved CSV).
  */
 
-export type AttendanceReportFormat = 'zoom' | 'zoom_summary' | 'teams';
+export type AttendanceReportFormat = 'zoom' | 'zoom_summary' | 'zoom_webinar' | 'teams';
 
 export interface AttendanceReportRow {
   name: string;
@@ -87,6 +87,25 @@ const ZOOM = {
   join: ['join time', '参加時刻'],
   leave: ['leave time', '退出時刻'],
   minutes: ['duration (minutes)', '期間(分)', '時間(分)'],
+};
+/** Columns of the Zoom webinar attendee report (its host, panelist and attendee sections share them). */
+const WEBINAR = {
+  attended: ['attended', '出席'],
+  name: ['user name (original name)', 'ユーザー名(元の名前)', 'user name', 'ユーザー名'],
+  firstName: ['first name', '名'],
+  lastName: ['last name', '姓'],
+  email: ['email', 'メール', 'メールアドレス', 'user email', 'ユーザーメール'],
+  join: ZOOM.join,
+  leave: ZOOM.leave,
+  minutes: ['time in session (minutes)', 'セッション時間(分)', 'セッションの時間(分)'],
+};
+const WEBINAR_SECTIONS: Record<string, 'host' | 'panelist' | 'attendee'> = {
+  'host details': 'host',
+  ホストの詳細: 'host',
+  'panelist details': 'panelist',
+  パネリストの詳細: 'panelist',
+  'attendee details': 'attendee',
+  出席者の詳細: 'attendee',
 };
 const TEAMS = {
   name: ['name', '名前'],
@@ -186,6 +205,60 @@ function parseZoom(rows: string[][], headerAt: number, format: AttendanceReportF
   return { format, rows: combine(out) };
 }
 
+const cell = (row: string[], at: number) => (at >= 0 ? (row[at] ?? '') : '').trim();
+
+/** The section a title line of the webinar report opens ("Attendee Details"), or undefined. */
+function webinarSection(row: string[]): 'host' | 'panelist' | 'attendee' | undefined {
+  const filled = row.filter((c) => c !== '');
+  return filled.length === 1 ? WEBINAR_SECTIONS[norm(filled[0]!)] : undefined;
+}
+
+/**
+ * The Zoom webinar attendee report: a title block (report name, generated time, the webinar's
+ * summary line), then "Host Details", "Panelist Details" and "Attendee Details" sections, each
+ * with its own header line. Attendees and panelists are read; the hosts are the organisers running
+ * the webinar, not its audience. "Attended: No" rows are registrants who did not come.
+ */
+function parseZoomWebinar(rows: string[][]): AttendanceReport {
+  const out: AttendanceReportRow[] = [];
+  let section: 'host' | 'panelist' | 'attendee' | undefined;
+  let header: string[] | undefined;
+  for (const row of rows) {
+    if (row.length === 0) continue;
+    if (row.filter((c) => c !== '').length === 1) {
+      // A title line: a known section, or one this parser does not read ("Other Attended").
+      section = webinarSection(row);
+      header = undefined;
+      continue;
+    }
+    if (!section || section === 'host') continue;
+    if (!header) {
+      header = row;
+      continue;
+    }
+    const c = {
+      attended: findColumn(header, WEBINAR.attended),
+      name: findColumn(header, WEBINAR.name),
+      first: findColumn(header, WEBINAR.firstName),
+      last: findColumn(header, WEBINAR.lastName),
+      email: findColumn(header, WEBINAR.email),
+      join: findColumn(header, WEBINAR.join),
+      leave: findColumn(header, WEBINAR.leave),
+      minutes: findColumn(header, WEBINAR.minutes),
+    };
+    const attended = norm(cell(row, c.attended));
+    if (attended === 'no' || attended === 'いいえ') continue;
+    const name = cell(row, c.name) || [cell(row, c.last), cell(row, c.first)].filter(Boolean).join(' ');
+    const email = cell(row, c.email).toLowerCase();
+    const minutes = parseDuration(cell(row, c.minutes));
+    if ((!name && !email) || minutes === null) continue;
+    const joinedAt = keepTime(cell(row, c.join));
+    const leftAt = keepTime(cell(row, c.leave));
+    out.push({ name, email, minutes, ...(joinedAt ? { joinedAt } : {}), ...(leftAt ? { leftAt } : {}) });
+  }
+  return { format: 'zoom_webinar', rows: combine(out) };
+}
+
 function parseTeams(rows: string[][]): AttendanceReport {
   // The participants section starts after a line "2. Participants" / "2. 参加者"; older reports have no sections.
   let start = rows.findIndex((r) => r.length > 0 && /^2\.\s*(participants|参加者)/i.test(norm(r[0]!)));
@@ -249,6 +322,7 @@ export function parseAttendanceReport(bytes: Uint8Array): AttendanceReport {
     rs.some((r) => findColumn(r, TEAMS.duration) >= 0) ||
     rs.some((r) => r.length > 0 && /^1\.\s*(summary|概要)/i.test(norm(r[0]!)));
   if (isTeams(rows)) return parseTeams(rows);
+  if (rows.some((r) => webinarSection(r) === 'attendee')) return parseZoomWebinar(rows);
   const at = zoomHeaderAt(rows);
   if (at < 0) throw unreadable();
   return parseZoom(rows, at, at === 0 ? 'zoom' : 'zoom_summary');

@@ -512,6 +512,42 @@ describe('attendance import', () => {
   });
 });
 
+describe('attendance import of a Zoom webinar attendee report', () => {
+  it('accepts the webinar report (English and Japanese UI) and matches its attendees', async () => {
+    const event = await createEvent({ capacity: 5 });
+    const reg = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      koriyama,
+    );
+    const fixtures = path.join(import.meta.dirname, '../../domain/fixtures');
+    const upload = async (name: string) => {
+      const form = new FormData();
+      form.set('file', new File([fs.readFileSync(path.join(fixtures, name))], name, { type: 'text/csv' }));
+      return call('POST', `/api/seminar-events/${event.id}/attendance-imports`, form);
+    };
+    const en = await upload('zoom-webinar-attendee-en.utf8.csv');
+    expect(en.status).toBe(200);
+    expect(en.body.format).toBe('zoom_webinar');
+    expect(
+      en.body.rows.map((r: { name: string; minutes: number; match: unknown }) => [
+        r.name,
+        r.minutes,
+        r.match,
+      ]),
+    ).toEqual([
+      ['講師 鈴木 一郎', 99, null],
+      ['郡山市 山田 太郎 (Taro)', 191, { registrationId: reg.body.id, by: 'email' }],
+      ['三春町 総務課', 45, null],
+    ]);
+    const ja = await upload('zoom-webinar-attendee-ja.utf8bom.csv');
+    expect(ja.status).toBe(200);
+    expect(ja.body.format).toBe('zoom_webinar');
+    expect(ja.body.rows.map((r: { email: string }) => r.email)).toContain('dx@nishiaizu.example.jp');
+  });
+});
+
 describe('limited archive and files', () => {
   it('hands the archive file only to entitled municipality users inside the window, recording views', async () => {
     const event = await createEvent({ capacity: 5 });

@@ -31,6 +31,7 @@ import type { AttendanceImportPreview, SeminarRegistration } from './types';
 function formatLabel(format: string, t: ReturnType<typeof useI18n>['t']): string {
   if (format === 'zoom') return t('seminars.attendance.formats.zoom');
   if (format === 'zoom_summary') return t('seminars.attendance.formats.zoomSummary');
+  if (format === 'zoom_webinar') return t('seminars.attendance.formats.zoomWebinar');
   if (format === 'teams') return t('seminars.attendance.formats.teams');
   return format;
 }
@@ -271,6 +272,7 @@ export default function SeminarAttendancePage() {
         <Section title={t('seminars.attendance.formatsTitle')}>
           <ul className="flex list-disc flex-col gap-1 pl-8 text-std-16N-170">
             <li>{t('seminars.attendance.formatZoom')}</li>
+            <li>{t('seminars.attendance.formatZoomWebinar')}</li>
             <li>{t('seminars.attendance.formatTeams')}</li>
             <li>{t('seminars.attendance.formatEncoding')}</li>
           </ul>
