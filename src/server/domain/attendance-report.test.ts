@@ -6,6 +6,8 @@ import {
   matchAttendance,
   parseAttendanceReport,
   parseDuration,
+  parseDurationSeconds,
+  parseReportTime,
 } from './attendance-report';
 
 const fixture = (name: string) =>
@@ -20,22 +22,25 @@ describe('parseAttendanceReport', () => {
         name: '西会津町 DX担当 (デモ 花子)',
         email: 'dx@nishiaizu.example.jp',
         minutes: 92,
-        joinedAt: '2024/07/10 13:55:02',
-        leftAt: '2024/07/10 15:30:40',
+        seconds: 92 * 60,
+        joinedAt: '2024-07-10T04:55:02.000Z',
+        leftAt: '2024-07-10T06:30:40.000Z',
       },
       {
         name: '郡山市　山田 太郎',
         email: '',
         minutes: 93,
-        joinedAt: '2024/07/10 13:58:00',
-        leftAt: '2024/07/10 15:31:00',
+        seconds: 93 * 60,
+        joinedAt: '2024-07-10T04:58:00.000Z',
+        leftAt: '2024-07-10T06:31:00.000Z',
       },
       {
         name: 'iPhone',
         email: '',
         minutes: 4,
-        joinedAt: '2024/07/10 14:05:00',
-        leftAt: '2024/07/10 14:09:00',
+        seconds: 4 * 60,
+        joinedAt: '2024-07-10T05:05:00.000Z',
+        leftAt: '2024-07-10T05:09:00.000Z',
       },
     ]);
   });
@@ -66,7 +71,8 @@ describe('parseAttendanceReport', () => {
       ['Taro Yamada (Koriyama)', '', 40],
       ['Organizer Pref', 'host@pref.example.jp', 105],
     ]);
-    expect(report.rows[0]!.joinedAt).toBe('7/10/24, 1:55:12 PM');
+    // "7/10/24, 1:55:12 PM" in JST.
+    expect(report.rows[0]!.joinedAt).toBe('2024-07-10T04:55:12.000Z');
   });
 
   it('reads a Teams report in Japanese, UTF-16LE without BOM, summing rejoins ("1 時間 2 分" + "15 分 30 秒")', () => {
@@ -76,25 +82,54 @@ describe('parseAttendanceReport', () => {
       ['西会津町長 デモ 一郎', 'mayor@nishiaizu.example.jp', 77],
       ['ゲスト（三春町）', '', 3],
     ]);
+    // "1 時間 2 分 0 秒" + "15 分 30 秒": the seconds are kept, the minutes rounded down.
+    expect(report.rows[0]!.seconds).toBe(62 * 60 + 15 * 60 + 30);
   });
 
   it('reads a Zoom webinar attendee report in English: title block and host section skipped, "No" rows are not attendance', () => {
     const report = parseAttendanceReport(fixture('zoom-webinar-attendee-en.utf8.csv'));
     expect(report.format).toBe('zoom_webinar');
-    expect(report.rows.map((r) => [r.name, r.email, r.minutes])).toEqual([
-      ['講師 鈴木 一郎', 'speaker@company-a.example.jp', 99],
-      ['郡山市 山田 太郎 (Taro)', 'dx@koriyama.example.jp', 191],
-      ['三春町 総務課', '', 45],
+    expect(report.rows).toEqual([
+      {
+        name: '講師 鈴木 一郎',
+        email: 'speaker@company-a.example.jp',
+        minutes: 99,
+        seconds: 99 * 60,
+        joinedAt: '2026-12-21T04:52:00.000Z',
+        leftAt: '2026-12-21T06:31:00.000Z',
+      },
+      {
+        // A rejoin across noon: 11:50 AM–12:40 PM and 01:10 PM–03:30 PM.
+        name: '郡山市 山田 太郎 (Taro)',
+        email: 'dx@koriyama.example.jp',
+        minutes: 191,
+        seconds: 191 * 60,
+        joinedAt: '2026-12-21T02:50:03.000Z',
+        leftAt: '2026-12-21T06:30:30.000Z',
+      },
+      {
+        name: '三春町 総務課',
+        email: '',
+        minutes: 45,
+        seconds: 45 * 60,
+        joinedAt: '2026-12-21T05:00:00.000Z',
+        leftAt: '2026-12-21T05:45:00.000Z',
+      },
     ]);
   });
 
   it('reads a Zoom webinar attendee report from the Japanese UI (UTF-8 with BOM)', () => {
     const report = parseAttendanceReport(fixture('zoom-webinar-attendee-ja.utf8bom.csv'));
     expect(report.format).toBe('zoom_webinar');
-    expect(report.rows.map((r) => [r.name, r.email, r.minutes])).toContainEqual([
-      '西会津町 DX担当 (デモ 花子)',
-      'dx@nishiaizu.example.jp',
-      96,
+    expect(report.rows).toEqual([
+      {
+        name: '西会津町 DX担当 (デモ 花子)',
+        email: 'dx@nishiaizu.example.jp',
+        minutes: 96,
+        seconds: 96 * 60,
+        joinedAt: '2026-12-21T04:55:02.000Z',
+        leftAt: '2026-12-21T06:30:40.000Z',
+      },
     ]);
     // 「いいえ」: registered, did not attend.
     expect(report.rows.map((r) => r.email)).not.toContain('dx@koriyama.example.jp');
@@ -113,6 +148,25 @@ describe('parseAttendanceReport', () => {
     expect(parseDuration('01:05:03')).toBe(65);
     expect(parseDuration('93')).toBe(93);
     expect(parseDuration('')).toBeNull();
+    expect(parseDurationSeconds('1h 30m 49s')).toBe(90 * 60 + 49);
+    expect(parseDurationSeconds('93')).toBe(93 * 60);
+    expect(parseDurationSeconds('--')).toBeNull();
+    expect(parseDurationSeconds('約30')).toBeNull();
+  });
+
+  it('reads report times as JST instants in the forms the tools write', () => {
+    const at = '2026-12-21T04:05:06.000Z'; // 13:05:06 JST
+    expect(parseReportTime('2026/12/21 13:05:06')).toBe(at);
+    expect(parseReportTime('2026-12-21 13:05:06')).toBe(at);
+    expect(parseReportTime('12/21/2026 01:05:06 PM')).toBe(at);
+    expect(parseReportTime('12/21/26, 1:05:06 PM')).toBe(at);
+    expect(parseReportTime('2026/12/21 午後1:05:06')).toBe(at);
+    expect(parseReportTime('2026/12/21 13:05')).toBe('2026-12-21T04:05:00.000Z');
+    expect(parseReportTime('12/21/2026 12:05 AM')).toBe('2026-12-20T15:05:00.000Z');
+    expect(parseReportTime('12/21/2026 12:05 PM')).toBe('2026-12-21T03:05:00.000Z');
+    expect(parseReportTime('2026/02/30 10:00')).toBeUndefined();
+    expect(parseReportTime('--')).toBeUndefined();
+    expect(parseReportTime('')).toBeUndefined();
   });
 });
 

@@ -182,6 +182,9 @@ export const seminarRegistrationSchema = z.object({
   /** 1-based position on the waiting list; null unless waitlisted. */
   waitlistPosition: z.number().int().nullable(),
   minutesAttended: z.number().int().nullable(),
+  /** First join and last leave (ISO instants) from the imported attendance report; null when marked by hand. */
+  firstJoinedAt: z.string().nullable(),
+  lastLeftAt: z.string().nullable(),
   isAttended: z.boolean(),
   version: z.number().int().min(0).max(2_147_483_647),
 });
@@ -301,7 +304,13 @@ export const attendanceImportRowSchema = z.object({
   index: z.number().int(),
   name: z.string(),
   email: z.string(),
+  /** Whole minutes as recorded: the seconds left over are dropped. */
   minutes: z.number().int(),
+  /** The time attended to the second, as the report gives it. */
+  seconds: z.number().int(),
+  /** First join and last leave (ISO instants, read from the report's JST times); null when the report has none. */
+  joinedAt: z.string().nullable(),
+  leftAt: z.string().nullable(),
   match: z.object({ registrationId: z.string(), by: z.enum(['email', 'name']) }).nullable(),
 });
 export type AttendanceImportRow = z.infer<typeof attendanceImportRowSchema>;

@@ -40,6 +40,39 @@ function undecidedRows(
     }));
 }
 
+/** One person's attendance summed over the report rows assigned to them. */
+interface TimesAttended {
+  seconds: number;
+  joinedAt: string | null;
+  leftAt: string | null;
+}
+
+/** Previews stored before seconds and times were kept have only whole minutes. */
+function addRow(total: TimesAttended | undefined, row: AttendanceImportRow): TimesAttended {
+  const seconds = row.seconds ?? row.minutes * 60;
+  const joinedAt = row.joinedAt ?? null;
+  const leftAt = row.leftAt ?? null;
+  if (!total) return { seconds, joinedAt, leftAt };
+  const earliest = (a: string | null, b: string | null) =>
+    !a ? b : !b ? a : Date.parse(a) <= Date.parse(b) ? a : b;
+  const latest = (a: string | null, b: string | null) =>
+    !a ? b : !b ? a : Date.parse(a) >= Date.parse(b) ? a : b;
+  return {
+    seconds: total.seconds + seconds,
+    joinedAt: earliest(total.joinedAt, joinedAt),
+    leftAt: latest(total.leftAt, leftAt),
+  };
+}
+
+/** Stored as whole minutes, the seconds left over dropped (the preview says so). */
+function attendanceColumns(times: TimesAttended) {
+  return {
+    minutesAttended: Math.floor(times.seconds / 60),
+    firstJoinedAt: times.joinedAt ? new Date(times.joinedAt) : null,
+    lastLeftAt: times.leftAt ? new Date(times.leftAt) : null,
+  };
+}
+
 export function createSeminarAttendanceModule({ db }: SeminarsModuleDeps) {
   async function previewAttendance(
     ctx: RequestContext,
@@ -62,6 +95,9 @@ export function createSeminarAttendanceModule({ db }: SeminarsModuleDeps) {
       name: r.name,
       email: r.email,
       minutes: r.minutes,
+      seconds: r.seconds,
+      joinedAt: r.joinedAt ?? null,
+      leftAt: r.leftAt ?? null,
       match: matches[index] ?? null,
     }));
     const importId = await registrationsRepo.insertAttendanceImport(
@@ -91,7 +127,7 @@ export function createSeminarAttendanceModule({ db }: SeminarsModuleDeps) {
       const fields = undecidedRows(imp.rows, decided);
       if (fields.length > 0) throw new AppError('VALIDATION_FAILED', { fields });
       const regs = await registrationsRepo.listEventRegistrationRows(tx, eventId);
-      const minutesByReg = new Map<string, number>();
+      const attendanceByReg = new Map<string, TimesAttended>();
       let recorded = 0;
       let attended = 0;
       for (const row of imp.rows) {
@@ -105,7 +141,7 @@ export function createSeminarAttendanceModule({ db }: SeminarsModuleDeps) {
               'No such registration.',
             );
           // Rejoins of one person are summed before the threshold is applied.
-          minutesByReg.set(d.registrationId, (minutesByReg.get(d.registrationId) ?? 0) + row.minutes);
+          attendanceByReg.set(d.registrationId, addRow(attendanceByReg.get(d.registrationId), row));
           recorded++;
         } else if (d.municipalityId) {
           if (!(await registrationsRepo.municipalityExists(tx, actor.prefectureId, d.municipalityId)))
@@ -123,7 +159,7 @@ export function createSeminarAttendanceModule({ db }: SeminarsModuleDeps) {
               name: row.name,
               email: row.email,
               audienceGroup: audienceGroupOf(event.audience, isHeadPosition(row.name)),
-              minutesAttended: row.minutes,
+              ...attendanceColumns(addRow(undefined, row)),
             },
             stamp,
           );
@@ -134,18 +170,14 @@ export function createSeminarAttendanceModule({ db }: SeminarsModuleDeps) {
             after: walkIn,
           });
           recorded++;
-          if (row.minutes >= event.attendanceThresholdMinutes) attended++;
+          if (walkIn.minutesAttended >= event.attendanceThresholdMinutes) attended++;
         }
       }
-      for (const [regId, minutes] of minutesByReg) {
+      for (const [regId, times] of attendanceByReg) {
         const before = regs.find((r) => r.id === regId)!;
-        const after = await registrationsRepo.updateRegistration(
-          tx,
-          regId,
-          before.version,
-          { minutesAttended: minutes },
-          stamp,
-        );
+        const columns = attendanceColumns(times);
+        const minutes = columns.minutesAttended;
+        const after = await registrationsRepo.updateRegistration(tx, regId, before.version, columns, stamp);
         await recordAudit(tx, ctx, {
           action: 'seminar_registration.attendance',
           entityType: 'seminar_registration',

@@ -441,10 +441,31 @@ describe('attendance import', () => {
         name: '郡山市 DX担当',
         email: 'dx@koriyama.example.jp',
         minutes: 87,
+        seconds: 87 * 60,
+        joinedAt: '2026-12-21T04:58:02.000Z',
+        leftAt: '2026-12-21T06:30:00.000Z',
         match: { registrationId: reg.body.id, by: 'email' },
       },
-      { index: 1, name: '西会津町 ゲスト', email: '', minutes: 60, match: null },
-      { index: 2, name: 'iPhone', email: '', minutes: 4, match: null },
+      {
+        index: 1,
+        name: '西会津町 ゲスト',
+        email: '',
+        minutes: 60,
+        seconds: 3600,
+        joinedAt: '2026-12-21T05:00:00.000Z',
+        leftAt: '2026-12-21T06:00:00.000Z',
+        match: null,
+      },
+      {
+        index: 2,
+        name: 'iPhone',
+        email: '',
+        minutes: 4,
+        seconds: 240,
+        joinedAt: '2026-12-21T05:05:00.000Z',
+        leftAt: '2026-12-21T05:09:00.000Z',
+        match: null,
+      },
     ]);
     const undecided = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
       importId: preview.body.importId,
@@ -509,6 +530,55 @@ describe('attendance import', () => {
     const refused = await call('POST', `/api/seminar-events/${event.id}/attendance-imports`, junk);
     expect(refused.status).toBe(422);
     expect(refused.body.error.fields[0].path).toEqual(['file']);
+  });
+});
+
+describe('attendance import keeps join and leave times', () => {
+  it('takes the first join and last leave as JST instants across noon, and keeps the seconds of Teams durations', async () => {
+    const event = await createEvent({ capacity: 5 });
+    const reg = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      koriyama,
+    );
+    // A Teams attendance report (UTF-8): the attendee left before noon and came back after it.
+    const tsv =
+      '1. Summary\n' +
+      'Meeting title\tDX Top Seminar\n' +
+      '\n' +
+      '2. Participants\n' +
+      'Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole\n' +
+      'Koriyama DX\t12/21/26, 11:50:03 AM\t12/21/26, 12:40:33 PM\t50m 30s\tdx@koriyama.example.jp\tdx@koriyama.example.jp\tAttendee\n' +
+      'Koriyama DX\t12/21/26, 1:10:00 PM\t12/21/26, 2:40:49 PM\t1h 30m 49s\tdx@koriyama.example.jp\tdx@koriyama.example.jp\tAttendee\n';
+    const form = new FormData();
+    form.set('file', new File([tsv], 'attendance.csv', { type: 'text/csv' }));
+    const preview = await call('POST', `/api/seminar-events/${event.id}/attendance-imports`, form);
+    expect(preview.status).toBe(200);
+    expect(preview.body.rows).toEqual([
+      {
+        index: 0,
+        name: 'Koriyama DX',
+        email: 'dx@koriyama.example.jp',
+        // 50 min 30 s + 90 min 49 s = 141 min 19 s, not 50 + 90.
+        minutes: 141,
+        seconds: 141 * 60 + 19,
+        joinedAt: '2026-12-21T02:50:03.000Z',
+        leftAt: '2026-12-21T05:40:49.000Z',
+        match: { registrationId: reg.body.id, by: 'email' },
+      },
+    ]);
+    const confirmed = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
+      importId: preview.body.importId,
+      rows: [{ index: 0, registrationId: reg.body.id, isIgnored: false }],
+    });
+    expect(confirmed.status).toBe(200);
+    const regs = await call('GET', `/api/seminar-events/${event.id}/registrations`);
+    expect(regs.body.items.find((r: { id: string }) => r.id === reg.body.id)).toMatchObject({
+      minutesAttended: 141,
+      firstJoinedAt: '2026-12-21T02:50:03.000Z',
+      lastLeftAt: '2026-12-21T05:40:49.000Z',
+    });
   });
 });
 

@@ -25,6 +25,7 @@ import {
   initialChoices,
   toConfirmRows,
 } from './attendance-choices';
+import { formatAttendedSeconds, formatReportTime } from './attendance-format';
 import type { AttendanceImportPreview, SeminarRegistration } from './types';
 
 /** The report's tool as people call it; an unknown value is shown as the server sent it. */
@@ -57,6 +58,8 @@ function ReviewTable({
         <tr>
           <Th>{t('seminars.attendance.reportName')}</Th>
           <Th>{t('seminars.attendance.reportEmail')}</Th>
+          <Th>{t('seminars.attendance.joinedAt')}</Th>
+          <Th>{t('seminars.attendance.leftAt')}</Th>
           <Th numeric>{t('seminars.attendance.minutes')}</Th>
           <Th>{t('seminars.attendance.match')}</Th>
           <Th>{t('seminars.attendance.assign')}</Th>
@@ -72,7 +75,11 @@ function ReviewTable({
               <Td className="break-all" lang="en">
                 {row.email || '—'}
               </Td>
-              <Td numeric>{formatNumber(row.minutes, locale)}</Td>
+              <Td className="whitespace-nowrap">{formatReportTime(row.joinedAt, locale)}</Td>
+              <Td className="whitespace-nowrap">{formatReportTime(row.leftAt, locale)}</Td>
+              <Td numeric className="whitespace-nowrap">
+                {formatAttendedSeconds(row.seconds, locale)}
+              </Td>
               <Td>
                 {matched ? (
                   <span className="flex flex-col gap-1">
@@ -236,6 +243,7 @@ export default function SeminarAttendancePage() {
               unmatched: formatNumber(counts.unmatched, locale),
             })}
           </p>
+          <p className="text-std-16N-170">{t('seminars.attendance.secondsNote')}</p>
           <QueryState query={registrations}>
             {(items) => (
               <ReviewTable
