@@ -89,6 +89,7 @@ describe('parseAttendanceReport', () => {
   it('reads a Zoom webinar attendee report in English: title block and host section skipped, "No" rows are not attendance', () => {
     const report = parseAttendanceReport(fixture('zoom-webinar-attendee-en.utf8.csv'));
     expect(report.format).toBe('zoom_webinar');
+    expect(report.problems).toEqual([]);
     expect(report.rows).toEqual([
       {
         name: '講師 鈴木 一郎',
@@ -118,7 +119,7 @@ describe('parseAttendanceReport', () => {
     ]);
   });
 
-  it('reads a Zoom webinar attendee report from the Japanese UI (UTF-8 with BOM)', () => {
+  it('reads a Zoom webinar attendee report from the Japanese UI (UTF-8 with BOM), an unreadable duration as a problem', () => {
     const report = parseAttendanceReport(fixture('zoom-webinar-attendee-ja.utf8bom.csv'));
     expect(report.format).toBe('zoom_webinar');
     expect(report.rows).toEqual([
@@ -131,8 +132,46 @@ describe('parseAttendanceReport', () => {
         leftAt: '2026-12-21T06:30:40.000Z',
       },
     ]);
-    // 「いいえ」: registered, did not attend.
-    expect(report.rows.map((r) => r.email)).not.toContain('dx@koriyama.example.jp');
+    expect(report.problems).toEqual([
+      {
+        line: 13,
+        name: '喜多方市 佐藤',
+        email: 'sato@kitakata.example.jp',
+        value: '約30',
+        joinedAt: '2026-12-21T05:00:00.000Z',
+        leftAt: '2026-12-21T05:30:00.000Z',
+      },
+    ]);
+  });
+
+  it('keeps rows whose duration cannot be read as problems, with their line, in Zoom and Teams reports', () => {
+    const zoom = parseAttendanceReport(
+      new TextEncoder().encode(
+        'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n' +
+          'A,a@example.jp,07/10/2024 01:59:00 PM,07/10/2024 03:30:00 PM,91,No\n' +
+          'B,b@example.jp,07/10/2024 01:59:00 PM,07/10/2024 03:30:00 PM,,No\n',
+      ),
+    );
+    expect(zoom.rows.map((r) => r.name)).toEqual(['A']);
+    expect(zoom.problems).toEqual([
+      {
+        line: 3,
+        name: 'B',
+        email: 'b@example.jp',
+        value: '',
+        joinedAt: '2024-07-10T04:59:00.000Z',
+        leftAt: '2024-07-10T06:30:00.000Z',
+      },
+    ]);
+    const teams = parseAttendanceReport(
+      new TextEncoder().encode(
+        'Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\n' +
+          'C\t7/10/24, 1:55:12 PM\t7/10/24, 3:29:40 PM\t1h 34m 28s\tc@example.jp\n' +
+          'D\t7/10/24, 1:55:12 PM\t7/10/24, 3:29:40 PM\tN/A\td@example.jp\n',
+      ),
+    );
+    expect(teams.rows.map((r) => [r.name, r.minutes, r.seconds])).toEqual([['C', 94, 94 * 60 + 28]]);
+    expect(teams.problems.map((p) => [p.line, p.name, p.value])).toEqual([[3, 'D', 'N/A']]);
   });
 
   it('refuses a file that is no attendance report', () => {

@@ -1,7 +1,8 @@
 /**
  * Webinar attendance reports (Zoom participants / meeting-summary CSV, Microsoft Teams attendance
  * report, Zoom webinar attendee report) normalised to one row per person: {name, email, minutes,
- * seconds, joinedAt?, leftAt?}, rejoins of the same person summed. Pure: bytes in, rows out. Handles UTF-8 (with or without BOM), UTF-16LE
+ * seconds, joinedAt?, leftAt?}, rejoins of the same person summed; rows whose duration cannot be read
+ * come back as problems. Pure: bytes in, rows out. Handles UTF-8 (with or without BOM), UTF-16LE
  * (Teams downloads, usually tab-separated) and Shift_JIS (Excel-saved CSV).
  */
 
@@ -20,9 +21,22 @@ export interface AttendanceReportRow {
   leftAt?: string;
 }
 
+/** A row of the report whose duration cannot be read: shown for the administrator to fix, never dropped. */
+export interface AttendanceReportProblem {
+  /** Line in the file (1-based), as a spreadsheet shows it. */
+  line: number;
+  name: string;
+  email: string;
+  /** The cell as written. */
+  value: string;
+  joinedAt?: string;
+  leftAt?: string;
+}
+
 export interface AttendanceReport {
   format: AttendanceReportFormat;
   rows: AttendanceReportRow[];
+  problems: AttendanceReportProblem[];
 }
 export class AttendanceReportError extends Error {
   constructor(
@@ -202,7 +216,8 @@ export function parseReportTime(value: string | undefined): string | undefined {
   return instant.toISOString();
 }
 
-function personKey(name: string, email: string): string {
+/** One person within a report, and within an event's walk-ins: the e-mail, else the name without spaces. */
+export function personKey(name: string, email: string): string {
   return email ? `e:${email.toLowerCase()}` : `n:${name.normalize('NFKC').replace(/\s+/g, '')}`;
 }
 
@@ -228,16 +243,20 @@ function combine(rows: AttendanceReportRow[]): AttendanceReportRow[] {
   return [...byKey.values()];
 }
 
-/** Collects the rows of one report: readable durations become attendance. */
+/** Collects the rows of one report: readable durations become attendance, the rest problems. */
 class RowCollector {
   readonly rows: AttendanceReportRow[] = [];
+  readonly problems: AttendanceReportProblem[] = [];
 
   add(line: number, cells: { name: string; email: string; duration: string; join?: string; leave?: string }) {
     const seconds = parseDurationSeconds(cells.duration);
     const joinedAt = parseReportTime(cells.join);
     const leftAt = parseReportTime(cells.leave);
     const times = { ...(joinedAt ? { joinedAt } : {}), ...(leftAt ? { leftAt } : {}) };
-    if (seconds === null) return;
+    if (seconds === null) {
+      this.problems.push({ line, name: cells.name, email: cells.email, value: cells.duration, ...times });
+      return;
+    }
     this.rows.push({
       name: cells.name,
       email: cells.email,
@@ -248,7 +267,7 @@ class RowCollector {
   }
 
   report(format: AttendanceReportFormat): AttendanceReport {
-    return { format, rows: combine(this.rows) };
+    return { format, rows: combine(this.rows), problems: this.problems };
   }
 }
 
@@ -425,7 +444,7 @@ export const normaliseName = (s: string) =>
  * municipality is left. Each registration matches at most one row.
  */
 export function matchAttendance(
-  rows: (Pick<AttendanceReportRow, 'name' | 'email'> & Partial<AttendanceReportRow>)[],
+  rows: readonly { name: string; email: string; minutes?: number | null }[],
   candidates: MatchCandidate[],
 ): ({ registrationId: string; by: 'email' | 'name' } | null)[] {
   const taken = new Set<string>();

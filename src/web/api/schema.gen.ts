@@ -9891,14 +9891,20 @@ export interface paths {
                                 index: number;
                                 name: string;
                                 email: string;
-                                minutes: number;
-                                seconds: number;
+                                minutes: number | null;
+                                seconds: number | null;
                                 joinedAt: string | null;
                                 leftAt: string | null;
                                 match: {
                                     registrationId: string;
                                     /** @enum {string} */
                                     by: "email" | "name";
+                                } | null;
+                                problem: {
+                                    line: number;
+                                    value: string;
+                                    ja: string;
+                                    en: string;
                                 } | null;
                             }[];
                         };
@@ -9987,6 +9993,7 @@ export interface paths {
                             registrationId?: string;
                             /** Format: uuid */
                             municipalityId?: string;
+                            minutes?: number;
                             isIgnored: boolean;
                         }[];
                     };

@@ -142,6 +142,9 @@ export const seminarsJa = {
       minutes: '参加時間',
       joinedAt: '最初の参加（日本時間）',
       leftAt: '最後の退出（日本時間）',
+      toFix: '要修正',
+      toFixTitle: '参加時間を読み取れない行が{rows}行あります',
+      toFixBody: 'これらの行は自動では記録しません。参加時間（分）を入力して割り当てるか、無視してください。',
       secondsNote:
         '参加時間は秒まで表示しています。記録するのは1分未満を切り捨てた分数です（例：90分49秒は90分）。',
       match: '照合',
@@ -381,6 +384,10 @@ export const seminarsEn: Widen<typeof seminarsJa> = {
       minutes: 'Time attended',
       joinedAt: 'First joined (JST)',
       leftAt: 'Last left (JST)',
+      toFix: 'To fix',
+      toFixTitle: '{rows} rows have a time attended that cannot be read',
+      toFixBody:
+        'These rows are not recorded on their own. Enter the minutes and assign them, or ignore them.',
       secondsNote:
         'Time attended is shown to the second; the minutes recorded drop the seconds left over (90 min 49 s is recorded as 90 min).',
       match: 'Match',

@@ -10,6 +10,7 @@ import {
   organizations,
   seminarEvents,
   seminarRegistrations,
+  seminarWalkIns,
   users,
 } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/context';
@@ -445,6 +446,7 @@ describe('attendance import', () => {
         joinedAt: '2026-12-21T04:58:02.000Z',
         leftAt: '2026-12-21T06:30:00.000Z',
         match: { registrationId: reg.body.id, by: 'email' },
+        problem: null,
       },
       {
         index: 1,
@@ -455,6 +457,7 @@ describe('attendance import', () => {
         joinedAt: '2026-12-21T05:00:00.000Z',
         leftAt: '2026-12-21T06:00:00.000Z',
         match: null,
+        problem: null,
       },
       {
         index: 2,
@@ -465,6 +468,7 @@ describe('attendance import', () => {
         joinedAt: '2026-12-21T05:05:00.000Z',
         leftAt: '2026-12-21T05:09:00.000Z',
         match: null,
+        problem: null,
       },
     ]);
     const undecided = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
@@ -566,6 +570,7 @@ describe('attendance import keeps join and leave times', () => {
         joinedAt: '2026-12-21T02:50:03.000Z',
         leftAt: '2026-12-21T05:40:49.000Z',
         match: { registrationId: reg.body.id, by: 'email' },
+        problem: null,
       },
     ]);
     const confirmed = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
@@ -578,6 +583,143 @@ describe('attendance import keeps join and leave times', () => {
       minutesAttended: 141,
       firstJoinedAt: '2026-12-21T02:50:03.000Z',
       lastLeftAt: '2026-12-21T05:40:49.000Z',
+    });
+  });
+});
+
+describe('attendance import: rows to fix and re-imports', () => {
+  const upload = async (eventId: string, csv: string) => {
+    const form = new FormData();
+    form.set('file', new File([csv], 'participants.csv', { type: 'text/csv' }));
+    return call('POST', `/api/seminar-events/${eventId}/attendance-imports`, form);
+  };
+  const municipalityId = async (name: string) => {
+    const list = await call('GET', '/api/municipalities');
+    return (list.body.items ?? list.body).find((m: { name: string }) => m.name === name).id as string;
+  };
+
+  it('shows a row whose duration cannot be read as a row to fix, and records it only with typed minutes', async () => {
+    const event = await createEvent({ capacity: 5 });
+    const reg = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      koriyama,
+    );
+    const preview = await upload(
+      event.id,
+      'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n' +
+        '西会津町 ゲスト,,12/21/2026 02:00:00 PM,12/21/2026 03:00:00 PM,60,Yes\n' +
+        '郡山市 DX担当,dx@koriyama.example.jp,12/21/2026 01:58:02 PM,12/21/2026 03:30:11 PM,N/A,No\n',
+    );
+    expect(preview.status).toBe(200);
+    expect(
+      preview.body.rows.map((r: { name: string; minutes: number | null }) => [r.name, r.minutes]),
+    ).toEqual([
+      ['西会津町 ゲスト', 60],
+      ['郡山市 DX担当', null],
+    ]);
+    const toFix = preview.body.rows[1];
+    expect(toFix).toMatchObject({
+      index: 1,
+      seconds: null,
+      joinedAt: '2026-12-21T04:58:02.000Z',
+      match: { registrationId: reg.body.id, by: 'email' },
+      problem: { line: 3, value: 'N/A' },
+    });
+    expect(toFix.problem.ja).toContain('3行目');
+    expect(toFix.problem.ja).toContain('「N/A」');
+    expect(toFix.problem.en).toContain('Line 3');
+    expect(preview.body.rows[0].problem).toBeNull();
+
+    const unfixed = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
+      importId: preview.body.importId,
+      rows: [
+        { index: 0, isIgnored: true },
+        { index: 1, registrationId: reg.body.id, isIgnored: false },
+      ],
+    });
+    expect(unfixed.status).toBe(422);
+    expect(unfixed.body.error.fields).toEqual([
+      expect.objectContaining({ path: ['rows', 1, 'minutes'], code: 'required', ja: toFix.problem.ja }),
+    ]);
+    const fixed = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
+      importId: preview.body.importId,
+      rows: [
+        { index: 0, isIgnored: true },
+        { index: 1, registrationId: reg.body.id, minutes: 45, isIgnored: false },
+      ],
+    });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toEqual({ recorded: 1, attended: 1 });
+    const regs = await call('GET', `/api/seminar-events/${event.id}/registrations`);
+    expect(regs.body.items.find((r: { id: string }) => r.id === reg.body.id)).toMatchObject({
+      minutesAttended: 45,
+      firstJoinedAt: '2026-12-21T04:58:02.000Z',
+    });
+  });
+
+  it('importing the same report twice updates the attendance it recorded, never duplicates it', async () => {
+    const event = await createEvent({ capacity: 5 });
+    const reg = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      koriyama,
+    );
+    const nishi = await municipalityId('西会津町');
+    const csv =
+      '\uFEFF名前（元の名前）,ユーザーメール,参加時刻,退出時刻,期間（分）,ゲスト\n' +
+      '郡山市 DX担当,dx@koriyama.example.jp,2026/12/21 13:58:02,2026/12/21 15:30:11,93,いいえ\n' +
+      '西会津町 ゲスト,,2026/12/21 14:00:00,2026/12/21 14:40:00,40,はい\n' +
+      '西会津町 ゲスト,,2026/12/21 14:50:00,2026/12/21 15:10:00,20,はい\n' +
+      '西会津町 総務課,soumu@nishiaizu.example.jp,2026/12/21 14:00:00,2026/12/21 14:20:00,20,はい\n';
+    const importOnce = async () => {
+      const preview = await upload(event.id, csv);
+      expect(preview.status).toBe(200);
+      const confirmed = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
+        importId: preview.body.importId,
+        rows: [
+          { index: 0, registrationId: reg.body.id, isIgnored: false },
+          { index: 1, municipalityId: nishi, isIgnored: false },
+          { index: 2, municipalityId: nishi, isIgnored: false },
+        ],
+      });
+      expect(confirmed.status).toBe(200);
+      return confirmed.body;
+    };
+    expect(await importOnce()).toEqual({ recorded: 3, attended: 2 });
+    expect(await importOnce()).toEqual({ recorded: 3, attended: 2 });
+
+    const walkIns = await ctx.database.db
+      .select()
+      .from(seminarWalkIns)
+      .where(eq(seminarWalkIns.eventId, event.id));
+    expect(
+      walkIns
+        .map((w) => [
+          w.name,
+          w.email,
+          w.minutesAttended,
+          w.firstJoinedAt?.toISOString(),
+          w.lastLeftAt?.toISOString(),
+        ])
+        .sort(),
+    ).toEqual([
+      ['西会津町 ゲスト', '', 60, '2026-12-21T05:00:00.000Z', '2026-12-21T06:10:00.000Z'],
+      [
+        '西会津町 総務課',
+        'soumu@nishiaizu.example.jp',
+        20,
+        '2026-12-21T05:00:00.000Z',
+        '2026-12-21T05:20:00.000Z',
+      ],
+    ]);
+    // Confirmed twice: each walk-in was inserted once and updated once.
+    expect(walkIns.map((w) => w.version)).toEqual([2, 2]);
+    const regs = await call('GET', `/api/seminar-events/${event.id}/registrations`);
+    expect(regs.body.items.find((r: { id: string }) => r.id === reg.body.id)).toMatchObject({
+      minutesAttended: 93,
     });
   });
 });
