@@ -182,7 +182,7 @@ export const seminarRegistrationSchema = z.object({
   /** 1-based position on the waiting list; null unless waitlisted. */
   waitlistPosition: z.number().int().nullable(),
   minutesAttended: z.number().int().nullable(),
-  /** First join and last leave (ISO instants) from the imported attendance report; null when marked by hand. */
+  /** First join and last leave (ISO instants) from the last imported attendance report; null until one is imported. */
   firstJoinedAt: z.string().nullable(),
   lastLeftAt: z.string().nullable(),
   isAttended: z.boolean(),

@@ -99,7 +99,7 @@ export const seminarRegistrations = pgTable(
     /** Order on the waiting list (and of arrival): a sequence per event. */
     queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
     minutesAttended: integer('minutes_attended'),
-    /** First join and last leave from the imported attendance report (null when marked by hand). */
+    /** First join and last leave from the last imported attendance report (null until one is imported). */
     firstJoinedAt: timestamp('first_joined_at', { withTimezone: true }),
     lastLeftAt: timestamp('last_left_at', { withTimezone: true }),
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
