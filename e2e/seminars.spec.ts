@@ -229,6 +229,8 @@ describe.skipIf(!browser)('DX seminars', () => {
     await review.waitFor();
     await review.getByText('メールで照合').waitFor();
     await review.getByText('未照合').waitFor();
+    // Join and leave times are shown in JST to the second.
+    await review.getByText('12/21 13:58:02').waitFor();
     await expectNoAxeViolations(admin, 'attendance import (review)');
     await screenshot(admin, 'seminars-attendance-review');
     await admin.getByRole('button', { name: 'この内容で出席を記録する' }).click();

@@ -6,6 +6,8 @@ import {
   matchAttendance,
   parseAttendanceReport,
   parseDuration,
+  parseDurationSeconds,
+  parseReportTime,
 } from './attendance-report';
 
 const fixture = (name: string) =>
@@ -20,22 +22,25 @@ describe('parseAttendanceReport', () => {
         name: '西会津町 DX担当 (デモ 花子)',
         email: 'dx@nishiaizu.example.jp',
         minutes: 92,
-        joinedAt: '2024/07/10 13:55:02',
-        leftAt: '2024/07/10 15:30:40',
+        seconds: 92 * 60,
+        joinedAt: '2024-07-10T04:55:02.000Z',
+        leftAt: '2024-07-10T06:30:40.000Z',
       },
       {
         name: '郡山市　山田 太郎',
         email: '',
         minutes: 93,
-        joinedAt: '2024/07/10 13:58:00',
-        leftAt: '2024/07/10 15:31:00',
+        seconds: 93 * 60,
+        joinedAt: '2024-07-10T04:58:00.000Z',
+        leftAt: '2024-07-10T06:31:00.000Z',
       },
       {
         name: 'iPhone',
         email: '',
         minutes: 4,
-        joinedAt: '2024/07/10 14:05:00',
-        leftAt: '2024/07/10 14:09:00',
+        seconds: 4 * 60,
+        joinedAt: '2024-07-10T05:05:00.000Z',
+        leftAt: '2024-07-10T05:09:00.000Z',
       },
     ]);
   });
@@ -66,7 +71,8 @@ describe('parseAttendanceReport', () => {
       ['Taro Yamada (Koriyama)', '', 40],
       ['Organizer Pref', 'host@pref.example.jp', 105],
     ]);
-    expect(report.rows[0]!.joinedAt).toBe('7/10/24, 1:55:12 PM');
+    // "7/10/24, 1:55:12 PM" in JST.
+    expect(report.rows[0]!.joinedAt).toBe('2024-07-10T04:55:12.000Z');
   });
 
   it('reads a Teams report in Japanese, UTF-16LE without BOM, summing rejoins ("1 時間 2 分" + "15 分 30 秒")', () => {
@@ -76,6 +82,96 @@ describe('parseAttendanceReport', () => {
       ['西会津町長 デモ 一郎', 'mayor@nishiaizu.example.jp', 77],
       ['ゲスト（三春町）', '', 3],
     ]);
+    // "1 時間 2 分 0 秒" + "15 分 30 秒": the seconds are kept, the minutes rounded down.
+    expect(report.rows[0]!.seconds).toBe(62 * 60 + 15 * 60 + 30);
+  });
+
+  it('reads a Zoom webinar attendee report in English: title block and host section skipped, "No" rows are not attendance', () => {
+    const report = parseAttendanceReport(fixture('zoom-webinar-attendee-en.utf8.csv'));
+    expect(report.format).toBe('zoom_webinar');
+    expect(report.problems).toEqual([]);
+    expect(report.rows).toEqual([
+      {
+        name: '講師 鈴木 一郎',
+        email: 'speaker@company-a.example.jp',
+        minutes: 99,
+        seconds: 99 * 60,
+        joinedAt: '2026-12-21T04:52:00.000Z',
+        leftAt: '2026-12-21T06:31:00.000Z',
+      },
+      {
+        // A rejoin across noon: 11:50 AM–12:40 PM and 01:10 PM–03:30 PM.
+        name: '郡山市 山田 太郎 (Taro)',
+        email: 'dx@koriyama.example.jp',
+        minutes: 191,
+        seconds: 191 * 60,
+        joinedAt: '2026-12-21T02:50:03.000Z',
+        leftAt: '2026-12-21T06:30:30.000Z',
+      },
+      {
+        name: '三春町 総務課',
+        email: '',
+        minutes: 45,
+        seconds: 45 * 60,
+        joinedAt: '2026-12-21T05:00:00.000Z',
+        leftAt: '2026-12-21T05:45:00.000Z',
+      },
+    ]);
+  });
+
+  it('reads a Zoom webinar attendee report from the Japanese UI (UTF-8 with BOM), an unreadable duration as a problem', () => {
+    const report = parseAttendanceReport(fixture('zoom-webinar-attendee-ja.utf8bom.csv'));
+    expect(report.format).toBe('zoom_webinar');
+    expect(report.rows).toEqual([
+      {
+        name: '西会津町 DX担当 (デモ 花子)',
+        email: 'dx@nishiaizu.example.jp',
+        minutes: 96,
+        seconds: 96 * 60,
+        joinedAt: '2026-12-21T04:55:02.000Z',
+        leftAt: '2026-12-21T06:30:40.000Z',
+      },
+    ]);
+    expect(report.problems).toEqual([
+      {
+        line: 13,
+        name: '喜多方市 佐藤',
+        email: 'sato@kitakata.example.jp',
+        value: '約30',
+        joinedAt: '2026-12-21T05:00:00.000Z',
+        leftAt: '2026-12-21T05:30:00.000Z',
+      },
+    ]);
+  });
+
+  it('keeps rows whose duration cannot be read as problems, with their line, in Zoom and Teams reports', () => {
+    const zoom = parseAttendanceReport(
+      new TextEncoder().encode(
+        'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n' +
+          'A,a@example.jp,07/10/2024 01:59:00 PM,07/10/2024 03:30:00 PM,91,No\n' +
+          'B,b@example.jp,07/10/2024 01:59:00 PM,07/10/2024 03:30:00 PM,,No\n',
+      ),
+    );
+    expect(zoom.rows.map((r) => r.name)).toEqual(['A']);
+    expect(zoom.problems).toEqual([
+      {
+        line: 3,
+        name: 'B',
+        email: 'b@example.jp',
+        value: '',
+        joinedAt: '2024-07-10T04:59:00.000Z',
+        leftAt: '2024-07-10T06:30:00.000Z',
+      },
+    ]);
+    const teams = parseAttendanceReport(
+      new TextEncoder().encode(
+        'Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\n' +
+          'C\t7/10/24, 1:55:12 PM\t7/10/24, 3:29:40 PM\t1h 34m 28s\tc@example.jp\n' +
+          'D\t7/10/24, 1:55:12 PM\t7/10/24, 3:29:40 PM\tN/A\td@example.jp\n',
+      ),
+    );
+    expect(teams.rows.map((r) => [r.name, r.minutes, r.seconds])).toEqual([['C', 94, 94 * 60 + 28]]);
+    expect(teams.problems.map((p) => [p.line, p.name, p.value])).toEqual([[3, 'D', 'N/A']]);
   });
 
   it('refuses a file that is no attendance report', () => {
@@ -91,6 +187,25 @@ describe('parseAttendanceReport', () => {
     expect(parseDuration('01:05:03')).toBe(65);
     expect(parseDuration('93')).toBe(93);
     expect(parseDuration('')).toBeNull();
+    expect(parseDurationSeconds('1h 30m 49s')).toBe(90 * 60 + 49);
+    expect(parseDurationSeconds('93')).toBe(93 * 60);
+    expect(parseDurationSeconds('--')).toBeNull();
+    expect(parseDurationSeconds('約30')).toBeNull();
+  });
+
+  it('reads report times as JST instants in the forms the tools write', () => {
+    const at = '2026-12-21T04:05:06.000Z'; // 13:05:06 JST
+    expect(parseReportTime('2026/12/21 13:05:06')).toBe(at);
+    expect(parseReportTime('2026-12-21 13:05:06')).toBe(at);
+    expect(parseReportTime('12/21/2026 01:05:06 PM')).toBe(at);
+    expect(parseReportTime('12/21/26, 1:05:06 PM')).toBe(at);
+    expect(parseReportTime('2026/12/21 午後1:05:06')).toBe(at);
+    expect(parseReportTime('2026/12/21 13:05')).toBe('2026-12-21T04:05:00.000Z');
+    expect(parseReportTime('12/21/2026 12:05 AM')).toBe('2026-12-20T15:05:00.000Z');
+    expect(parseReportTime('12/21/2026 12:05 PM')).toBe('2026-12-21T03:05:00.000Z');
+    expect(parseReportTime('2026/02/30 10:00')).toBeUndefined();
+    expect(parseReportTime('--')).toBeUndefined();
+    expect(parseReportTime('')).toBeUndefined();
   });
 });
 

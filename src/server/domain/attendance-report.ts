@@ -1,16 +1,34 @@
 /**
  * Webinar attendance reports (Zoom participants / meeting-summary CSV, Microsoft Teams attendance
- * report) normalised to one row per person: {name, email, minutes, joinedAt?, leftAt?}, rejoins of
- * the same person summed. Pure: bytes in, rows out. Handles UTF-8 (with or without BOM), UTF-16LE
+ * report, Zoom webinar attendee report) normalised to one row per person: {name, email, minutes,
+ * seconds, joinedAt?, leftAt?}, rejoins of the same person summed; rows whose duration cannot be read
+ * come back as problems. Pure: bytes in, rows out. Handles UTF-8 (with or without BOM), UTF-16LE
  * (Teams downloads, usually tab-separated) and Shift_JIS (Excel-saved CSV).
  */
 
-export type AttendanceReportFormat = 'zoom' | 'zoom_summary' | 'teams';
+export type AttendanceReportFormat = 'zoom' | 'zoom_summary' | 'zoom_webinar' | 'teams';
 
 export interface AttendanceReportRow {
   name: string;
   email: string;
+  /** Whole minutes: the seconds left over are dropped (the UI says so and shows `seconds`). */
   minutes: number;
+  /** The time attended to the second, as the report gives it (Zoom writes whole minutes). */
+  seconds: number;
+  /** First join, an instant (ISO 8601, UTC) read from the report's JST wall-clock time. */
+  joinedAt?: string;
+  /** Last leave, same form as joinedAt. */
+  leftAt?: string;
+}
+
+/** A row of the report whose duration cannot be read: shown for the administrator to fix, never dropped. */
+export interface AttendanceReportProblem {
+  /** Line in the file (1-based), as a spreadsheet shows it. */
+  line: number;
+  name: string;
+  email: string;
+  /** The cell as written. */
+  value: string;
   joinedAt?: string;
   leftAt?: string;
 }
@@ -18,8 +36,8 @@ export interface AttendanceReportRow {
 export interface AttendanceReport {
   format: AttendanceReportFormat;
   rows: AttendanceReportRow[];
+  problems: AttendanceReportProblem[];
 }
-
 export class AttendanceReportError extends Error {
   constructor(
     readonly ja: string,
@@ -88,6 +106,25 @@ const ZOOM = {
   leave: ['leave time', '退出時刻'],
   minutes: ['duration (minutes)', '期間(分)', '時間(分)'],
 };
+/** Columns of the Zoom webinar attendee report (its host, panelist and attendee sections share them). */
+const WEBINAR = {
+  attended: ['attended', '出席'],
+  name: ['user name (original name)', 'ユーザー名(元の名前)', 'user name', 'ユーザー名'],
+  firstName: ['first name', '名'],
+  lastName: ['last name', '姓'],
+  email: ['email', 'メール', 'メールアドレス', 'user email', 'ユーザーメール'],
+  join: ZOOM.join,
+  leave: ZOOM.leave,
+  minutes: ['time in session (minutes)', 'セッション時間(分)', 'セッションの時間(分)'],
+};
+const WEBINAR_SECTIONS: Record<string, 'host' | 'panelist' | 'attendee'> = {
+  'host details': 'host',
+  ホストの詳細: 'host',
+  'panelist details': 'panelist',
+  パネリストの詳細: 'panelist',
+  'attendee details': 'attendee',
+  出席者の詳細: 'attendee',
+};
 const TEAMS = {
   name: ['name', '名前'],
   email: ['email', 'メール', '電子メール'],
@@ -106,35 +143,85 @@ function findColumn(header: string[], names: string[]): number {
   return -1;
 }
 
-/** "1h 5m 3s", "65m", "1 時間 5 分 3 秒", "01:05:03" → whole minutes (seconds rounded down). */
-export function parseDuration(text: string): number | null {
+/** "1h 5m 3s", "65m", "1 時間 5 分 3 秒", "01:05:03", "93" (minutes) → seconds; null when unreadable. */
+export function parseDurationSeconds(text: string): number | null {
   const t = text.normalize('NFKC').trim();
   if (t === '') return null;
   const clock = /^(\d+):(\d{1,2}):(\d{1,2})$/.exec(t);
-  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
-  if (/^\d+$/.test(t)) return Number(t);
+  if (clock) return Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+  if (/^\d+$/.test(t)) return Number(t) * 60;
+  const unit =
+    /(\d+)\s*(hours|hour|hrs|hr|h|時間|minutes|minute|mins|min|m|分|seconds|second|secs|sec|s|秒)/gi;
+  // Every part must be a number with a unit: "90 min approx." or "1h?" is not guessed at.
+  if (t.replace(unit, '').trim() !== '') return null;
   let seconds = 0;
   let found = false;
-  for (const m of t.matchAll(/(\d+)\s*(h|hr|hrs|hour|hours|時間|m|min|mins|分|s|sec|secs|秒)/gi)) {
+  for (const m of t.matchAll(unit)) {
     found = true;
     const n = Number(m[1]);
-    const unit = m[2]!.toLowerCase();
-    if (unit.startsWith('h') || unit === '時間') seconds += n * 3600;
-    else if (unit.startsWith('m') || unit === '分') seconds += n * 60;
+    const u = m[2]!.toLowerCase();
+    if (u.startsWith('h') || u === '時間') seconds += n * 3600;
+    else if (u.startsWith('m') || u === '分') seconds += n * 60;
     else seconds += n;
   }
-  return found ? Math.floor(seconds / 60) : null;
+  return found ? seconds : null;
 }
 
-/** Dates as the tools write them (2026/12/21 13:58:02, 12/21/2026 1:58:02 PM, 2026-12-21 13:58) kept as written, trimmed. */
-function keepTime(value: string | undefined): string | undefined {
-  const v = value?.trim();
-  return v ? v : undefined;
+/** Whole minutes of a duration (seconds dropped); null when unreadable. */
+export function parseDuration(text: string): number | null {
+  const seconds = parseDurationSeconds(text);
+  return seconds === null ? null : Math.floor(seconds / 60);
 }
 
-function personKey(name: string, email: string): string {
+const JST_OFFSET_HOURS = 9;
+
+/**
+ * A wall-clock time as Zoom and Teams write it, read as JST (the reports carry no zone; the tools
+ * write the organiser's local time, and every organiser here is in Japan) → ISO instant, or
+ * undefined when it cannot be read. Year first (2024/07/10 13:55:02, 2024-7-10 13:55) or month
+ * first as the US-English UI writes it (07/10/2024 01:55:02 PM, 7/10/24, 1:55 PM); AM/PM or
+ * 午前/午後 before or after the time, seconds optional.
+ */
+export function parseReportTime(value: string | undefined): string | undefined {
+  const t = value?.normalize('NFKC').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!t) return undefined;
+  const m =
+    /^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,4})(?:\s+|T)(?:(am|pm|午前|午後)\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|午前|午後)?$/i.exec(
+      t,
+    );
+  if (!m) return undefined;
+  let year: number;
+  let month: number;
+  let day: number;
+  if (m[1]!.length === 4) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else {
+    [month, day, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (m[3]!.length <= 2) year += 2000;
+  }
+  let hour = Number(m[5]);
+  const minute = Number(m[6]);
+  const second = m[7] ? Number(m[7]) : 0;
+  const meridiem = (m[4] ?? m[8])?.toLowerCase();
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    const pm = meridiem === 'pm' || meridiem === '午後';
+    hour = (hour % 12) + (pm ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const instant = new Date(Date.UTC(year, month - 1, day, hour - JST_OFFSET_HOURS, minute, second));
+  // Date.UTC rolls 2/30 over into March: refuse instead of moving the day.
+  const check = new Date(instant.getTime() + JST_OFFSET_HOURS * 3600_000);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return undefined;
+  return instant.toISOString();
+}
+
+/** One person within a report, and within an event's walk-ins: the e-mail, else the name without spaces. */
+export function personKey(name: string, email: string): string {
   return email ? `e:${email.toLowerCase()}` : `n:${name.normalize('NFKC').replace(/\s+/g, '')}`;
 }
+
+const instant = (iso: string) => Date.parse(iso);
 
 function combine(rows: AttendanceReportRow[]): AttendanceReportRow[] {
   const byKey = new Map<string, AttendanceReportRow>();
@@ -145,17 +232,46 @@ function combine(rows: AttendanceReportRow[]): AttendanceReportRow[] {
       byKey.set(key, { ...r });
       continue;
     }
-    existing.minutes += r.minutes;
-    if (r.joinedAt && (!existing.joinedAt || r.joinedAt < existing.joinedAt)) existing.joinedAt = r.joinedAt;
-    if (r.leftAt && (!existing.leftAt || r.leftAt > existing.leftAt)) existing.leftAt = r.leftAt;
+    existing.seconds += r.seconds;
+    existing.minutes = Math.floor(existing.seconds / 60);
+    // Compared as instants: as text, "01:10 PM" sorts before "11:50 AM".
+    if (r.joinedAt && (!existing.joinedAt || instant(r.joinedAt) < instant(existing.joinedAt)))
+      existing.joinedAt = r.joinedAt;
+    if (r.leftAt && (!existing.leftAt || instant(r.leftAt) > instant(existing.leftAt)))
+      existing.leftAt = r.leftAt;
   }
   return [...byKey.values()];
 }
 
-/** Strips Zoom's " (Original Name)" when the original is given in parentheses: "郡山 太郎 (Taro)" stays whole. */
-function zoomName(value: string): string {
-  return value.trim();
+/** Collects the rows of one report: readable durations become attendance, the rest problems. */
+class RowCollector {
+  readonly rows: AttendanceReportRow[] = [];
+  readonly problems: AttendanceReportProblem[] = [];
+
+  add(line: number, cells: { name: string; email: string; duration: string; join?: string; leave?: string }) {
+    const seconds = parseDurationSeconds(cells.duration);
+    const joinedAt = parseReportTime(cells.join);
+    const leftAt = parseReportTime(cells.leave);
+    const times = { ...(joinedAt ? { joinedAt } : {}), ...(leftAt ? { leftAt } : {}) };
+    if (seconds === null) {
+      this.problems.push({ line, name: cells.name, email: cells.email, value: cells.duration, ...times });
+      return;
+    }
+    this.rows.push({
+      name: cells.name,
+      email: cells.email,
+      minutes: Math.floor(seconds / 60),
+      seconds,
+      ...times,
+    });
+  }
+
+  report(format: AttendanceReportFormat): AttendanceReport {
+    return { format, rows: combine(this.rows), problems: this.problems };
+  }
 }
+
+const cell = (row: string[], at: number) => (at >= 0 ? (row[at] ?? '') : '').trim();
 
 function parseZoom(rows: string[][], headerAt: number, format: AttendanceReportFormat): AttendanceReport {
   const header = rows[headerAt]!;
@@ -166,24 +282,78 @@ function parseZoom(rows: string[][], headerAt: number, format: AttendanceReportF
     leave: findColumn(header, ZOOM.leave),
     minutes: findColumn(header, ZOOM.minutes),
   };
-  const out: AttendanceReportRow[] = [];
-  for (const row of rows.slice(headerAt + 1)) {
+  const out = new RowCollector();
+  for (let i = headerAt + 1; i < rows.length; i++) {
+    const row = rows[i]!;
     if (row.length === 0) continue;
-    const name = zoomName(row[c.name] ?? '');
-    const minutes = parseDuration(row[c.minutes] ?? '');
-    if (!name && !row[c.email]) continue;
-    if (minutes === null) continue;
-    const joinedAt = c.join >= 0 ? keepTime(row[c.join]) : undefined;
-    const leftAt = c.leave >= 0 ? keepTime(row[c.leave]) : undefined;
-    out.push({
+    const name = cell(row, c.name);
+    const email = cell(row, c.email).toLowerCase();
+    if (!name && !email) continue;
+    out.add(i + 1, {
       name,
-      email: (c.email >= 0 ? (row[c.email] ?? '') : '').trim().toLowerCase(),
-      minutes,
-      ...(joinedAt ? { joinedAt } : {}),
-      ...(leftAt ? { leftAt } : {}),
+      email,
+      duration: cell(row, c.minutes),
+      join: cell(row, c.join),
+      leave: cell(row, c.leave),
     });
   }
-  return { format, rows: combine(out) };
+  return out.report(format);
+}
+
+/** The section a title line of the webinar report opens ("Attendee Details"), or undefined. */
+function webinarSection(row: string[]): 'host' | 'panelist' | 'attendee' | undefined {
+  const filled = row.filter((c) => c !== '');
+  return filled.length === 1 ? WEBINAR_SECTIONS[norm(filled[0]!)] : undefined;
+}
+
+/**
+ * The Zoom webinar attendee report: a title block (report name, generated time, the webinar's
+ * summary line), then "Host Details", "Panelist Details" and "Attendee Details" sections, each
+ * with its own header line. Attendees and panelists are read; the hosts are the organisers running
+ * the webinar, not its audience. "Attended: No" rows are registrants who did not come.
+ */
+function parseZoomWebinar(rows: string[][]): AttendanceReport {
+  const out = new RowCollector();
+  let section: 'host' | 'panelist' | 'attendee' | undefined;
+  let header: string[] | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.length === 0) continue;
+    if (row.filter((c) => c !== '').length === 1) {
+      // A title line: a known section, or one this parser does not read ("Other Attended").
+      section = webinarSection(row);
+      header = undefined;
+      continue;
+    }
+    if (!section || section === 'host') continue;
+    if (!header) {
+      header = row;
+      continue;
+    }
+    const c = {
+      attended: findColumn(header, WEBINAR.attended),
+      name: findColumn(header, WEBINAR.name),
+      first: findColumn(header, WEBINAR.firstName),
+      last: findColumn(header, WEBINAR.lastName),
+      email: findColumn(header, WEBINAR.email),
+      join: findColumn(header, WEBINAR.join),
+      leave: findColumn(header, WEBINAR.leave),
+      minutes: findColumn(header, WEBINAR.minutes),
+    };
+    const attended = norm(cell(row, c.attended));
+    if (attended === 'no' || attended === 'いいえ') continue;
+    const name = cell(row, c.name) || [cell(row, c.last), cell(row, c.first)].filter(Boolean).join(' ');
+    const email = cell(row, c.email).toLowerCase();
+    if (!name && !email) continue;
+    out.add(i + 1, {
+      name,
+      email,
+      duration: cell(row, c.minutes),
+      join: cell(row, c.join),
+      leave: cell(row, c.leave),
+    });
+  }
+  return out.report('zoom_webinar');
 }
 
 function parseTeams(rows: string[][]): AttendanceReport {
@@ -208,27 +378,23 @@ function parseTeams(rows: string[][]): AttendanceReport {
     leave: findColumn(header, TEAMS.leave),
     duration: findColumn(header, TEAMS.duration),
   };
-  const out: AttendanceReportRow[] = [];
-  for (const row of rows.slice(headerAt + 1)) {
+  const out = new RowCollector();
+  for (let i = headerAt + 1; i < rows.length; i++) {
+    const row = rows[i]!;
     if (row.length === 0) break; // next section ("3. In-Meeting activities")
     if (/^\d+\.\s/.test(row[0] ?? '') && row.length <= 2) break;
-    const name = (row[c.name] ?? '').trim();
-    const minutes = parseDuration(row[c.duration] ?? '');
-    if (!name || minutes === null) continue;
-    const email = ((c.email >= 0 ? row[c.email] : '') || (c.upn >= 0 ? row[c.upn] : '') || '')
-      .trim()
-      .toLowerCase();
-    const joinedAt = c.join >= 0 ? keepTime(row[c.join]) : undefined;
-    const leftAt = c.leave >= 0 ? keepTime(row[c.leave]) : undefined;
-    out.push({
+    const name = cell(row, c.name);
+    if (!name) continue;
+    const email = (cell(row, c.email) || cell(row, c.upn)).toLowerCase();
+    out.add(i + 1, {
       name,
       email: email.includes('@') ? email : '',
-      minutes,
-      ...(joinedAt ? { joinedAt } : {}),
-      ...(leftAt ? { leftAt } : {}),
+      duration: cell(row, c.duration),
+      join: cell(row, c.join),
+      leave: cell(row, c.leave),
     });
   }
-  return { format: 'teams', rows: combine(out) };
+  return out.report('teams');
 }
 
 function unreadable(): AttendanceReportError {
@@ -249,6 +415,7 @@ export function parseAttendanceReport(bytes: Uint8Array): AttendanceReport {
     rs.some((r) => findColumn(r, TEAMS.duration) >= 0) ||
     rs.some((r) => r.length > 0 && /^1\.\s*(summary|概要)/i.test(norm(r[0]!)));
   if (isTeams(rows)) return parseTeams(rows);
+  if (rows.some((r) => webinarSection(r) === 'attendee')) return parseZoomWebinar(rows);
   const at = zoomHeaderAt(rows);
   if (at < 0) throw unreadable();
   return parseZoom(rows, at, at === 0 ? 'zoom' : 'zoom_summary');
@@ -277,7 +444,7 @@ export const normaliseName = (s: string) =>
  * municipality is left. Each registration matches at most one row.
  */
 export function matchAttendance(
-  rows: AttendanceReportRow[],
+  rows: readonly { name: string; email: string; minutes?: number | null }[],
   candidates: MatchCandidate[],
 ): ({ registrationId: string; by: 'email' | 'name' } | null)[] {
   const taken = new Set<string>();

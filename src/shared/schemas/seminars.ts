@@ -182,6 +182,9 @@ export const seminarRegistrationSchema = z.object({
   /** 1-based position on the waiting list; null unless waitlisted. */
   waitlistPosition: z.number().int().nullable(),
   minutesAttended: z.number().int().nullable(),
+  /** First join and last leave (ISO instants) from the last imported attendance report; null until one is imported. */
+  firstJoinedAt: z.string().nullable(),
+  lastLeftAt: z.string().nullable(),
   isAttended: z.boolean(),
   version: z.number().int().min(0).max(2_147_483_647),
 });
@@ -301,8 +304,19 @@ export const attendanceImportRowSchema = z.object({
   index: z.number().int(),
   name: z.string(),
   email: z.string(),
-  minutes: z.number().int(),
+  /** Whole minutes as recorded: the seconds left over are dropped. Null when the report's duration cannot be read. */
+  minutes: z.number().int().nullable(),
+  /** The time attended to the second, as the report gives it; null as minutes. */
+  seconds: z.number().int().nullable(),
+  /** First join and last leave (ISO instants, read from the report's JST times); null when the report has none. */
+  joinedAt: z.string().nullable(),
+  leftAt: z.string().nullable(),
   match: z.object({ registrationId: z.string(), by: z.enum(['email', 'name']) }).nullable(),
+  /**
+   * A row to fix: its duration cannot be read (line in the file, the cell as written, why). It is
+   * recorded only with minutes typed by the administrator, or ignored explicitly.
+   */
+  problem: z.object({ line: z.number().int(), value: z.string(), ja: z.string(), en: z.string() }).nullable(),
 });
 export type AttendanceImportRow = z.infer<typeof attendanceImportRowSchema>;
 export const attendanceImportPreviewSchema = z.object({
@@ -319,6 +333,8 @@ export const attendanceImportConfirmSchema = z.object({
       index: z.number().int().min(0),
       registrationId: z.uuid().optional(),
       municipalityId: z.uuid().optional(),
+      /** The administrator's minutes for this row, in place of the report's (required for a row to fix). */
+      minutes: wholeNumber(0, 1440).optional(),
       isIgnored: z.boolean(),
     }),
   ),

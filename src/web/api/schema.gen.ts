@@ -8945,6 +8945,8 @@ export interface paths {
                                 status: "registered" | "waitlisted" | "cancelled";
                                 waitlistPosition: number | null;
                                 minutesAttended: number | null;
+                                firstJoinedAt: string | null;
+                                lastLeftAt: string | null;
                                 isAttended: boolean;
                                 version: number;
                             }[];
@@ -9100,6 +9102,8 @@ export interface paths {
                                 status: "registered" | "waitlisted" | "cancelled";
                                 waitlistPosition: number | null;
                                 minutesAttended: number | null;
+                                firstJoinedAt: string | null;
+                                lastLeftAt: string | null;
                                 isAttended: boolean;
                                 version: number;
                             }[];
@@ -9262,6 +9266,8 @@ export interface paths {
                                 status: "registered" | "waitlisted" | "cancelled";
                                 waitlistPosition: number | null;
                                 minutesAttended: number | null;
+                                firstJoinedAt: string | null;
+                                lastLeftAt: string | null;
                                 isAttended: boolean;
                                 version: number;
                             }[];
@@ -9382,6 +9388,8 @@ export interface paths {
                                 status: "registered" | "waitlisted" | "cancelled";
                                 waitlistPosition: number | null;
                                 minutesAttended: number | null;
+                                firstJoinedAt: string | null;
+                                lastLeftAt: string | null;
                                 isAttended: boolean;
                                 version: number;
                             }[];
@@ -9475,6 +9483,8 @@ export interface paths {
                             status: "registered" | "waitlisted" | "cancelled";
                             waitlistPosition: number | null;
                             minutesAttended: number | null;
+                            firstJoinedAt: string | null;
+                            lastLeftAt: string | null;
                             isAttended: boolean;
                             version: number;
                         };
@@ -9574,6 +9584,8 @@ export interface paths {
                                 status: "registered" | "waitlisted" | "cancelled";
                                 waitlistPosition: number | null;
                                 minutesAttended: number | null;
+                                firstJoinedAt: string | null;
+                                lastLeftAt: string | null;
                                 isAttended: boolean;
                                 version: number;
                             }[];
@@ -9667,6 +9679,8 @@ export interface paths {
                             status: "registered" | "waitlisted" | "cancelled";
                             waitlistPosition: number | null;
                             minutesAttended: number | null;
+                            firstJoinedAt: string | null;
+                            lastLeftAt: string | null;
                             isAttended: boolean;
                             version: number;
                         };
@@ -9776,6 +9790,8 @@ export interface paths {
                             status: "registered" | "waitlisted" | "cancelled";
                             waitlistPosition: number | null;
                             minutesAttended: number | null;
+                            firstJoinedAt: string | null;
+                            lastLeftAt: string | null;
                             isAttended: boolean;
                             version: number;
                         };
@@ -9875,11 +9891,20 @@ export interface paths {
                                 index: number;
                                 name: string;
                                 email: string;
-                                minutes: number;
+                                minutes: number | null;
+                                seconds: number | null;
+                                joinedAt: string | null;
+                                leftAt: string | null;
                                 match: {
                                     registrationId: string;
                                     /** @enum {string} */
                                     by: "email" | "name";
+                                } | null;
+                                problem: {
+                                    line: number;
+                                    value: string;
+                                    ja: string;
+                                    en: string;
                                 } | null;
                             }[];
                         };
@@ -9968,6 +9993,7 @@ export interface paths {
                             registrationId?: string;
                             /** Format: uuid */
                             municipalityId?: string;
+                            minutes?: number;
                             isIgnored: boolean;
                         }[];
                     };

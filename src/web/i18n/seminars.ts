@@ -116,12 +116,15 @@ export const seminarsJa = {
         '「{title}」のウェビナーの参加者レポートを取り込みます。{minutes}分以上の参加で出席とします。',
       import: '参加者レポートを取り込む',
       file: '参加者レポート（CSV）',
-      fileHint: 'Zoom の参加者レポート、Microsoft Teams の出席レポートに対応しています。',
+      fileHint:
+        'Zoom の参加者レポート・ウェビナー出席者レポート、Microsoft Teams の出席レポートに対応しています。',
       fileRequired: '取り込むファイルを選択してください。',
       check: '内容を確認する',
       formatsTitle: '取り込めるファイル',
       formatZoom:
         'Zoom：参加者レポート（「名前（元の名前）」「ユーザーメール」「期間（分）」など。英語の見出しも可）',
+      formatZoomWebinar:
+        'Zoom ウェビナー：出席者レポート（「出席者の詳細」「パネリストの詳細」の表。「出席」が「いいえ」の行は欠席として読み飛ばします。ホストは数えません）',
       formatTeams: 'Microsoft Teams：出席レポート（「2. 参加者」の表。「会議中の時間」など）',
       formatEncoding: '文字コード：Shift_JIS、UTF-8（BOMあり・なし）、UTF-16',
       reviewTitle: '照合結果の確認',
@@ -129,13 +132,21 @@ export const seminarsJa = {
       formats: {
         zoom: 'Zoom 参加者レポート',
         zoomSummary: 'Zoom 参加者レポート（会議の概要付き）',
+        zoomWebinar: 'Zoom ウェビナー出席者レポート',
         teams: 'Microsoft Teams 出席レポート',
       },
       summary:
         '{format}・{rows}行：照合済み{matched}行、未照合{unmatched}行。未照合の行は申込みか市町村に割り当てるか、無視してください。',
       reportName: 'レポート上の名前',
       reportEmail: 'メールアドレス',
-      minutes: '参加時間（分）',
+      minutes: '参加時間',
+      joinedAt: '最初の参加（日本時間）',
+      leftAt: '最後の退出（日本時間）',
+      toFix: '要修正',
+      toFixTitle: '参加時間を読み取れない行が{rows}行あります',
+      toFixBody: 'これらの行は自動では記録しません。参加時間（分）を入力して割り当てるか、無視してください。',
+      secondsNote:
+        '参加時間は秒まで表示しています。記録するのは1分未満を切り捨てた分数です（例：90分49秒は90分）。',
       match: '照合',
       assign: '割り当て',
       assignFor: '{name}の割り当て先',
@@ -347,12 +358,15 @@ export const seminarsEn: Widen<typeof seminarsJa> = {
         "Import the webinar attendance report of '{title}'. Attendance counts from {minutes} minutes.",
       import: 'Import the attendance report',
       file: 'Attendance report (CSV)',
-      fileHint: 'Zoom participant reports and Microsoft Teams attendance reports are accepted.',
+      fileHint:
+        'Zoom participant reports, Zoom webinar attendee reports and Microsoft Teams attendance reports are accepted.',
       fileRequired: 'Choose a file to import.',
       check: 'Check the report',
       formatsTitle: 'Accepted files',
       formatZoom:
         "Zoom: participants report ('Name (Original Name)', 'User Email', 'Duration (Minutes)'…, Japanese headers too)",
+      formatZoomWebinar:
+        "Zoom webinar: attendee report (the 'Attendee Details' and 'Panelist Details' tables; rows with 'Attended: No' are registrants who did not attend and are skipped; hosts are not counted)",
       formatTeams: "Microsoft Teams: attendance report (the '2. Participants' table, 'In-Meeting Duration'…)",
       formatEncoding: 'Encodings: Shift_JIS, UTF-8 (with or without BOM), UTF-16',
       reviewTitle: 'Review the matches',
@@ -360,13 +374,22 @@ export const seminarsEn: Widen<typeof seminarsJa> = {
       formats: {
         zoom: 'Zoom participants report',
         zoomSummary: 'Zoom participants report with meeting summary',
+        zoomWebinar: 'Zoom webinar attendee report',
         teams: 'Microsoft Teams attendance report',
       },
       summary:
         '{format}, {rows} rows: {matched} matched, {unmatched} unmatched. Assign each unmatched row to a registration or a municipality, or ignore it.',
       reportName: 'Name in the report',
       reportEmail: 'E-mail',
-      minutes: 'Minutes',
+      minutes: 'Time attended',
+      joinedAt: 'First joined (JST)',
+      leftAt: 'Last left (JST)',
+      toFix: 'To fix',
+      toFixTitle: '{rows} rows have a time attended that cannot be read',
+      toFixBody:
+        'These rows are not recorded on their own. Enter the minutes and assign them, or ignore them.',
+      secondsNote:
+        'Time attended is shown to the second; the minutes recorded drop the seconds left over (90 min 49 s is recorded as 90 min).',
       match: 'Match',
       assign: 'Assign to',
       assignFor: 'Assign {name} to',

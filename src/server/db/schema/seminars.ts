@@ -99,6 +99,9 @@ export const seminarRegistrations = pgTable(
     /** Order on the waiting list (and of arrival): a sequence per event. */
     queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
     minutesAttended: integer('minutes_attended'),
+    /** First join and last leave from the last imported attendance report (null until one is imported). */
+    firstJoinedAt: timestamp('first_joined_at', { withTimezone: true }),
+    lastLeftAt: timestamp('last_left_at', { withTimezone: true }),
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
     ...editable(),
   },
@@ -126,6 +129,9 @@ export const seminarWalkIns = pgTable(
     email: text('email').notNull().default(''),
     audienceGroup: text('audience_group').$type<ReachAudience>().notNull(),
     minutesAttended: integer('minutes_attended').notNull(),
+    /** First join and last leave from the imported attendance report. */
+    firstJoinedAt: timestamp('first_joined_at', { withTimezone: true }),
+    lastLeftAt: timestamp('last_left_at', { withTimezone: true }),
     ...editable(),
   },
   (t) => [index('seminar_walk_ins_event').on(t.eventId)],

@@ -296,6 +296,21 @@ export async function insertWalkIn(ex: Executor, values: NewWalkIn, stamp: Stamp
   return row!;
 }
 
+/** The event's walk-ins: a re-import finds the person's walk-in here and updates it. */
+export function listWalkIns(ex: Executor, eventId: string): Promise<WalkInRow[]> {
+  return ex.select().from(seminarWalkIns).where(eq(seminarWalkIns.eventId, eventId));
+}
+
+export function updateWalkIn(
+  ex: Executor,
+  id: string,
+  version: number,
+  values: Partial<NewWalkIn>,
+  stamp: Stamp,
+): Promise<WalkInRow> {
+  return updateVersioned(ex, seminarWalkIns, id, version, values, stamp.userId, stamp.now);
+}
+
 // ---------------------------------------------------------------------------
 // Reach: the rows the report is computed from (domain/seminar-reach.ts)
 // ---------------------------------------------------------------------------

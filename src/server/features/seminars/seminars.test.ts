@@ -10,6 +10,7 @@ import {
   organizations,
   seminarEvents,
   seminarRegistrations,
+  seminarWalkIns,
   users,
 } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/context';
@@ -441,10 +442,34 @@ describe('attendance import', () => {
         name: '郡山市 DX担当',
         email: 'dx@koriyama.example.jp',
         minutes: 87,
+        seconds: 87 * 60,
+        joinedAt: '2026-12-21T04:58:02.000Z',
+        leftAt: '2026-12-21T06:30:00.000Z',
         match: { registrationId: reg.body.id, by: 'email' },
+        problem: null,
       },
-      { index: 1, name: '西会津町 ゲスト', email: '', minutes: 60, match: null },
-      { index: 2, name: 'iPhone', email: '', minutes: 4, match: null },
+      {
+        index: 1,
+        name: '西会津町 ゲスト',
+        email: '',
+        minutes: 60,
+        seconds: 3600,
+        joinedAt: '2026-12-21T05:00:00.000Z',
+        leftAt: '2026-12-21T06:00:00.000Z',
+        match: null,
+        problem: null,
+      },
+      {
+        index: 2,
+        name: 'iPhone',
+        email: '',
+        minutes: 4,
+        seconds: 240,
+        joinedAt: '2026-12-21T05:05:00.000Z',
+        leftAt: '2026-12-21T05:09:00.000Z',
+        match: null,
+        problem: null,
+      },
     ]);
     const undecided = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
       importId: preview.body.importId,
@@ -509,6 +534,229 @@ describe('attendance import', () => {
     const refused = await call('POST', `/api/seminar-events/${event.id}/attendance-imports`, junk);
     expect(refused.status).toBe(422);
     expect(refused.body.error.fields[0].path).toEqual(['file']);
+  });
+});
+
+describe('attendance import keeps join and leave times', () => {
+  it('takes the first join and last leave as JST instants across noon, and keeps the seconds of Teams durations', async () => {
+    const event = await createEvent({ capacity: 5 });
+    const reg = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      koriyama,
+    );
+    // A Teams attendance report (UTF-8): the attendee left before noon and came back after it.
+    const tsv =
+      '1. Summary\n' +
+      'Meeting title\tDX Top Seminar\n' +
+      '\n' +
+      '2. Participants\n' +
+      'Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole\n' +
+      'Koriyama DX\t12/21/26, 11:50:03 AM\t12/21/26, 12:40:33 PM\t50m 30s\tdx@koriyama.example.jp\tdx@koriyama.example.jp\tAttendee\n' +
+      'Koriyama DX\t12/21/26, 1:10:00 PM\t12/21/26, 2:40:49 PM\t1h 30m 49s\tdx@koriyama.example.jp\tdx@koriyama.example.jp\tAttendee\n';
+    const form = new FormData();
+    form.set('file', new File([tsv], 'attendance.csv', { type: 'text/csv' }));
+    const preview = await call('POST', `/api/seminar-events/${event.id}/attendance-imports`, form);
+    expect(preview.status).toBe(200);
+    expect(preview.body.rows).toEqual([
+      {
+        index: 0,
+        name: 'Koriyama DX',
+        email: 'dx@koriyama.example.jp',
+        // 50 min 30 s + 90 min 49 s = 141 min 19 s, not 50 + 90.
+        minutes: 141,
+        seconds: 141 * 60 + 19,
+        joinedAt: '2026-12-21T02:50:03.000Z',
+        leftAt: '2026-12-21T05:40:49.000Z',
+        match: { registrationId: reg.body.id, by: 'email' },
+        problem: null,
+      },
+    ]);
+    const confirmed = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
+      importId: preview.body.importId,
+      rows: [{ index: 0, registrationId: reg.body.id, isIgnored: false }],
+    });
+    expect(confirmed.status).toBe(200);
+    const regs = await call('GET', `/api/seminar-events/${event.id}/registrations`);
+    expect(regs.body.items.find((r: { id: string }) => r.id === reg.body.id)).toMatchObject({
+      minutesAttended: 141,
+      firstJoinedAt: '2026-12-21T02:50:03.000Z',
+      lastLeftAt: '2026-12-21T05:40:49.000Z',
+    });
+  });
+});
+
+describe('attendance import: rows to fix and re-imports', () => {
+  const upload = async (eventId: string, csv: string) => {
+    const form = new FormData();
+    form.set('file', new File([csv], 'participants.csv', { type: 'text/csv' }));
+    return call('POST', `/api/seminar-events/${eventId}/attendance-imports`, form);
+  };
+  const municipalityId = async (name: string) => {
+    const list = await call('GET', '/api/municipalities');
+    return (list.body.items ?? list.body).find((m: { name: string }) => m.name === name).id as string;
+  };
+
+  it('shows a row whose duration cannot be read as a row to fix, and records it only with typed minutes', async () => {
+    const event = await createEvent({ capacity: 5 });
+    const reg = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      koriyama,
+    );
+    const preview = await upload(
+      event.id,
+      'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n' +
+        '西会津町 ゲスト,,12/21/2026 02:00:00 PM,12/21/2026 03:00:00 PM,60,Yes\n' +
+        '郡山市 DX担当,dx@koriyama.example.jp,12/21/2026 01:58:02 PM,12/21/2026 03:30:11 PM,N/A,No\n',
+    );
+    expect(preview.status).toBe(200);
+    expect(
+      preview.body.rows.map((r: { name: string; minutes: number | null }) => [r.name, r.minutes]),
+    ).toEqual([
+      ['西会津町 ゲスト', 60],
+      ['郡山市 DX担当', null],
+    ]);
+    const toFix = preview.body.rows[1];
+    expect(toFix).toMatchObject({
+      index: 1,
+      seconds: null,
+      joinedAt: '2026-12-21T04:58:02.000Z',
+      match: { registrationId: reg.body.id, by: 'email' },
+      problem: { line: 3, value: 'N/A' },
+    });
+    expect(toFix.problem.ja).toContain('3行目');
+    expect(toFix.problem.ja).toContain('「N/A」');
+    expect(toFix.problem.en).toContain('Line 3');
+    expect(preview.body.rows[0].problem).toBeNull();
+
+    const unfixed = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
+      importId: preview.body.importId,
+      rows: [
+        { index: 0, isIgnored: true },
+        { index: 1, registrationId: reg.body.id, isIgnored: false },
+      ],
+    });
+    expect(unfixed.status).toBe(422);
+    expect(unfixed.body.error.fields).toEqual([
+      expect.objectContaining({ path: ['rows', 1, 'minutes'], code: 'required', ja: toFix.problem.ja }),
+    ]);
+    const fixed = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
+      importId: preview.body.importId,
+      rows: [
+        { index: 0, isIgnored: true },
+        { index: 1, registrationId: reg.body.id, minutes: 45, isIgnored: false },
+      ],
+    });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toEqual({ recorded: 1, attended: 1 });
+    const regs = await call('GET', `/api/seminar-events/${event.id}/registrations`);
+    expect(regs.body.items.find((r: { id: string }) => r.id === reg.body.id)).toMatchObject({
+      minutesAttended: 45,
+      firstJoinedAt: '2026-12-21T04:58:02.000Z',
+    });
+  });
+
+  it('importing the same report twice updates the attendance it recorded, never duplicates it', async () => {
+    const event = await createEvent({ capacity: 5 });
+    const reg = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      koriyama,
+    );
+    const nishi = await municipalityId('西会津町');
+    const csv =
+      '\uFEFF名前（元の名前）,ユーザーメール,参加時刻,退出時刻,期間（分）,ゲスト\n' +
+      '郡山市 DX担当,dx@koriyama.example.jp,2026/12/21 13:58:02,2026/12/21 15:30:11,93,いいえ\n' +
+      '西会津町 ゲスト,,2026/12/21 14:00:00,2026/12/21 14:40:00,40,はい\n' +
+      '西会津町 ゲスト,,2026/12/21 14:50:00,2026/12/21 15:10:00,20,はい\n' +
+      '西会津町 総務課,soumu@nishiaizu.example.jp,2026/12/21 14:00:00,2026/12/21 14:20:00,20,はい\n';
+    const importOnce = async () => {
+      const preview = await upload(event.id, csv);
+      expect(preview.status).toBe(200);
+      const confirmed = await call('POST', `/api/seminar-events/${event.id}/attendance-imports/confirm`, {
+        importId: preview.body.importId,
+        rows: [
+          { index: 0, registrationId: reg.body.id, isIgnored: false },
+          { index: 1, municipalityId: nishi, isIgnored: false },
+          { index: 2, municipalityId: nishi, isIgnored: false },
+        ],
+      });
+      expect(confirmed.status).toBe(200);
+      return confirmed.body;
+    };
+    expect(await importOnce()).toEqual({ recorded: 3, attended: 2 });
+    expect(await importOnce()).toEqual({ recorded: 3, attended: 2 });
+
+    const walkIns = await ctx.database.db
+      .select()
+      .from(seminarWalkIns)
+      .where(eq(seminarWalkIns.eventId, event.id));
+    expect(
+      walkIns
+        .map((w) => [
+          w.name,
+          w.email,
+          w.minutesAttended,
+          w.firstJoinedAt?.toISOString(),
+          w.lastLeftAt?.toISOString(),
+        ])
+        .sort(),
+    ).toEqual([
+      ['西会津町 ゲスト', '', 60, '2026-12-21T05:00:00.000Z', '2026-12-21T06:10:00.000Z'],
+      [
+        '西会津町 総務課',
+        'soumu@nishiaizu.example.jp',
+        20,
+        '2026-12-21T05:00:00.000Z',
+        '2026-12-21T05:20:00.000Z',
+      ],
+    ]);
+    // Confirmed twice: each walk-in was inserted once and updated once.
+    expect(walkIns.map((w) => w.version)).toEqual([2, 2]);
+    const regs = await call('GET', `/api/seminar-events/${event.id}/registrations`);
+    expect(regs.body.items.find((r: { id: string }) => r.id === reg.body.id)).toMatchObject({
+      minutesAttended: 93,
+    });
+  });
+});
+
+describe('attendance import of a Zoom webinar attendee report', () => {
+  it('accepts the webinar report (English and Japanese UI) and matches its attendees', async () => {
+    const event = await createEvent({ capacity: 5 });
+    const reg = await call(
+      'POST',
+      `/api/seminar-events/${event.id}/registrations`,
+      { isSelf: true },
+      koriyama,
+    );
+    const fixtures = path.join(import.meta.dirname, '../../domain/fixtures');
+    const upload = async (name: string) => {
+      const form = new FormData();
+      form.set('file', new File([fs.readFileSync(path.join(fixtures, name))], name, { type: 'text/csv' }));
+      return call('POST', `/api/seminar-events/${event.id}/attendance-imports`, form);
+    };
+    const en = await upload('zoom-webinar-attendee-en.utf8.csv');
+    expect(en.status).toBe(200);
+    expect(en.body.format).toBe('zoom_webinar');
+    expect(
+      en.body.rows.map((r: { name: string; minutes: number; match: unknown }) => [
+        r.name,
+        r.minutes,
+        r.match,
+      ]),
+    ).toEqual([
+      ['講師 鈴木 一郎', 99, null],
+      ['郡山市 山田 太郎 (Taro)', 191, { registrationId: reg.body.id, by: 'email' }],
+      ['三春町 総務課', 45, null],
+    ]);
+    const ja = await upload('zoom-webinar-attendee-ja.utf8bom.csv');
+    expect(ja.status).toBe(200);
+    expect(ja.body.format).toBe('zoom_webinar');
+    expect(ja.body.rows.map((r: { email: string }) => r.email)).toContain('dx@nishiaizu.example.jp');
   });
 });
 

@@ -85,6 +85,8 @@ export async function registrationViews(
     status: r.reg.status,
     waitlistPosition: r.position === null ? null : Number(r.position),
     minutesAttended: r.reg.minutesAttended,
+    firstJoinedAt: r.reg.firstJoinedAt?.toISOString() ?? null,
+    lastLeftAt: r.reg.lastLeftAt?.toISOString() ?? null,
     isAttended: r.reg.minutesAttended !== null && r.reg.minutesAttended >= r.threshold,
     version: r.reg.version,
   }));

@@ -22,15 +22,18 @@ import {
   choiceOf,
   choiceValue,
   countChoices,
+  countRowsToFix,
   initialChoices,
   toConfirmRows,
 } from './attendance-choices';
+import { formatAttendedSeconds, formatReportTime } from './attendance-format';
 import type { AttendanceImportPreview, SeminarRegistration } from './types';
 
 /** The report's tool as people call it; an unknown value is shown as the server sent it. */
 function formatLabel(format: string, t: ReturnType<typeof useI18n>['t']): string {
   if (format === 'zoom') return t('seminars.attendance.formats.zoom');
   if (format === 'zoom_summary') return t('seminars.attendance.formats.zoomSummary');
+  if (format === 'zoom_webinar') return t('seminars.attendance.formats.zoomWebinar');
   if (format === 'teams') return t('seminars.attendance.formats.teams');
   return format;
 }
@@ -40,13 +43,20 @@ function ReviewTable({
   registrations,
   choices,
   onChoose,
+  typedMinutes,
+  onType,
+  idFor,
 }: {
   preview: AttendanceImportPreview;
   registrations: SeminarRegistration[];
   choices: Map<number, AttendanceChoice>;
   onChoose: (index: number, choice: AttendanceChoice) => void;
+  typedMinutes: Map<number, string>;
+  onType: (index: number, text: string) => void;
+  /** The id the error summary links to for a field of a row. */
+  idFor: (path: (string | number)[]) => string;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, pick } = useI18n();
   const municipalities = useMunicipalities({});
   const byId = new Map(registrations.map((r) => [r.id, r]));
   const registered = registrations.filter((r) => r.status === 'registered');
@@ -56,6 +66,8 @@ function ReviewTable({
         <tr>
           <Th>{t('seminars.attendance.reportName')}</Th>
           <Th>{t('seminars.attendance.reportEmail')}</Th>
+          <Th>{t('seminars.attendance.joinedAt')}</Th>
+          <Th>{t('seminars.attendance.leftAt')}</Th>
           <Th numeric>{t('seminars.attendance.minutes')}</Th>
           <Th>{t('seminars.attendance.match')}</Th>
           <Th>{t('seminars.attendance.assign')}</Th>
@@ -67,11 +79,35 @@ function ReviewTable({
           const matched = row.match ? byId.get(row.match.registrationId) : undefined;
           return (
             <Tr key={row.index}>
-              <Td>{row.name}</Td>
+              <Td>
+                {row.name}
+                {row.problem && (
+                  <span className="mt-1 flex flex-col gap-1">
+                    <Badge tone="warning">{t('seminars.attendance.toFix')}</Badge>
+                    <span className="text-dns-14N-130">{pick(row.problem)}</span>
+                  </span>
+                )}
+              </Td>
               <Td className="break-all" lang="en">
                 {row.email || '—'}
               </Td>
-              <Td numeric>{formatNumber(row.minutes, locale)}</Td>
+              <Td className="whitespace-nowrap">{formatReportTime(row.joinedAt, locale)}</Td>
+              <Td className="whitespace-nowrap">{formatReportTime(row.leftAt, locale)}</Td>
+              <Td numeric className="whitespace-nowrap">
+                {row.seconds !== null ? (
+                  formatAttendedSeconds(row.seconds, locale)
+                ) : (
+                  <input
+                    id={idFor(['rows', row.index, 'minutes'])}
+                    type="text"
+                    inputMode="numeric"
+                    className="h-10 w-24 rounded-8 border border-solid-gray-600 bg-white px-3 text-right text-oln-16N-100 text-solid-gray-800 hover:border-black"
+                    aria-label={t('seminars.attendance.minutesFor', { name: row.name })}
+                    value={typedMinutes.get(row.index) ?? ''}
+                    onChange={(e) => onType(row.index, e.target.value)}
+                  />
+                )}
+              </Td>
               <Td>
                 {matched ? (
                   <span className="flex flex-col gap-1">
@@ -136,12 +172,14 @@ export default function SeminarAttendancePage() {
   const upload = useAttendancePreview(id);
   const [file, setFile] = useState<File | null>(null);
   const [choices, setChoices] = useState<Map<number, AttendanceChoice>>(new Map());
+  const [typedMinutes, setTypedMinutes] = useState<Map<number, string>>(new Map());
   const reviewHeadingRef = useRef<HTMLHeadingElement>(null);
   const preview = upload.data;
 
   useEffect(() => {
     if (preview) {
       setChoices(initialChoices(preview));
+      setTypedMinutes(new Map());
       reviewHeadingRef.current?.focus();
     }
   }, [preview]);
@@ -235,6 +273,15 @@ export default function SeminarAttendancePage() {
               unmatched: formatNumber(counts.unmatched, locale),
             })}
           </p>
+          {countRowsToFix(preview) > 0 && (
+            <Alert
+              tone="warning"
+              title={t('seminars.attendance.toFixTitle', { rows: countRowsToFix(preview) })}
+            >
+              {t('seminars.attendance.toFixBody')}
+            </Alert>
+          )}
+          <p className="text-std-16N-170">{t('seminars.attendance.secondsNote')}</p>
           <QueryState query={registrations}>
             {(items) => (
               <ReviewTable
@@ -242,6 +289,9 @@ export default function SeminarAttendancePage() {
                 registrations={items}
                 choices={choices}
                 onChoose={(index, choice) => setChoices((current) => new Map(current).set(index, choice))}
+                typedMinutes={typedMinutes}
+                onType={(index, text) => setTypedMinutes((current) => new Map(current).set(index, text))}
+                idFor={errors.id}
               />
             )}
           </QueryState>
@@ -257,7 +307,10 @@ export default function SeminarAttendancePage() {
             <div>
               <Button
                 onClick={() =>
-                  confirm.mutate({ importId: preview.importId, rows: toConfirmRows(preview, choices) })
+                  confirm.mutate({
+                    importId: preview.importId,
+                    rows: toConfirmRows(preview, choices, typedMinutes),
+                  })
                 }
                 isBusy={confirm.isPending}
               >
@@ -271,6 +324,7 @@ export default function SeminarAttendancePage() {
         <Section title={t('seminars.attendance.formatsTitle')}>
           <ul className="flex list-disc flex-col gap-1 pl-8 text-std-16N-170">
             <li>{t('seminars.attendance.formatZoom')}</li>
+            <li>{t('seminars.attendance.formatZoomWebinar')}</li>
             <li>{t('seminars.attendance.formatTeams')}</li>
             <li>{t('seminars.attendance.formatEncoding')}</li>
           </ul>

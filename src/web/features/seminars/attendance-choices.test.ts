@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { choiceOf, choiceValue, countChoices, initialChoices, toConfirmRows } from './attendance-choices';
+import {
+  choiceOf,
+  choiceValue,
+  countChoices,
+  countRowsToFix,
+  initialChoices,
+  parseTypedMinutes,
+  toConfirmRows,
+} from './attendance-choices';
 import type { AttendanceImportPreview } from './types';
 
 const preview: AttendanceImportPreview = {
@@ -11,10 +19,34 @@ const preview: AttendanceImportPreview = {
       name: '西会津 太郎',
       email: 'a@example.jp',
       minutes: 85,
+      seconds: 85 * 60,
+      joinedAt: null,
+      leftAt: null,
+      problem: null,
       match: { registrationId: 'r1', by: 'email' },
     },
-    { index: 1, name: '郡山市 花子', email: '', minutes: 40, match: { registrationId: 'r2', by: 'name' } },
-    { index: 2, name: 'iPhone', email: '', minutes: 12, match: null },
+    {
+      index: 1,
+      name: '郡山市 花子',
+      email: '',
+      minutes: 40,
+      seconds: 2400,
+      joinedAt: null,
+      leftAt: null,
+      problem: null,
+      match: { registrationId: 'r2', by: 'name' },
+    },
+    {
+      index: 2,
+      name: 'iPhone',
+      email: '',
+      minutes: 12,
+      seconds: 720,
+      joinedAt: null,
+      leftAt: null,
+      problem: null,
+      match: null,
+    },
   ],
 };
 
@@ -47,5 +79,43 @@ describe('attendance review choices', () => {
       { index: 1, isIgnored: true },
       { index: 2, municipalityId: 'm7', isIgnored: false },
     ]);
+  });
+
+  it('sends the minutes typed for a row to fix, and nothing for a row the report made readable', () => {
+    const withProblem = {
+      ...preview,
+      rows: [
+        ...preview.rows,
+        {
+          index: 3,
+          name: '喜多方市 佐藤',
+          email: 'sato@kitakata.example.jp',
+          minutes: null,
+          seconds: null,
+          joinedAt: null,
+          leftAt: null,
+          match: null,
+          problem: { line: 13, value: '約30', ja: '読み取れません', en: 'cannot be read' },
+        },
+      ],
+    };
+    expect(countRowsToFix(withProblem)).toBe(1);
+    const choices = initialChoices(withProblem);
+    choices.set(3, { kind: 'municipality', municipalityId: 'm8' });
+    const typed = new Map([
+      [0, '99'],
+      [3, '３０'],
+    ]);
+    expect(toConfirmRows(withProblem, choices, typed).slice(-1)).toEqual([
+      { index: 3, municipalityId: 'm8', minutes: 30, isIgnored: false },
+    ]);
+    expect(toConfirmRows(withProblem, choices, typed)[0]).toEqual({
+      index: 0,
+      registrationId: 'r1',
+      isIgnored: false,
+    });
+    expect(parseTypedMinutes('30分')).toBeNull();
+    expect(parseTypedMinutes('1441')).toBeNull();
+    expect(parseTypedMinutes('')).toBeNull();
   });
 });

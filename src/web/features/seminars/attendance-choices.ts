@@ -52,14 +52,39 @@ export function countChoices(
   return { matched, unmatched: preview.rows.length - matched, assigned, ignored };
 }
 
-/** The rows sent on confirm: every row with its decision, so nothing is dropped silently. */
-export function toConfirmRows(preview: AttendanceImportPreview, choices: Map<number, AttendanceChoice>) {
+/**
+ * Minutes typed for a row to fix: a whole number 0–1440 (full-width digits too); null when the
+ * text is not one, so the row is sent without minutes and the server names it.
+ */
+export function parseTypedMinutes(text: string | undefined): number | null {
+  const t = (text ?? '').normalize('NFKC').trim();
+  if (!/^\d{1,4}$/.test(t)) return null;
+  const n = Number(t);
+  return n <= 1440 ? n : null;
+}
+
+/** How many rows have a duration the report did not make readable. */
+export function countRowsToFix(preview: AttendanceImportPreview): number {
+  return preview.rows.filter((r) => r.problem).length;
+}
+
+/**
+ * The rows sent on confirm: every row with its decision, so nothing is dropped silently; a row to
+ * fix carries the minutes typed for it.
+ */
+export function toConfirmRows(
+  preview: AttendanceImportPreview,
+  choices: Map<number, AttendanceChoice>,
+  typedMinutes: Map<number, string> = new Map(),
+) {
   return preview.rows.map((row) => {
     const choice = choices.get(row.index) ?? { kind: 'ignore' as const };
+    const minutes = row.problem ? parseTypedMinutes(typedMinutes.get(row.index)) : null;
     return {
       index: row.index,
       ...(choice.kind === 'registration' ? { registrationId: choice.registrationId } : {}),
       ...(choice.kind === 'municipality' ? { municipalityId: choice.municipalityId } : {}),
+      ...(minutes !== null && choice.kind !== 'ignore' ? { minutes } : {}),
       isIgnored: choice.kind === 'ignore',
     };
   });
