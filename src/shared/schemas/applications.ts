@@ -392,6 +392,11 @@ export const runSummarySchema = z.object({
   solveMs: z.number().nullable(),
   totals: allocationTotalsSchema.nullable(),
   greedyTotals: allocationTotalsSchema.nullable(),
+  /**
+   * A run is solved in two steps: the result and every reason first, then, for each application
+   * left out, what would have selected it. True while that second step runs (approve waits for it).
+   */
+  counterfactualsPending: z.boolean(),
   error: z.string().nullable(),
   createdAt: z.string(),
   createdByName: z.string(),

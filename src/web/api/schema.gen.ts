@@ -12482,6 +12482,7 @@ export interface paths {
                                     weightedMunicipalities: number;
                                     costThousandYen: number;
                                 } | null;
+                                counterfactualsPending: boolean;
                                 error: string | null;
                                 createdAt: string;
                                 createdByName: string;
@@ -12588,6 +12589,7 @@ export interface paths {
                                 weightedMunicipalities: number;
                                 costThousandYen: number;
                             } | null;
+                            counterfactualsPending: boolean;
                             error: string | null;
                             createdAt: string;
                             createdByName: string;
@@ -12701,6 +12703,7 @@ export interface paths {
                                 weightedMunicipalities: number;
                                 costThousandYen: number;
                             } | null;
+                            counterfactualsPending: boolean;
                             error: string | null;
                             createdAt: string;
                             createdByName: string;
@@ -12859,6 +12862,7 @@ export interface paths {
                                 weightedMunicipalities: number;
                                 costThousandYen: number;
                             } | null;
+                            counterfactualsPending: boolean;
                             error: string | null;
                             createdAt: string;
                             createdByName: string;
@@ -12980,6 +12984,7 @@ export interface paths {
                                 weightedMunicipalities: number;
                                 costThousandYen: number;
                             } | null;
+                            counterfactualsPending: boolean;
                             error: string | null;
                             createdAt: string;
                             createdByName: string;

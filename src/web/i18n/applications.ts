@@ -234,6 +234,8 @@ export const applicationsJa = {
       noDisplaced: 'なし',
       displacedCount: '他の市町村の申請 {count}件',
       approve: 'この結果を承認する',
+      counterfactualsPending:
+        '結果と理由は確定しました。不採択の申請ごとの「もし条件が違っていたら」を計算しています（数秒から数十秒）。終わると承認できます。',
       approved: '承認しました。',
       publish: '結果を公表する',
       publishQuestion: '市町村と企業に通知し、支援事業を作成します。公表しますか？',
@@ -544,6 +546,8 @@ export const applicationsEn: Widen<typeof applicationsJa> = {
       noDisplaced: 'None',
       displacedCount: '{count} application(s) of other municipalities',
       approve: 'Approve this result',
+      counterfactualsPending:
+        'The result and its reasons are final. What would have selected each application left out is being computed (seconds to a minute); approve once it is done.',
       approved: 'The result was approved.',
       publish: 'Publish the result',
       publishQuestion:

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { defaultPriorityWeights } from '../../../shared/schemas/applications';
 import { aggregateReviews } from '../../domain/menu-review';
-import { buildRunSnapshot, solveSnapshot } from '../../features/applications/applications.runs';
+import { buildRunSnapshot, solveSnapshotInPlace } from '../../features/applications/applications.runs';
 import type { CatalogReadPort } from '../../features/menus/menus.ports';
 import type { Executor } from '../client';
 import {
@@ -257,7 +257,7 @@ export async function seedApplicationsDemo(tx: Executor, prefectureId: string): 
     priorityWeights: call!.priorityWeights,
   };
   const snapshot = await buildRunSnapshot(tx, catalog, prefectureId, call!, run);
-  const { result, explanations } = await solveSnapshot(snapshot, { inProcess: true });
+  const { result, explanations } = await solveSnapshotInPlace(snapshot);
   const decidedAt = new Date('2024-06-28T06:00:00Z');
   const [runRow] = await tx
     .insert(allocationRuns)

@@ -8,7 +8,7 @@ export type {
   ReasonCode,
 } from '../../../shared/allocation-reasons';
 export { allocate, allocationStages, greedyAllocate } from './allocate';
-export { allocateAndExplain } from './allocate-and-explain';
+export { type AllocationTask, allocateAndExplain, runAllocationTask } from './allocate-and-explain';
 export { type ExplainOptions, explain } from './explain';
 export { type PlannerInput, type PlannerResult, planCoverage } from './planner';
 export {

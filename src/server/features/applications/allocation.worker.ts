@@ -1,4 +1,4 @@
-import { type AllocationInput, allocateAndExplain } from '../../domain/allocation';
+import { type AllocationTask, runAllocationTask } from '../../domain/allocation';
 import { serveWorkerTask } from '../../platform/workers/run-in-worker';
 
 /**
@@ -6,4 +6,4 @@ import { serveWorkerTask } from '../../platform/workers/run-in-worker';
  * per run, counterfactuals included, kept off the server's event loop. Imports only the pure
  * engine, so the worker starts fast and holds no database connection.
  */
-await serveWorkerTask((input: AllocationInput) => allocateAndExplain(input));
+await serveWorkerTask((task: AllocationTask) => runAllocationTask(task));

@@ -365,7 +365,7 @@ export function createApplicationsRecords(db: Database, catalog: CatalogReadPort
       ).map((u) => [u.id, u.displayName]),
     );
     return rows.map((row) => {
-      const result = row.result as AllocationResult | null;
+      const result = row.result as (AllocationResult & { counterfactualsPending?: boolean }) | null;
       const totals = (t: AllocationResult['totals']) => ({
         projects: t.projects,
         municipalities: t.municipalities,
@@ -385,6 +385,7 @@ export function createApplicationsRecords(db: Database, catalog: CatalogReadPort
         solveMs: row.solveMs,
         totals: result ? totals(result.totals) : null,
         greedyTotals: result ? totals(result.greedy.totals) : null,
+        counterfactualsPending: result?.counterfactualsPending === true,
         error: row.error,
         createdAt: row.createdAt.toISOString(),
         createdByName: row.createdBy ? (names.get(row.createdBy) ?? '') : '',

@@ -5,6 +5,7 @@ import {
   type AllocationApplication,
   type AllocationInput,
   type AllocationResult,
+  type AllocationTask,
   allocateAndExplain,
   type Explanation,
   priorityOf,
@@ -25,6 +26,8 @@ import {
 import * as repo from './applications.repository';
 
 export const solveRunJobKind = 'applications.solve_run';
+/** The second step of a run: what would have selected each application left out. */
+export const counterfactualsJobKind = 'applications.run_counterfactuals';
 
 /** Municipality kinds counted as small (町・村) for the priority weight. */
 const smallKinds = new Set(['town', 'village']);
@@ -131,18 +134,27 @@ const allocationWorker = {
 const solveTimeLimitMs = 10 * 60_000;
 
 /**
- * Solves a snapshot: the lexicographic optimum, the greedy baseline and every explanation. In a
- * worker thread, so the seconds of solving (counterfactuals re-solve once per application left out)
- * never hold up other requests. The demo seed, which runs before the server listens, solves in
- * the calling thread (`inProcess`).
+ * One step of a run in a worker thread, so seconds of solving (counterfactuals re-solve once or
+ * twice per application left out) never hold up other requests.
  */
-export async function solveSnapshot(
-  snapshot: RunSnapshot,
-  options: { inProcess?: boolean } = {},
-): Promise<{ result: AllocationResult; explanations: Explanation[] }> {
-  if (options.inProcess) return allocateAndExplain(snapshot.allocation);
-  return runInWorker(allocationWorker, snapshot.allocation, { timeoutMs: solveTimeLimitMs });
+function runTaskInWorker(task: AllocationTask) {
+  return runInWorker<AllocationTask, { result: AllocationResult; explanations: Explanation[] }>(
+    allocationWorker,
+    task,
+    { timeoutMs: solveTimeLimitMs },
+  );
 }
+
+/**
+ * Solves a snapshot whole (optimum, greedy baseline, every explanation with its counterfactual) in
+ * the calling thread: for the demo seed, which runs before the server listens.
+ */
+export function solveSnapshotInPlace(snapshot: RunSnapshot) {
+  return allocateAndExplain(snapshot.allocation);
+}
+
+/** Marked on a stored result while its counterfactuals are still being computed. */
+export type StoredResult = AllocationResult & { counterfactualsPending?: boolean };
 
 /**
  * Allocation runs: the prefecture queues a run (its weights, budget and seed recorded), the job
@@ -236,6 +248,13 @@ export function createApplicationsRuns({
       const row = await repo.findRun(db, actor.prefectureId, id);
       if (!row) throw new AppError('NOT_FOUND');
       const { roundsAt } = await records.requireCall(db, actor, row.callId);
+      if ((row.result as StoredResult | null)?.counterfactualsPending)
+        throw fieldError(
+          ['status'],
+          '各申請の「もし条件が違っていたら」を計算中です。終わってから承認してください。',
+          'The counterfactuals of this run are still being computed: approve once they are done.',
+          'counterfactuals_pending',
+        );
       const runs = await repo.findRuns(db, actor.prefectureId, [row.callId]);
       const state = stateOf(roundsAt(ctx.now), runs, ctx.now);
       if (state === 'open' || state === 'upcoming')
@@ -269,7 +288,11 @@ export function createApplicationsRuns({
       });
     },
 
-    /** The job: solve a queued run from a snapshot taken now, and store the outcome (or the failure). */
+    /**
+     * The job's first step: solve a queued run from a snapshot taken now and store the result with
+     * every reason at once (the admin reads it within a second or so); the counterfactuals follow
+     * as a job of their own, queued in the same transaction.
+     */
     async solveRun(job: Pick<JobContext, 'now' | 'logger'>, runId: string): Promise<void> {
       const run = await repo.findRunById(db, runId);
       // At least once: a run already solved (or approved since) is left as it is.
@@ -279,26 +302,67 @@ export function createApplicationsRuns({
       await repo.updateRunFromJob(db, run.id, { status: 'running' }, job.now);
       try {
         const snapshot = await buildRunSnapshot(db, catalog, run.prefectureId, call, run);
-        const { result, explanations } = await solveSnapshot(snapshot);
-        await repo.updateRunFromJob(
-          db,
-          run.id,
-          {
-            status: 'done',
-            input: snapshot,
-            result,
-            explanations,
-            solveMs: Math.round(result.solveMs),
-            error: null,
-          },
-          job.now,
-        );
+        const { result, explanations } = await runTaskInWorker({ step: 'solve', input: snapshot.allocation });
+        const stored: StoredResult = { ...result, counterfactualsPending: result.status !== 'infeasible' };
+        await db.transaction(async (tx) => {
+          await repo.updateRunFromJob(
+            tx,
+            run.id,
+            {
+              status: 'done',
+              input: snapshot,
+              result: stored,
+              explanations,
+              solveMs: Math.round(result.solveMs),
+              error: null,
+            },
+            job.now,
+          );
+          if (stored.counterfactualsPending)
+            await enqueueJob(tx, {
+              kind: counterfactualsJobKind,
+              payload: { runId: run.id },
+              dedupeKey: `${counterfactualsJobKind}:${run.id}`,
+              maxAttempts: 2,
+            });
+        });
       } catch (err) {
         job.logger.error({ err, runId }, 'allocation run failed');
         await repo.updateRunFromJob(
           db,
           run.id,
           { status: 'failed', error: err instanceof Error ? err.message.slice(0, 1000) : String(err) },
+          job.now,
+        );
+      }
+    },
+
+    /** The job's second step: each left-out application's counterfactual, added to the stored run. */
+    async addCounterfactuals(job: Pick<JobContext, 'now' | 'logger'>, runId: string): Promise<void> {
+      const run = await repo.findRunById(db, runId);
+      const stored = run?.result as StoredResult | null | undefined;
+      const snapshot = run?.input as RunSnapshot | null | undefined;
+      if (!run || !stored?.counterfactualsPending || !snapshot) return;
+      const { counterfactualsPending: _pending, ...result } = stored;
+      try {
+        const { explanations } = await runTaskInWorker({
+          step: 'counterfactuals',
+          input: snapshot.allocation,
+          result,
+        });
+        const done: StoredResult = { ...result, counterfactualsPending: false };
+        await repo.updateRunFromJob(db, run.id, { result: done, explanations }, job.now);
+      } catch (err) {
+        // The result stands; only the "what would have selected it" part is missing, and said so.
+        job.logger.error({ err, runId }, 'allocation counterfactuals failed');
+        const done: StoredResult = { ...result, counterfactualsPending: false };
+        await repo.updateRunFromJob(
+          db,
+          run.id,
+          {
+            result: done,
+            error: `counterfactuals: ${err instanceof Error ? err.message.slice(0, 900) : String(err)}`,
+          },
           job.now,
         );
       }

@@ -279,8 +279,21 @@ describe('the whole flow: call → applications → runs → approval → public
     );
     expect(queued).toMatchObject({ status: 'queued', seed: 7, budgetThousandYen: 2_000, totals: null });
     run1 = queued.id;
+    // First step only: the result and every reason, the counterfactuals still to come.
+    await ctx.services.applications.solveRun({ now: new Date(), logger: pino({ level: 'silent' }) }, run1);
+    const solved = await ok('GET', `/api/runs/${run1}`, undefined, admin);
+    expect(solved).toMatchObject({ status: 'done', counterfactualsPending: true });
+    expect(solved.explanations).toHaveLength(3);
+    expect(solved.explanations.every((e: { counterfactual: unknown }) => e.counterfactual === null)).toBe(
+      true,
+    );
+    const early = await call('POST', `/api/runs/${run1}/approve`, { version: solved.version }, admin);
+    expect(early.status).toBe(422);
+    expect(early.body.error.fields[0].code).toBe('counterfactuals_pending');
+    // The second step was queued with the first: draining the jobs adds them.
     await ctx.runJobs();
     const run = await ok('GET', `/api/runs/${run1}`, undefined, admin);
+    expect(run.counterfactualsPending).toBe(false);
     expect(run).toMatchObject({
       status: 'done',
       solverStatus: 'optimal',

@@ -79,6 +79,7 @@ describe('credential clean-up job', () => {
 
   it('is one of the jobs the app runs, with the seminar reminders, the job clean-up and allocation runs', () => {
     expect(ctx.background.jobs.map((j) => j.kind).sort()).toEqual([
+      'applications.run_counterfactuals',
       'applications.solve_run',
       'auth.credential-cleanup',
       'jobs.cleanup',

@@ -100,9 +100,14 @@ function RunView({ run }: { run: RunDetail }) {
           void invalidate();
         }}
       />
+      {run.counterfactualsPending && (
+        <p role="status" className="text-sm">
+          {t('applications.run.counterfactualsPending')}
+        </p>
+      )}
       {(run.status === 'done' || run.status === 'approved') && (
         <div className="flex flex-wrap items-center gap-3">
-          {run.status === 'done' && run.solverStatus !== 'infeasible' && (
+          {run.status === 'done' && run.solverStatus !== 'infeasible' && !run.counterfactualsPending && (
             <Button onClick={() => step.mutate('approve')} isBusy={step.isPending}>
               {t('applications.run.approve')}
             </Button>

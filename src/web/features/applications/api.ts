@@ -59,7 +59,8 @@ export function useRuns(callId: string, enabled = true) {
       apiClient.get('/api/calls/{id}/runs', { params: { path: { id: callId } } }).then((r) => r.items),
     enabled,
     // A queued run is solved by the job runner: keep the list fresh until every run is settled.
-    refetchInterval: (query) => (query.state.data?.some((r) => isRunPending(r.status)) ? 1_000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.some((r) => isRunPending(r.status, r.counterfactualsPending)) ? 1_000 : false,
   });
 }
 
@@ -69,7 +70,8 @@ export function useRun(id: string) {
     queryKey: [...applicationsKey, 'run', id],
     queryFn: () => apiClient.get('/api/runs/{id}', { params: { path: { id } } }),
     enabled: id !== '',
-    refetchInterval: (query) => (isRunPending(query.state.data?.status) ? 1_000 : false),
+    refetchInterval: (query) =>
+      isRunPending(query.state.data?.status, query.state.data?.counterfactualsPending) ? 1_000 : false,
   });
 }
 

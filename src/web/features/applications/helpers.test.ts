@@ -130,6 +130,9 @@ describe('parseWholeNumber and isRunPending', () => {
     expect(isRunPending('running')).toBe(true);
     expect(isRunPending('done')).toBe(false);
     expect(isRunPending(undefined)).toBe(false);
+    // Solved, its counterfactuals still being computed: the page keeps polling.
+    expect(isRunPending('done', true)).toBe(true);
+    expect(isRunPending('done', false)).toBe(false);
   });
 });
 

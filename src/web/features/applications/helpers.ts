@@ -40,9 +40,12 @@ export const runStatusTones: Record<RunStatus, BadgeTone> = {
   published: 'success',
 };
 
-/** A run is still being solved: its page polls until this turns false. */
-export function isRunPending(status: RunStatus | undefined): boolean {
-  return status === 'queued' || status === 'running';
+/**
+ * A run is still being worked on — solved, or its counterfactuals computed after the result: its
+ * page polls until this turns false.
+ */
+export function isRunPending(status: RunStatus | undefined, counterfactualsPending = false): boolean {
+  return status === 'queued' || status === 'running' || counterfactualsPending;
 }
 
 /**
