@@ -9,6 +9,7 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  waitForNetworkQuiet,
 } from './support';
 
 /**
@@ -30,7 +31,7 @@ const menuTitle = 'E2E RPA導入伴走支援';
 /** The page has loaded its data: an h1 and no loading indicator. */
 async function settle(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForLoadState('networkidle');
+  await waitForNetworkQuiet(page);
   await page.waitForFunction(() => !/読み込んでいます|Loading…/.test(document.body.textContent ?? ''));
 }
 

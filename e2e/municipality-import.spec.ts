@@ -13,6 +13,7 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  waitForNetworkQuiet,
 } from './support';
 
 /**
@@ -44,7 +45,7 @@ async function tabTo(page: Page, target: string, isTarget: () => boolean, maxPre
 /** The page has finished loading its data: an h1 and no loading indicator. */
 async function settle(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForLoadState('networkidle');
+  await waitForNetworkQuiet(page);
   await page.waitForFunction(() => !/読み込んでいます|Loading…/.test(document.body.textContent ?? ''));
 }
 

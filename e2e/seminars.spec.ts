@@ -12,6 +12,7 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  waitForNetworkQuiet,
 } from './support';
 
 /**
@@ -34,7 +35,7 @@ const eventTitle = 'E2E 生成AI活用セミナー（職員向け）';
 /** The page has finished loading its data: an h1 and no loading indicator. */
 async function settle(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForLoadState('networkidle');
+  await waitForNetworkQuiet(page);
   await page.waitForFunction(() => !/読み込んでいます|Loading…/.test(document.body.textContent ?? ''));
 }
 

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertNoOutsideRequests,
+  demoPassword,
   expectNoAxeViolations,
   launchBrowser,
   loginAs,
@@ -12,6 +13,7 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  waitForNetworkQuiet,
 } from './support';
 
 /**
@@ -57,7 +59,7 @@ async function tabTo(
 /** The page has finished loading its data: an h1 and no loading indicator. */
 async function settle(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForLoadState('networkidle');
+  await waitForNetworkQuiet(page);
   await page.waitForFunction(() => !/読み込んでいます|Loading…/.test(document.body.textContent ?? ''));
 }
 
@@ -305,7 +307,8 @@ describe.skipIf(!browser)('app shell', () => {
 
     beforeAll(async () => {
       page = await newPage(browser!, server.baseUrl);
-      await loginAs(page, adminEmail);
+      // Through the form: the first test here is about signing in with a TOTP code.
+      await loginAs(page, adminEmail, demoPassword, { via: 'form' });
       await settle(page);
     });
 

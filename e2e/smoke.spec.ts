@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertNoOutsideRequests, launchBrowser, newPage, startServer } from './support';
+import { assertNoOutsideRequests, launchBrowser, newPage, startServer, waitForNetworkQuiet } from './support';
 
 /** The built app starts, serves its shell and documents its API without touching another host. */
 
-const server = await startServer();
+// From an empty data directory, as a first installation: migrations and the demo seed on start.
+const server = await startServer({ fresh: true });
 const browser = await launchBrowser();
 afterAll(async () => {
   await browser?.close();
@@ -45,7 +46,7 @@ describe('smoke', () => {
       .poll(() => page.locator('.swagger-ui .info .title').textContent())
       .toContain('Kakehashi API');
     await page.locator('[data-path="/api/auth/login"]').first().waitFor();
-    await page.waitForLoadState('networkidle');
+    await waitForNetworkQuiet(page);
     assertNoOutsideRequests(page);
     await page.context().close();
   });
@@ -67,7 +68,7 @@ describe('smoke', () => {
     });
     await page.goto('/api/docs');
     await page.locator('[data-path="/api/auth/login"]').first().waitFor();
-    await page.waitForLoadState('networkidle');
+    await waitForNetworkQuiet(page);
     assertNoOutsideRequests(page);
     await context.close();
   });

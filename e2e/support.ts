@@ -1,13 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
 import { demoAdminTotpSecret, demoPassword } from '../src/server/db/seed/demo-accounts';
 import { generateTotpCode, totpStep } from '../src/server/platform/auth/totp';
+import { inject } from 'vitest';
+import { launchServer, repoRoot } from './server-process';
 
 export { demoPassword };
 
@@ -18,8 +17,6 @@ export { demoPassword };
  * networks).
  */
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const serverEntry = path.join(repoRoot, 'dist', 'server', 'main.js');
 const chromiumPath = '/usr/bin/chromium';
 const isCi = process.env.CI === 'true';
 
@@ -29,92 +26,56 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
+/** Pre-made sessions per server base URL, from the run's template data directory. */
+const sessionPools = new Map<string, { cookieName: string; tokensByEmail: Map<string, string[]> }>();
 
 /**
- * Starts `node dist/server/main.js` on a free port with a fresh DATA_DIR
- * (so a fresh PGlite with the demo data) and waits until /healthz answers.
+ * Starts `node dist/server/main.js` on a free port with its own DATA_DIR and
+ * waits until /healthz answers. The DATA_DIR is a copy of the run's migrated,
+ * demo-seeded one (e2e/global-setup.ts), so the server starts without
+ * seeding; `fresh: true` starts from an empty directory instead, as a first
+ * installation does (and always when the environment changes the database or
+ * the demo mode).
  */
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
-  if (!fs.existsSync(serverEntry)) {
-    throw new Error(`${serverEntry} is missing: run "npm run build" (npm run test:e2e does it for you)`);
-  }
+export async function startServer(
+  options: { env?: Record<string, string>; fresh?: boolean } = {},
+): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakehashi-e2e-'));
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  // A developer's DATABASE_URL would make every server share one database; use one only when asked.
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--enable-source-maps', serverEntry], {
-    cwd: repoRoot,
-    env: {
-      ...inherited,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      PUBLIC_URL: baseUrl,
-      LOG_LEVEL: 'warn',
-      ...options.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-20_000);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-
+  const template = templateDataDir();
+  const changesDatabase =
+    options.env !== undefined && ('DATABASE_URL' in options.env || 'DEMO_MODE' in options.env);
+  const fromTemplate = Boolean(template) && !options.fresh && !changesDatabase;
+  let server: Awaited<ReturnType<typeof launchServer>>;
+  try {
+    if (fromTemplate) fs.cpSync(template, dataDir, { recursive: true });
+    server = await launchServer(dataDir, options.env);
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  if (fromTemplate) {
+    const { cookieName, tokensByEmail } = inject('e2eSessions');
+    // Copied per server: each server's copy of the template holds the same sessions, used once each.
+    sessionPools.set(server.baseUrl, {
+      cookieName,
+      tokensByEmail: new Map(Object.entries(tokensByEmail).map(([email, tokens]) => [email, [...tokens]])),
+    });
+  }
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      if (!(await waitForExit(child, 10_000))) {
-        child.kill('SIGKILL');
-        await waitForExit(child, 5_000);
-      }
-    }
+    await server.kill();
+    sessionPools.delete(server.baseUrl);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
+  return { baseUrl: server.baseUrl, dataDir, stop };
+}
 
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      await stop();
-      throw new Error(
-        `The server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output}`,
-      );
-    }
-    try {
-      const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (res.ok) return { baseUrl, dataDir, stop };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
+/** The run's pre-seeded data directory, or '' when the specs run without the global setup. */
+function templateDataDir(): string {
+  try {
+    return inject('e2eTemplateDataDir') ?? '';
+  } catch {
+    return '';
   }
-  await stop();
-  throw new Error(`The server did not answer /healthz within 60 s:\n${output}`);
 }
 
 /**
@@ -140,6 +101,10 @@ export async function launchBrowser(): Promise<Browser | null> {
 
 /** Requests to any host other than the app's, per browser context. */
 const outsideRequests = new WeakMap<BrowserContext, string[]>();
+/** Requests sent and not yet answered (or failed), per browser context. */
+const pendingRequests = new WeakMap<BrowserContext, Set<Request>>();
+/** The server each context was made for, so loginAs can find its pre-made sessions. */
+const baseUrls = new WeakMap<BrowserContext, string>();
 
 /** A page in a new context (fresh cookies), Japanese by default, recording calls to other hosts. */
 export async function newPage(
@@ -154,15 +119,58 @@ export async function newPage(
   });
   const appHost = new URL(baseUrl).host;
   const seen: string[] = [];
+  const pending = new Set<Request>();
   outsideRequests.set(context, seen);
+  pendingRequests.set(context, pending);
+  baseUrls.set(context, baseUrl);
   context.on('request', (request) => {
     const url = new URL(request.url());
     // data:, blob: and about: never leave the machine.
-    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.host !== appHost) {
-      seen.push(`${request.method()} ${request.url()}`);
+    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
+      pending.add(request);
+      if (url.host !== appHost) seen.push(`${request.method()} ${request.url()}`);
     }
   });
+  // A redirected request finishes too; its follow-up is a request of its own.
+  context.on('requestfinished', (request) => pending.delete(request));
+  context.on('requestfailed', (request) => pending.delete(request));
   return context.newPage();
+}
+
+/**
+ * Waits until the page's context has no request in flight and has rendered what
+ * the last one brought (two animation frames later still none, so a query a
+ * render starts is waited for too). Unlike waitForLoadState('networkidle') it
+ * does not sit out a fixed 500 ms of quiet.
+ */
+export async function waitForNetworkQuiet(page: Page, timeoutMs = 30_000): Promise<void> {
+  const pending = pendingRequests.get(page.context());
+  if (!pending) throw new Error('waitForNetworkQuiet needs a page made by newPage()');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (pending.size === 0) {
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+      );
+      if (pending.size === 0) return;
+    }
+    if (Date.now() > deadline) {
+      const urls = [...pending].map((r) => `  - ${r.method()} ${r.url()}`).join('\n');
+      throw new Error(`Requests still in flight after ${timeoutMs} ms:\n${urls}`);
+    }
+    await page.waitForEvent('requestfinished', { timeout: 1_000 }).catch(() => undefined);
+  }
+}
+
+/**
+ * The page has loaded its data: an h1, no request in flight, no loading
+ * indicator (in either language).
+ */
+export async function waitForPageSettled(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await waitForNetworkQuiet(page);
+  await page.waitForFunction(() => !/読み込んでいます|Loading…/.test(document.body.textContent ?? ''));
 }
 
 /** Fails when the page (or any page of its context) requested another host. */
@@ -191,10 +199,45 @@ async function currentUnusedTotpCode(key: string): Promise<{ code: string; step:
 }
 
 /**
- * Signs in through the login page as a screen-reader user would: by labels
- * and button names. For the demo administrator it also enters the TOTP code.
+ * Signs in as `email`. By default, on a server started from the run's template
+ * with the demo password, with a session the global setup already created
+ * (MFA done): the sign-in flow itself is covered by the specs about it, which
+ * pass `via: 'form'`. Otherwise, and whenever no such session is left, through
+ * the login page as a screen-reader user would: by labels and button names,
+ * with the TOTP code for the demo administrator.
  */
-export async function loginAs(page: Page, email: string, password = demoPassword): Promise<void> {
+export async function loginAs(
+  page: Page,
+  email: string,
+  password = demoPassword,
+  options: { via?: 'form' | 'session' } = {},
+): Promise<void> {
+  if (options.via !== 'form' && password === demoPassword && (await signInWithSession(page, email))) return;
+  await loginWithForm(page, email, password);
+}
+
+/** Sets a pre-made session cookie and opens the home page; false when there is none to use. */
+async function signInWithSession(page: Page, email: string): Promise<boolean> {
+  const context = page.context();
+  const baseUrl = baseUrls.get(context);
+  const pool = baseUrl ? sessionPools.get(baseUrl) : undefined;
+  const token = pool?.tokensByEmail.get(email.toLowerCase())?.shift();
+  if (!baseUrl || !pool || !token) return false;
+  await context.addCookies([
+    { name: pool.cookieName, value: token, url: baseUrl, httpOnly: true, sameSite: 'Lax' },
+  ]);
+  const me = await context.request.get(`${baseUrl}/api/auth/me`);
+  if (!me.ok()) {
+    // Idle past its limit (a very slow run): sign in through the form instead.
+    await context.clearCookies({ name: pool.cookieName });
+    return false;
+  }
+  await page.goto('/');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+  return true;
+}
+
+async function loginWithForm(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('メールアドレス', { exact: true }).fill(email);
   await page.getByLabel('パスワード', { exact: true }).fill(password);

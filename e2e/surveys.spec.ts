@@ -11,6 +11,7 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  waitForNetworkQuiet,
 } from './support';
 
 /**
@@ -27,7 +28,7 @@ const talentDetail = '地域活性化起業人';
 
 async function settle(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForLoadState('networkidle');
+  await waitForNetworkQuiet(page);
   await page.waitForFunction(() => !/読み込んでいます|Loading…/.test(document.body.textContent ?? ''));
 }
 
