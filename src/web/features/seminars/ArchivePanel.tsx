@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Checkbox } from '../../components/Checkbox';
@@ -11,7 +10,7 @@ import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useVersionedForm } from '../../components/forms/useVersionedForm';
-import { useInvalidateSeminars } from './api';
+import { seminarsCalls, useInvalidateSeminars } from './api';
 import { fromJstInputValue, toJstInputValue } from '../../lib/jst-input';
 import { formatJstRange } from './datetime';
 import type { SeminarArchive, SeminarEventDetail } from './types';
@@ -43,7 +42,7 @@ function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
       form.set('closesAt', fromJstInputValue(closesAt) ?? closesAt);
       form.set('entitlement', entitlement);
       form.set('countsTowardReach', String(countsTowardReach));
-      return api.postForm<SeminarArchive>(`/api/seminar-events/${event.id}/archive`, form);
+      return seminarsCalls.saveArchive(event.id, form);
     },
     onSuccess: async () => {
       errors.clear();
@@ -164,7 +163,7 @@ export function ArchivePanel({ event, isAdmin }: { event: SeminarEventDetail; is
   const [watchUrl, setWatchUrl] = useState<string | null>(null);
   const archive = event.archive;
   const watch = useMutation({
-    mutationFn: () => api.post<{ url: string }>(`/api/seminar-events/${event.id}/archive/views`, {}),
+    mutationFn: () => seminarsCalls.watchArchive(event.id),
     onSuccess: async (result) => {
       errors.clear();
       setWatchUrl(result.url);

@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -9,7 +8,7 @@ import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useVersionedForm } from '../../components/forms/useVersionedForm';
-import { useInvalidateSeminars } from './api';
+import { seminarsCalls, useInvalidateSeminars } from './api';
 import type { MaterialPurpose, SeminarEventDetail, SeminarMaterial } from './types';
 
 /** A link or an uploaded file added to the event's materials (or its workshop outputs). */
@@ -30,7 +29,7 @@ function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpos
       form.set('title', title.trim());
       if (kind === 'link') form.set('url', url.trim());
       if (kind === 'file' && file) form.set('file', file);
-      return api.postForm<SeminarMaterial>(`/api/seminar-events/${event.id}/materials`, form);
+      return seminarsCalls.addMaterial(event.id, form);
     },
     onSuccess: async () => {
       errors.clear();
@@ -147,7 +146,7 @@ export function MaterialsPanel({ event, isAdmin }: { event: SeminarEventDetail; 
   const { t } = useI18n();
   const invalidate = useInvalidateSeminars();
   const remove = useMutation({
-    mutationFn: (material: SeminarMaterial) => api.delete(`/api/seminar-materials/${material.id}`),
+    mutationFn: (material: SeminarMaterial) => seminarsCalls.deleteMaterial(material.id),
     onSuccess: () => invalidate(),
   });
   return (
@@ -176,7 +175,7 @@ export function WorkshopPanel({ event, isAdmin }: { event: SeminarEventDetail; i
   const [isSaved, setIsSaved] = useState(false);
   const save = useMutation({
     mutationFn: () =>
-      api.patch(`/api/seminar-events/${event.id}`, { version: event.version, workshopNotes: notes.trim() }),
+      seminarsCalls.updateEvent(event.id, { version: event.version, workshopNotes: notes.trim() }),
     onSuccess: async () => {
       errors.clear();
       setIsSaved(true);
@@ -188,7 +187,7 @@ export function WorkshopPanel({ event, isAdmin }: { event: SeminarEventDetail; i
     },
   });
   const remove = useMutation({
-    mutationFn: (material: SeminarMaterial) => api.delete(`/api/seminar-materials/${material.id}`),
+    mutationFn: (material: SeminarMaterial) => seminarsCalls.deleteMaterial(material.id),
     onSuccess: () => invalidate(),
   });
   const outputs = event.workshopOutputs;
