@@ -135,3 +135,12 @@ export const seminarsCalls = {
   watchArchive: (eventId: string) =>
     apiClient.post('/api/seminar-events/{id}/archive/views', { params: { path: { id: eventId } } }),
 };
+
+/** Removes a material or workshop output; the event is read again. */
+export function useDeleteMaterial() {
+  const invalidate = useInvalidateSeminars();
+  return useMutation({
+    mutationFn: (material: { id: string }) => seminarsCalls.deleteMaterial(material.id),
+    onSuccess: () => invalidate(),
+  });
+}
