@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n';
 import type { FormErrors } from './forms/useVersionedForm';
-import { TextField } from './TextField';
+import { FormTextField } from './forms/FormTextField';
 
 /** New password twice; the rule (12+ characters) is stated up front, not only after a failure. */
 export function NewPasswordFields({
@@ -18,13 +18,12 @@ export function NewPasswordFields({
   onConfirmation: (value: string) => void;
   path?: string;
 }) {
-  const { t, pick } = useI18n();
-  const passwordError = errors.fieldError([path]);
-  const confirmationError = errors.fieldError(['confirmation']);
+  const { t } = useI18n();
   return (
     <>
-      <TextField
-        id={errors.id([path])}
+      <FormTextField
+        form={errors}
+        path={path}
         label={t('auth.newPassword.label')}
         hint={t('auth.newPassword.hint')}
         type="password"
@@ -32,17 +31,16 @@ export function NewPasswordFields({
         required
         value={password}
         onChange={(event) => onPassword(event.target.value)}
-        error={passwordError ? pick(passwordError) : undefined}
       />
-      <TextField
-        id={errors.id(['confirmation'])}
+      <FormTextField
+        form={errors}
+        path="confirmation"
         label={t('auth.newPassword.confirmation')}
         type="password"
         autoComplete="new-password"
         required
         value={confirmation}
         onChange={(event) => onConfirmation(event.target.value)}
-        error={confirmationError ? pick(confirmationError) : undefined}
       />
     </>
   );

@@ -9,12 +9,12 @@ import { DescriptionList } from '../../components/DescriptionList';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
-import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { MfaSecret } from '../../components/MfaSecret';
 import { useBeginMfaSetup, useChangePassword, useConfirmMfa, useUpdateProfile } from './api';
 import { confirmationMismatch, NewPasswordFields } from '../../components/NewPasswordFields';
+import { FormTextField } from '../../components/forms/FormTextField';
 
 /**
  * The one thing users change about themselves. After a save or a 409 (edited
@@ -22,7 +22,7 @@ import { confirmationMismatch, NewPasswordFields } from '../../components/NewPas
  * stored version; the form itself stays, so its message stays readable.
  */
 function DisplayNameForm({ user }: { user: SessionUser }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const refreshSession = useRefreshSession();
   const [displayName, setDisplayName] = useState(user.displayName);
   const errors = useVersionedForm('profile');
@@ -47,7 +47,6 @@ function DisplayNameForm({ user }: { user: SessionUser }) {
     save.mutate(body);
   }
 
-  const fieldError = errors.fieldError(['displayName']);
   return (
     <form noValidate onSubmit={submit} className="flex max-w-xl flex-col gap-6">
       {save.isSuccess && (
@@ -56,13 +55,13 @@ function DisplayNameForm({ user }: { user: SessionUser }) {
         </Alert>
       )}
       <ErrorSummary errors={errors} />
-      <TextField
-        id={errors.id(['displayName'])}
+      <FormTextField
+        form={errors}
+        path="displayName"
         label={t('account.displayName')}
         required
         value={displayName}
         onChange={(e) => setDisplayName(e.target.value)}
-        error={fieldError ? pick(fieldError) : undefined}
         maxLength={100}
         autoComplete="name"
       />
@@ -76,7 +75,7 @@ function DisplayNameForm({ user }: { user: SessionUser }) {
 }
 
 function PasswordChangeForm() {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -100,8 +99,6 @@ function PasswordChangeForm() {
     if (problems.length > 0) return errors.showFields(problems);
     change.mutate({ currentPassword, newPassword });
   }
-
-  const currentError = errors.fieldError(['currentPassword']);
   return (
     <form noValidate onSubmit={submit} className="flex max-w-xl flex-col gap-6">
       {change.isSuccess && (
@@ -110,15 +107,15 @@ function PasswordChangeForm() {
         </Alert>
       )}
       <ErrorSummary errors={errors} />
-      <TextField
-        id={errors.id(['currentPassword'])}
+      <FormTextField
+        form={errors}
+        path="currentPassword"
         label={t('account.currentPassword')}
         type="password"
         autoComplete="current-password"
         required
         value={currentPassword}
         onChange={(e) => setCurrentPassword(e.target.value)}
-        error={currentError ? pick(currentError) : undefined}
       />
       <NewPasswordFields
         errors={errors}
@@ -141,7 +138,7 @@ function PasswordChangeForm() {
  * first, and the current authenticator keeps working until the new one is confirmed.
  */
 function MfaSetup({ isReplacing }: { isReplacing: boolean }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const refreshSession = useRefreshSession();
   const [setup, setSetup] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [code, setCode] = useState('');
@@ -170,7 +167,6 @@ function MfaSetup({ isReplacing }: { isReplacing: boolean }) {
   });
 
   if (!setup) {
-    const passwordError = errors.fieldError(['currentPassword']);
     return (
       <form
         noValidate
@@ -200,15 +196,15 @@ function MfaSetup({ isReplacing }: { isReplacing: boolean }) {
         {isReplacing && (
           <>
             <p className="text-std-16N-170">{t('account.mfaChangeBody')}</p>
-            <TextField
-              id={errors.id(['currentPassword'])}
+            <FormTextField
+              form={errors}
+              path="currentPassword"
               label={t('account.currentPassword')}
               type="password"
               autoComplete="current-password"
               required
               value={currentPassword}
               onChange={(e) => setCurrentPassword(e.target.value)}
-              error={passwordError ? pick(passwordError) : undefined}
             />
           </>
         )}
@@ -220,8 +216,6 @@ function MfaSetup({ isReplacing }: { isReplacing: boolean }) {
       </form>
     );
   }
-
-  const codeError = errors.fieldError(['code']);
   return (
     <form
       noValidate
@@ -236,8 +230,9 @@ function MfaSetup({ isReplacing }: { isReplacing: boolean }) {
       <p className="text-std-16N-170">{t('auth.mfa.setupDescription')}</p>
       <MfaSecret secret={setup.secret} otpauthUri={setup.otpauthUri} />
       <ErrorSummary errors={errors} />
-      <TextField
-        id={errors.id(['code'])}
+      <FormTextField
+        form={errors}
+        path="code"
         label={t('auth.mfa.code')}
         hint={t('auth.mfa.codeHint')}
         inputMode="numeric"
@@ -245,7 +240,6 @@ function MfaSetup({ isReplacing }: { isReplacing: boolean }) {
         required
         value={code}
         onChange={(e) => setCode(e.target.value)}
-        error={codeError ? pick(codeError) : undefined}
         inputClassName="max-w-48 font-mono tracking-widest"
       />
       <div>

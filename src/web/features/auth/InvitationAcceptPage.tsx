@@ -8,11 +8,11 @@ import { DescriptionList } from '../../components/DescriptionList';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
 import { Spinner } from '../../components/Spinner';
-import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { confirmationMismatch, NewPasswordFields } from '../../components/NewPasswordFields';
 import { useAcceptInvitation, useInvitation } from './api';
+import { FormTextField } from '../../components/forms/FormTextField';
 
 export default function InvitationAcceptPage() {
   const { t, pick, locale } = useI18n();
@@ -35,8 +35,6 @@ export default function InvitationAcceptPage() {
     errors.clear();
     accept.mutate({ token, displayName: name.trim(), password });
   }
-
-  const nameError = errors.fieldError(['displayName']);
   const breadcrumbs = [{ label: t('auth.login.title'), to: '/login' }, { label: t('auth.invitation.title') }];
 
   return (
@@ -78,15 +76,15 @@ export default function InvitationAcceptPage() {
           />
           <form noValidate onSubmit={submit} className="flex flex-col gap-6">
             <ErrorSummary errors={errors} />
-            <TextField
-              id={errors.id(['displayName'])}
+            <FormTextField
+              form={errors}
+              path="displayName"
               label={t('auth.invitation.displayName')}
               hint={t('auth.invitation.displayNameHint')}
               autoComplete="name"
               required
               value={name}
               onChange={(event) => setDisplayName(event.target.value)}
-              error={nameError ? pick(nameError) : undefined}
             />
             <NewPasswordFields
               errors={errors}

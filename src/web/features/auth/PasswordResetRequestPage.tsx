@@ -5,10 +5,10 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
-import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { useRequestPasswordReset } from './api';
+import { FormTextField } from '../../components/forms/FormTextField';
 
 /**
  * Asks for a reset link. The answer is the same whether or not the address
@@ -27,8 +27,6 @@ export default function PasswordResetRequestPage() {
     errors.clear();
     request.mutate({ email });
   }
-
-  const emailError = errors.fieldError(['email']);
   return (
     <div className="flex max-w-2xl flex-col gap-8">
       <PageHeader
@@ -46,15 +44,15 @@ export default function PasswordResetRequestPage() {
       ) : (
         <form noValidate onSubmit={submit} className="flex flex-col gap-6">
           <ErrorSummary errors={errors} />
-          <TextField
-            id={errors.id(['email'])}
+          <FormTextField
+            form={errors}
+            path="email"
             label={t('auth.login.email')}
             type="email"
             autoComplete="email"
             required
             value={email}
             onChange={(event) => setEmail(event.target.value)}
-            error={emailError ? pick(emailError) : undefined}
           />
           <div className="flex flex-wrap items-center gap-6">
             <Button type="submit" isBusy={request.isPending}>

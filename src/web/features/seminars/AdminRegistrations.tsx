@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { Badge } from '../../components/Badge';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n';
 import { seminarAttendanceMarkSchema } from '../../../shared/schemas/seminars';
 import { useVersionedForm, validateWith } from '../../components/forms/useVersionedForm';
 import { formatNumber } from '../../lib/format';
-import { useEventRegistrations, useInvalidateSeminars } from './api';
+import { seminarsCalls, useEventRegistrations, useInvalidateSeminars } from './api';
 import { registrationStatusLabels, registrationStatusTones } from './labels';
 import { parseWholeNumber } from './numbers';
 import type { SeminarEventDetail, SeminarRegistration } from './types';
@@ -79,9 +79,10 @@ export function AdminRegistrations({ event }: { event: SeminarEventDetail }) {
       registration: SeminarRegistration;
       minutes: number | string | null;
     }) =>
-      api.post(`/api/seminar-registrations/${registration.id}/attendance`, {
+      seminarsCalls.markAttendance(registration.id, {
         version: registration.version,
-        minutesAttended: minutes,
+        // Typed as it was entered, so the server names the field when it is not a whole number.
+        minutesAttended: minutes as number | null,
       }),
     onSuccess: async () => {
       errors.clear();

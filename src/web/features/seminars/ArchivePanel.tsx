@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Checkbox } from '../../components/Checkbox';
@@ -11,7 +10,13 @@ import { Select } from '../../components/Select';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useVersionedForm } from '../../components/forms/useVersionedForm';
-import { useInvalidateSeminars } from './api';
+import {
+  type SourceKind,
+  SourceInput,
+  SourceKindSelect,
+  type SourceLabels,
+} from '../../components/forms/LinkOrFileFields';
+import { seminarsCalls, useInvalidateSeminars } from './api';
 import { fromJstInputValue, toJstInputValue } from '../../lib/jst-input';
 import { formatJstRange } from './datetime';
 import type { SeminarArchive, SeminarEventDetail } from './types';
@@ -22,7 +27,14 @@ function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
   const invalidate = useInvalidateSeminars();
   const archive = event.archive;
   const errors = useVersionedForm(`seminar-archive-${event.id}`);
-  const [kind, setKind] = useState<'link' | 'file'>(archive?.kind ?? 'link');
+  const [kind, setKind] = useState<SourceKind>(archive?.kind ?? 'link');
+  const labels: SourceLabels = {
+    kind: t('seminars.archive.kind'),
+    kindLink: t('seminars.archive.kindLink'),
+    kindFile: t('seminars.archive.kindFile'),
+    url: t('seminars.archive.url'),
+    file: t('seminars.archive.file'),
+  };
   const [url, setUrl] = useState(archive?.kind === 'link' ? (archive.url ?? '') : '');
   const [file, setFile] = useState<File | null>(null);
   const [opensAt, setOpensAt] = useState(toJstInputValue(archive?.opensAt));
@@ -43,7 +55,7 @@ function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
       form.set('closesAt', fromJstInputValue(closesAt) ?? closesAt);
       form.set('entitlement', entitlement);
       form.set('countsTowardReach', String(countsTowardReach));
-      return api.postForm<SeminarArchive>(`/api/seminar-events/${event.id}/archive`, form);
+      return seminarsCalls.saveArchive(event.id, form);
     },
     onSuccess: async () => {
       errors.clear();
@@ -72,37 +84,17 @@ function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
         </Alert>
       )}
       <div className="grid gap-5 md:grid-cols-2">
-        <Select
-          id={errors.id(['kind'])}
-          label={t('seminars.archive.kind')}
-          value={kind}
-          onChange={(e) => setKind(e.target.value as 'link' | 'file')}
-        >
-          <option value="link">{t('seminars.archive.kindLink')}</option>
-          <option value="file">{t('seminars.archive.kindFile')}</option>
-        </Select>
-        {kind === 'link' ? (
-          <TextField
-            id={errors.id(['url'])}
-            type="url"
-            label={t('seminars.archive.url')}
-            required
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            error={errors.fieldMessage('url')}
-            lang="en"
-          />
-        ) : (
-          <TextField
-            id={errors.id(['file'])}
-            type="file"
-            label={t('seminars.archive.file')}
-            hint={archive?.kind === 'file' ? t('seminars.archive.fileKept') : undefined}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            error={errors.fieldMessage('file')}
-            inputClassName="py-2"
-          />
-        )}
+        <SourceKindSelect errors={errors} labels={labels} value={kind} onChange={setKind} />
+        <SourceInput
+          errors={errors}
+          labels={labels}
+          kind={kind}
+          url={url}
+          onUrl={setUrl}
+          onFile={setFile}
+          // Saving without a new file keeps the one stored.
+          fileHint={archive?.kind === 'file' ? t('seminars.archive.fileKept') : undefined}
+        />
         <TextField
           id={errors.id(['opensAt'])}
           type="datetime-local"
@@ -164,7 +156,7 @@ export function ArchivePanel({ event, isAdmin }: { event: SeminarEventDetail; is
   const [watchUrl, setWatchUrl] = useState<string | null>(null);
   const archive = event.archive;
   const watch = useMutation({
-    mutationFn: () => api.post<{ url: string }>(`/api/seminar-events/${event.id}/archive/views`, {}),
+    mutationFn: () => seminarsCalls.watchArchive(event.id),
     onSuccess: async (result) => {
       errors.clear();
       setWatchUrl(result.url);

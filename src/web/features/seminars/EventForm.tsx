@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, isApiError } from '../../api/client';
+import type { BodyOf } from '../../api/typed-client';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
@@ -13,7 +13,7 @@ import { formatFiscalYear } from '../../lib/format';
 import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { useRegions } from '../municipalities/api';
 import { useSurveyList } from '../surveys/api';
-import { useInvalidateSeminars } from './api';
+import { seminarsCalls, useInvalidateSeminars } from './api';
 import { fromJstInputValue, toJstInputValue } from '../../lib/jst-input';
 import { audienceLabels } from './labels';
 import { parseWholeNumber } from './numbers';
@@ -57,26 +57,21 @@ export function EventForm({
   const [programme, setProgramme] = useState(event?.programme ?? '');
   const [speakers, setSpeakers] = useState(event?.speakers ?? '');
   const [feedbackSurveyId, setFeedbackSurveyId] = useState(event?.feedbackSurveyId ?? '');
-  const [hasConflict, setHasConflict] = useState(false);
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
+    mutationFn: (
+      body: BodyOf<'/api/seminar-events/{id}', 'patch'> | BodyOf<'/api/seminar-series/{id}/events', 'post'>,
+    ) =>
       event
-        ? api.patch<SeminarEventDetail>(`/api/seminar-events/${event.id}`, body)
-        : api.post<SeminarEventDetail>(`/api/seminar-series/${seriesId}/events`, body),
+        ? seminarsCalls.updateEvent(event.id, body as BodyOf<'/api/seminar-events/{id}', 'patch'>)
+        : seminarsCalls.createEvent(seriesId, body as BodyOf<'/api/seminar-series/{id}/events', 'post'>),
     onSuccess: async (saved) => {
       await invalidate();
       if (event) onDone?.();
       else navigate(`/seminars/events/${saved.id}`);
     },
-    onError: (error) => {
-      if (isApiError(error, 'VERSION_CONFLICT')) {
-        errors.clear();
-        setHasConflict(true);
-        return;
-      }
-      errors.showError(error);
-    },
+    // A 409 becomes the conflict notice; anything else goes to the error summary.
+    onError: errors.onError,
   });
 
   function submit(e: React.FormEvent) {
@@ -108,7 +103,7 @@ export function EventForm({
 
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
-      {hasConflict && <ConflictNotice onReload={() => invalidate()} />}
+      {errors.conflict && <ConflictNotice onReload={() => invalidate()} />}
       <ErrorSummary errors={errors} />
       <div className="grid gap-6 md:grid-cols-2">
         {!event && (

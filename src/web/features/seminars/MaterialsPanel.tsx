@@ -1,15 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
 import { Button } from '../../components/Button';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Section } from '../../components/Section';
-import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useVersionedForm } from '../../components/forms/useVersionedForm';
-import { useInvalidateSeminars } from './api';
+import {
+  type SourceKind,
+  SourceInput,
+  SourceKindSelect,
+  type SourceLabels,
+} from '../../components/forms/LinkOrFileFields';
+import { seminarsCalls, useDeleteMaterial, useInvalidateSeminars } from './api';
 import type { MaterialPurpose, SeminarEventDetail, SeminarMaterial } from './types';
 
 /** A link or an uploaded file added to the event's materials (or its workshop outputs). */
@@ -17,7 +21,14 @@ function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpos
   const { t } = useI18n();
   const invalidate = useInvalidateSeminars();
   const errors = useVersionedForm(`seminar-${purpose}-${event.id}`);
-  const [kind, setKind] = useState<'link' | 'file'>('link');
+  const [kind, setKind] = useState<SourceKind>('link');
+  const labels: SourceLabels = {
+    kind: t('seminars.materials.kind'),
+    kindLink: t('seminars.materials.kindLink'),
+    kindFile: t('seminars.materials.kindFile'),
+    url: t('seminars.materials.url'),
+    file: t('seminars.materials.file'),
+  };
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -30,7 +41,7 @@ function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpos
       form.set('title', title.trim());
       if (kind === 'link') form.set('url', url.trim());
       if (kind === 'file' && file) form.set('file', file);
-      return api.postForm<SeminarMaterial>(`/api/seminar-events/${event.id}/materials`, form);
+      return seminarsCalls.addMaterial(event.id, form);
     },
     onSuccess: async () => {
       errors.clear();
@@ -54,15 +65,7 @@ function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpos
     >
       <ErrorSummary errors={errors} />
       <div className="grid gap-5 md:grid-cols-3">
-        <Select
-          id={errors.id(['kind'])}
-          label={t('seminars.materials.kind')}
-          value={kind}
-          onChange={(e) => setKind(e.target.value as 'link' | 'file')}
-        >
-          <option value="link">{t('seminars.materials.kindLink')}</option>
-          <option value="file">{t('seminars.materials.kindFile')}</option>
-        </Select>
+        <SourceKindSelect errors={errors} labels={labels} value={kind} onChange={setKind} />
         <TextField
           id={errors.id(['title'])}
           label={t('seminars.materials.name')}
@@ -72,28 +75,15 @@ function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpos
           error={errors.fieldMessage('title')}
           maxLength={200}
         />
-        {kind === 'link' ? (
-          <TextField
-            id={errors.id(['url'])}
-            type="url"
-            label={t('seminars.materials.url')}
-            required
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            error={errors.fieldMessage('url')}
-            lang="en"
-          />
-        ) : (
-          <TextField
-            id={errors.id(['file'])}
-            type="file"
-            label={t('seminars.materials.file')}
-            required
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            error={errors.fieldMessage('file')}
-            inputClassName="py-2"
-          />
-        )}
+        <SourceInput
+          errors={errors}
+          labels={labels}
+          kind={kind}
+          url={url}
+          onUrl={setUrl}
+          onFile={setFile}
+          isFileRequired
+        />
       </div>
       <div>
         <Button type="submit" variant="secondary" isBusy={save.isPending}>
@@ -145,11 +135,7 @@ function MaterialList({
 /** Handouts and slides of the event: links or files, added by the administrator. */
 export function MaterialsPanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boolean }) {
   const { t } = useI18n();
-  const invalidate = useInvalidateSeminars();
-  const remove = useMutation({
-    mutationFn: (material: SeminarMaterial) => api.delete(`/api/seminar-materials/${material.id}`),
-    onSuccess: () => invalidate(),
-  });
+  const remove = useDeleteMaterial();
   return (
     <Section title={t('seminars.materials.title')}>
       <MaterialList
@@ -176,7 +162,7 @@ export function WorkshopPanel({ event, isAdmin }: { event: SeminarEventDetail; i
   const [isSaved, setIsSaved] = useState(false);
   const save = useMutation({
     mutationFn: () =>
-      api.patch(`/api/seminar-events/${event.id}`, { version: event.version, workshopNotes: notes.trim() }),
+      seminarsCalls.updateEvent(event.id, { version: event.version, workshopNotes: notes.trim() }),
     onSuccess: async () => {
       errors.clear();
       setIsSaved(true);
@@ -187,10 +173,7 @@ export function WorkshopPanel({ event, isAdmin }: { event: SeminarEventDetail; i
       errors.showError(error);
     },
   });
-  const remove = useMutation({
-    mutationFn: (material: SeminarMaterial) => api.delete(`/api/seminar-materials/${material.id}`),
-    onSuccess: () => invalidate(),
-  });
+  const remove = useDeleteMaterial();
   const outputs = event.workshopOutputs;
   const notesError = errors.fieldError(['workshopNotes']);
   return (

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import type { BodyOf } from '../../api/typed-client';
 import { type SessionUser, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n';
 import { seminarRegistrationCreateSchema } from '../../../shared/schemas/seminars';
 import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { formatDateTime } from '../../lib/format';
-import { useInvalidateSeminars } from './api';
+import { seminarsCalls, useInvalidateSeminars } from './api';
 import { registrationStatusLabels, registrationStatusTones } from './labels';
 import type { SeminarEventDetail, SeminarRegistration } from './types';
 
@@ -28,8 +28,8 @@ function RegisterOtherForm({ event, onDone }: { event: SeminarEventDetail; onDon
   const [position, setPosition] = useState('');
   const [email, setEmail] = useState('');
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api.post<SeminarRegistration>(`/api/seminar-events/${event.id}/registrations`, body),
+    mutationFn: (body: BodyOf<'/api/seminar-events/{id}/registrations', 'post'>) =>
+      seminarsCalls.register(event.id, body),
     onSuccess: async () => {
       await invalidate();
       onDone();
@@ -113,8 +113,7 @@ export function RegistrationPanel({ event }: { event: SeminarEventDetail }) {
   const [notice, setNotice] = useState<string | null>(null);
 
   const registerSelf = useMutation({
-    mutationFn: () =>
-      api.post<SeminarRegistration>(`/api/seminar-events/${event.id}/registrations`, { isSelf: true }),
+    mutationFn: () => seminarsCalls.register(event.id, { isSelf: true }),
     onSuccess: async (registration) => {
       errors.clear();
       setNotice(
@@ -128,10 +127,7 @@ export function RegistrationPanel({ event }: { event: SeminarEventDetail }) {
   });
 
   const cancel = useMutation({
-    mutationFn: (registration: SeminarRegistration) =>
-      api.post<SeminarRegistration>(`/api/seminar-registrations/${registration.id}/cancel`, {
-        version: registration.version,
-      }),
+    mutationFn: (registration: SeminarRegistration) => seminarsCalls.cancelRegistration(registration),
     onSuccess: async () => {
       errors.clear();
       setNotice(t('seminars.registration.cancelledNotice'));

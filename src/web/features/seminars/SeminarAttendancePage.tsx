@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import type { BodyOf } from '../../api/typed-client';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
@@ -16,7 +16,13 @@ import { translate } from '../../i18n/translate';
 import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { formatNumber } from '../../lib/format';
 import { useMunicipalities } from '../municipalities/api';
-import { useAttendancePreview, useEventRegistrations, useInvalidateSeminars, useSeminarEvent } from './api';
+import {
+  seminarsCalls,
+  useAttendancePreview,
+  useEventRegistrations,
+  useInvalidateSeminars,
+  useSeminarEvent,
+} from './api';
 import {
   type AttendanceChoice,
   choiceOf,
@@ -185,11 +191,8 @@ export default function SeminarAttendancePage() {
   }, [preview]);
 
   const confirm = useMutation({
-    mutationFn: (body: unknown) =>
-      api.post<{ recorded: number; attended: number }>(
-        `/api/seminar-events/${encodeURIComponent(id)}/attendance-imports/confirm`,
-        body,
-      ),
+    mutationFn: (body: BodyOf<'/api/seminar-events/{id}/attendance-imports/confirm', 'post'>) =>
+      seminarsCalls.confirmAttendanceImport(id, body),
     onSuccess: async () => {
       errors.clear();
       await invalidate();

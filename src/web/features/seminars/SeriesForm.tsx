@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import type { BodyOf } from '../../api/typed-client';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
@@ -9,9 +9,8 @@ import { useI18n } from '../../i18n';
 import { seminarSeriesCreateSchema } from '../../../shared/schemas/seminars';
 import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { useFiscalYears } from '../fiscal-years/api';
-import { useInvalidateSeminars } from './api';
+import { seminarsCalls, useInvalidateSeminars } from './api';
 import { parseWholeNumber } from './numbers';
-import type { SeminarSeries } from './types';
 
 /** A new series for a fiscal year, with its cost per session in thousand yen. */
 export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
@@ -25,7 +24,7 @@ export function SeriesForm({ onDone, onCancel }: { onDone: () => void; onCancel:
   const [sessions, setSessions] = useState('4');
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<SeminarSeries>('/api/seminar-series', body),
+    mutationFn: (body: BodyOf<'/api/seminar-series', 'post'>) => seminarsCalls.createSeries(body),
     onSuccess: async () => {
       await invalidate();
       onDone();

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { apiClient, urlQuery } from '../../api/typed-client';
+import { type BodyOf, apiClient, urlQuery } from '../../api/typed-client';
 
 export const seminarsKey = ['seminars'] as const;
 
@@ -95,5 +95,52 @@ export function useAttendancePreview(eventId: string) {
         path: { id: eventId },
       });
     },
+  });
+}
+
+/** The calls that change seminars data; pages wrap them in mutations and then useInvalidateSeminars(). */
+export const seminarsCalls = {
+  createSeries: (body: BodyOf<'/api/seminar-series', 'post'>) =>
+    apiClient.post('/api/seminar-series', { body }),
+  createEvent: (seriesId: string, body: BodyOf<'/api/seminar-series/{id}/events', 'post'>) =>
+    apiClient.post('/api/seminar-series/{id}/events', { params: { path: { id: seriesId } }, body }),
+  updateEvent: (id: string, body: BodyOf<'/api/seminar-events/{id}', 'patch'>) =>
+    apiClient.patch('/api/seminar-events/{id}', { params: { path: { id } }, body }),
+  register: (eventId: string, body: BodyOf<'/api/seminar-events/{id}/registrations', 'post'>) =>
+    apiClient.post('/api/seminar-events/{id}/registrations', { params: { path: { id: eventId } }, body }),
+  cancelRegistration: (registration: { id: string; version: number }) =>
+    apiClient.post('/api/seminar-registrations/{id}/cancel', {
+      params: { path: { id: registration.id } },
+      body: { version: registration.version },
+    }),
+  markAttendance: (id: string, body: BodyOf<'/api/seminar-registrations/{id}/attendance', 'post'>) =>
+    apiClient.post('/api/seminar-registrations/{id}/attendance', { params: { path: { id } }, body }),
+  confirmAttendanceImport: (
+    eventId: string,
+    body: BodyOf<'/api/seminar-events/{id}/attendance-imports/confirm', 'post'>,
+  ) =>
+    apiClient.post('/api/seminar-events/{id}/attendance-imports/confirm', {
+      params: { path: { id: eventId } },
+      body,
+    }),
+  deleteMaterial: (id: string) =>
+    apiClient.delete('/api/seminar-materials/{id}', { params: { path: { id } } }),
+  /** multipart: the link or file of the event's archive with its window and entitlement. */
+  saveArchive: (eventId: string, form: FormData) =>
+    apiClient.postForm('/api/seminar-events/{id}/archive', form, { path: { id: eventId } }),
+  /** multipart: a link or an uploaded file, as material or workshop output. */
+  addMaterial: (eventId: string, form: FormData) =>
+    apiClient.postForm('/api/seminar-events/{id}/materials', form, { path: { id: eventId } }),
+  /** Records the view and answers the short-lived address of the archive file. */
+  watchArchive: (eventId: string) =>
+    apiClient.post('/api/seminar-events/{id}/archive/views', { params: { path: { id: eventId } } }),
+};
+
+/** Removes a material or workshop output; the event is read again. */
+export function useDeleteMaterial() {
+  const invalidate = useInvalidateSeminars();
+  return useMutation({
+    mutationFn: (material: { id: string }) => seminarsCalls.deleteMaterial(material.id),
+    onSuccess: () => invalidate(),
   });
 }

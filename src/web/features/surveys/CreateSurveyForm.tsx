@@ -8,7 +8,7 @@ import {
   surveyCreateSchema,
   surveyKinds,
 } from '../../../shared/schemas/surveys';
-import { api } from '../../api/client';
+import type { BodyOf } from '../../api/typed-client';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
@@ -16,7 +16,7 @@ import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { fromJstInputValue } from '../../lib/jst-input';
-import { type SurveyDetail, type SurveySummary, useInvalidateSurveys } from './api';
+import { type SurveySummary, surveysCalls, useInvalidateSurveys } from './api';
 
 /** Creates a survey in a fiscal year, optionally starting from another survey's questions. */
 export function CreateSurveyForm({
@@ -39,7 +39,7 @@ export function CreateSurveyForm({
   const [closesAt, setClosesAt] = useState('');
   const [copyFromId, setCopyFromId] = useState('');
   const create = useMutation({
-    mutationFn: (body: unknown) => api.post<SurveyDetail>('/api/surveys', body),
+    mutationFn: (body: BodyOf<'/api/surveys', 'post'>) => surveysCalls.create(body),
     onSuccess: async (created) => {
       await invalidate();
       navigate(`/surveys/${created.id}/edit`);

@@ -1,12 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { challengeAreaLabels } from '../../../shared/challenge-areas';
-import type { Maturity } from '../../../shared/schemas/surveys';
-import { api } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useI18n } from '../../i18n';
-import { surveyPath, surveysKey } from './api';
+import { useMaturity } from './api';
 
 /**
  * A town's own DX maturity level from its submitted needs response: overall and one row per
@@ -24,10 +21,7 @@ export function MaturityPanel({
   submittedAt: string | null;
 }) {
   const { t, pick } = useI18n();
-  const maturity = useQuery({
-    queryKey: [...surveysKey, surveyId, 'maturity', municipalityId, submittedAt ?? 'none'],
-    queryFn: () => api.get<Maturity>(surveyPath(surveyId, `/maturity/${encodeURIComponent(municipalityId)}`)),
-  });
+  const maturity = useMaturity(surveyId, municipalityId, submittedAt);
   const levelText = (level: number | null) =>
     level === null ? t('surveys.maturity.noLevel') : t('surveys.maturity.level', { level });
   return (

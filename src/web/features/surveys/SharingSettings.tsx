@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ShareConfig, shareConfigSchema } from '../../../shared/schemas/surveys';
-import { api, isApiError, request } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
@@ -11,7 +11,14 @@ import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { useVersionedForm } from '../../components/forms/useVersionedForm';
-import { type QuestionResult, type SurveyDetail, surveyPath, surveysKey, useInvalidateSurveys } from './api';
+import {
+  type QuestionResult,
+  type SurveyDetail,
+  shareConfigKey,
+  surveysCalls,
+  useInvalidateSurveys,
+  useShareConfig,
+} from './api';
 
 /**
  * What the prefecture publishes to council members: on/off, municipality names or not, and the
@@ -28,12 +35,7 @@ export function SharingSettings({
   const { t } = useI18n();
   // The saved settings (with the survey version to save against): the form starts from them, so
   // saving never silently replaces what was published before.
-  const saved = useQuery({
-    queryKey: [...surveysKey, survey.id, 'share'],
-    queryFn: () => api.get<ShareConfig>(surveyPath(survey.id, '/share')),
-    staleTime: Number.POSITIVE_INFINITY,
-    refetchOnWindowFocus: false,
-  });
+  const saved = useShareConfig(survey.id);
   return (
     <Section title={t('surveys.sharing.title')} description={t('surveys.sharing.description')} boxed>
       <QueryState query={saved}>
@@ -60,39 +62,35 @@ function SharingForm({
   const [isPublished, setIsPublished] = useState(initial.isPublished);
   const [includeNames, setIncludeNames] = useState(initial.includeMunicipalityNames);
   const [rawKeys, setRawKeys] = useState<string[]>(initial.rawAnswerKeys);
-  const [hadConflict, setHadConflict] = useState(false);
   const load = (config: ShareConfig) => {
     setVersion(config.version);
     setIsPublished(config.isPublished);
     setIncludeNames(config.includeMunicipalityNames);
     setRawKeys(config.rawAnswerKeys);
-    queryClient.setQueryData([...surveysKey, survey.id, 'share'], config);
+    queryClient.setQueryData(shareConfigKey(survey.id), config);
   };
   const save = useMutation({
     mutationFn: () =>
-      request<ShareConfig>('PUT', surveyPath(survey.id, '/share'), {
-        body: {
-          version,
-          isPublished,
-          includeMunicipalityNames: includeNames,
-          rawAnswerKeys: rawKeys,
-        } satisfies ShareConfig,
-      }),
+      surveysCalls.saveShareConfig(survey.id, {
+        version,
+        isPublished,
+        includeMunicipalityNames: includeNames,
+        rawAnswerKeys: rawKeys,
+      } satisfies ShareConfig),
     onSuccess: async (config) => {
       errors.clear();
-      setHadConflict(false);
+      errors.resolveConflict();
       load(config);
       await invalidate();
     },
     onError: (error) => {
-      errors.showError(error);
-      if (isApiError(error, 'VERSION_CONFLICT')) {
-        // Someone saved in between: show what is saved now, to be checked and saved again.
-        const current = shareConfigSchema.safeParse(error.current);
-        if (current.success) load(current.data);
-        setHadConflict(true);
-        void invalidate();
-      }
+      // A 409 becomes the conflict notice; anything else goes to the error summary.
+      if (!errors.onError(error)) return;
+      // Someone saved in between: the form shows what is saved now, to be checked and saved again,
+      // so the notice needs no reload button.
+      const current = shareConfigSchema.safeParse(isApiError(error) ? error.current : undefined);
+      if (current.success) load(current.data);
+      void invalidate();
     },
   });
   return (
@@ -105,7 +103,7 @@ function SharingForm({
       }}
     >
       <ErrorSummary errors={errors} />
-      {hadConflict && (
+      {errors.conflict && (
         <Alert tone="warning" isLive>
           {t('surveys.sharing.conflict')}
         </Alert>

@@ -14,6 +14,7 @@ import {
   visibleQuestionKeys,
 } from './answer-model';
 import { QuestionField } from './QuestionField';
+import { ConflictNotice } from '../../components/forms/ConflictNotice';
 
 export interface DraftState {
   answers: Answers;
@@ -23,7 +24,8 @@ export interface DraftState {
 export interface AnswerFormApi {
   /** Saves the draft with the version read; resolves to the new version. */
   saveDraft: (answers: Record<string, AnswerValue>, version: number | null) => Promise<number>;
-  submit: (answers: Record<string, AnswerValue>, version: number | null) => Promise<void>;
+  /** Left out where the form only keeps a draft: a proxy draft is submitted by the town itself. */
+  submit?: (answers: Record<string, AnswerValue>, version: number | null) => Promise<void>;
   /** Latest saved draft from the server (after a conflict). */
   reload: () => Promise<DraftState>;
   /** Last year's answers for questions with the same key, or null when there are none. */
@@ -42,7 +44,6 @@ export function SurveyAnswerForm({
   initial,
   api,
   isClosed,
-  canSubmit = true,
   submitLabel,
   onSubmitted,
 }: {
@@ -50,24 +51,24 @@ export function SurveyAnswerForm({
   initial: DraftState;
   api: AnswerFormApi;
   isClosed: boolean;
-  /** Proxy drafts are saved by the prefecture and submitted by the town itself. */
-  canSubmit?: boolean;
   submitLabel: string;
   onSubmitted: () => void;
 }) {
   const { t, pick, locale } = useI18n();
+  const canSubmit = api.submit !== undefined;
   const errors = useVersionedForm('survey-answer');
   const [answers, setAnswers] = useState<Answers>(initial.answers);
   const versionRef = useRef<number | null>(initial.version);
   const [saveState, setSaveState] = useState<
     { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string }
   >({ kind: 'idle' });
-  const [hasConflict, setHasConflict] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const dirty = useRef(false);
   const saving = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const hasConflict = errors.conflict !== null;
+  const { onError: showFailure } = errors;
   const latest = useRef(answers);
   latest.current = answers;
 
@@ -99,7 +100,7 @@ export function SurveyAnswerForm({
       })
       .catch((error: unknown) => {
         if (isApiError(error, 'VERSION_CONFLICT')) {
-          setHasConflict(true);
+          showFailure(error);
           setSaveState({ kind: 'idle' });
           return;
         }
@@ -114,7 +115,7 @@ export function SurveyAnswerForm({
       });
     saving.current = run;
     await run;
-  }, [api, sections, hasConflict, isClosed, pick, t]);
+  }, [api, sections, hasConflict, isClosed, pick, t, showFailure]);
 
   // Save what is pending when the person leaves the page.
   const flushRef = useRef(flush);
@@ -139,7 +140,7 @@ export function SurveyAnswerForm({
     setAnswers(latestDraft.answers);
     versionRef.current = latestDraft.version;
     dirty.current = false;
-    setHasConflict(false);
+    errors.resolveConflict();
   }
 
   async function prefill() {
@@ -165,7 +166,7 @@ export function SurveyAnswerForm({
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (isSubmitting) return;
+    if (isSubmitting || !api.submit) return;
     const problems = missingAnswers(sections, answers);
     if (problems.length > 0) {
       errors.showFields(
@@ -183,8 +184,8 @@ export function SurveyAnswerForm({
       errors.clear();
       onSubmitted();
     } catch (error) {
-      if (isApiError(error, 'VERSION_CONFLICT')) setHasConflict(true);
-      else errors.showError(error);
+      // A 409 becomes the conflict notice; anything else goes to the error summary.
+      errors.onError(error);
     } finally {
       setIsSubmitting(false);
     }
@@ -209,18 +210,11 @@ export function SurveyAnswerForm({
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-8">
       {hasConflict && (
-        <Alert
-          tone="error"
-          isLive
-          title={t('errors.conflictTitle')}
-          actions={
-            <Button variant="secondary" size="sm" onClick={() => void reloadLatest()}>
-              {t('surveys.answer.loadLatest')}
-            </Button>
-          }
-        >
-          {t('surveys.answer.conflict')}
-        </Alert>
+        <ConflictNotice
+          onReload={() => void reloadLatest()}
+          message={t('surveys.answer.conflict')}
+          reloadLabel={t('surveys.answer.loadLatest')}
+        />
       )}
       <ErrorSummary errors={errors} />
       <div className="flex flex-wrap items-center justify-between gap-4 rounded-8 bg-solid-gray-50 p-4">

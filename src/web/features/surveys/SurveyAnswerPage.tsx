@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { api, request } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,7 +10,8 @@ import { formatDateTime } from '../../lib/format';
 import {
   type SurveyDetail,
   type SurveyResponse,
-  surveyPath,
+  responseCalls,
+  surveysCalls,
   surveysKey,
   useMyResponse,
   useSurvey,
@@ -73,32 +73,30 @@ function AnswerBody({
   );
   const now = new Date();
   const isClosed = new Date(survey.closesAt) <= now || new Date(survey.opensAt) > now;
-  const base = municipalityId
-    ? surveyPath(survey.id, `/proxy/${encodeURIComponent(municipalityId)}`)
-    : surveyPath(survey.id, '/response');
-
-  const formApi = useMemo<AnswerFormApi>(
-    () => ({
+  const formApi = useMemo<AnswerFormApi>(() => {
+    const calls = responseCalls(survey.id, municipalityId);
+    const common = {
       saveDraft: (answers: Record<string, AnswerValue>, version: number | null) =>
-        request<SurveyResponse>('PUT', base, { body: { version, answers } }).then((r) => r.version ?? 0),
+        calls.saveDraft({ version, answers }).then((r) => r.version ?? 0),
+      reload: () => calls.read().then((r) => ({ answers: r.answers, version: r.version })),
+    };
+    // A proxy draft is submitted by the town itself, and starts from what the town has.
+    const submitOwn = calls.submit;
+    if (!submitOwn) return common;
+    return {
+      ...common,
       submit: async (answers, version) => {
-        const saved = await api.post<SurveyResponse>(`${base}/submit`, { version, answers });
+        const saved = await submitOwn({ version, answers });
         setSubmittedAt(saved.submittedAt);
         await queryClient.invalidateQueries({ queryKey: surveysKey });
       },
-      reload: () => api.get<SurveyResponse>(base).then((r) => ({ answers: r.answers, version: r.version })),
-      // Last year's answers are the town's own; a proxy starts from what the town has.
-      ...(municipalityId
-        ? {}
-        : {
-            prefill: () =>
-              api
-                .get<{ answers: Answers }>(surveyPath(survey.id, '/response/prefill'))
-                .then((r) => (Object.keys(r.answers).length > 0 ? r.answers : null)),
-          }),
-    }),
-    [base, survey.id, municipalityId, queryClient],
-  );
+      // Last year's answers are the town's own.
+      prefill: () =>
+        surveysCalls
+          .prefill(survey.id)
+          .then((r): Answers | null => (Object.keys(r.answers).length > 0 ? r.answers : null)),
+    };
+  }, [survey.id, municipalityId, queryClient]);
 
   return (
     <div className="flex flex-col gap-6">
@@ -126,7 +124,6 @@ function AnswerBody({
         initial={{ answers: response.answers, version: response.version }}
         api={formApi}
         isClosed={isClosed}
-        canSubmit={!municipalityId}
         submitLabel={
           response.isProxyDraft && !municipalityId
             ? t('surveys.answer.proxyConfirm')

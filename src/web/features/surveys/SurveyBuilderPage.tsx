@@ -2,7 +2,6 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { type ChallengeArea, challengeAreaLabels, challengeAreas } from '../../../shared/challenge-areas';
-import { api, isApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Checkbox } from '../../components/Checkbox';
@@ -14,8 +13,9 @@ import { Select } from '../../components/Select';
 import { TextArea, TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 import { useVersionedForm } from '../../components/forms/useVersionedForm';
+import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { fromJstInputValue, toJstInputValue } from '../../lib/jst-input';
-import { type SurveyDetail, surveyPath, useInvalidateSurveys, useSurvey } from './api';
+import { type SurveyDetail, surveysCalls, useInvalidateSurveys, useSurvey } from './api';
 import type { AnswerOption, AnswerQuestion, AnswerSection, QuestionType } from './answer-model';
 import { questionTypes as schemaQuestionTypes } from '../../../shared/schemas/surveys';
 
@@ -211,7 +211,7 @@ function Builder({ survey }: { survey: SurveyDetail }) {
 
   const save = useMutation({
     mutationFn: () =>
-      api.patch<SurveyDetail>(surveyPath(survey.id), {
+      surveysCalls.update(survey.id, {
         version: survey.version,
         opensAt: fromJstInputValue(opensAt) ?? opensAt,
         closesAt: fromJstInputValue(closesAt) ?? closesAt,
@@ -219,6 +219,7 @@ function Builder({ survey }: { survey: SurveyDetail }) {
       }),
     onSuccess: async (savedSurvey) => {
       errors.clear();
+      errors.resolveConflict();
       setSaved(true);
       await invalidate();
       // A frozen survey is not changed: the server made a new version with its own id.
@@ -226,8 +227,8 @@ function Builder({ survey }: { survey: SurveyDetail }) {
     },
     onError: (error) => {
       setSaved(false);
-      errors.showError(error);
-      if (isApiError(error, 'VERSION_CONFLICT')) void invalidate();
+      // A 409 becomes the conflict notice; the builder then reads the survey as saved now, as before.
+      if (errors.onError(error)) void invalidate();
     },
   });
 
@@ -247,6 +248,7 @@ function Builder({ survey }: { survey: SurveyDetail }) {
         save.mutate();
       }}
     >
+      {errors.conflict && <ConflictNotice onReload={() => void invalidate().then(errors.resolveConflict)} />}
       <ErrorSummary errors={errors} />
       {survey.isFrozen && <Alert tone="warning" title={t('surveys.builder.frozen')} />}
       <div className="grid gap-4 md:grid-cols-2">

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { challengeAreaLabels, challengeAreas } from '../../../shared/challenge-areas';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -20,6 +20,7 @@ import {
   type SurveyDetail,
   type SurveyResults,
   surveyPath,
+  surveysCalls,
   useCrosstab,
   useInvalidateSurveys,
   useSurvey,
@@ -50,8 +51,7 @@ function ResponseRate({
   const navigate = useNavigate();
   const [proxyFor, setProxyFor] = useState('');
   const remind = useMutation({
-    mutationFn: () =>
-      api.post<{ queuedCount: number; municipalityCount: number }>(surveyPath(surveyId, '/reminders'), {}),
+    mutationFn: () => surveysCalls.remind(surveyId),
     onSuccess: () => invalidate(),
   });
   const rate =

@@ -1,14 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { challengeAreaLabels, challengeAreas } from '../../../shared/challenge-areas';
-import { api } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useI18n } from '../../i18n';
 import { useRegions } from '../municipalities/api';
-import { type SharedView, surveyPath, surveysKey } from './api';
+import { useSharedView } from './api';
 import { CountChart } from './charts';
 
 /** The aggregated view the prefecture published for council members; nothing else is shown. */
@@ -16,10 +14,7 @@ export default function SurveySharedPage() {
   const { id = '' } = useParams();
   const { t, pick, locale } = useI18n();
   const regions = useRegions();
-  const view = useQuery({
-    queryKey: [...surveysKey, id, 'shared'],
-    queryFn: () => api.get<SharedView>(surveyPath(id, '/shared')),
-  });
+  const view = useSharedView(id);
   const name = view.data ? pick(view.data.title) : t('surveys.results');
   const title = t('surveys.sharing.sharedTitle', { name });
   const regionName = (key: string) => {

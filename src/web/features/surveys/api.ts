@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { apiClient } from '../../api/typed-client';
+import { type BodyOf, apiClient } from '../../api/typed-client';
 
 import type { Crosstab } from '../../../shared/schemas/surveys';
 
@@ -114,3 +114,71 @@ export function useInvalidateSurveys() {
     [queryClient],
   );
 }
+
+/** The aggregated view the prefecture published for council members. */
+export function useSharedView(id: string) {
+  return useQuery({
+    queryKey: [...surveysKey, id, 'shared'],
+    queryFn: () => apiClient.get('/api/surveys/{id}/shared', { params: { path: { id } } }),
+  });
+}
+
+/** A town's maturity levels; `submittedAt` is part of the key so a (re)submission reads them again. */
+export function useMaturity(surveyId: string, municipalityId: string, submittedAt: string | null) {
+  return useQuery({
+    queryKey: [...surveysKey, surveyId, 'maturity', municipalityId, submittedAt ?? 'none'],
+    queryFn: () =>
+      apiClient.get('/api/surveys/{id}/maturity/{municipalityId}', {
+        params: { path: { id: surveyId, municipalityId } },
+      }),
+  });
+}
+
+export const shareConfigKey = (surveyId: string) => [...surveysKey, surveyId, 'share'] as const;
+
+/** The saved sharing settings; the form starts from them and owns them once loaded. */
+export function useShareConfig(surveyId: string) {
+  return useQuery({
+    queryKey: shareConfigKey(surveyId),
+    queryFn: () => apiClient.get('/api/surveys/{id}/share', { params: { path: { id: surveyId } } }),
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+  });
+}
+
+type ResponseBody = BodyOf<'/api/surveys/{id}/response', 'put'>;
+
+/**
+ * The respondent's own response, or the proxy draft a prefecture user keeps for `municipalityId`:
+ * the same calls on two paths (a proxy draft is never submitted by the prefecture).
+ */
+export function responseCalls(surveyId: string, municipalityId?: string) {
+  if (municipalityId) {
+    const params = { path: { id: surveyId, municipalityId } };
+    // No submit: the town submits its own response; the prefecture only keeps the draft.
+    return {
+      saveDraft: (body: ResponseBody) =>
+        apiClient.put('/api/surveys/{id}/proxy/{municipalityId}', { params, body }),
+      read: () => apiClient.get('/api/surveys/{id}/proxy/{municipalityId}', { params }),
+    };
+  }
+  const params = { path: { id: surveyId } };
+  return {
+    saveDraft: (body: ResponseBody) => apiClient.put('/api/surveys/{id}/response', { params, body }),
+    submit: (body: ResponseBody) => apiClient.post('/api/surveys/{id}/response/submit', { params, body }),
+    read: () => apiClient.get('/api/surveys/{id}/response', { params }),
+  };
+}
+
+/** The calls that change surveys data; pages wrap them in mutations and then useInvalidateSurveys(). */
+export const surveysCalls = {
+  create: (body: BodyOf<'/api/surveys', 'post'>) => apiClient.post('/api/surveys', { body }),
+  update: (id: string, body: BodyOf<'/api/surveys/{id}', 'patch'>) =>
+    apiClient.patch('/api/surveys/{id}', { params: { path: { id } }, body }),
+  saveShareConfig: (id: string, body: BodyOf<'/api/surveys/{id}/share', 'put'>) =>
+    apiClient.put('/api/surveys/{id}/share', { params: { path: { id } }, body }),
+  /** Queues a reminder mail to every municipality that has not submitted. */
+  remind: (id: string) => apiClient.post('/api/surveys/{id}/reminders', { params: { path: { id } } }),
+  /** Last year's answers for questions with the same key. */
+  prefill: (id: string) => apiClient.get('/api/surveys/{id}/response/prefill', { params: { path: { id } } }),
+};
