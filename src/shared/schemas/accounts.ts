@@ -31,7 +31,8 @@ function plainText(min: number, max: number) {
 
 const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
 const displayNameSchema = plainText(1, 100);
-const versionSchema = z.number().int().positive();
+/** Optimistic-locking version: an integer column, so bounded to it (a larger one is a field error, not a 500). */
+const versionSchema = z.number().int().positive().max(2_147_483_647);
 /**
  * One-time tokens are 43 URL-safe characters. Anything else is simply a link
  * that does not work (410), not a form error, so the bounds are loose.

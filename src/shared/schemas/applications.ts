@@ -48,7 +48,8 @@
 import { z } from 'zod';
 
 type Labels = { ja: string; en: string };
-const versionSchema = z.number().int().positive();
+/** Optimistic-locking version: an integer column, so bounded to it (a larger one is a field error, not a 500). */
+const versionSchema = z.number().int().positive().max(2_147_483_647);
 const smallInt = (min: number, max: number) => z.number().int().min(min).max(max);
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 

@@ -106,7 +106,8 @@ export const budgetThousandYenSchema = z.number().int().min(0).max(100_000_000).
 export const localizedTextSchema = z.object({ ja: z.string(), en: z.string() });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
-const versionSchema = z.number().int().positive();
+/** Optimistic-locking version: an integer column, so bounded to it (a larger one is a field error, not a 500). */
+const versionSchema = z.number().int().positive().max(2_147_483_647);
 
 // ---------------------------------------------------------------------------
 // Requests
@@ -186,7 +187,9 @@ export const phasePatchSchema = z
 export type PhasePatch = z.infer<typeof phasePatchSchema>;
 
 /** DELETE names the version it read, like every other change. */
-export const versionQuerySchema = z.object({ version: z.coerce.number().int().positive() });
+export const versionQuerySchema = z.object({
+  version: z.coerce.number().int().positive().max(2_147_483_647),
+});
 
 export const holidaysQuerySchema = z.object({
   year: z.coerce.number().int().min(FIRST_SUPPORTED_YEAR).max(LAST_SUPPORTED_YEAR),

@@ -50,7 +50,8 @@ import { challengeAreaSchema } from '../challenge-areas';
 import { deadlineInputSchema, localizedTextSchema } from './fiscal-years';
 
 type Labels = { ja: string; en: string };
-const versionSchema = z.number().int().positive();
+/** Optimistic-locking version: an integer column, so bounded to it (a larger one is a field error, not a 500). */
+const versionSchema = z.number().int().positive().max(2_147_483_647);
 
 // ---------------------------------------------------------------------------
 // Enumerations
@@ -256,7 +257,9 @@ export const proposalPatchSchema = z.object({
 export type ProposalPatch = z.infer<typeof proposalPatchSchema>;
 
 export const versionBodySchema = z.object({ version: versionSchema });
-export const versionQuerySchema = z.object({ version: z.coerce.number().int().positive() });
+export const versionQuerySchema = z.object({
+  version: z.coerce.number().int().positive().max(2_147_483_647),
+});
 
 const reasonText = z.string().trim().max(4000);
 

@@ -98,7 +98,8 @@ const emailSchema = z
     params: { ja: 'メールアドレスを正しく入力してください。', en: 'Enter a valid e-mail address.' },
   });
 const uuidSchema = z.uuid();
-const versionField = z.number().int().positive();
+/** Optimistic-locking version: bounded to its integer column (a larger one is a field error). */
+const versionField = z.number().int().positive().max(2_147_483_647);
 
 // ---------------------------------------------------------------------------
 // Series
