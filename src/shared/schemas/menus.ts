@@ -287,6 +287,26 @@ export const proposalListQuerySchema = z.object({
 export const regionRefSchema = z.object({ id: z.string(), name: z.string(), nameEn: z.string() });
 export const advisorRefSchema = z.object({ userId: z.string(), displayName: z.string() });
 
+/**
+ * The caller's abilities on one proposal, computed by the server from its policy so the UI never
+ * derives permissions from roles.
+ */
+export const proposalAbilitiesSchema = z.object({
+  /** Change its content (the own company, while a draft or returned). */
+  edit: z.boolean(),
+  /** Submit it (as edit, and before the deadline). */
+  submit: z.boolean(),
+  /** Record a decision on it (the prefecture, once it is submitted and not returned). */
+  decide: z.boolean(),
+  /** Follow and remove its review assignments (the prefecture, whatever its status). */
+  manageReviews: z.boolean(),
+  /** Assign a new reviewer (the prefecture, once it is no longer a draft). */
+  assignReviewers: z.boolean(),
+  /** Score it or declare a conflict: the caller is one of its assigned reviewers. */
+  review: z.boolean(),
+});
+export type ProposalAbilities = z.infer<typeof proposalAbilitiesSchema>;
+
 export const proposalSchema = z.object({
   id: z.string(),
   fiscalYearId: z.string(),
@@ -309,9 +329,8 @@ export const proposalSchema = z.object({
   decisionReason: z.string().nullable(),
   decidedAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
-  /** Whether the caller may edit / submit it now (status, deadline and role considered). */
-  canEdit: z.boolean(),
-  canSubmit: z.boolean(),
+  /** What the caller may do with it now (status, deadline, role and assignment considered). */
+  can: proposalAbilitiesSchema,
   version: z.number().int().min(0).max(2_147_483_647),
 });
 export type Proposal = z.infer<typeof proposalSchema>;

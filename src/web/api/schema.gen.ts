@@ -4051,8 +4051,14 @@ export interface paths {
                                 decisionReason: string | null;
                                 decidedAt: string | null;
                                 submittedAt: string | null;
-                                canEdit: boolean;
-                                canSubmit: boolean;
+                                can: {
+                                    edit: boolean;
+                                    submit: boolean;
+                                    decide: boolean;
+                                    manageReviews: boolean;
+                                    assignReviewers: boolean;
+                                    review: boolean;
+                                };
                                 version: number;
                             }[];
                         };
@@ -4163,8 +4169,14 @@ export interface paths {
                             decisionReason: string | null;
                             decidedAt: string | null;
                             submittedAt: string | null;
-                            canEdit: boolean;
-                            canSubmit: boolean;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                decide: boolean;
+                                manageReviews: boolean;
+                                assignReviewers: boolean;
+                                review: boolean;
+                            };
                             version: number;
                         };
                     };
@@ -4278,8 +4290,14 @@ export interface paths {
                             decisionReason: string | null;
                             decidedAt: string | null;
                             submittedAt: string | null;
-                            canEdit: boolean;
-                            canSubmit: boolean;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                decide: boolean;
+                                manageReviews: boolean;
+                                assignReviewers: boolean;
+                                review: boolean;
+                            };
                             version: number;
                         };
                     };
@@ -4394,8 +4412,14 @@ export interface paths {
                             decisionReason: string | null;
                             decidedAt: string | null;
                             submittedAt: string | null;
-                            canEdit: boolean;
-                            canSubmit: boolean;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                decide: boolean;
+                                manageReviews: boolean;
+                                assignReviewers: boolean;
+                                review: boolean;
+                            };
                             version: number;
                         };
                     };
@@ -4513,8 +4537,14 @@ export interface paths {
                             decisionReason: string | null;
                             decidedAt: string | null;
                             submittedAt: string | null;
-                            canEdit: boolean;
-                            canSubmit: boolean;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                decide: boolean;
+                                manageReviews: boolean;
+                                assignReviewers: boolean;
+                                review: boolean;
+                            };
                             version: number;
                         };
                     };
@@ -4639,8 +4669,14 @@ export interface paths {
                             decisionReason: string | null;
                             decidedAt: string | null;
                             submittedAt: string | null;
-                            canEdit: boolean;
-                            canSubmit: boolean;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                decide: boolean;
+                                manageReviews: boolean;
+                                assignReviewers: boolean;
+                                review: boolean;
+                            };
                             version: number;
                         };
                     };
@@ -5064,8 +5100,14 @@ export interface paths {
                                     decisionReason: string | null;
                                     decidedAt: string | null;
                                     submittedAt: string | null;
-                                    canEdit: boolean;
-                                    canSubmit: boolean;
+                                    can: {
+                                        edit: boolean;
+                                        submit: boolean;
+                                        decide: boolean;
+                                        manageReviews: boolean;
+                                        assignReviewers: boolean;
+                                        review: boolean;
+                                    };
                                     version: number;
                                 };
                             }[];
@@ -5500,8 +5542,14 @@ export interface paths {
                                     decisionReason: string | null;
                                     decidedAt: string | null;
                                     submittedAt: string | null;
-                                    canEdit: boolean;
-                                    canSubmit: boolean;
+                                    can: {
+                                        edit: boolean;
+                                        submit: boolean;
+                                        decide: boolean;
+                                        manageReviews: boolean;
+                                        assignReviewers: boolean;
+                                        review: boolean;
+                                    };
                                     version: number;
                                 };
                                 weightedTotal: number | null;

@@ -29,6 +29,19 @@ describe('menusPolicy', () => {
     );
   });
 
+  it('only the prefecture decides (a proposal under review) and assigns reviewers (once submitted)', () => {
+    const admin = actor(['prefecture_admin'], { organizationKind: 'prefecture' });
+    const member = actor(['company_member']);
+    expect(policy.canDecide(admin, { status: 'submitted' })).toBe(true);
+    expect(policy.canDecide(admin, { status: 'selected' })).toBe(true);
+    expect(policy.canDecide(admin, { status: 'draft' })).toBe(false);
+    expect(policy.canDecide(admin, { status: 'returned' })).toBe(false);
+    expect(policy.canDecide(member, { status: 'submitted' })).toBe(false);
+    expect(policy.canAssignReviewers(admin, { status: 'returned' })).toBe(true);
+    expect(policy.canAssignReviewers(admin, { status: 'draft' })).toBe(false);
+    expect(policy.canAssignReviewers(actor(['reviewer']), { status: 'submitted' })).toBe(false);
+  });
+
   it('reads a proposal: admin, its company, or an assigned reviewer', () => {
     const other = { organizationId: 'orgB' };
     expect(

@@ -1,5 +1,6 @@
 import { type Actor, hasRole, isPrefectureAdmin } from '../../platform/context';
 import type { Role } from '../../../shared/roles';
+import { isDecidable, type ProposalState } from '../../domain/menu-review';
 
 const isAdmin = (a: Actor | null): boolean => isPrefectureAdmin(a);
 const has = (a: Actor | null, ...roles: Role[]): boolean => hasRole(a, ...roles);
@@ -34,6 +35,14 @@ export const menusPolicy = {
     return (
       this.isOwnCompany(actor, proposal) && (proposal.status === 'draft' || proposal.status === 'returned')
     );
+  },
+  /** A decision is recorded only on a proposal under review (the server refuses drafts and returned ones). */
+  canDecide(actor: Actor, proposal: { status: ProposalState }): boolean {
+    return this.canManage(actor) && isDecidable(proposal.status);
+  },
+  /** A draft is not ready for review, so nobody is assigned to it yet. */
+  canAssignReviewers(actor: Actor, proposal: { status: string }): boolean {
+    return this.canManage(actor) && proposal.status !== 'draft';
   },
   canReview(actor: Actor, review: { reviewerUserId: string }): boolean {
     return has(actor, 'reviewer') && review.reviewerUserId === actor.userId;

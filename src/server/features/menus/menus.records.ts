@@ -75,8 +75,10 @@ function toProposal(
   actor: Actor,
   deadline: Date | null,
   now: Date,
+  ownReviews: repo.ReviewRow[],
 ): Proposal {
   const canEdit = policy.canEditProposal(actor, row);
+  const canManage = policy.canManage(actor);
   return {
     ...toCatalogItem(row, l),
     deliverables: row.deliverables,
@@ -86,8 +88,15 @@ function toProposal(
     decisionReason: row.decisionReason,
     decidedAt: row.decidedAt?.toISOString() ?? null,
     submittedAt: row.submittedAt?.toISOString() ?? null,
-    canEdit,
-    canSubmit: canEdit && isOnTime(row.status, deadline, now),
+    can: {
+      edit: canEdit,
+      submit: canEdit && isOnTime(row.status, deadline, now),
+      decide: policy.canDecide(actor, row),
+      manageReviews: canManage,
+      assignReviewers: policy.canAssignReviewers(actor, row),
+      // The prefecture follows every review from its own panel, so it never scores as a reviewer.
+      review: !canManage && ownReviews.some((r) => r.proposalId === row.id && policy.canReview(actor, r)),
+    },
     version: row.version,
   };
 }
@@ -128,7 +137,14 @@ export function createMenusRecords(db: Database) {
     for (const fyId of new Set(rows.map((r) => r.fiscalYearId))) {
       deadlines.set(fyId, (await effectiveDeadline(ex, actor.prefectureId, fyId)).at);
     }
-    return rows.map((r) => toProposal(r, l, actor, deadlines.get(r.fiscalYearId) ?? null, now));
+    // Only a reviewer can hold assignments, so nobody else pays for the look-up.
+    const ownReviews = policy.isReviewer(actor)
+      ? await repo.findReviews(ex, actor.prefectureId, {
+          proposalIds: rows.map((r) => r.id),
+          reviewerUserId: actor.userId,
+        })
+      : [];
+    return rows.map((r) => toProposal(r, l, actor, deadlines.get(r.fiscalYearId) ?? null, now, ownReviews));
   }
 
   async function loadProposal(actor: Actor, id: string, now: Date): Promise<Proposal | null> {

@@ -89,7 +89,11 @@ async function submitted(cookie = companyA) {
 describe('proposals', () => {
   it('a company creates a draft, edits it, submits it; after submission it cannot edit', async () => {
     const d = await draft();
-    expect(d).toMatchObject({ status: 'draft', organizationName: 'デモ情報システム株式会社', canEdit: true });
+    expect(d).toMatchObject({
+      status: 'draft',
+      organizationName: 'デモ情報システム株式会社',
+      can: { edit: true, submit: true },
+    });
     const edited = await ok(
       'PATCH',
       `/api/menus/proposals/${d.id}`,
@@ -103,7 +107,7 @@ describe('proposals', () => {
       { version: edited.version },
       companyA,
     );
-    expect(sub).toMatchObject({ status: 'submitted', canEdit: false });
+    expect(sub).toMatchObject({ status: 'submitted', can: { edit: false, submit: false } });
     expect(sub.submittedAt).not.toBeNull();
     const again = await call(
       'PATCH',
@@ -183,7 +187,7 @@ describe('proposals', () => {
     const settings = await ok('GET', `/api/menus/settings?fiscalYearId=${fy}`, undefined, companyA);
     expect(settings.effectiveDeadlineSource).toBe('settings');
     const d = await draft(companyA, fy);
-    expect(d.canSubmit).toBe(false);
+    expect(d.can).toMatchObject({ edit: true, submit: false });
     const late = await call('POST', `/api/menus/proposals/${d.id}/submit`, { version: d.version }, companyA);
     expect(late.status).toBe(422);
     expect(late.body.error.code).toBe('DEADLINE_PASSED');
@@ -214,6 +218,51 @@ describe('proposals', () => {
 });
 
 describe('review', () => {
+  it('each proposal carries what its caller may do with it, computed per role, status and assignment', async () => {
+    const d = await draft();
+    const none = {
+      edit: false,
+      submit: false,
+      decide: false,
+      manageReviews: false,
+      assignReviewers: false,
+      review: false,
+    };
+    expect(d.can).toEqual({ ...none, edit: true, submit: true });
+    // The prefecture follows a draft's reviews but can neither assign nor decide it yet.
+    const adminDraft = await ok('GET', `/api/menus/proposals/${d.id}`, undefined, admin);
+    expect(adminDraft.can).toEqual({ ...none, manageReviews: true });
+
+    const p = await ok('POST', `/api/menus/proposals/${d.id}/submit`, { version: d.version }, companyA);
+    await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/assignments`,
+      { reviewerUserId: await ctx.userIdOf('reviewer@pref.example.jp') },
+      admin,
+      201,
+    );
+    const asAdmin = await ok('GET', `/api/menus/proposals/${p.id}`, undefined, admin);
+    expect(asAdmin.can).toEqual({ ...none, decide: true, manageReviews: true, assignReviewers: true });
+    const asCompany = await ok('GET', `/api/menus/proposals/${p.id}`, undefined, companyA);
+    expect(asCompany.can).toEqual(none);
+    const asReviewer = await ok('GET', `/api/menus/proposals/${p.id}`, undefined, reviewer1);
+    expect(asReviewer.can).toEqual({ ...none, review: true });
+    // The list answers the same abilities as the detail.
+    const listed = await ok('GET', `/api/menus/proposals?fiscalYearId=${openYear}`, undefined, reviewer1);
+    expect(listed.items.find((i: { id: string }) => i.id === p.id).can).toEqual({ ...none, review: true });
+
+    // Returned for changes: the company edits again and the prefecture may not decide it meanwhile.
+    const returned = await ok(
+      'POST',
+      `/api/menus/proposals/${p.id}/decision`,
+      { version: asAdmin.version, decision: 'needs_modification', reason: '単価の根拠を示してください。' },
+      admin,
+    );
+    expect(returned.can).toMatchObject({ decide: false, assignReviewers: true, manageReviews: true });
+    const companyReturned = await ok('GET', `/api/menus/proposals/${p.id}`, undefined, companyA);
+    expect(companyReturned.can).toMatchObject({ edit: true, submit: true, decide: false });
+  });
+
   it('assigning refuses a reviewer from the proposing company and a non-reviewer', async () => {
     const p = await submitted();
     // Company A's advisor also holds the reviewer role: still cannot review its own company's proposal.
@@ -470,8 +519,7 @@ describe('decisions', () => {
 
     const seen = await ok('GET', `/api/menus/proposals/${p.id}`, undefined, companyA);
     expect(seen).toMatchObject({
-      canEdit: true,
-      canSubmit: true,
+      can: { edit: true, submit: true, decide: false },
       decisionReason: '単価の根拠を示してください。',
     });
     const edited = await ok(

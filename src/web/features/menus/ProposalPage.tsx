@@ -13,7 +13,7 @@ import {
   SCORE_MAX,
   SCORE_MIN,
 } from '../../../shared/schemas/menus';
-import { hasAnyRole, isPrefectureAdmin, type SessionUser, useCurrentUser } from '../../api/session';
+import { hasAnyRole, type SessionUser, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
@@ -151,7 +151,7 @@ function AdminPanel({ proposal }: { proposal: Proposal }) {
     onError: assignErrors.showError,
   });
   const assigned = new Set(reviews.data?.items.map((r) => r.reviewerUserId));
-  const canAssign = proposal.status !== 'draft';
+  const canAssign = proposal.can.assignReviewers;
 
   return (
     <>
@@ -231,7 +231,7 @@ function AdminPanel({ proposal }: { proposal: Proposal }) {
           <p className="text-std-16N-170 text-solid-gray-700">{t('menus.reviews.draftCannotAssign')}</p>
         )}
       </Section>
-      {proposal.status !== 'draft' && <DecisionForm proposal={proposal} />}
+      {proposal.can.decide && <DecisionForm proposal={proposal} />}
     </>
   );
 }
@@ -454,8 +454,6 @@ export default function ProposalPage() {
   const navigate = useNavigate();
   const user = useCurrentUser();
   const proposal = useProposal(id);
-  const isAdmin = isPrefectureAdmin(user);
-  const isReviewer = hasAnyRole(user, ['reviewer']);
   const listTitle = hasAnyRole(user, ['company_member'])
     ? t('menus.proposals.mineTitle')
     : t('menus.proposals.title');
@@ -479,7 +477,7 @@ export default function ProposalPage() {
             }
           />
           <DecisionNotice proposal={p} />
-          {p.canEdit ? (
+          {p.can.edit ? (
             <Section title={t('menus.proposals.edit')} boxed>
               <ProposalForm
                 key={p.version}
@@ -502,9 +500,9 @@ export default function ProposalPage() {
               </p>
             </Section>
           )}
-          {p.canSubmit && <SubmitProposal proposal={p} />}
-          {isAdmin && <AdminPanel proposal={p} />}
-          {!isAdmin && isReviewer && <ReviewerPanel proposal={p} user={user} />}
+          {p.can.submit && <SubmitProposal proposal={p} />}
+          {p.can.manageReviews && <AdminPanel proposal={p} />}
+          {p.can.review && <ReviewerPanel proposal={p} user={user} />}
         </div>
       )}
     </QueryState>
