@@ -204,6 +204,26 @@ export const seminarArchiveSchema = z.object({
 });
 export type SeminarArchive = z.infer<typeof seminarArchiveSchema>;
 
+/**
+ * The caller's abilities on one seminar, computed by the server from its policy so the UI never
+ * derives permissions from roles.
+ */
+export const seminarEventAbilitiesSchema = z.object({
+  /** Change the event, its materials, archive and workshop record (the prefecture). */
+  edit: z.boolean(),
+  /** Register and cancel for the caller's own municipality (whether registration is open is isRegistrationOpen). */
+  register: z.boolean(),
+  /** Follow every municipality's registrations and mark attendance (the prefecture). */
+  manageRegistrations: z.boolean(),
+  /** Import the webinar tool's attendance report (the prefecture). */
+  importAttendance: z.boolean(),
+  /** Answer the event's feedback survey: the caller holds a seat for this event. */
+  answerFeedback: z.boolean(),
+  /** Read the feedback survey's results (the prefecture). */
+  viewFeedbackResults: z.boolean(),
+});
+export type SeminarEventAbilities = z.infer<typeof seminarEventAbilitiesSchema>;
+
 export const seminarEventDetailSchema = seminarEventSchema.extend({
   programme: z.string(),
   speakers: z.string(),
@@ -218,8 +238,7 @@ export const seminarEventDetailSchema = seminarEventSchema.extend({
   workshopOutputs: z.array(seminarMaterialSchema),
   /** The event's feedback survey (answered at /surveys/{id}/answer), or null. */
   feedbackSurveyId: z.string().nullable(),
-  /** True when the actor is one of the survey's respondents (holds a seat for this event). */
-  canAnswerFeedback: z.boolean(),
+  can: seminarEventAbilitiesSchema,
   version: z.number().int().min(0).max(2_147_483_647),
 });
 export type SeminarEventDetail = z.infer<typeof seminarEventDetailSchema>;

@@ -9018,7 +9018,14 @@ export interface paths {
                                 url: string;
                             }[];
                             feedbackSurveyId: string | null;
-                            canAnswerFeedback: boolean;
+                            can: {
+                                edit: boolean;
+                                register: boolean;
+                                manageRegistrations: boolean;
+                                importAttendance: boolean;
+                                answerFeedback: boolean;
+                                viewFeedbackResults: boolean;
+                            };
                             version: number;
                         };
                     };
@@ -9175,7 +9182,14 @@ export interface paths {
                                 url: string;
                             }[];
                             feedbackSurveyId: string | null;
-                            canAnswerFeedback: boolean;
+                            can: {
+                                edit: boolean;
+                                register: boolean;
+                                manageRegistrations: boolean;
+                                importAttendance: boolean;
+                                answerFeedback: boolean;
+                                viewFeedbackResults: boolean;
+                            };
                             version: number;
                         };
                     };
@@ -9339,7 +9353,14 @@ export interface paths {
                                 url: string;
                             }[];
                             feedbackSurveyId: string | null;
-                            canAnswerFeedback: boolean;
+                            can: {
+                                edit: boolean;
+                                register: boolean;
+                                manageRegistrations: boolean;
+                                importAttendance: boolean;
+                                answerFeedback: boolean;
+                                viewFeedbackResults: boolean;
+                            };
                             version: number;
                         };
                     };

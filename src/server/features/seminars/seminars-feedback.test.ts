@@ -124,9 +124,14 @@ describe('seminar feedback survey per event', () => {
 
     // The event page tells the seat holders (and only them) to answer.
     const seenByLead = await call('GET', `/api/seminar-events/${event.id}`, undefined, nishiaizu);
-    expect(seenByLead.body).toMatchObject({ feedbackSurveyId: survey.id, canAnswerFeedback: true });
+    expect(seenByLead.body).toMatchObject({
+      feedbackSurveyId: survey.id,
+      can: { answerFeedback: true, viewFeedbackResults: false },
+    });
     const seenByHead = await call('GET', `/api/seminar-events/${event.id}`, undefined, nishiaizuHead);
-    expect(seenByHead.body.canAnswerFeedback).toBe(false);
+    expect(seenByHead.body.can.answerFeedback).toBe(false);
+    const seenByAdmin = await call('GET', `/api/seminar-events/${event.id}`);
+    expect(seenByAdmin.body.can).toMatchObject({ answerFeedback: false, viewFeedbackResults: true });
 
     // A seat holder opens, saves and submits.
     const opened = await call('GET', `/api/surveys/${survey.id}`, undefined, nishiaizu);
@@ -198,7 +203,10 @@ describe('seminar feedback survey per event', () => {
       version: current.body.version,
     });
     expect(cleared.status).toBe(200);
-    expect(cleared.body).toMatchObject({ feedbackSurveyId: null, canAnswerFeedback: false });
+    expect(cleared.body).toMatchObject({
+      feedbackSurveyId: null,
+      can: { answerFeedback: false, viewFeedbackResults: false },
+    });
     expect((await call('GET', `/api/surveys/${survey.id}`, undefined, nishiaizu)).status).toBe(404);
     expect((await call('GET', `/api/surveys/${survey.id}/results`)).body.eligibleCount).toBe(0);
   });

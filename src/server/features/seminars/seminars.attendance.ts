@@ -120,7 +120,7 @@ export function createSeminarAttendanceModule({ db }: SeminarsModuleDeps) {
     bytes: Uint8Array,
   ): Promise<AttendanceImportPreview> {
     const actor = requireActor(ctx);
-    assertAllowed(policy.canManage(actor));
+    assertAllowed(policy.canRecordAttendance(actor));
     if (!(await repo.findEvent(db, actor.prefectureId, eventId))) throw notFound();
     let report: ReturnType<typeof parseAttendanceReport>;
     try {
@@ -171,7 +171,7 @@ export function createSeminarAttendanceModule({ db }: SeminarsModuleDeps) {
 
   async function confirmAttendance(ctx: RequestContext, eventId: string, input: AttendanceImportConfirm) {
     const actor = requireActor(ctx);
-    assertAllowed(policy.canManage(actor));
+    assertAllowed(policy.canRecordAttendance(actor));
     const stamp = { userId: actor.userId, now: ctx.now };
     return db.transaction(async (tx) => {
       const event = await repo.findEvent(tx, actor.prefectureId, eventId, true);

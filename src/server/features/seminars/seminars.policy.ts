@@ -14,6 +14,10 @@ export const seminarsPolicy = {
   canManage(actor: Actor | null): boolean {
     return isPrefectureAdmin(actor);
   },
+  /** Attendance is the prefecture's record: it marks it by hand or imports the webinar tool's report. */
+  canRecordAttendance(actor: Actor | null): boolean {
+    return isPrefectureAdmin(actor);
+  },
   /** A municipality user acting for its own municipality. */
   canRegisterFor(actor: Actor | null, municipalityId: string | null): boolean {
     return (

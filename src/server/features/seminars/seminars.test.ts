@@ -152,6 +152,30 @@ describe('demo data', () => {
 });
 
 describe('registration, waiting list and join details', () => {
+  it('the event carries what its caller may do with it: the prefecture runs it, a municipality registers', async () => {
+    const event = await createEvent();
+    const detail = (cookie: string) =>
+      call('GET', `/api/seminar-events/${event.id}`, undefined, cookie).then((r) => r.body.can);
+    const nothing = {
+      edit: false,
+      register: false,
+      manageRegistrations: false,
+      importAttendance: false,
+      answerFeedback: false,
+      viewFeedbackResults: false,
+    };
+    // No feedback survey is linked, so nobody is offered its results or asked to answer.
+    expect(await detail(admin)).toEqual({
+      ...nothing,
+      edit: true,
+      manageRegistrations: true,
+      importAttendance: true,
+    });
+    expect(await detail(nishiaizu)).toEqual({ ...nothing, register: true });
+    expect(await detail(nishiaizuHead)).toEqual({ ...nothing, register: true });
+    expect(await detail(company)).toEqual(nothing);
+  });
+
   it('gives the seat, then the waiting list; join details only to the seat holder; cancel promotes and mails', async () => {
     const event = await createEvent();
     const a = await call(

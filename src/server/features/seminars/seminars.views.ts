@@ -179,7 +179,14 @@ export async function loadDetail(
     workshopNotes: event.workshopNotes,
     workshopOutputs: files.filter((f) => f.purpose === 'workshop').map(toMaterial),
     feedbackSurveyId: event.feedbackSurveyId,
-    canAnswerFeedback,
+    can: {
+      edit: isAdmin,
+      register: policy.canRegisterFor(actor, actor.municipalityId),
+      manageRegistrations: isAdmin,
+      importAttendance: policy.canRecordAttendance(actor),
+      answerFeedback: canAnswerFeedback,
+      viewFeedbackResults: event.feedbackSurveyId !== null && isAdmin,
+    },
     version: event.version,
   };
 }

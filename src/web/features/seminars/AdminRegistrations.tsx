@@ -105,9 +105,11 @@ export function AdminRegistrations({ event }: { event: SeminarEventDetail }) {
       title={t('seminars.admin.registrations')}
       description={t('seminars.admin.registrationsHint', { minutes: event.attendanceThresholdMinutes })}
       actions={
-        <ButtonLink to={`/seminars/events/${event.id}/attendance`} variant="secondary">
-          {t('seminars.attendance.import')}
-        </ButtonLink>
+        event.can.importAttendance ? (
+          <ButtonLink to={`/seminars/events/${event.id}/attendance`} variant="secondary">
+            {t('seminars.attendance.import')}
+          </ButtonLink>
+        ) : undefined
       }
     >
       <ErrorSummary errors={errors} />

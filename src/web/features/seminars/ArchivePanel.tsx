@@ -149,7 +149,9 @@ function ArchiveSettingsForm({ event }: { event: SeminarEventDetail }) {
  * municipality watches it within its window. Watching goes through the
  * server, which records the view and checks entitlement again on the file.
  */
-export function ArchivePanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boolean }) {
+export function ArchivePanel({ event }: { event: SeminarEventDetail }) {
+  // The prefecture sets the archive up; everyone else watches it when entitled.
+  const canEdit = event.can.edit;
   const { t, locale } = useI18n();
   const invalidate = useInvalidateSeminars();
   const errors = useVersionedForm(`seminar-archive-view-${event.id}`);
@@ -186,7 +188,7 @@ export function ArchivePanel({ event, isAdmin }: { event: SeminarEventDetail; is
       ) : (
         <p className="text-std-16N-170">{t('seminars.archive.none')}</p>
       )}
-      {!isAdmin && archive && (
+      {!canEdit && archive && (
         <>
           <ErrorSummary errors={errors} />
           {archive.isAvailableToMe ? (
@@ -208,7 +210,7 @@ export function ArchivePanel({ event, isAdmin }: { event: SeminarEventDetail; is
           )}
         </>
       )}
-      {isAdmin && (
+      {canEdit && (
         <Section title={t('seminars.archive.settings')} level={3} boxed>
           <ArchiveSettingsForm event={event} />
         </Section>

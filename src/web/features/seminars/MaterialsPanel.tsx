@@ -96,12 +96,12 @@ function AddMaterialForm({ event, purpose }: { event: SeminarEventDetail; purpos
 
 function MaterialList({
   items,
-  isAdmin,
+  canEdit,
   onDelete,
   emptyText,
 }: {
   items: SeminarMaterial[];
-  isAdmin: boolean;
+  canEdit: boolean;
   onDelete: (material: SeminarMaterial) => void;
   emptyText: string;
 }) {
@@ -117,7 +117,7 @@ function MaterialList({
           <span className="text-dns-14N-130 text-solid-gray-700">
             {m.kind === 'file' ? t('seminars.materials.kindFile') : t('seminars.materials.kindLink')}
           </span>
-          {isAdmin && (
+          {canEdit && (
             <ConfirmButton
               size="xs"
               label={t('common.delete')}
@@ -133,18 +133,19 @@ function MaterialList({
 }
 
 /** Handouts and slides of the event: links or files, added by the administrator. */
-export function MaterialsPanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boolean }) {
+export function MaterialsPanel({ event }: { event: SeminarEventDetail }) {
+  const canEdit = event.can.edit;
   const { t } = useI18n();
   const remove = useDeleteMaterial();
   return (
     <Section title={t('seminars.materials.title')}>
       <MaterialList
         items={event.materials}
-        isAdmin={isAdmin}
+        canEdit={canEdit}
         onDelete={(m) => remove.mutate(m)}
         emptyText={t('seminars.materials.none')}
       />
-      {isAdmin && (
+      {canEdit && (
         <Section title={t('seminars.materials.add')} level={3} boxed>
           <AddMaterialForm event={event} purpose="material" />
         </Section>
@@ -154,7 +155,8 @@ export function MaterialsPanel({ event, isAdmin }: { event: SeminarEventDetail; 
 }
 
 /** Workshop notes (text) and outputs (links or files) attached to the event. */
-export function WorkshopPanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boolean }) {
+export function WorkshopPanel({ event }: { event: SeminarEventDetail }) {
+  const canEdit = event.can.edit;
   const { t, pick } = useI18n();
   const invalidate = useInvalidateSeminars();
   const errors = useVersionedForm(`seminar-workshop-${event.id}`);
@@ -178,7 +180,7 @@ export function WorkshopPanel({ event, isAdmin }: { event: SeminarEventDetail; i
   const notesError = errors.fieldError(['workshopNotes']);
   return (
     <Section title={t('seminars.workshop.title')} description={t('seminars.workshop.description')}>
-      {isAdmin ? (
+      {canEdit ? (
         <form
           noValidate
           className="flex flex-col gap-4"
@@ -219,11 +221,11 @@ export function WorkshopPanel({ event, isAdmin }: { event: SeminarEventDetail; i
       <h3 className="text-std-20B-150">{t('seminars.workshop.outputs')}</h3>
       <MaterialList
         items={outputs}
-        isAdmin={isAdmin}
+        canEdit={canEdit}
         onDelete={(m) => remove.mutate(m)}
         emptyText={t('seminars.workshop.noOutputs')}
       />
-      {isAdmin && (
+      {canEdit && (
         <Section title={t('seminars.workshop.addOutput')} level={3} boxed>
           <AddMaterialForm event={event} purpose="workshop" />
         </Section>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
@@ -21,12 +20,12 @@ import { RegistrationPanel } from './RegistrationPanel';
 import type { SeminarEventDetail } from './types';
 
 /** The webinar's join URL and passcode: the server sends them only to those who may see them. */
-function JoinPanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boolean }) {
+function JoinPanel({ event }: { event: SeminarEventDetail }) {
   const { t } = useI18n();
   return (
     <Section title={t('seminars.join.title')}>
       {event.joinUrl ? (
-        <Alert tone="info" title={isAdmin ? t('seminars.join.adminNote') : t('seminars.join.forYou')}>
+        <Alert tone="info" title={event.can.edit ? t('seminars.join.adminNote') : t('seminars.join.forYou')}>
           <DescriptionList
             items={[
               {
@@ -56,15 +55,15 @@ function JoinPanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boo
 }
 
 /** The event's feedback survey: seat holders answer it; the administrator follows its results. */
-function FeedbackPanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin: boolean }) {
+function FeedbackPanel({ event }: { event: SeminarEventDetail }) {
   const { t } = useI18n();
   const surveyId = event.feedbackSurveyId;
-  if (!surveyId || (!isAdmin && !event.canAnswerFeedback)) return null;
+  if (!surveyId || (!event.can.viewFeedbackResults && !event.can.answerFeedback)) return null;
   const path = `/surveys/${encodeURIComponent(surveyId)}`;
   return (
     <Section title={t('seminars.feedback.title')}>
       <div className="flex flex-col gap-3">
-        {event.canAnswerFeedback && (
+        {event.can.answerFeedback && (
           <>
             <p className="text-std-16N-170">{t('seminars.feedback.forYou')}</p>
             <p>
@@ -74,7 +73,7 @@ function FeedbackPanel({ event, isAdmin }: { event: SeminarEventDetail; isAdmin:
             </p>
           </>
         )}
-        {isAdmin && (
+        {event.can.viewFeedbackResults && (
           <p>
             <Link to={`${path}/results`}>{t('seminars.feedback.results')}</Link>
           </p>
@@ -169,9 +168,6 @@ function AdminEdit({ event }: { event: SeminarEventDetail }) {
 export default function SeminarEventPage() {
   const { id = '' } = useParams();
   const { t, pick } = useI18n();
-  const user = useCurrentUser();
-  const isAdmin = isPrefectureAdmin(user);
-  const isMunicipality = user.organization.kind === 'municipality';
   const event = useSeminarEvent(id);
 
   return (
@@ -198,14 +194,14 @@ export default function SeminarEventPage() {
               }
             />
             <EventDetails event={e} />
-            {isAdmin && <AdminEdit event={e} />}
-            {(isAdmin || isMunicipality) && <JoinPanel event={e} isAdmin={isAdmin} />}
-            {isMunicipality && <RegistrationPanel event={e} />}
-            <FeedbackPanel event={e} isAdmin={isAdmin} />
-            {isAdmin && <AdminRegistrations event={e} />}
-            <MaterialsPanel event={e} isAdmin={isAdmin} />
-            <ArchivePanel event={e} isAdmin={isAdmin} />
-            <WorkshopPanel event={e} isAdmin={isAdmin} />
+            {e.can.edit && <AdminEdit event={e} />}
+            {(e.can.edit || e.can.register) && <JoinPanel event={e} />}
+            {e.can.register && <RegistrationPanel event={e} />}
+            <FeedbackPanel event={e} />
+            {e.can.manageRegistrations && <AdminRegistrations event={e} />}
+            <MaterialsPanel event={e} />
+            <ArchivePanel event={e} />
+            <WorkshopPanel event={e} />
           </>
         )}
       </QueryState>
