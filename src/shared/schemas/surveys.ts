@@ -194,6 +194,28 @@ const isoDateTime = z
     },
   });
 
+/**
+ * The caller's abilities on one survey, computed by the server from its policy so the UI never
+ * derives permissions from roles.
+ */
+export const surveyAbilitiesSchema = z.object({
+  /** Build and change the survey (the prefecture's administrators). */
+  edit: z.boolean(),
+  /** Fill in the caller's own response: they are one of its respondents (whether it is open is isOpen). */
+  answer: z.boolean(),
+  /** Read every answer, export them and follow the response rate (prefecture staff). */
+  viewResults: z.boolean(),
+  /** Choose what the shared view shows and publish it (the prefecture's administrators). */
+  share: z.boolean(),
+  /** Read the published shared view: the caller's only way into the results (council, companies). */
+  viewShared: z.boolean(),
+  /** Remind the respondents who have not submitted (the prefecture's administrators). */
+  remind: z.boolean(),
+  /** Answer on a town's behalf (the prefecture's administrators, surveys of municipalities only). */
+  answerAsProxy: z.boolean(),
+});
+export type SurveyAbilities = z.infer<typeof surveyAbilitiesSchema>;
+
 export const surveySummarySchema = z.object({
   id: z.string(),
   fiscalYearId: z.string(),
@@ -212,6 +234,7 @@ export const surveySummarySchema = z.object({
   submittedCount: z.number().int(),
   eligibleCount: z.number().int(),
   myStatus: z.enum(responseStatuses).nullable(),
+  can: surveyAbilitiesSchema,
 });
 export type SurveySummary = z.infer<typeof surveySummarySchema>;
 export const surveyListSchema = z.object({ items: z.array(surveySummarySchema) });

@@ -6483,6 +6483,15 @@ export interface paths {
                                 eligibleCount: number;
                                 /** @enum {string|null} */
                                 myStatus: "not_started" | "draft" | "submitted" | null;
+                                can: {
+                                    edit: boolean;
+                                    answer: boolean;
+                                    viewResults: boolean;
+                                    share: boolean;
+                                    viewShared: boolean;
+                                    remind: boolean;
+                                    answerAsProxy: boolean;
+                                };
                             }[];
                         };
                     };
@@ -6629,6 +6638,15 @@ export interface paths {
                             eligibleCount: number;
                             /** @enum {string|null} */
                             myStatus: "not_started" | "draft" | "submitted" | null;
+                            can: {
+                                edit: boolean;
+                                answer: boolean;
+                                viewResults: boolean;
+                                share: boolean;
+                                viewShared: boolean;
+                                remind: boolean;
+                                answerAsProxy: boolean;
+                            };
                             sections: {
                                 key: string;
                                 title: {
@@ -6787,6 +6805,15 @@ export interface paths {
                             eligibleCount: number;
                             /** @enum {string|null} */
                             myStatus: "not_started" | "draft" | "submitted" | null;
+                            can: {
+                                edit: boolean;
+                                answer: boolean;
+                                viewResults: boolean;
+                                share: boolean;
+                                viewShared: boolean;
+                                remind: boolean;
+                                answerAsProxy: boolean;
+                            };
                             sections: {
                                 key: string;
                                 title: {
@@ -6995,6 +7022,15 @@ export interface paths {
                             eligibleCount: number;
                             /** @enum {string|null} */
                             myStatus: "not_started" | "draft" | "submitted" | null;
+                            can: {
+                                edit: boolean;
+                                answer: boolean;
+                                viewResults: boolean;
+                                share: boolean;
+                                viewShared: boolean;
+                                remind: boolean;
+                                answerAsProxy: boolean;
+                            };
                             sections: {
                                 key: string;
                                 title: {
@@ -7081,6 +7117,15 @@ export interface paths {
                             eligibleCount: number;
                             /** @enum {string|null} */
                             myStatus: "not_started" | "draft" | "submitted" | null;
+                            can: {
+                                edit: boolean;
+                                answer: boolean;
+                                viewResults: boolean;
+                                share: boolean;
+                                viewShared: boolean;
+                                remind: boolean;
+                                answerAsProxy: boolean;
+                            };
                             sections: {
                                 key: string;
                                 title: {

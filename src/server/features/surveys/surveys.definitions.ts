@@ -33,6 +33,9 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
     const eligible = await deps.eligibility.respondentsOf(ex, row);
     const key = await respondentKeyOrNull(ex, deps.eligibility, actor, row);
     const mine = key ? responses.find((r) => r.respondentKey === key) : undefined;
+    const canManage = policy.canManage(actor, row.prefectureId);
+    const canReadResults = policy.canReadResults(actor, row.prefectureId);
+    const isPublished = row.share.isPublished === true;
     return {
       id: row.id,
       fiscalYearId: row.fiscalYearId,
@@ -44,11 +47,21 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
       surveyVersion: row.surveyVersion,
       version: row.version,
       isFrozen: responses.length > 0 || row.supersededAt !== null,
-      isPublished: row.share.isPublished === true,
+      isPublished,
       isOpen: isOpenAt(row, now),
       submittedCount: responses.filter((r) => r.status === 'submitted').length,
       eligibleCount: eligible.length,
       myStatus: key ? (mine?.status ?? 'not_started') : null,
+      can: {
+        edit: canManage,
+        answer: key !== null,
+        viewResults: canReadResults,
+        share: canManage,
+        // Who reads every answer has no use for the published extract.
+        viewShared: isPublished && !canReadResults && policy.canReadShared(actor, row.prefectureId),
+        remind: canManage,
+        answerAsProxy: canManage && row.audience === 'municipalities',
+      },
     };
   }
 

@@ -658,6 +658,49 @@ describe('sharing with companies', () => {
     expect((await call('GET', '/api/surveys/00000000-0000-4000-8000-000000000000/share')).status).toBe(404);
   });
 
+  it('each survey carries what its caller may do with it, from the prefecture to a company', async () => {
+    const settings = await call('GET', `/api/surveys/${seeded!.id}/share`);
+    const published = await call('PUT', `/api/surveys/${seeded!.id}/share`, {
+      version: settings.body.version,
+      isPublished: true,
+      includeMunicipalityNames: false,
+      rawAnswerKeys: [],
+    });
+    expect(published.status).toBe(200);
+    const nothing = {
+      edit: false,
+      answer: false,
+      viewResults: false,
+      share: false,
+      viewShared: false,
+      remind: false,
+      answerAsProxy: false,
+    };
+    const detail = async (cookie: string) =>
+      (await call('GET', `/api/surveys/${seeded!.id}`, undefined, cookie)).body;
+    const listed = async (cookie: string) =>
+      (await call('GET', `/api/surveys?fiscalYearId=${fy!.id}`, undefined, cookie)).body.items.find(
+        (i: { id: string }) => i.id === seeded!.id,
+      );
+    const forAdmin = {
+      ...nothing,
+      edit: true,
+      viewResults: true,
+      share: true,
+      remind: true,
+      answerAsProxy: true,
+    };
+    expect((await detail(admin)).can).toEqual(forAdmin);
+    expect((await listed(admin)).can).toEqual(forAdmin);
+    // The prefecture's reviewer reads results but runs nothing; a town answers its own response only.
+    expect((await detail(reviewer)).can).toEqual({ ...nothing, viewResults: true });
+    expect((await detail(staff)).can).toEqual({ ...nothing, answer: true });
+    expect((await listed(staff)).can).toEqual({ ...nothing, answer: true });
+    // A company or the council reaches only the published view, from the list.
+    expect((await listed(company)).can).toEqual({ ...nothing, viewShared: true });
+    expect((await listed(secretariat)).can).toEqual({ ...nothing, viewShared: true });
+  });
+
   it('a municipality sees only its own status in the list', async () => {
     const list = await call('GET', `/api/surveys?fiscalYearId=${fy!.id}`, undefined, koriyama);
     const needs = list.body.items.find((i: { id: string }) => i.id === seeded!.id);

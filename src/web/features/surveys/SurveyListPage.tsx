@@ -18,10 +18,9 @@ import { responseStatusTones } from './labels';
 export default function SurveyListPage() {
   const { t, pick, locale } = useI18n();
   const user = useCurrentUser();
-  const isAdmin = isPrefectureAdmin(user);
+  // Page-level text and the create form are not about one survey; each row's links come from its `can`.
   const isRespondent = hasAnyRole(user, ['municipality_staff', 'municipality_head']);
-  // Results are for the prefecture's own reviewers; a company or council reviewer sees the shared view.
-  const isReviewer = hasAnyRole(user, ['reviewer']) && user.organization.kind === 'prefecture';
+  const canCreate = isPrefectureAdmin(user);
   const years = useFiscalYears();
   const [fiscalYearId, setFiscalYearId] = useState('');
   const surveys = useSurveyList(fiscalYearId || undefined);
@@ -47,8 +46,10 @@ export default function SurveyListPage() {
         ))}
       </Select>
       <QueryState query={surveys}>
-        {(items) =>
-          items.length === 0 ? (
+        {(items) => {
+          // Whoever builds the surveys follows their response counts; the others see their own status.
+          const showsResponseCounts = items.some((s) => s.can.edit);
+          return items.length === 0 ? (
             <EmptyState title={t('surveys.empty')}>{t('surveys.description')}</EmptyState>
           ) : (
             <Table caption={t('surveys.tableCaption')}>
@@ -57,7 +58,11 @@ export default function SurveyListPage() {
                   <Th>{t('surveys.name')}</Th>
                   <Th>{t('surveys.kind')}</Th>
                   <Th>{t('surveys.window')}</Th>
-                  {isAdmin ? <Th numeric>{t('surveys.responses')}</Th> : <Th>{t('surveys.status')}</Th>}
+                  {showsResponseCounts ? (
+                    <Th numeric>{t('surveys.responses')}</Th>
+                  ) : (
+                    <Th>{t('surveys.status')}</Th>
+                  )}
                   <Th>{t('common.actions')}</Th>
                 </tr>
               </THead>
@@ -71,7 +76,7 @@ export default function SurveyListPage() {
                     <Td>
                       {formatDateTime(s.opensAt, locale)} 〜 {formatDateTime(s.closesAt, locale)}
                     </Td>
-                    {isAdmin ? (
+                    {showsResponseCounts ? (
                       <Td numeric>
                         {formatNumber(s.submittedCount, locale)} / {formatNumber(s.eligibleCount, locale)}
                       </Td>
@@ -86,7 +91,7 @@ export default function SurveyListPage() {
                     )}
                     <Td>
                       <div className="flex flex-wrap gap-3">
-                        {isRespondent && (
+                        {s.can.answer && (
                           <Link
                             to={`/surveys/${s.id}/answer`}
                             aria-label={`${t('surveys.open')}：${pick(s.title)}`}
@@ -94,23 +99,15 @@ export default function SurveyListPage() {
                             {t('surveys.open')}
                           </Link>
                         )}
-                        {isAdmin && (
-                          <>
-                            <Link
-                              to={`/surveys/${s.id}/edit`}
-                              aria-label={`${t('surveys.edit')}：${pick(s.title)}`}
-                            >
-                              {t('surveys.edit')}
-                            </Link>
-                            <Link
-                              to={`/surveys/${s.id}/results`}
-                              aria-label={`${t('surveys.results')}：${pick(s.title)}`}
-                            >
-                              {t('surveys.results')}
-                            </Link>
-                          </>
+                        {s.can.edit && (
+                          <Link
+                            to={`/surveys/${s.id}/edit`}
+                            aria-label={`${t('surveys.edit')}：${pick(s.title)}`}
+                          >
+                            {t('surveys.edit')}
+                          </Link>
                         )}
-                        {isReviewer && !isAdmin && (
+                        {s.can.viewResults && (
                           <Link
                             to={`/surveys/${s.id}/results`}
                             aria-label={`${t('surveys.results')}：${pick(s.title)}`}
@@ -118,7 +115,7 @@ export default function SurveyListPage() {
                             {t('surveys.results')}
                           </Link>
                         )}
-                        {!isAdmin && !isRespondent && !isReviewer && s.isPublished && (
+                        {s.can.viewShared && (
                           <Link
                             to={`/surveys/${s.id}/shared`}
                             aria-label={`${t('surveys.sharedView')}：${pick(s.title)}`}
@@ -132,10 +129,10 @@ export default function SurveyListPage() {
                 ))}
               </TBody>
             </Table>
-          )
-        }
+          );
+        }}
       </QueryState>
-      {isAdmin && years.data && (
+      {canCreate && years.data && (
         <Section title={t('surveys.builder.create')} boxed>
           <CreateSurveyForm years={years.data} surveys={surveys.data ?? []} />
         </Section>

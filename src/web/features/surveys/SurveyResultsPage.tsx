@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { challengeAreaLabels, challengeAreas } from '../../../shared/challenge-areas';
 import { isApiError } from '../../api/client';
-import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -17,6 +16,7 @@ import { formatNumber } from '../../lib/format';
 import {
   type CrosstabDimension,
   type QuestionResult,
+  type SurveyAbilities,
   type SurveyDetail,
   type SurveyResults,
   surveyPath,
@@ -40,11 +40,12 @@ const dimensions: { value: CrosstabDimension; key: 'area' | 'region' | 'kind' | 
 function ResponseRate({
   surveyId,
   results,
-  isAdmin,
+  can,
 }: {
   surveyId: string;
   results: SurveyResults;
-  isAdmin: boolean;
+  /** The survey's abilities; undefined while the survey itself is loading. */
+  can: SurveyAbilities | undefined;
 }) {
   const { t, locale, pick } = useI18n();
   const invalidate = useInvalidateSurveys();
@@ -77,7 +78,7 @@ function ResponseRate({
                 </li>
               ))}
             </ul>
-            <div hidden={!isAdmin}>
+            <div hidden={!can?.remind}>
               <Button variant="secondary" onClick={() => remind.mutate()} isBusy={remind.isPending}>
                 {t('surveys.resultsPage.sendReminder')}
               </Button>
@@ -95,7 +96,7 @@ function ResponseRate({
           </>
         )}
       </Section>
-      {isAdmin && (
+      {can?.answerAsProxy && (
         <Section title={t('surveys.proxy.title')} description={t('surveys.proxy.description')} level={3}>
           <form
             className="flex flex-wrap items-end gap-4"
@@ -354,8 +355,6 @@ function Results({
   survey: SurveyDetail | undefined;
 }) {
   const { t, pick } = useI18n();
-  // Reviewers read the results; reminders, proxy answering and sharing are the prefecture's.
-  const isAdmin = isPrefectureAdmin(useCurrentUser());
   return (
     <>
       <Section title={t('surveys.resultsPage.exports')}>
@@ -372,7 +371,7 @@ function Results({
           </li>
         </ul>
       </Section>
-      <ResponseRate surveyId={surveyId} results={results} isAdmin={isAdmin} />
+      <ResponseRate surveyId={surveyId} results={results} can={survey?.can} />
       {results.submittedCount === 0 ? (
         <EmptyState title={t('surveys.resultsPage.noAnswers')}>
           {t('surveys.resultsPage.noAnswers')}
@@ -431,7 +430,7 @@ function Results({
           <Voices surveyId={surveyId} />
         </>
       )}
-      {isAdmin && survey && <SharingSettings survey={survey} questions={results.questions} />}
+      {survey?.can.share && <SharingSettings survey={survey} questions={results.questions} />}
     </>
   );
 }

@@ -10,6 +10,7 @@ export type {
   QuestionResult,
   ResponseStatus,
   SharedView,
+  SurveyAbilities,
   SurveyDetail,
   SurveyResponse,
   SurveyResults,
