@@ -10,6 +10,7 @@ import type { ServiceDeps } from '../../platform/deps';
 import { assertAllowed } from '../../platform/errors';
 import { auditPolicy as policy } from './audit.policy';
 import * as repo from './audit.repository';
+import { auditSentence, recordLabelOf } from './audit.sentences';
 
 /** What happened and what was sent: the audit trail and the mail outbox, for administrators. */
 export function createAuditService(deps: ServiceDeps) {
@@ -35,6 +36,12 @@ export function createAuditService(deps: ServiceDeps) {
         before: entry.before,
         after: entry.after,
         requestId: entry.requestId,
+        sentence: auditSentence({
+          action: entry.action,
+          entityType: entry.entityType,
+          actorDisplayName: actorDisplayName ?? null,
+          label: recordLabelOf(entry.before, entry.after),
+        }),
       }));
       const last = items[items.length - 1];
       return { items, nextBefore: items.length === query.limit && last ? last.id : null };

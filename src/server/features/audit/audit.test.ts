@@ -50,6 +50,10 @@ describe('audit log', () => {
       actorDisplayName: '県 管理者（デジタル変革課）',
       before: { displayName: '名前 1', passwordHash: '[redacted]' },
       after: { displayName: '名前 2' },
+      sentence: {
+        ja: '県 管理者（デジタル変革課）が アカウント『名前 2』を更新しました',
+        en: "県 管理者（デジタル変革課） updated the account '名前 2'",
+      },
     });
     expect(res.body.nextBefore).toBeNull();
   });
