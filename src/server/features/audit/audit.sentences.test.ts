@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { auditSentence, auditSentenceTemplates, recordLabelOf } from './audit.sentences';
+import { auditSentence, auditSentenceTemplates, recordLabelOf, referencesOf } from './audit.sentences';
 
 const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -108,5 +108,25 @@ describe('audit sentences', () => {
     expect(recordLabelOf(null, { displayName: '郡山 花子' })).toBe('郡山 花子');
     expect(recordLabelOf(null, { status: 'submitted', title: '  ' })).toBeNull();
     expect(recordLabelOf(null, null)).toBeNull();
+  });
+
+  it('names a record without a name by the municipality and proposal it points at, when they are known', () => {
+    const municipalityId = '11111111-1111-4111-8111-111111111111';
+    const proposalId = '22222222-2222-4222-8222-222222222222';
+    const names = {
+      municipalities: new Map([[municipalityId, '西会津町']]),
+      proposals: new Map([[proposalId, 'RPA試行導入支援']]),
+    };
+    expect(recordLabelOf(null, { municipalityId, menuProposalId: proposalId }, names)).toBe(
+      '西会津町・RPA試行導入支援',
+    );
+    expect(recordLabelOf({ proposalId }, null, names)).toBe('RPA試行導入支援');
+    // A deleted proposal is simply not named.
+    expect(recordLabelOf(null, { proposalId: '33333333-3333-4333-8333-333333333333' }, names)).toBeNull();
+    // Only ids that can be looked up are: anything else never reaches the database.
+    expect(referencesOf(null, { municipalityId: 'not-an-id', proposalId })).toEqual({
+      municipalityId: null,
+      proposalId,
+    });
   });
 });

@@ -146,17 +146,55 @@ export const auditSentenceTemplates: Record<string, Template> = {
 /** Fields of a record snapshot that name it, in order of preference. */
 const labelKeys = ['title', 'name', 'displayName', 'label', 'email'] as const;
 
-/** The record's name from its snapshot after (or before) the change; no query needed, and a deleted record keeps its name. */
-export function recordLabelOf(before: unknown, after: unknown): string | null {
-  for (const snapshot of [after, before]) {
-    if (snapshot === null || typeof snapshot !== 'object') continue;
-    const fields = snapshot as Record<string, unknown>;
+function snapshotsOf(before: unknown, after: unknown): Record<string, unknown>[] {
+  return [after, before].filter(
+    (snapshot): snapshot is Record<string, unknown> => snapshot !== null && typeof snapshot === 'object',
+  );
+}
+
+/** Names of the records a snapshot points at, looked up once per page of entries. */
+export type ReferencedNames = { municipalities: Map<string, string>; proposals: Map<string, string> };
+
+/** The municipality and the menu proposal a snapshot points at: they name records that have no name of their own. */
+export function referencesOf(
+  before: unknown,
+  after: unknown,
+): { municipalityId: string | null; proposalId: string | null } {
+  // Only well-formed ids reach the uuid columns they are looked up in.
+  const isUuid = (value: unknown): value is string =>
+    typeof value === 'string' &&
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+  let municipalityId: string | null = null;
+  let proposalId: string | null = null;
+  for (const fields of snapshotsOf(before, after)) {
+    if (!municipalityId && isUuid(fields.municipalityId)) municipalityId = fields.municipalityId;
+    for (const key of ['proposalId', 'menuProposalId']) {
+      const value = fields[key];
+      if (!proposalId && isUuid(value)) proposalId = value;
+    }
+  }
+  return { municipalityId, proposalId };
+}
+
+/**
+ * The record's name from its snapshot after (or before) the change: no query, and a deleted record
+ * keeps its name. A record without a name (an application, a review) is named by the municipality
+ * and the proposal it belongs to, when they still exist.
+ */
+export function recordLabelOf(before: unknown, after: unknown, names?: ReferencedNames): string | null {
+  for (const fields of snapshotsOf(before, after)) {
     for (const key of labelKeys) {
       const value = fields[key];
       if (typeof value === 'string' && value.trim() !== '') return value.trim();
     }
   }
-  return null;
+  if (!names) return null;
+  const { municipalityId, proposalId } = referencesOf(before, after);
+  const parts = [
+    municipalityId ? names.municipalities.get(municipalityId) : undefined,
+    proposalId ? names.proposals.get(proposalId) : undefined,
+  ].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? parts.join('・') : null;
 }
 
 export function auditSentence(entry: {
