@@ -5,8 +5,9 @@ import { reasonToBuild, repoRoot } from './build-state.mjs';
 
 /**
  * `npm start`: builds on the first start (or after the sources changed), then
- * runs the bundled server in the foreground. Signals are passed on so that
- * Ctrl+C lets the server close PGlite cleanly.
+ * runs the bundled server in the foreground. Stopping `npm start` in any way
+ * stops the server: signals are passed on so that the server closes PGlite
+ * cleanly, and the server also ends when this process is gone (see below).
  */
 const reason = reasonToBuild();
 if (reason) {
@@ -26,15 +27,33 @@ const server = spawn(
   process.execPath,
   ['--enable-source-maps', path.join(repoRoot, 'dist', 'server', 'main.js')],
   {
-    stdio: 'inherit',
+    // The IPC channel is a lifeline: when this process dies for any reason (even SIGKILL),
+    // the channel closes and the server shuts down on its 'disconnect' event.
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   },
 );
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
+let forwardedSignal = null;
+function stopServer(signal) {
+  if (forwardedSignal) return;
+  forwardedSignal = signal;
+  server.kill(signal);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   // A terminal's Ctrl+C reaches the child directly too; forwarding again is harmless
   // (the server ignores a second signal) and covers `kill <pid of npm start>`.
-  process.on(signal, () => server.kill(signal));
+  process.on(signal, () => stopServer(signal));
 }
+
+// `npm start` runs this script through a shell; a SIGTERM to npm ends npm and that shell
+// but does not always reach this process, which is then adopted by init. A changed parent
+// means whoever started us is gone, so the server is stopped as if on Ctrl+C.
+const startingParent = process.ppid;
+const parentWatch = setInterval(() => {
+  if (process.ppid !== startingParent) stopServer('SIGTERM');
+}, 500);
+parentWatch.unref();
 
 server.on('error', (err) => {
   console.error(`Could not start the server: ${err.message}`);

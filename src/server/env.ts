@@ -19,8 +19,8 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
-  /** Public URL used in links inside e-mails (password reset, invitations). */
-  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Public URL used in links inside e-mails (password reset, invitations); defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Kakehashi <no-reply@kakehashi.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -38,7 +38,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().default(''),
 });
 
-export type Env = z.infer<typeof envSchema> & {
+export type Env = Omit<z.infer<typeof envSchema>, 'PUBLIC_URL'> & {
+  PUBLIC_URL: string;
   dataDir: string;
   dbDir: string;
   uploadsDir: string;
@@ -53,7 +54,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   // Demo accounts have published passwords. A deployment on https is a real one unless it says
   // otherwise, so there the default (demo on) is not taken: DEMO_MODE must be set on purpose.
-  if (parsed.data.PUBLIC_URL.startsWith('https:') && source.DEMO_MODE === undefined) {
+  // Links in e-mails must reach this server: on another PORT the default follows it.
+  const publicUrl = parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`;
+  if (publicUrl.startsWith('https:') && source.DEMO_MODE === undefined) {
     throw new Error(
       'Invalid environment configuration:\n  DEMO_MODE: PUBLIC_URL is https, so set DEMO_MODE=false for a real deployment (or DEMO_MODE=true for a public demo).',
     );
@@ -61,6 +64,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   return {
     ...parsed.data,
+    PUBLIC_URL: publicUrl,
     dataDir,
     dbDir: path.join(dataDir, 'db'),
     uploadsDir: path.join(dataDir, 'uploads'),

@@ -107,6 +107,13 @@ async function main() {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // Under `npm start` (scripts/start.mjs) the server holds an IPC channel to its starter. The
+  // channel closes when the starter dies however it dies, even by SIGKILL, which no signal
+  // forwarding can cover; the server then stops rather than keep the port and DATA_DIR.
+  if (process.channel) {
+    process.channel.unref();
+    process.on('disconnect', () => shutdown('parent exited'));
+  }
 }
 
 main().catch((err) => {

@@ -331,6 +331,8 @@ export const auditEntrySchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),
+  /** The entry as a sentence: who did what to which record (the record named when its snapshot has a name). */
+  sentence: z.object({ ja: z.string(), en: z.string() }),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditListSchema = z.object({

@@ -3596,6 +3596,10 @@ export interface paths {
                                 before?: unknown;
                                 after?: unknown;
                                 requestId: string | null;
+                                sentence: {
+                                    ja: string;
+                                    en: string;
+                                };
                             }[];
                             nextBefore: number | null;
                         };

@@ -1,7 +1,7 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import type { AuditQuery, OutboxQuery } from '../../../shared/schemas/accounts';
 import type { Executor } from '../../db/client';
-import { auditLog, mailOutbox, users } from '../../db/schema';
+import { auditLog, mailOutbox, menuProposals, municipalities, users } from '../../db/schema';
 
 /** Audit entries of a prefecture, newest first, with the actor's current display name. */
 export async function findAuditEntries(executor: Executor, prefectureId: string, query: AuditQuery) {
@@ -18,6 +18,39 @@ export async function findAuditEntries(executor: Executor, prefectureId: string,
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
     .limit(query.limit);
+}
+
+/** Names of the prefecture's municipalities and menu proposals among the given ids (two queries for a page of entries). */
+export async function findReferencedNames(
+  executor: Executor,
+  prefectureId: string,
+  ids: { municipalityIds: string[]; proposalIds: string[] },
+) {
+  const [municipalityRows, proposalRows] = await Promise.all([
+    ids.municipalityIds.length === 0
+      ? []
+      : executor
+          .select({ id: municipalities.id, name: municipalities.name })
+          .from(municipalities)
+          .where(
+            and(
+              eq(municipalities.prefectureId, prefectureId),
+              inArray(municipalities.id, ids.municipalityIds),
+            ),
+          ),
+    ids.proposalIds.length === 0
+      ? []
+      : executor
+          .select({ id: menuProposals.id, name: menuProposals.title })
+          .from(menuProposals)
+          .where(
+            and(eq(menuProposals.prefectureId, prefectureId), inArray(menuProposals.id, ids.proposalIds)),
+          ),
+  ]);
+  return {
+    municipalities: new Map(municipalityRows.map((row) => [row.id, row.name])),
+    proposals: new Map(proposalRows.map((row) => [row.id, row.name])),
+  };
 }
 
 /** Mails of a prefecture, newest first. */

@@ -10,6 +10,7 @@ import type { ServiceDeps } from '../../platform/deps';
 import { assertAllowed } from '../../platform/errors';
 import { auditPolicy as policy } from './audit.policy';
 import * as repo from './audit.repository';
+import { auditSentence, recordLabelOf, referencesOf } from './audit.sentences';
 
 /** What happened and what was sent: the audit trail and the mail outbox, for administrators. */
 export function createAuditService(deps: ServiceDeps) {
@@ -23,6 +24,13 @@ export function createAuditService(deps: ServiceDeps) {
       const actor = requireActor(ctx);
       assertAllowed(policy.canReadAuditLog(actor, actor.prefectureId));
       const rows = await repo.findAuditEntries(db, actor.prefectureId, query);
+      const references = rows.map(({ entry }) => referencesOf(entry.before, entry.after));
+      const names = await repo.findReferencedNames(db, actor.prefectureId, {
+        municipalityIds: [
+          ...new Set(references.flatMap((r) => (r.municipalityId ? [r.municipalityId] : []))),
+        ],
+        proposalIds: [...new Set(references.flatMap((r) => (r.proposalId ? [r.proposalId] : [])))],
+      });
       const items = rows.map(({ entry, actorDisplayName }) => ({
         id: entry.id,
         at: entry.at.toISOString(),
@@ -35,6 +43,12 @@ export function createAuditService(deps: ServiceDeps) {
         before: entry.before,
         after: entry.after,
         requestId: entry.requestId,
+        sentence: auditSentence({
+          action: entry.action,
+          entityType: entry.entityType,
+          actorDisplayName: actorDisplayName ?? null,
+          label: recordLabelOf(entry.before, entry.after, names),
+        }),
       }));
       const last = items[items.length - 1];
       return { items, nextBefore: items.length === query.limit && last ? last.id : null };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, OutboxMail } from '../../../shared/schemas/accounts';
-import { auditLog } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { auditLog, menuProposals, municipalities, users } from '../../db/schema';
 import { enqueueMail } from '../../platform/mail/outbox';
 import { createTestContext } from '../../testing/harness';
 import {
@@ -50,8 +51,51 @@ describe('audit log', () => {
       actorDisplayName: '県 管理者（デジタル変革課）',
       before: { displayName: '名前 1', passwordHash: '[redacted]' },
       after: { displayName: '名前 2' },
+      sentence: {
+        ja: '県 管理者（デジタル変革課）が アカウント『名前 2』を更新しました',
+        en: "県 管理者（デジタル変革課） updated the account '名前 2'",
+      },
     });
     expect(res.body.nextBefore).toBeNull();
+  });
+
+  it('names a record without a name of its own by its municipality or its menu proposal', async () => {
+    const [adminRow] = await db
+      .select({ prefectureId: users.prefectureId })
+      .from(users)
+      .where(eq(users.id, adminId));
+    const prefectureId = adminRow!.prefectureId!;
+    const [nishiaizu] = await db
+      .select({ id: municipalities.id })
+      .from(municipalities)
+      .where(eq(municipalities.name, '西会津町'));
+    const [proposal] = await db
+      .select({ id: menuProposals.id, title: menuProposals.title })
+      .from(menuProposals)
+      .where(eq(menuProposals.prefectureId, prefectureId))
+      .limit(1);
+    await db.insert(auditLog).values([
+      {
+        prefectureId,
+        actorUserId: adminId,
+        action: 'application.submit',
+        entityType: 'application',
+        after: { municipalityId: nishiaizu!.id, status: 'submitted' },
+      },
+      {
+        prefectureId,
+        actorUserId: adminId,
+        action: 'menu_review.submit',
+        entityType: 'menu_review',
+        after: { proposalId: proposal!.id, status: 'submitted' },
+      },
+    ]);
+    const [review, application] = (await call('/api/audit?limit=2')).body.items as AuditEntry[];
+    expect(application!.sentence.ja).toBe('県 管理者（デジタル変革課）が 申請『西会津町』を提出しました');
+    expect(review!.sentence.ja).toBe(
+      `県 管理者（デジタル変革課）が 審査『${proposal!.title}』を提出しました`,
+    );
+    expect(review!.sentence.en).toBe(`県 管理者（デジタル変革課） submitted the review '${proposal!.title}'`);
   });
 
   it('filters by action and actor, and never shows another prefecture’s entries', async () => {

@@ -33,7 +33,7 @@ function Json({ value }: { value: unknown }) {
   );
 }
 
-/** Who changed what, newest first; each entry shows the record before and after. */
+/** Who did what to which record, in sentences, newest first; the codes and the record before and after behind a toggle. */
 export default function AuditPage() {
   const { t, locale } = useI18n();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -117,9 +117,7 @@ export default function AuditPage() {
                 <THead>
                   <tr>
                     <Th>{t('admin.audit.at')}</Th>
-                    <Th>{t('admin.audit.actor')}</Th>
-                    <Th>{t('admin.audit.action')}</Th>
-                    <Th>{t('admin.audit.entity')}</Th>
+                    <Th>{t('admin.audit.what')}</Th>
                     <Th>{t('admin.audit.details')}</Th>
                   </tr>
                 </THead>
@@ -127,30 +125,28 @@ export default function AuditPage() {
                   {items.map((entry) => (
                     <Tr key={entry.id}>
                       <Td className="whitespace-nowrap">{formatDateTime(entry.at, locale)}</Td>
+                      <Td>{locale === 'ja' ? entry.sentence.ja : entry.sentence.en}</Td>
                       <Td>
-                        {entry.actorDisplayName ?? (
-                          <span className="text-solid-gray-700">{t('admin.audit.system')}</span>
-                        )}
-                      </Td>
-                      <Td className="font-mono text-dns-14N-130">{entry.action}</Td>
-                      <Td>
-                        <span className="flex flex-col">
-                          <span className="font-mono text-dns-14N-130">{entry.entityType}</span>
-                          {entry.entityId && (
-                            <span className="font-mono text-dns-14N-130 break-all text-solid-gray-700">
-                              {entry.entityId}
-                            </span>
-                          )}
-                        </span>
-                      </Td>
-                      <Td>
-                        {entry.before === null && entry.after === null ? (
-                          <span className="text-solid-gray-700">—</span>
-                        ) : (
-                          <details>
-                            <summary className="cursor-pointer text-blue-1000 underline underline-offset-[3px]">
-                              {t('admin.audit.showChanges')}
-                            </summary>
+                        {/* The codes stay at hand for filtering and for reading the raw record. */}
+                        <details>
+                          <summary className="cursor-pointer text-blue-1000 underline underline-offset-[3px]">
+                            {t('admin.audit.showChanges')}
+                          </summary>
+                          <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-dns-14N-130">
+                            <dt className="text-dns-14B-130">{t('admin.audit.actor')}</dt>
+                            <dd>{entry.actorDisplayName ?? t('admin.audit.system')}</dd>
+                            <dt className="text-dns-14B-130">{t('admin.audit.action')}</dt>
+                            <dd className="font-mono">{entry.action}</dd>
+                            <dt className="text-dns-14B-130">{t('admin.audit.entityType')}</dt>
+                            <dd className="font-mono">{entry.entityType}</dd>
+                            {entry.entityId && (
+                              <>
+                                <dt className="text-dns-14B-130">{t('admin.audit.entityId')}</dt>
+                                <dd className="font-mono break-all">{entry.entityId}</dd>
+                              </>
+                            )}
+                          </dl>
+                          {(entry.before !== null || entry.after !== null) && (
                             <div className="mt-3 grid min-w-[20rem] gap-3 lg:grid-cols-2">
                               <div>
                                 <p className="mb-1 text-dns-14B-130">{t('admin.audit.before')}</p>
@@ -161,8 +157,8 @@ export default function AuditPage() {
                                 <Json value={entry.after} />
                               </div>
                             </div>
-                          </details>
-                        )}
+                          )}
+                        </details>
                       </Td>
                     </Tr>
                   ))}
