@@ -167,7 +167,9 @@ export function Layout() {
       >
         {session.isPending ? <Spinner /> : <Outlet />}
       </main>
-      <Footer user={user} />
+      {/* Shown once the session is known: a footer drawn beside the spinner would be pushed down
+          by the page a moment later, a layout shift on every first visit. */}
+      {!session.isPending && <Footer user={user} />}
     </div>
   );
 }
