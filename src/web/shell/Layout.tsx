@@ -160,16 +160,17 @@ export function Layout() {
       <SkipLink />
       <Header user={user} />
       {user && <MainNav user={user} />}
+      {/* At least a screen tall, so the footer starts below the first screen: otherwise it sits at
+          the bottom while the page loads, and the page pushes it away (a layout shift on every
+          first visit). */}
       <main
         id="main"
         tabIndex={-1}
-        className="mx-auto w-full max-w-[1280px] flex-1 px-4 pt-6 pb-8 outline-none sm:px-8 sm:pt-8"
+        className="mx-auto min-h-screen w-full max-w-[1280px] flex-1 px-4 pt-6 pb-8 outline-none sm:px-8 sm:pt-8"
       >
         {session.isPending ? <Spinner /> : <Outlet />}
       </main>
-      {/* Shown once the session is known: a footer drawn beside the spinner would be pushed down
-          by the page a moment later, a layout shift on every first visit. */}
-      {!session.isPending && <Footer user={user} />}
+      <Footer user={user} />
     </div>
   );
 }
