@@ -1,6 +1,9 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { queryClient } from './api/query-client';
 import { Spinner } from './components/Spinner';
+import { homeQuery } from './features/home/api';
+import { surveyQuery } from './features/surveys/api';
 import { type CatalogPartName, loadCatalogParts } from './i18n';
 import { Layout } from './shell/Layout';
 import { RequireRole, RequireSession } from './shell/RequireSession';
@@ -42,6 +45,20 @@ function page(
   };
 }
 
+/**
+ * For the pages people open first: their data is asked for as the route starts, beside the page's
+ * chunks, instead of after the page has arrived and rendered (a round trip less on a slow line).
+ * The page's own query then finds it. Not awaited: the page shows its loading state as before.
+ */
+function prefetch(start: (params: Record<string, string | undefined>) => void): Pick<RouteObject, 'loader'> {
+  return {
+    loader: ({ params }) => {
+      start(params);
+      return null;
+    },
+  };
+}
+
 const adminOnly = ['prefecture_admin'] as const;
 const companyOnly = ['company_member'] as const;
 /** The three-year planner: the prefecture and the council (the server enforces the same). */
@@ -75,7 +92,11 @@ export const routes: RouteObject[] = [
           {
             element: <RequireSession />,
             children: [
-              { index: true, ...page('home', () => import('./features/home/HomePage')) },
+              {
+                index: true,
+                ...prefetch(() => void queryClient.prefetchQuery(homeQuery)),
+                ...page('home', () => import('./features/home/HomePage')),
+              },
               {
                 path: 'municipalities',
                 ...page('municipalities', () => import('./features/municipalities/MunicipalityListPage')),
@@ -108,6 +129,7 @@ export const routes: RouteObject[] = [
               { path: 'surveys', ...page('surveys', () => import('./features/surveys/SurveyListPage')) },
               {
                 path: 'surveys/:id/answer',
+                ...prefetch(({ id }) => void queryClient.prefetchQuery(surveyQuery(id ?? ''))),
                 ...page('surveys', () => import('./features/surveys/SurveyAnswerPage')),
               },
               {
