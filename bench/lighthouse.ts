@@ -1,5 +1,9 @@
-import * as chromeLauncher from 'chrome-launcher';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
 import { startServer } from '../e2e/support';
 import { demoPassword } from '../src/server/db/seed/demo-accounts';
 
@@ -37,9 +41,21 @@ async function firstSurveyAnswerPath(baseUrl: string, cookie: string): Promise<s
 }
 
 const server = await startServer();
-const chrome = await chromeLauncher.launch({
-  chromePath: '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+// The session cookie goes into the browser's own cookie jar (a persistent context is the
+// browser's default one, where Lighthouse opens its tab). Sent as an extra header instead, it
+// is dropped as soon as the app sets its language cookie: later requests then answer 401 and
+// the signed-in pages were measured as the login page they redirect to.
+const port = await new Promise<number>((resolve) => {
+  const probe = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port: free } = probe.address() as net.AddressInfo;
+    probe.close(() => resolve(free));
+  });
+});
+const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakehashi-lighthouse-'));
+const browser = await chromium.launchPersistentContext(profileDir, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [`--remote-debugging-port=${port}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
 });
 try {
   const cookie = await signIn(server.baseUrl, townEmail);
@@ -51,14 +67,21 @@ try {
   ];
   const rows: string[][] = [];
   for (const page of pages) {
+    await browser.clearCookies();
+    if (page.cookie) {
+      const [name, value] = page.cookie.split('=') as [string, string];
+      await browser.addCookies([{ name, value, url: server.baseUrl }]);
+    }
     const result = await lighthouse(`${server.baseUrl}${page.path}`, {
-      port: chrome.port,
+      port,
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility'],
-      ...(page.cookie ? { extraHeaders: { Cookie: page.cookie } } : {}),
     });
     if (!result) throw new Error(`no result for ${page.path}`);
+    // A signed-in page that lost its session ends on the login page: measuring that would be wrong.
+    const shown = new URL(result.lhr.finalDisplayedUrl).pathname;
+    if (shown !== page.path) throw new Error(`${page.path} ended on ${shown}`);
     const { categories, audits } = result.lhr;
     const score = (key: string) => Math.round((categories[key]?.score ?? 0) * 100).toString();
     rows.push([
@@ -75,6 +98,7 @@ try {
   console.log(line(headers));
   for (const row of rows) console.log(line(row));
 } finally {
-  await chrome.kill();
+  await browser.close();
+  fs.rmSync(profileDir, { recursive: true, force: true });
   await server.stop();
 }

@@ -1,13 +1,62 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { queryClient } from './api/query-client';
 import { Spinner } from './components/Spinner';
+import { homeQuery } from './features/home/api';
+import { surveyQuery } from './features/surveys/api';
+import { type CatalogPartName, loadCatalogParts } from './i18n';
 import { Layout } from './shell/Layout';
 import { RequireRole, RequireSession } from './shell/RequireSession';
 import { RouteError } from './shell/RouteError';
 
-/** Each page is its own chunk, loaded when first visited. */
-function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> {
-  return { lazy: async () => ({ Component: (await load()).default }) };
+/**
+ * The catalog parts each feature's pages use: their own, and those of the shared components and
+ * other features' pieces they show (FilterPanel → municipalities, PhaseTimeline → fiscalYears and
+ * home, NewPasswordFields and MfaSecret → auth).
+ */
+const featureParts = {
+  about: ['about'],
+  account: ['account', 'auth'],
+  admin: ['admin', 'auth', 'municipalities'],
+  applications: ['applications', 'fiscalYears', 'menus', 'municipalities', 'home'],
+  auth: ['auth'],
+  errors: [],
+  fiscalYears: ['fiscalYears', 'home'],
+  home: ['home', 'fiscalYears', 'municipalities'],
+  menus: ['menus', 'fiscalYears', 'municipalities', 'home'],
+  municipalities: ['municipalities', 'fiscalYears'],
+  seminars: ['seminars', 'fiscalYears', 'municipalities', 'surveys', 'home'],
+  surveys: ['surveys', 'fiscalYears', 'municipalities', 'home'],
+} satisfies Record<string, CatalogPartName[]>;
+
+/**
+ * Each page is its own chunk, loaded when first visited, together with its feature's text: both
+ * are fetched at once and the page renders only when its text is there, so `t()` stays synchronous.
+ */
+function page(
+  feature: keyof typeof featureParts,
+  load: () => Promise<{ default: ComponentType }>,
+): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const [module] = await Promise.all([load(), loadCatalogParts(featureParts[feature])]);
+      return { Component: module.default };
+    },
+  };
+}
+
+/**
+ * For the pages people open first: their data is asked for as the route starts, beside the page's
+ * chunks, instead of after the page has arrived and rendered (a round trip less on a slow line).
+ * The page's own query then finds it. Not awaited: the page shows its loading state as before.
+ */
+function prefetch(start: (params: Record<string, string | undefined>) => void): Pick<RouteObject, 'loader'> {
+  return {
+    loader: ({ params }) => {
+      start(params);
+      return null;
+    },
+  };
 }
 
 const adminOnly = ['prefecture_admin'] as const;
@@ -26,138 +75,213 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteError />,
         children: [
-          { path: 'login', ...page(() => import('./features/auth/LoginPage')) },
-          { path: 'password-reset', ...page(() => import('./features/auth/PasswordResetRequestPage')) },
+          { path: 'login', ...page('auth', () => import('./features/auth/LoginPage')) },
+          {
+            path: 'password-reset',
+            ...page('auth', () => import('./features/auth/PasswordResetRequestPage')),
+          },
           {
             path: 'password-reset/confirm',
-            ...page(() => import('./features/auth/PasswordResetConfirmPage')),
+            ...page('auth', () => import('./features/auth/PasswordResetConfirmPage')),
           },
-          { path: 'invitations/accept', ...page(() => import('./features/auth/InvitationAcceptPage')) },
-          { path: 'about', ...page(() => import('./features/about/AboutPage')) },
+          {
+            path: 'invitations/accept',
+            ...page('auth', () => import('./features/auth/InvitationAcceptPage')),
+          },
+          { path: 'about', ...page('about', () => import('./features/about/AboutPage')) },
           {
             element: <RequireSession />,
             children: [
-              { index: true, ...page(() => import('./features/home/HomePage')) },
+              {
+                index: true,
+                ...prefetch(() => void queryClient.prefetchQuery(homeQuery)),
+                ...page('home', () => import('./features/home/HomePage')),
+              },
               {
                 path: 'municipalities',
-                ...page(() => import('./features/municipalities/MunicipalityListPage')),
+                ...page('municipalities', () => import('./features/municipalities/MunicipalityListPage')),
               },
               {
                 path: 'municipalities/import',
                 element: <RequireRole roles={adminOnly} />,
                 children: [
-                  { index: true, ...page(() => import('./features/municipalities/MunicipalityImportPage')) },
+                  {
+                    index: true,
+                    ...page(
+                      'municipalities',
+                      () => import('./features/municipalities/MunicipalityImportPage'),
+                    ),
+                  },
                 ],
               },
               {
                 path: 'municipalities/:id',
-                ...page(() => import('./features/municipalities/MunicipalityDetailPage')),
+                ...page('municipalities', () => import('./features/municipalities/MunicipalityDetailPage')),
               },
-              { path: 'fiscal-years', ...page(() => import('./features/fiscal-years/FiscalYearListPage')) },
+              {
+                path: 'fiscal-years',
+                ...page('fiscalYears', () => import('./features/fiscal-years/FiscalYearListPage')),
+              },
               {
                 path: 'fiscal-years/:id',
-                ...page(() => import('./features/fiscal-years/FiscalYearDetailPage')),
+                ...page('fiscalYears', () => import('./features/fiscal-years/FiscalYearDetailPage')),
               },
-              { path: 'surveys', ...page(() => import('./features/surveys/SurveyListPage')) },
-              { path: 'surveys/:id/answer', ...page(() => import('./features/surveys/SurveyAnswerPage')) },
-              { path: 'surveys/:id/shared', ...page(() => import('./features/surveys/SurveySharedPage')) },
+              { path: 'surveys', ...page('surveys', () => import('./features/surveys/SurveyListPage')) },
+              {
+                path: 'surveys/:id/answer',
+                ...prefetch(({ id }) => void queryClient.prefetchQuery(surveyQuery(id ?? ''))),
+                ...page('surveys', () => import('./features/surveys/SurveyAnswerPage')),
+              },
+              {
+                path: 'surveys/:id/shared',
+                ...page('surveys', () => import('./features/surveys/SurveySharedPage')),
+              },
               {
                 path: 'surveys/:id/results',
                 element: <RequireRole roles={surveyResultRoles} />,
-                children: [{ index: true, ...page(() => import('./features/surveys/SurveyResultsPage')) }],
+                children: [
+                  { index: true, ...page('surveys', () => import('./features/surveys/SurveyResultsPage')) },
+                ],
               },
               {
                 path: 'surveys/:id/edit',
                 element: <RequireRole roles={adminOnly} />,
-                children: [{ index: true, ...page(() => import('./features/surveys/SurveyBuilderPage')) }],
+                children: [
+                  { index: true, ...page('surveys', () => import('./features/surveys/SurveyBuilderPage')) },
+                ],
               },
-              { path: 'seminars', ...page(() => import('./features/seminars/SeminarListPage')) },
+              { path: 'seminars', ...page('seminars', () => import('./features/seminars/SeminarListPage')) },
               {
                 path: 'seminars/reach',
-                ...page(() => import('./features/seminars/SeminarReachPage')),
+                ...page('seminars', () => import('./features/seminars/SeminarReachPage')),
               },
               {
                 path: 'seminars/events/:id',
-                ...page(() => import('./features/seminars/SeminarEventPage')),
+                ...page('seminars', () => import('./features/seminars/SeminarEventPage')),
               },
               {
                 path: 'seminars/events/:id/attendance',
                 element: <RequireRole roles={adminOnly} />,
                 children: [
-                  { index: true, ...page(() => import('./features/seminars/SeminarAttendancePage')) },
+                  {
+                    index: true,
+                    ...page('seminars', () => import('./features/seminars/SeminarAttendancePage')),
+                  },
                 ],
               },
-              { path: 'account', ...page(() => import('./features/account/AccountPage')) },
-              { path: 'menus/proposals', ...page(() => import('./features/menus/ProposalListPage')) },
+              { path: 'account', ...page('account', () => import('./features/account/AccountPage')) },
+              {
+                path: 'menus/proposals',
+                ...page('menus', () => import('./features/menus/ProposalListPage')),
+              },
               {
                 path: 'menus/proposals/new',
                 element: <RequireRole roles={companyOnly} />,
-                children: [{ index: true, ...page(() => import('./features/menus/ProposalNewPage')) }],
+                children: [
+                  { index: true, ...page('menus', () => import('./features/menus/ProposalNewPage')) },
+                ],
               },
-              { path: 'menus/proposals/:id', ...page(() => import('./features/menus/ProposalPage')) },
+              {
+                path: 'menus/proposals/:id',
+                ...page('menus', () => import('./features/menus/ProposalPage')),
+              },
               {
                 path: 'menus/profile',
                 element: <RequireRole roles={companyOnly} />,
-                children: [{ index: true, ...page(() => import('./features/menus/AdvisorProfilePage')) }],
+                children: [
+                  { index: true, ...page('menus', () => import('./features/menus/AdvisorProfilePage')) },
+                ],
               },
               {
                 path: 'menus/reviews',
                 element: <RequireRole roles={['reviewer']} />,
-                children: [{ index: true, ...page(() => import('./features/menus/ReviewListPage')) }],
+                children: [
+                  { index: true, ...page('menus', () => import('./features/menus/ReviewListPage')) },
+                ],
               },
               {
                 path: 'menus/admin',
                 element: <RequireRole roles={adminOnly} />,
-                children: [{ index: true, ...page(() => import('./features/menus/AdminMenusPage')) }],
+                children: [
+                  { index: true, ...page('menus', () => import('./features/menus/AdminMenusPage')) },
+                ],
               },
-              { path: 'menus/catalog', ...page(() => import('./features/menus/CatalogPage')) },
-              { path: 'menus/catalog/:id', ...page(() => import('./features/menus/MenuDetailPage')) },
+              { path: 'menus/catalog', ...page('menus', () => import('./features/menus/CatalogPage')) },
+              {
+                path: 'menus/catalog/:id',
+                ...page('menus', () => import('./features/menus/MenuDetailPage')),
+              },
               {
                 path: 'menus/recommendations',
-                ...page(() => import('./features/menus/RecommendationsPage')),
+                ...page('menus', () => import('./features/menus/RecommendationsPage')),
               },
-              { path: 'calls', ...page(() => import('./features/applications/CallListPage')) },
-              { path: 'calls/:id', ...page(() => import('./features/applications/CallPage')) },
+              {
+                path: 'calls',
+                ...page('applications', () => import('./features/applications/CallListPage')),
+              },
+              {
+                path: 'calls/:id',
+                ...page('applications', () => import('./features/applications/CallPage')),
+              },
               {
                 path: 'calls/:id/apply',
-                ...page(() => import('./features/applications/ApplicationNewPage')),
+                ...page('applications', () => import('./features/applications/ApplicationNewPage')),
               },
               {
                 path: 'calls/:id/allocation',
                 element: <RequireRole roles={adminOnly} />,
-                children: [{ index: true, ...page(() => import('./features/applications/AllocationPage')) }],
+                children: [
+                  {
+                    index: true,
+                    ...page('applications', () => import('./features/applications/AllocationPage')),
+                  },
+                ],
               },
               {
                 path: 'calls/:id/planner',
                 element: <RequireRole roles={plannerRoles} />,
-                children: [{ index: true, ...page(() => import('./features/applications/PlannerPage')) }],
+                children: [
+                  {
+                    index: true,
+                    ...page('applications', () => import('./features/applications/PlannerPage')),
+                  },
+                ],
               },
-              { path: 'applications/:id', ...page(() => import('./features/applications/ApplicationPage')) },
+              {
+                path: 'applications/:id',
+                ...page('applications', () => import('./features/applications/ApplicationPage')),
+              },
               {
                 path: 'runs',
                 element: <RequireRole roles={adminOnly} />,
                 children: [
-                  { path: 'compare', ...page(() => import('./features/applications/RunComparePage')) },
-                  { path: ':id', ...page(() => import('./features/applications/RunPage')) },
+                  {
+                    path: 'compare',
+                    ...page('applications', () => import('./features/applications/RunComparePage')),
+                  },
+                  { path: ':id', ...page('applications', () => import('./features/applications/RunPage')) },
                 ],
               },
               {
                 path: 'support-projects',
-                ...page(() => import('./features/applications/SupportProjectsPage')),
+                ...page('applications', () => import('./features/applications/SupportProjectsPage')),
               },
               {
                 path: 'admin',
                 element: <RequireRole roles={adminOnly} />,
                 children: [
-                  { path: 'users', ...page(() => import('./features/admin/UsersPage')) },
-                  { path: 'organizations', ...page(() => import('./features/admin/OrganizationsPage')) },
-                  { path: 'outbox', ...page(() => import('./features/admin/OutboxPage')) },
-                  { path: 'audit', ...page(() => import('./features/admin/AuditPage')) },
+                  { path: 'users', ...page('admin', () => import('./features/admin/UsersPage')) },
+                  {
+                    path: 'organizations',
+                    ...page('admin', () => import('./features/admin/OrganizationsPage')),
+                  },
+                  { path: 'outbox', ...page('admin', () => import('./features/admin/OutboxPage')) },
+                  { path: 'audit', ...page('admin', () => import('./features/admin/AuditPage')) },
                 ],
               },
             ],
           },
-          { path: '*', ...page(() => import('./features/errors/NotFoundPage')) },
+          { path: '*', ...page('errors', () => import('./features/errors/NotFoundPage')) },
         ],
       },
     ],

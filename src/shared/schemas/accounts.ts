@@ -57,14 +57,8 @@ export const userStatusLabels: Record<UserStatus, Labels> = {
   locked: { ja: 'ロック中', en: 'Locked' },
 };
 
-export const roleLabels: Record<(typeof roles)[number], Labels> = {
-  prefecture_admin: { ja: '県 管理者', en: 'Prefecture administrator' },
-  reviewer: { ja: '審査員', en: 'Reviewer' },
-  council_secretariat: { ja: '協議会 事務局', en: 'Council secretariat' },
-  company_member: { ja: '会員企業 担当者', en: 'Company member' },
-  municipality_staff: { ja: '市町村 職員', en: 'Municipality staff' },
-  municipality_head: { ja: '首長', en: 'Municipality head' },
-};
+/** Kept without zod so pages that only show roles (the login page) do not load it. */
+export { roleLabels } from '../role-labels';
 
 /** Several roles may be combined, each at most once. */
 const roleListSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCommonPassword } from '../common-passwords';
+import { mfaCodeFormatMessage } from '../login-fields';
 import { roleSchema, organizationKindSchema } from '../roles';
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
@@ -32,9 +33,7 @@ export const mfaCodeRequestSchema = z.object({
   code: z
     .string()
     .trim()
-    .refine((v) => /^\d{6}$/.test(v), {
-      params: { ja: '6桁の数字を入力してください。', en: 'Enter the 6-digit code.' },
-    }),
+    .refine((v) => /^\d{6}$/.test(v), { params: mfaCodeFormatMessage }),
 });
 
 export const loginResultSchema = z.object({

@@ -3,10 +3,6 @@ import type { Widen } from './widen';
 /** UI text of the calls, applications and allocation pages; composed into ja.ts and en.ts. */
 export const applicationsJa = {
   applications: {
-    nav: {
-      calls: '公募・申請',
-      supportProjects: '支援実績',
-    },
     common: {
       fiscalYear: '年度',
       status: '状態',
@@ -312,10 +308,6 @@ export const applicationsJa = {
 
 export const applicationsEn: Widen<typeof applicationsJa> = {
   applications: {
-    nav: {
-      calls: 'Calls & applications',
-      supportProjects: 'Support projects',
-    },
     common: {
       fiscalYear: 'Fiscal year',
       status: 'Status',

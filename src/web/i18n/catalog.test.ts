@@ -13,7 +13,8 @@ import { municipalitiesEn, municipalitiesJa } from './municipalities';
 import { seminarsEn, seminarsJa } from './seminars';
 import { surveysEn, surveysJa } from './surveys';
 import { readCookie, resolveLocale } from './locale';
-import { translate } from './translate';
+import { shellEn, shellJa } from './shell';
+import { catalogs, loadCatalogParts, onCatalogLoaded, translate } from './translate';
 
 /** Every leaf as [dotted key, value]; a non-string leaf is reported as such so it cannot hide. */
 function flatten(node: unknown, prefix = ''): [string, unknown][] {
@@ -39,6 +40,7 @@ describe('UI catalogs', () => {
 
   it('are composed of per-feature parts that each match between the languages and never overlap', () => {
     const parts = {
+      shell: [shellJa, shellEn],
       about: [aboutJa, aboutEn],
       account: [accountJa, accountEn],
       admin: [adminJa, adminEn],
@@ -97,6 +99,31 @@ describe('UI catalogs', () => {
 });
 
 describe('translate', () => {
+  it('has only the shell text at first and a feature part once it is loaded, telling the UI', async () => {
+    expect(Object.keys(catalogs.ja).sort()).toEqual(Object.keys(shellJa).sort());
+    expect(translate('ja', 'nav.menuCatalog')).toBe('支援メニュー一覧');
+    let notified = 0;
+    const stop = onCatalogLoaded(() => {
+      notified += 1;
+    });
+    await loadCatalogParts(['home', 'auth']);
+    stop();
+    expect(notified).toBe(2);
+    expect(translate('en', 'home.title')).toBe('Home');
+  });
+
+  it('fetches the part of a key no route asked for, so the text appears a moment later', async () => {
+    const loaded = new Promise<void>((resolve) => {
+      const stop = onCatalogLoaded(() => {
+        stop();
+        resolve();
+      });
+    });
+    expect(translate('ja', 'about.title')).toBe('about.title');
+    await loaded;
+    expect(translate('ja', 'about.title')).toBe(aboutJa.about.title);
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('ja', 'home.welcome', { name: '山田' })).toBe('山田 さん、こんにちは。');
     expect(translate('en', 'home.welcome', { name: 'Yamada' })).toBe('Welcome, Yamada.');

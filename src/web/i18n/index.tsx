@@ -1,9 +1,10 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type Locale, persistLocale, readInitialLocale } from './locale';
-import { type MessageKey, type MessageParams, translate } from './translate';
+import { type MessageKey, type MessageParams, onCatalogLoaded, translate } from './translate';
 
 export type { Locale } from './locale';
-export type { MessageKey } from './translate';
+export type { CatalogPartName, MessageKey } from './translate';
+export { loadCatalogParts } from './translate';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
@@ -25,7 +26,13 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
     persistLocale(locale);
   }, [locale]);
 
+  // A catalog part that arrives after a render (one a route did not ask for) re-renders the text.
+  const [catalogVersion, setCatalogVersion] = useState(0);
+  useEffect(() => onCatalogLoaded(() => setCatalogVersion((v) => v + 1)), []);
+
   const setLocale = useCallback((next: Locale) => setLocaleState(next), []);
+  // catalogVersion: a new `t` makes every component using it render the newly arrived text.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: catalogVersion is read by translate() through the registered catalogs
   const value = useMemo<I18nValue>(
     () => ({
       locale,
@@ -33,7 +40,7 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
       t: (key, params) => translate(locale, key, params),
       pick: (text) => text[locale],
     }),
-    [locale, setLocale],
+    [locale, setLocale, catalogVersion],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -11,14 +11,6 @@ export const menusJa = {
     hoursValue: '{count}時間',
     daysValue: '{count}日',
     regionsNone: '未選択',
-    nav: {
-      proposals: '支援メニューの提案',
-      profile: 'アドバイザー情報',
-      reviews: '担当する審査',
-      admin: '支援メニューの審査',
-      catalog: '支援メニュー一覧',
-      recommendations: 'おすすめの支援メニュー',
-    },
     deadline: {
       none: '提案の締切はまだ設定されていません。',
       phase: '提案の締切：{at}（事業スケジュールの「提案募集」期間による）',
@@ -211,14 +203,6 @@ export const menusEn: Widen<typeof menusJa> = {
     hoursValue: '{count} hours',
     daysValue: '{count} days',
     regionsNone: 'None chosen',
-    nav: {
-      proposals: 'Menu proposals',
-      profile: 'Advisor profile',
-      reviews: 'My reviews',
-      admin: 'Menu review',
-      catalog: 'Support menus',
-      recommendations: 'Recommended menus',
-    },
     deadline: {
       none: 'No proposal deadline has been set yet.',
       phase: 'Proposal deadline: {at} (from the proposals phase of the programme schedule)',

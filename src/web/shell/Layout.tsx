@@ -160,10 +160,13 @@ export function Layout() {
       <SkipLink />
       <Header user={user} />
       {user && <MainNav user={user} />}
+      {/* At least a screen tall, so the footer starts below the first screen: otherwise it sits at
+          the bottom while the page loads, and the page pushes it away (a layout shift on every
+          first visit). */}
       <main
         id="main"
         tabIndex={-1}
-        className="mx-auto w-full max-w-[1280px] flex-1 px-4 pt-6 pb-8 outline-none sm:px-8 sm:pt-8"
+        className="mx-auto min-h-screen w-full max-w-[1280px] flex-1 px-4 pt-6 pb-8 outline-none sm:px-8 sm:pt-8"
       >
         {session.isPending ? <Spinner /> : <Outlet />}
       </main>

@@ -13,10 +13,10 @@ const adminItems: NavItem[] = [
   { to: '/fiscal-years', label: 'nav.fiscalYears' },
   { to: '/surveys', label: 'nav.surveys' },
   { to: '/municipalities', label: 'nav.municipalities' },
-  { to: '/menus/admin', label: 'menus.nav.admin' },
-  { to: '/menus/catalog', label: 'menus.nav.catalog' },
-  { to: '/calls', label: 'applications.nav.calls' },
-  { to: '/support-projects', label: 'applications.nav.supportProjects' },
+  { to: '/menus/admin', label: 'nav.menuAdmin' },
+  { to: '/menus/catalog', label: 'nav.menuCatalog' },
+  { to: '/calls', label: 'nav.calls' },
+  { to: '/support-projects', label: 'nav.supportProjects' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/admin/users', label: 'nav.users' },
   { to: '/admin/organizations', label: 'nav.organizations' },
@@ -29,10 +29,10 @@ const municipalityItems: NavItem[] = [
   { to: '/municipalities', label: 'nav.municipalityList' },
   { to: '/fiscal-years', label: 'nav.fiscalYears' },
   { to: '/surveys', label: 'nav.surveys' },
-  { to: '/menus/recommendations', label: 'menus.nav.recommendations' },
-  { to: '/menus/catalog', label: 'menus.nav.catalog' },
-  { to: '/calls', label: 'applications.nav.calls' },
-  { to: '/support-projects', label: 'applications.nav.supportProjects' },
+  { to: '/menus/recommendations', label: 'nav.menuRecommendations' },
+  { to: '/menus/catalog', label: 'nav.menuCatalog' },
+  { to: '/calls', label: 'nav.calls' },
+  { to: '/support-projects', label: 'nav.supportProjects' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/account', label: 'nav.account' },
 ];
@@ -46,17 +46,15 @@ const partnerItems: NavItem[] = [
 
 /** Support menus, per partner role: companies propose, reviewers review, all browse the catalog. */
 const companyItems: NavItem[] = [
-  { to: '/menus/proposals', label: 'menus.nav.proposals' },
-  { to: '/menus/profile', label: 'menus.nav.profile' },
+  { to: '/menus/proposals', label: 'nav.menuProposals' },
+  { to: '/menus/profile', label: 'nav.advisorProfile' },
 ];
-const reviewerItems: NavItem[] = [{ to: '/menus/reviews', label: 'menus.nav.reviews' }];
-const catalogItems: NavItem[] = [{ to: '/menus/catalog', label: 'menus.nav.catalog' }];
+const reviewerItems: NavItem[] = [{ to: '/menus/reviews', label: 'nav.menuReviews' }];
+const catalogItems: NavItem[] = [{ to: '/menus/catalog', label: 'nav.menuCatalog' }];
 /** Support projects: a company sees its own menus' projects, the council all (after publication). */
-const supportProjectItems: NavItem[] = [
-  { to: '/support-projects', label: 'applications.nav.supportProjects' },
-];
+const supportProjectItems: NavItem[] = [{ to: '/support-projects', label: 'nav.supportProjects' }];
 /** The council follows the calls and the three-year plan. */
-const councilItems: NavItem[] = [{ to: '/calls', label: 'applications.nav.calls' }];
+const councilItems: NavItem[] = [{ to: '/calls', label: 'nav.calls' }];
 
 /**
  * The main menu for a set of roles. The prefecture admin's menu includes

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { roleLabels } from '../../../shared/schemas/accounts';
-import { loginRequestSchema, mfaCodeRequestSchema } from '../../../shared/schemas/auth';
+import { roleLabels } from '../../../shared/role-labels';
+import { loginFieldProblems, mfaCodeProblems } from '../../../shared/login-fields';
 import { fetchSession, safeNextPath, sessionQueryKey, useSession } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -144,14 +144,14 @@ export default function LoginPage() {
   function submitPassword(event: React.FormEvent) {
     event.preventDefault();
     if (login.isPending) return;
-    if (!errors.check(loginRequestSchema, { email, password })) return;
+    if (!errors.check(null, { email, password }, loginFieldProblems({ email, password }))) return;
     login.mutate({ email, password });
   }
 
   function submitCode(event: React.FormEvent) {
     event.preventDefault();
     if (confirmCode.isPending) return;
-    if (!codeErrors.check(mfaCodeRequestSchema, { code })) return;
+    if (!codeErrors.check(null, { code }, mfaCodeProblems({ code }))) return;
     confirmCode.mutate({ code: code.trim() });
   }
 

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RecommendationReason } from '../../../shared/schemas/menus';
+import { loadCatalogParts } from '../../i18n/translate';
 import { formatReason, formatScore, linesToList } from './labels';
+
+// The menus pages' text arrives with their route (routes.tsx); here it is loaded directly.
+beforeAll(() => loadCatalogParts(['menus']));
 
 describe('formatReason', () => {
   it('words help-wanted areas with the shared taxonomy in both languages', () => {

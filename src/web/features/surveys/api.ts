@@ -51,11 +51,15 @@ export function useSurveyList(fiscalYearId: string | undefined) {
   });
 }
 
-export function useSurvey(id: string) {
-  return useQuery({
+export function surveyQuery(id: string) {
+  return {
     queryKey: [...surveysKey, id],
     queryFn: () => apiClient.get('/api/surveys/{id}', { params: { path: { id } } }),
-  });
+  };
+}
+
+export function useSurvey(id: string) {
+  return useQuery(surveyQuery(id));
 }
 
 /** The respondent's own response, or a proxy draft for `municipalityId` (prefecture staff). */

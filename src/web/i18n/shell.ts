@@ -1,0 +1,163 @@
+import type { Widen } from './widen';
+
+/**
+ * The shell's UI text (header, menu, footer, states and errors every page shares): always in the
+ * first download. Each feature's text is its own part (auth.ts, home.ts, …), loaded with the
+ * feature's pages (translate.ts), so the first page does not download every feature's text.
+ */
+export const shellJa = {
+  shell: {
+    skipToContent: '本文へ移動',
+    tagline: '市町村DX支援プラットフォーム',
+    language: '表示言語',
+    mainNav: 'メインメニュー',
+    breadcrumbs: 'パンくずリスト',
+    signedInAs: 'ログイン中：',
+    logout: 'ログアウト',
+    footer: {
+      about: 'データの出典とライセンス',
+      account: 'アカウント設定',
+      apiDocs: 'API仕様',
+      note: 'Kakehashi 架け橋 — 県と市町村、ICT企業をつなぐ市町村DX支援事業の運営基盤',
+    },
+  },
+  nav: {
+    home: 'ホーム',
+    fiscalYears: '年度・事業',
+    municipalities: '市町村',
+    municipalityList: '市町村一覧',
+    users: 'ユーザー管理',
+    organizations: '組織',
+    outbox: '送信メール',
+    audit: '監査ログ',
+    seminars: 'DXセミナー',
+    account: 'アカウント',
+    surveys: 'アンケート',
+    menuProposals: '支援メニューの提案',
+    advisorProfile: 'アドバイザー情報',
+    menuReviews: '担当する審査',
+    menuAdmin: '支援メニューの審査',
+    menuCatalog: '支援メニュー一覧',
+    menuRecommendations: 'おすすめの支援メニュー',
+    calls: '公募・申請',
+    supportProjects: '支援実績',
+  },
+  common: {
+    all: 'すべて',
+    none: 'なし',
+    save: '保存する',
+    cancel: 'キャンセル',
+    edit: '編集',
+    delete: '削除',
+    actions: '操作',
+    choose: '選択してください',
+  },
+  form: {
+    required: '※必須',
+    optional: '任意',
+  },
+  alert: {
+    info: 'お知らせ：',
+    success: '完了：',
+    warning: '注意：',
+    error: 'エラー：',
+  },
+  state: {
+    loading: '読み込んでいます…',
+    loadFailed: 'データを読み込めませんでした',
+    retry: '再読み込み',
+    unknownError: '予期しないエラーが発生しました。時間をおいて再度お試しください。',
+  },
+  errors: {
+    notFoundTitle: 'ページが見つかりません',
+    notFoundBody: 'お探しのページは移動または削除されたか、URLが間違っている可能性があります。',
+    crashTitle: 'ページを表示できませんでした',
+    crashBody:
+      '画面の表示中に問題が発生しました。ページを再読み込みしてください。解決しない場合は管理者にお問い合わせください。',
+    forbiddenTitle: 'このページを表示する権限がありません',
+    forbiddenBody: 'このページは県の管理者のみが利用できます。必要な場合は管理者にお問い合わせください。',
+    reload: 'ページを再読み込みする',
+    backHome: 'ホームへ戻る',
+    conflictTitle: '他の人が先に更新しました',
+    reloadLatest: '最新の内容を読み込む',
+  },
+};
+
+export const shellEn: Widen<typeof shellJa> = {
+  shell: {
+    skipToContent: 'Skip to main content',
+    tagline: 'Municipal DX support platform',
+    language: 'Language',
+    mainNav: 'Main menu',
+    breadcrumbs: 'Breadcrumbs',
+    signedInAs: 'Signed in as: ',
+    logout: 'Sign out',
+    footer: {
+      about: 'Data sources and licences',
+      account: 'Account settings',
+      apiDocs: 'API reference',
+      note: 'Kakehashi — the platform that connects the prefecture, its municipalities and ICT companies in municipal DX support programs',
+    },
+  },
+  nav: {
+    home: 'Home',
+    fiscalYears: 'Fiscal years & programs',
+    municipalities: 'Municipalities',
+    municipalityList: 'Municipalities',
+    users: 'Users',
+    organizations: 'Organizations',
+    outbox: 'Outgoing mail',
+    audit: 'Audit log',
+    seminars: 'DX seminars',
+    account: 'Account',
+    surveys: 'Surveys',
+    menuProposals: 'Menu proposals',
+    advisorProfile: 'Advisor profile',
+    menuReviews: 'My reviews',
+    menuAdmin: 'Menu review',
+    menuCatalog: 'Support menus',
+    menuRecommendations: 'Recommended menus',
+    calls: 'Calls & applications',
+    supportProjects: 'Support projects',
+  },
+  common: {
+    all: 'All',
+    none: 'None',
+    save: 'Save',
+    cancel: 'Cancel',
+    edit: 'Edit',
+    delete: 'Delete',
+    actions: 'Actions',
+    choose: 'Choose…',
+  },
+  form: {
+    required: 'Required',
+    optional: 'Optional',
+  },
+  alert: {
+    info: 'Information: ',
+    success: 'Done: ',
+    warning: 'Warning: ',
+    error: 'Error: ',
+  },
+  state: {
+    loading: 'Loading…',
+    loadFailed: 'The data could not be loaded',
+    retry: 'Try again',
+    unknownError: 'An unexpected error occurred. Please try again later.',
+  },
+  errors: {
+    notFoundTitle: 'Page not found',
+    notFoundBody: 'The page you are looking for may have moved or been deleted, or the address may be wrong.',
+    crashTitle: 'The page could not be shown',
+    crashBody:
+      'Something went wrong while showing this page. Please reload it. If the problem continues, contact an administrator.',
+    forbiddenTitle: 'You do not have access to this page',
+    forbiddenBody:
+      'Only prefecture administrators can use this page. Please contact an administrator if you need it.',
+    reload: 'Reload the page',
+    backHome: 'Back to home',
+    conflictTitle: 'Someone else saved first',
+    reloadLatest: 'Load the latest version',
+  },
+};
