@@ -7,7 +7,12 @@ import {
   type RoleCombination,
   principalEmails,
 } from '../../testing/access';
-import { closeRound, createOpenCallYear, insertCall, type OpenCallYear } from './applications.fixtures';
+import {
+  closeRound,
+  createOpenCallYear,
+  insertCall,
+  type OpenCallYear,
+} from '../../testing/applications-fixtures';
 import type { RunSnapshot } from './applications.records';
 
 /**

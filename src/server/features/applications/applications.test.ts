@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/context';
 import { defaultConfig } from '../../platform/deps';
 import { createTestContext } from '../../testing/harness';
 import { applicationTasks } from './applications.home-tasks';
-import { closeRound, createOpenCallYear, reopenRound } from './applications.fixtures';
+import { closeRound, createOpenCallYear, reopenRound } from '../../testing/applications-fixtures';
 
 const ctx = await createTestContext();
 const db = ctx.database.db;

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { addDaysToYmd, toJstDateString } from '../../../shared/fiscal-year';
-import type { Executor } from '../../db/client';
+import { addDaysToYmd, toJstDateString } from '../../shared/fiscal-year';
+import type { Executor } from '../db/client';
 import {
   applicationCalls,
   fiscalYears,
@@ -8,12 +8,13 @@ import {
   programPhases,
   programs,
   prefectures,
-} from '../../db/schema';
+} from '../db/schema';
 
 /**
- * Test data for the applications feature (tests and access cases, never the app): a fiscal year
- * of its own whose advisor-dispatch program has a call round open today, and a small catalog of
- * selected menus copied from the seeded FY2024 ones, so a call can be applied to now.
+ * Test data for the applications feature (its tests and access cases; never the app): a fiscal
+ * year of its own whose advisor-dispatch program has a call round open today — by the wall clock,
+ * as the requests under test read it — and a small catalog of selected menus copied from the seeded
+ * FY2024 ones, so a call can be applied to now.
  */
 export interface OpenCallYear {
   fiscalYearId: string;
