@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createOperations } from './platform/operations';
 import { createRequire } from 'node:module';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
@@ -166,7 +167,13 @@ export function createApp(deps: AppDeps) {
   };
   const app = new Hono<AppEnv>();
 
+  const operations = createOperations({
+    database: deps.database,
+    metricsToken: deps.config.metricsToken,
+    poolMax: deps.config.databasePoolMax,
+  });
   app.use(requestLogging(deps.logger));
+  app.use(operations.middleware);
   app.use(clientAddress(deps.config.trustedProxies ?? []));
   app.use(
     secureHeaders({
@@ -193,6 +200,8 @@ export function createApp(deps: AppDeps) {
     const isUp = await deps.database.ping();
     return isUp ? c.json({ status: 'ok' }, 200) : c.json({ status: 'unavailable' }, 503);
   });
+  app.get('/readyz', operations.readiness);
+  app.get('/metrics', operations.metrics);
 
   // basePath (not app.route('/api', …)) so the OpenAPI document lists the real paths, /api/….
   const api = new OpenAPIHono<AppEnv>().basePath('/api');

@@ -36,6 +36,11 @@ const envSchema = z.object({
    * from anyone else those headers are ignored, so nobody can pose as another address.
    */
   TRUST_PROXY: z.string().default(''),
+  /**
+   * Bearer token that /metrics requires. Without it /metrics answers only callers on this machine
+   * (the socket's address is loopback), which is how the deploy/ set-up scrapes it.
+   */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, 'PUBLIC_URL'> & {

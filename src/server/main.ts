@@ -59,6 +59,8 @@ async function main() {
     trustedProxies: env.trustedProxies,
     uploadsDir: env.uploadsDir,
     isSmtpConfigured: Boolean(env.SMTP_URL),
+    metricsToken: env.METRICS_TOKEN,
+    databasePoolMax: env.DATABASE_URL ? 10 : undefined,
   };
   // Every process may run a sender: mails are claimed row by row, so none goes out twice.
   const mailSender = createMailSender({

@@ -22,6 +22,10 @@ export interface AppConfig {
   uploadsDir: string;
   /** SMTP is configured (SMTP_URL); without it mails stay queued and administrators read them in the outbox. */
   isSmtpConfigured?: boolean;
+  /** Bearer token for /metrics (METRICS_TOKEN); without it only loopback callers may read it. */
+  metricsToken?: string | undefined;
+  /** The PostgreSQL pool size of this process, shown in /metrics. */
+  databasePoolMax?: number | undefined;
 }
 
 /** What every service is built from. Tests build the same thing on a fresh database. */
