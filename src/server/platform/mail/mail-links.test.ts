@@ -10,30 +10,13 @@
  * defines, rendered through the same functions the feature sends with. The files are collected
  * by `import.meta.glob`, so nothing here lists them; a `*.mails.ts` without examples fails.
  */
-import type { RouteObject } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../../web/routes';
+import { appPages, routedPage } from '../../testing/web-pages';
 import type { MailExample, MailLocale } from './templates';
 
 const mailModules = import.meta.glob<{ mailExamples?: MailExample[] }>('../../features/**/*.mails.ts', {
   eager: true,
 });
-
-/** The web app's page paths (`surveys/:id/answer`), from its route tree. */
-function pagePaths(tree: RouteObject[], parent = ''): string[] {
-  return tree.flatMap((route) => {
-    const here = route.path ? `${parent}/${route.path}`.replace(/\/+/g, '/') : parent;
-    const own = route.index || (route.path && !route.children) ? [here === '' ? '/' : here] : [];
-    return [...own, ...(route.children ? pagePaths(route.children, here) : [])];
-  });
-}
-
-const appPages = pagePaths(routes).filter((path) => path !== '/*');
-const pagePatterns = appPages.map((path) => new RegExp(`^${path.replace(/:[A-Za-z]+/g, '[^/]+')}$`));
-
-function routedPage(pathname: string): boolean {
-  return pagePatterns.some((pattern) => pattern.test(pathname));
-}
 
 const publicUrl = 'https://kakehashi.example.jp';
 const locales: MailLocale[] = ['ja', 'en'];

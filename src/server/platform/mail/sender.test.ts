@@ -17,6 +17,7 @@ interface SentMessage {
   to: string;
   subject: string;
   text: string;
+  html: string;
 }
 
 /** Records what it would send; fails the first `failures` calls; optionally slow. */
@@ -88,6 +89,7 @@ describe('mail sender', () => {
       to: 'one@example.jp',
       subject: '件名 one@example.jp',
       text: '本文 one@example.jp',
+      html: expect.stringContaining('<p>本文 one@example.jp</p>'),
     });
     expect(sent.map((m) => m.to).sort()).toEqual(['one@example.jp', 'two@example.jp']);
     for (const { id } of [first, second]) {

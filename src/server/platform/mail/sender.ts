@@ -3,10 +3,17 @@ import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client';
 import { mailOutbox } from '../../db/schema';
+import { htmlFromText } from './html';
 
 /** What the sender needs from a transport; nodemailer's SMTP transport in production, a fake in tests. */
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+  }): Promise<unknown>;
   close?(): void;
 }
 
@@ -131,6 +138,7 @@ export function createMailSender(options: MailSenderOptions) {
         to: mail.toAddress,
         subject: mail.subject,
         text: mail.bodyText,
+        html: htmlFromText(mail.bodyText),
       });
     } catch (err) {
       const isFinal = mail.attempts >= maxMailAttempts;
