@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { databaseFingerprint, filesFingerprint } from '../server/testing/fingerprint';
+import { withDatabase } from '../server/testing/global-setup';
 import { auditLog, organizations, users } from '../server/db/schema';
 import { loadEnv } from '../server/env';
 import { verifyPassword } from '../server/platform/auth/password';
@@ -144,17 +149,107 @@ describe('kakehashi migrate, seed-demo, backup, restore (PGlite)', () => {
     );
     const intoFull = capture();
     expect(await runCli(['restore', '--in', archive], ioFor(target, intoFull))).toBe(1);
+
+    // The restored database is the one backed up: every table's rows, and every file, identical.
+    const fingerprintOf = async (dir: string) => {
+      const pglite = new PGlite({ dataDir: envFor(dir).dbDir });
+      try {
+        return await databaseFingerprint(
+          async (statement) => (await pglite.query<Record<string, unknown>>(statement)).rows,
+        );
+      } finally {
+        await pglite.close();
+      }
+    };
+    const before = await fingerprintOf(source);
+    expect(Object.keys(before).length).toBeGreaterThan(30);
+    expect(before['"public"."users"']).toMatch(/^19 rows/);
+    expect(await fingerprintOf(target)).toEqual(before);
+    expect(filesFingerprint(envFor(target).uploadsDir)).toEqual(filesFingerprint(envFor(source).uploadsDir));
   }, 240_000);
 
-  it('sends PostgreSQL users to pg_dump / pg_restore (exit 2) and rejects unknown commands', async () => {
-    const env = envFor(scratch, { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
-    const backup = capture();
-    expect(await runCli(['backup', '--out', path.join(scratch, 'x.tar.gz')], { env, ...backup.io })).toBe(2);
-    expect(backup.err.join('\n')).toContain('pg_dump');
-    const restore = capture();
-    expect(await runCli(['restore', '--in', 'x'], { env, ...restore.io })).toBe(2);
+  it('rejects unknown commands, listing the known ones', async () => {
     const unknown = capture();
-    expect(await runCli(['frobnicate'], { env, ...unknown.io })).toBe(2);
+    expect(await runCli(['frobnicate'], { env: envFor(scratch), ...unknown.io })).toBe(2);
     expect(unknown.err.join('\n')).toContain('create-user');
   });
+});
+
+// On PostgreSQL (CI's second run) the same commands go through pg_dump and pg_restore.
+const postgresUrl = process.env.DATABASE_URL;
+const postgresTemplate = inject('postgresTemplate');
+describe.runIf(postgresUrl && postgresTemplate)('kakehashi backup, restore (PostgreSQL)', () => {
+  const admin = postgres(postgresUrl ?? '', { max: 1, onnotice: () => {} });
+  const suffix = randomBytes(4).toString('hex');
+  const sourceName = `kk_backup_source_${suffix}`;
+  const targetName = `kk_backup_target_${suffix}`;
+  afterAll(async () => {
+    for (const name of [sourceName, targetName])
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+  const envFor = (dir: string, database: string) =>
+    loadEnv({ DATA_DIR: dir, DATABASE_URL: withDatabase(postgresUrl ?? '', database) });
+  const fingerprintOf = async (database: string) => {
+    const sql = postgres(withDatabase(postgresUrl ?? '', database), { max: 1, onnotice: () => {} });
+    try {
+      return await databaseFingerprint(
+        (statement) => sql.unsafe(statement) as Promise<Record<string, unknown>[]>,
+      );
+    } finally {
+      await sql.end();
+    }
+  };
+
+  it('backs up the database and uploads, and restores them identically into an empty database', async () => {
+    await admin.unsafe(`CREATE DATABASE ${sourceName} TEMPLATE ${postgresTemplate}`);
+    await admin.unsafe(`CREATE DATABASE ${targetName}`);
+    const source = path.join(scratch, 'pg-source');
+    const uploaded = path.join(source, 'uploads', 'projects', '報告書.pdf');
+    fs.mkdirSync(path.dirname(uploaded), { recursive: true });
+    fs.writeFileSync(uploaded, '%PDF-1.4 report');
+
+    const archive = path.join(scratch, 'pg-backup.tar.gz');
+    const backup = capture();
+    expect(
+      await runCli(['backup', '--out', archive], { env: envFor(source, sourceName), ...backup.io }),
+    ).toBe(0);
+    expect(backup.out.join('\n')).toContain('PostgreSQL database and uploaded files');
+
+    // An archive of one engine is refused by the other, with the reason.
+    const wrongEngine = capture();
+    expect(
+      await runCli(['restore', '--in', archive], {
+        env: loadEnv({ DATA_DIR: path.join(scratch, 'x') }),
+        ...wrongEngine.io,
+      }),
+    ).toBe(1);
+    expect(wrongEngine.err.join('\n')).toContain('cannot be restored into pglite');
+
+    const target = path.join(scratch, 'pg-target');
+    const restored = capture();
+    expect(
+      await runCli(['restore', '--in', archive], { env: envFor(target, targetName), ...restored.io }),
+    ).toBe(0);
+    expect(restored.out.join('\n')).toContain('19 users, 1 uploaded files');
+
+    const before = await fingerprintOf(sourceName);
+    expect(Object.keys(before)).toContain('"drizzle"."__drizzle_migrations"');
+    expect(before['"public"."users"']).toMatch(/^19 rows/);
+    expect(await fingerprintOf(targetName)).toEqual(before);
+    expect(filesFingerprint(path.join(target, 'uploads'))).toEqual(
+      filesFingerprint(path.join(source, 'uploads')),
+    );
+
+    // Never over data: a second restore into the now-full database is refused and changes nothing.
+    const again = capture();
+    expect(
+      await runCli(['restore', '--in', archive], {
+        env: envFor(path.join(scratch, 'pg-empty'), targetName),
+        ...again.io,
+      }),
+    ).toBe(1);
+    expect(again.err.join('\n')).toContain('restore into an empty database');
+    expect(await fingerprintOf(targetName)).toEqual(before);
+  }, 240_000);
 });

@@ -2,10 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import { type DatabaseHandle, openDatabase } from '../server/db/client';
 import { isDatabaseEmpty, seedDemo } from '../server/db/seed/demo';
 import type { Env } from '../server/env';
-import { buildBackupArchive, readBackupArchive } from '../server/platform/backup-archive';
+import {
+  type BackupContents,
+  buildBackupArchive,
+  readBackupArchive,
+} from '../server/platform/backup-archive';
+import { dumpPostgres, isEmptyPostgres, restorePostgres } from '../server/platform/postgres-backup';
 import { requestOnlineBackup } from '../server/platform/control-socket';
 import {
   acquireDataDirLock,
@@ -189,29 +195,43 @@ const createPrefecture: Command = {
 const backup: Command = {
   usage: 'backup --out FILE.tar.gz',
   summary:
-    'データベースと添付ファイルを1ファイルに保存する（サーバー稼働中も可） / back up the embedded database and uploaded files (also while the server runs)',
+    'データベースと添付ファイルを1ファイルに保存する（PGlite / PostgreSQL、サーバー稼働中も可） / back up the database (PGlite or PostgreSQL) and uploaded files, also while the server runs',
   async run(args, io) {
     const values = parseOptions(args, ['out'], io, this.usage);
     if (!values) return 2;
-    if (io.env.DATABASE_URL) {
-      io.printError(
-        'PostgreSQL のバックアップには pg_dump を使ってください（例: pg_dump -Fc "$DATABASE_URL" > kakehashi.dump）。 / With PostgreSQL, back up with pg_dump (e.g. pg_dump -Fc "$DATABASE_URL" > kakehashi.dump).',
-      );
-      return 2;
-    }
     const out = values.out;
     if (!out) {
       io.printError(`--out を指定してください / --out is required\n使い方 / usage: kakehashi ${this.usage}`);
       return 2;
     }
-    if (isEmptyDirectory(io.env.dbDir)) {
-      io.printError(`データベースがありません / no database at ${io.env.dbDir}`);
-      return 1;
-    }
     if (fs.existsSync(out)) {
       io.printError(
         `${out} は既にあります。上書きしません。 / ${out} already exists; it is not overwritten.`,
       );
+      return 1;
+    }
+    if (io.env.DATABASE_URL) {
+      // pg_dump reads one consistent snapshot while the servers keep running; uploaded files are
+      // written once under new names and never changed, so copying them after it loses nothing
+      // the dump refers to.
+      let dump: Buffer;
+      try {
+        dump = await dumpPostgres(io.env.DATABASE_URL);
+      } catch (err) {
+        io.printError(`バックアップできませんでした / backup failed: ${(err as Error).message}`);
+        return 1;
+      }
+      fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+      fs.writeFileSync(out, buildBackupArchive({ engine: 'postgres', dump }, io.env.uploadsDir), {
+        flag: 'wx',
+      });
+      io.print(
+        `バックアップを保存しました / backup written: ${out} (${fs.statSync(out).size} bytes, PostgreSQL database and uploaded files)`,
+      );
+      return 0;
+    }
+    if (isEmptyDirectory(io.env.dbDir)) {
+      io.printError(`データベースがありません / no database at ${io.env.dbDir}`);
       return 1;
     }
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
@@ -250,16 +270,10 @@ const backup: Command = {
 const restore: Command = {
   usage: 'restore --in FILE.tar.gz',
   summary:
-    'バックアップ（データベースと添付ファイル）を空の DATA_DIR に戻す / restore a backup (database and uploaded files) into an empty DATA_DIR',
+    'バックアップ（データベースと添付ファイル）を空の DATA_DIR（PostgreSQL では空のデータベース）に戻す / restore a backup (database and uploaded files) into an empty DATA_DIR (with PostgreSQL, an empty database)',
   async run(args, io) {
     const values = parseOptions(args, ['in'], io, this.usage);
     if (!values) return 2;
-    if (io.env.DATABASE_URL) {
-      io.printError(
-        'PostgreSQL へは pg_restore を使ってください。 / With PostgreSQL, restore with pg_restore (or psql for a plain dump).',
-      );
-      return 2;
-    }
     const input = values.in;
     if (!input) {
       io.printError(`--in を指定してください / --in is required\n使い方 / usage: kakehashi ${this.usage}`);
@@ -269,6 +283,15 @@ const restore: Command = {
       io.printError(`${input} がありません / ${input} does not exist`);
       return 1;
     }
+    const contents = readBackupArchive(new Uint8Array(fs.readFileSync(input)));
+    const targetEngine = io.env.DATABASE_URL ? 'postgres' : 'pglite';
+    if (contents.database.engine !== targetEngine) {
+      io.printError(
+        `このバックアップは ${contents.database.engine} のもので、${targetEngine} には戻せません。 / This backup is of ${contents.database.engine} and cannot be restored into ${targetEngine}.`,
+      );
+      return 1;
+    }
+    if (io.env.DATABASE_URL) return restoreIntoPostgres(io, io.env.DATABASE_URL, contents);
     for (const dir of [io.env.dbDir, io.env.uploadsDir]) {
       if (!isEmptyDirectory(dir)) {
         io.printError(
@@ -277,21 +300,16 @@ const restore: Command = {
         return 1;
       }
     }
-    const contents = readBackupArchive(new Uint8Array(fs.readFileSync(input)));
     return withDataDirLock(io.env, async () => {
       const pglite = new PGlite({
         dataDir: io.env.dbDir,
-        loadDataDir: new Blob([new Uint8Array(contents.databaseDump)]),
+        loadDataDir: new Blob([new Uint8Array(contents.database.dump)]),
       });
       try {
         await pglite.waitReady;
         // Reading a table proves the archive held a usable Kakehashi database.
         const result = await pglite.query<{ count: number }>('select count(*)::int as count from users');
-        for (const [relative, data] of contents.uploads) {
-          const target = path.join(io.env.uploadsDir, relative);
-          fs.mkdirSync(path.dirname(target), { recursive: true });
-          fs.writeFileSync(target, data);
-        }
+        writeUploads(io.env.uploadsDir, contents.uploads);
         const users = result.rows[0]?.count ?? 0;
         io.print(
           `復元しました / restored into ${io.env.dataDir}: 利用者 ${users} 名, 添付ファイル ${contents.uploads.size} 件 / ${users} users, ${contents.uploads.size} uploaded files`,
@@ -303,6 +321,56 @@ const restore: Command = {
     });
   },
 };
+
+/** Restores a PostgreSQL backup into an empty database and an empty uploads directory. */
+async function restoreIntoPostgres(
+  io: CliIo,
+  databaseUrl: string,
+  contents: BackupContents,
+): Promise<number> {
+  if (!isEmptyDirectory(io.env.uploadsDir)) {
+    io.printError(
+      `${io.env.uploadsDir} は空ではありません。空の添付ファイル置き場を指定してください。 / ${io.env.uploadsDir} is not empty: restore into an empty uploads directory.`,
+    );
+    return 1;
+  }
+  if (!(await isEmptyPostgres(databaseUrl))) {
+    io.printError(
+      'データベースにテーブルがあります。空のデータベースを指定してください。 / The database already has tables: restore into an empty database.',
+    );
+    return 1;
+  }
+  try {
+    await restorePostgres(databaseUrl, contents.database.dump);
+  } catch (err) {
+    io.printError(
+      `復元できませんでした（データベースは元のまま） / restore failed, the database is unchanged: ${(err as Error).message}`,
+    );
+    return 1;
+  }
+  writeUploads(io.env.uploadsDir, contents.uploads);
+  const database = await openDatabase({ databaseUrl, maxConnections: 1 });
+  try {
+    const rows = await database.db.execute<{ count: number }>(sql`select count(*)::int as count from users`);
+    const count = Number(
+      (Array.isArray(rows) ? rows : (rows as { rows: { count: number }[] }).rows)[0]?.count ?? 0,
+    );
+    io.print(
+      `復元しました / restored into PostgreSQL: 利用者 ${count} 名, 添付ファイル ${contents.uploads.size} 件 / ${count} users, ${contents.uploads.size} uploaded files`,
+    );
+  } finally {
+    await database.close();
+  }
+  return 0;
+}
+
+function writeUploads(uploadsDir: string, uploads: Map<string, Uint8Array>): void {
+  for (const [relative, data] of uploads) {
+    const target = path.join(uploadsDir, relative);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, data);
+  }
+}
 
 const help: Command = {
   usage: 'help',

@@ -3,13 +3,20 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 /**
- * A Kakehashi backup of the embedded setup: one gzipped tar (readable with
- * `tar tzf`) holding
- *   db.tar.gz     the PGlite data directory as PGlite's dumpDataDir writes it
- *   uploads/…     every uploaded file, by its path under DATA_DIR/uploads
- * Older backups were the bare PGlite dump; readBackupArchive still accepts them.
+ * A Kakehashi backup: one gzipped tar (readable with `tar tzf`) holding the database and
+ *   uploads/…       every uploaded file, by its path under DATA_DIR/uploads
+ * where the database is, by engine,
+ *   db.tar.gz       the PGlite data directory as PGlite's dumpDataDir writes it, or
+ *   postgres.dump   a pg_dump custom-format archive (restored with pg_restore).
+ * Older embedded backups were the bare PGlite dump; readBackupArchive still accepts them.
  */
 export const databaseEntryName = 'db.tar.gz';
+export const postgresEntryName = 'postgres.dump';
+
+/** Which engine a backup's database came from, and its bytes. */
+export type BackupDatabase =
+  | { engine: 'pglite'; dump: Uint8Array }
+  | { engine: 'postgres'; dump: Uint8Array };
 
 const blockSize = 512;
 
@@ -66,9 +73,11 @@ function listFiles(dir: string, base = dir): string[] {
 }
 
 /** Builds the gzipped archive from a database dump and the uploads directory. */
-export function buildBackupArchive(databaseDump: Uint8Array, uploadsDir: string): Buffer {
+export function buildBackupArchive(database: Uint8Array | BackupDatabase, uploadsDir: string): Buffer {
   const mtime = Math.floor(Date.now() / 1000);
-  const parts: Buffer[] = [...entry(databaseEntryName, databaseDump, mtime)];
+  const { engine, dump } = database instanceof Uint8Array ? { engine: 'pglite', dump: database } : database;
+  const name = engine === 'postgres' ? postgresEntryName : databaseEntryName;
+  const parts: Buffer[] = [...entry(name, dump, mtime)];
   for (const file of listFiles(uploadsDir)) {
     parts.push(...entry(`uploads/${file}`, fs.readFileSync(path.join(uploadsDir, file)), mtime));
   }
@@ -77,7 +86,7 @@ export function buildBackupArchive(databaseDump: Uint8Array, uploadsDir: string)
 }
 
 export interface BackupContents {
-  databaseDump: Uint8Array;
+  database: BackupDatabase;
   /** Path under uploads/ → bytes. */
   uploads: Map<string, Uint8Array>;
 }
@@ -112,8 +121,14 @@ export function readBackupArchive(bytes: Uint8Array): BackupContents {
     longName = null;
     if (type === '0' || type === '\0') files.set(name, data);
   }
-  const databaseDump = files.get(databaseEntryName);
-  if (!databaseDump) return { databaseDump: bytes, uploads: new Map() };
+  const pgliteDump = files.get(databaseEntryName);
+  const postgresDump = files.get(postgresEntryName);
+  const database: BackupDatabase | null = pgliteDump
+    ? { engine: 'pglite', dump: pgliteDump }
+    : postgresDump
+      ? { engine: 'postgres', dump: postgresDump }
+      : null;
+  if (!database) return { database: { engine: 'pglite', dump: bytes }, uploads: new Map() };
   const uploads = new Map<string, Uint8Array>();
   for (const [name, data] of files) {
     if (!name.startsWith('uploads/')) continue;
@@ -123,5 +138,5 @@ export function readBackupArchive(bytes: Uint8Array): BackupContents {
       continue;
     uploads.set(relative, data);
   }
-  return { databaseDump, uploads };
+  return { database, uploads };
 }
