@@ -98,7 +98,8 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     // Stop accepting, let in-flight requests finish, then close the database so PGlite flushes to disk.
     server.close(async () => {
-      await jobRunner.stop();
+      // A job still running after 5 s is handed back to the queue for another process.
+      await jobRunner.stop({ graceMs: 5_000 });
       await mailSender.stop();
       await controlSocket?.close();
       await database.close();

@@ -148,6 +148,63 @@ describe('job runner', () => {
     expect({ goodRuns, flakyRuns }).toEqual({ goodRuns: 1, flakyRuns: 2 });
   });
 
+  it('on stop hands back at once what it claimed but had not started, and after the grace the job it runs', async () => {
+    let releaseSlowJob: () => void = () => {};
+    let slowJobStarted: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      slowJobStarted = resolve;
+    });
+    const slow: JobDefinition = {
+      kind: 'test.slow',
+      run: () => {
+        slowJobStarted();
+        return new Promise<void>((resolve) => {
+          releaseSlowJob = resolve;
+        });
+      },
+    };
+    const ids = [];
+    for (const key of ['slow-1', 'slow-2', 'slow-3']) {
+      ids.push(
+        (await enqueueJob(db, { kind: slow.kind, dedupeKey: key, runAt: new Date(Date.now() - 1_000) }))!,
+      );
+    }
+    const stopping = createJobRunner({ db, logger, jobs: [slow], eventHandlers: [], pollIntervalMs: 10 });
+    stopping.start();
+    await started;
+    const statuses = async () =>
+      await db
+        .select({ status: jobs.status, attempts: jobs.attempts, runAt: jobs.runAt })
+        .from(jobs)
+        .where(eq(jobs.kind, slow.kind));
+    expect((await statuses()).map((j) => j.status)).toEqual(['running', 'running', 'running']);
+
+    const stopped = stopping.stop({ graceMs: 100 });
+    await stopped;
+    // All three are back in the queue, due now: another process need not wait out a lease.
+    const afterStop = await statuses();
+    expect(afterStop.map((j) => j.status)).toEqual(['queued', 'queued', 'queued']);
+    for (const job of afterStop) expect(job.runAt.getTime()).toBeLessThanOrEqual(Date.now());
+
+    let takenOver = 0;
+    const other = createJobRunner({
+      db,
+      logger,
+      jobs: [{ kind: slow.kind, run: async () => void takenOver++ }],
+      eventHandlers: [],
+    });
+    expect(await other.runDue()).toEqual({ done: 3, retrying: 0, failed: 0 });
+    expect(takenOver).toBe(3);
+    // The first process's run finishing late changes nothing: its claim is no longer the job's.
+    releaseSlowJob();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await statuses()).map((j) => [j.status, j.attempts])).toEqual([
+      ['done', 2],
+      ['done', 2],
+      ['done', 2],
+    ]);
+  });
+
   it('refuses two definitions of one job kind', () => {
     const job: JobDefinition = { kind: 'test.dup', run: async () => {} };
     expect(() => createJobRunner({ db, logger, jobs: [job, job], eventHandlers: [] })).toThrow(/twice/);

@@ -173,13 +173,34 @@ export function createJobRunner(options: JobRunnerOptions) {
     return 'done';
   }
 
+  /**
+   * Hands claimed jobs back to the queue, due now, for any process to take. Their attempt still
+   * counts, so should this process's run of one finish after all, its result (checked against the
+   * attempt it claimed) can never overwrite a newer claim's.
+   */
+  async function release(claimed: (typeof jobs.$inferSelect)[]) {
+    for (const job of claimed) {
+      await db
+        .update(jobs)
+        .set({ status: 'queued', runAt: clock() })
+        .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.attempts, job.attempts)));
+    }
+  }
+
   /** One pass: schedules what is due, then claims and runs due jobs, batch after batch, up to a bound. */
   async function runDue(): Promise<JobRunResult> {
     const result: JobRunResult = { done: 0, retrying: 0, failed: 0 };
     await scheduleRecurring(clock());
-    for (let batch = 0; batch < 20; batch++) {
+    for (let batch = 0; batch < 20 && !isStopping; batch++) {
       const claimed = await claimBatch(clock());
-      for (const job of claimed) result[await execute(job, clock())]++;
+      waiting = [...claimed];
+      // stop() hands back what is still waiting; the loop then ends after the job it is running.
+      for (let job = waiting.shift(); job && !isStopping; job = waiting.shift()) {
+        running = job;
+        result[await execute(job, clock())]++;
+        running = null;
+      }
+      if (isStopping) await release(waiting.splice(0));
       if (claimed.length < batchSize) break;
     }
     return result;
@@ -188,6 +209,10 @@ export function createJobRunner(options: JobRunnerOptions) {
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<unknown> | null = null;
   let isRunning = false;
+  let isStopping = false;
+  /** The job this process is executing now, if any, and the ones its pass claimed after it. */
+  let running: typeof jobs.$inferSelect | null = null;
+  let waiting: (typeof jobs.$inferSelect)[] = [];
   function scheduleNext(delayMs: number) {
     if (!isRunning) return;
     timer = setTimeout(() => {
@@ -222,14 +247,36 @@ export function createJobRunner(options: JobRunnerOptions) {
     start(): void {
       if (isRunning) return;
       isRunning = true;
+      isStopping = false;
       scheduleNext(0);
     },
-    /** Stops polling and waits for a pass in progress, so shutdown never closes the database under it. */
-    async stop(): Promise<void> {
+    /**
+     * Stops polling, hands back what the pass in progress claimed but has not started, and waits
+     * for the job it is running — at most `graceMs`, after which that job too goes back to the
+     * queue, so another process takes it over now rather than after its 10-minute lease.
+     * Shutdown then never closes the database under a job, and never strands one.
+     */
+    async stop(options: { graceMs?: number } = {}): Promise<void> {
       isRunning = false;
+      isStopping = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      await inFlight;
+      if (!inFlight) return;
+      await release(waiting.splice(0));
+      let graceTimer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'grace over'>((resolve) => {
+        graceTimer = setTimeout(() => resolve('grace over'), options.graceMs ?? 30_000);
+      });
+      const outcome = await Promise.race([inFlight, graceOver]);
+      clearTimeout(graceTimer);
+      if (outcome === 'grace over' && running) {
+        const unfinished = running;
+        logger.warn(
+          { job: unfinished.kind, jobId: unfinished.id },
+          'job still running at shutdown: handed back',
+        );
+        await release([unfinished]);
+      }
     },
   };
 }

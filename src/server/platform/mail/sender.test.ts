@@ -170,6 +170,41 @@ describe('mail sender', () => {
     for (const { id } of ids) expect((await mailRow(id)).attempts).toBe(1);
   });
 
+  it('on stop finishes the mail it is sending and hands the rest of its claim back untried', async () => {
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push((await queueMail(`stop${i}@example.jp`)).id);
+    let firstSendStarted: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      firstSendStarted = resolve;
+    });
+    const sent: string[] = [];
+    const transport: MailTransport = {
+      async sendMail(message) {
+        firstSendStarted();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        sent.push(message.to);
+      },
+    };
+    const sender = createMailSender({
+      db,
+      from: 'x@example.jp',
+      logger,
+      transport,
+      pollIntervalMs: 1,
+      clock: () => new Date(Date.now() + 1_000),
+    });
+    sender.start();
+    await started;
+    await sender.stop();
+    expect(sent).toHaveLength(1);
+    const rows = await Promise.all(ids.map(mailRow));
+    expect(rows.filter((r) => r.status === 'sent')).toHaveLength(1);
+    const handedBack = rows.filter((r) => r.status === 'queued');
+    expect(handedBack).toHaveLength(4);
+    // Untried: no attempt used up, due at once for whichever process sends next.
+    for (const row of handedBack) expect(row.attempts).toBe(0);
+  });
+
   it('picks up a mail whose sending process died once its lease has run out', async () => {
     const { id } = await queueMail('orphan@example.jp');
     const lastChance = await queueMail('orphan-final@example.jp');

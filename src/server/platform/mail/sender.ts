@@ -75,6 +75,7 @@ export function createMailSender(options: MailSenderOptions) {
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<unknown> | null = null;
   let isRunning = false;
+  let isStopping = false;
 
   async function claimBatch(now: Date) {
     const claimable = db.$with('claimable').as(
@@ -165,9 +166,24 @@ export function createMailSender(options: MailSenderOptions) {
     const result: MailRunResult = { sent: 0, retrying: 0, failed: 0 };
     if (!transport) return result;
     await failAbandoned(clock());
-    for (let batch = 0; batch < 10; batch++) {
+    for (let batch = 0; batch < 10 && !isStopping; batch++) {
       const claimed = await claimBatch(clock());
-      for (const mail of claimed) result[await deliver(transport, mail)]++;
+      let index = 0;
+      for (; index < claimed.length && !isStopping; index++)
+        result[await deliver(transport, claimed[index]!)]++;
+      // Stopping: the mails claimed but not tried go back as they were, due now, for another process.
+      for (const unsent of claimed.slice(index)) {
+        await db
+          .update(mailOutbox)
+          .set({ status: 'queued', attempts: sql`${mailOutbox.attempts} - 1`, nextAttemptAt: clock() })
+          .where(
+            and(
+              eq(mailOutbox.id, unsent.id),
+              eq(mailOutbox.status, 'sending'),
+              eq(mailOutbox.attempts, unsent.attempts),
+            ),
+          );
+      }
       if (claimed.length < batchSize) break;
     }
     return result;
@@ -197,11 +213,13 @@ export function createMailSender(options: MailSenderOptions) {
       }
       if (isRunning) return;
       isRunning = true;
+      isStopping = false;
       scheduleNext();
     },
     /** Stops polling and waits for a pass in progress, so shutdown never closes the database under it. */
     async stop(): Promise<void> {
       isRunning = false;
+      isStopping = true;
       if (timer) clearTimeout(timer);
       timer = null;
       await inFlight;
