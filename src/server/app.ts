@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createOperations } from './platform/operations';
+import { notificationsModule } from './features/notifications/notifications.module';
+import { createNotificationsService } from './features/notifications/notifications.service';
 import { createRequire } from 'node:module';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
@@ -93,6 +95,7 @@ const features: readonly FeatureEntry[] = [
   feature(surveysModule, (s) => ({ surveys: s.surveys, exports: s.surveysExports })),
   feature(seminarsModule, (s) => s.seminars),
   feature(applicationsModule, (s) => s.applications),
+  feature(notificationsModule, (s) => s.notifications),
 ];
 
 /**
@@ -133,6 +136,7 @@ function createFeatureServices(deps: ServiceDeps) {
     accounts: createAccountsService(deps, { invitations: accountRecovery }),
     organizations: createOrganizationsService(deps),
     audit: createAuditService(deps),
+    notifications: createNotificationsService(deps),
     surveys,
     menus,
     surveysExports: createSurveysExports({ ...deps, eligibility }, surveys),

@@ -24,6 +24,7 @@ const featureParts = {
   fiscalYears: ['fiscalYears', 'home'],
   home: ['home', 'fiscalYears', 'municipalities'],
   menus: ['menus', 'fiscalYears', 'municipalities', 'home'],
+  notifications: ['notifications'],
   municipalities: ['municipalities', 'fiscalYears'],
   seminars: ['seminars', 'fiscalYears', 'municipalities', 'surveys', 'home'],
   surveys: ['surveys', 'fiscalYears', 'municipalities', 'home'],
@@ -170,6 +171,17 @@ export const routes: RouteObject[] = [
                 ],
               },
               { path: 'account', ...page('account', () => import('./features/account/AccountPage')) },
+              {
+                path: 'account/notifications',
+                ...page(
+                  'notifications',
+                  () => import('./features/notifications/NotificationPreferencesPage'),
+                ),
+              },
+              {
+                path: 'notifications',
+                ...page('notifications', () => import('./features/notifications/NotificationsPage')),
+              },
               {
                 path: 'menus/proposals',
                 ...page('menus', () => import('./features/menus/ProposalListPage')),

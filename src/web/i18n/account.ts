@@ -13,6 +13,10 @@ export const accountJa = {
     displayNameTitle: '表示名の変更',
     saveDisplayName: '表示名を変更する',
     displayNameSaved: '表示名を変更しました。',
+    notificationsTitle: 'お知らせメール',
+    notificationsDescription:
+      'お知らせの種類ごとに、メールをすぐ受け取るか、1日1回まとめて受け取るか、受け取らないかを選べます。',
+    notificationsLink: 'お知らせメールの設定を開く',
     passwordTitle: 'パスワードの変更',
     passwordDescription: '変更すると、この端末以外でのログインはすべて終了します。',
     currentPassword: '現在のパスワード',
@@ -44,6 +48,10 @@ export const accountEn: Widen<typeof accountJa> = {
     displayNameTitle: 'Display name',
     saveDisplayName: 'Change display name',
     displayNameSaved: 'Your display name has been changed.',
+    notificationsTitle: 'Notification e-mails',
+    notificationsDescription:
+      'For each kind of notification, choose an e-mail at once, one daily digest, or none.',
+    notificationsLink: 'Open the e-mail notification settings',
     passwordTitle: 'Change your password',
     passwordDescription: 'Changing it signs you out on every other device.',
     currentPassword: 'Current password',

@@ -14,6 +14,8 @@ export const shellJa = {
     breadcrumbs: 'パンくずリスト',
     signedInAs: 'ログイン中：',
     logout: 'ログアウト',
+    notifications: 'お知らせ',
+    unreadCount: '未読 {count} 件',
     footer: {
       about: 'データの出典とライセンス',
       account: 'アカウント設定',
@@ -92,6 +94,8 @@ export const shellEn: Widen<typeof shellJa> = {
     breadcrumbs: 'Breadcrumbs',
     signedInAs: 'Signed in as: ',
     logout: 'Sign out',
+    notifications: 'Notifications',
+    unreadCount: '{count} unread',
     footer: {
       about: 'Data sources and licences',
       account: 'Account settings',

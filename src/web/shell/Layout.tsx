@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { cx } from '../lib/cx';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigationFor } from './navigation';
+import { useUnreadCount } from '../features/notifications/api';
 
 function SkipLink() {
   const { t } = useI18n();
@@ -78,6 +79,7 @@ function Header({ user }: { user: SessionUser | null | undefined }) {
               <span className="text-dns-14N-130 text-solid-gray-700">{organizationName}</span>
             </div>
           )}
+          {user && <InboxLink />}
           <LanguageSwitch />
           {user && (
             <Button variant="secondary" size="sm" onClick={() => logout.mutate()} isBusy={logout.isPending}>
@@ -87,6 +89,33 @@ function Header({ user }: { user: SessionUser | null | undefined }) {
         </div>
       </div>
     </header>
+  );
+}
+
+/** お知らせ with the unread count, always in the header for a signed-in person. */
+function InboxLink() {
+  const { t } = useI18n();
+  const unread = useUnreadCount(true);
+  const count = unread.data?.count ?? 0;
+  return (
+    <Link
+      to="/notifications"
+      className="inline-flex items-center gap-2 rounded-6 px-2 py-1 text-std-16B-170 text-solid-gray-900"
+    >
+      <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" className="shrink-0">
+        <path
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5-6.71V3.5a2 2 0 1 0-4 0v.79A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+          fill="currentColor"
+        />
+      </svg>
+      {t('shell.notifications')}
+      {count > 0 && (
+        <span className="rounded-full bg-red-1000 px-2 text-dns-14B-120 text-white">
+          <span aria-hidden="true">{count > 99 ? '99+' : count}</span>
+          <span className="sr-only">{t('shell.unreadCount', { count })}</span>
+        </span>
+      )}
+    </Link>
   );
 }
 

@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit';
 import type { AppConfig } from '../../platform/deps';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
 import { publishEvent } from '../../platform/jobs/events';
-import { enqueueMail } from '../../platform/mail/outbox';
+import { notify } from '../../platform/notifications/notify';
 import { composeMail, mailLocaleOf } from '../../platform/mail/templates';
 import { allocationResultMail, companyProjectsMail } from './applications.mails';
 import { applicationsPolicy as policy } from './applications.policy';
@@ -127,7 +127,14 @@ export function createApplicationsPublication({
           },
           mailLocaleOf(user.locale),
         );
-        await enqueueMail(tx, { prefectureId: actor.prefectureId, to: user.email, ...mail });
+        await notify(tx, {
+          prefectureId: actor.prefectureId,
+          kind: 'applications.allocation_result',
+          recipient: { userId: user.id, email: user.email },
+          mail,
+          publicUrl: config.publicUrl,
+          now: ctx.now,
+        });
       }
     }
 
@@ -160,7 +167,14 @@ export function createApplicationsPublication({
         },
         mailLocaleOf(member.locale),
       );
-      await enqueueMail(tx, { prefectureId: actor.prefectureId, to: member.email, ...mail });
+      await notify(tx, {
+        prefectureId: actor.prefectureId,
+        kind: 'applications.company_projects',
+        recipient: { userId: member.id, email: member.email },
+        mail,
+        publicUrl: config.publicUrl,
+        now: ctx.now,
+      });
     }
 
     await recordAudit(tx, ctx, {

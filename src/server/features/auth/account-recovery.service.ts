@@ -16,7 +16,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Actor, RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, fieldError } from '../../platform/errors';
-import { enqueueMail } from '../../platform/mail/outbox';
+import { notify } from '../../platform/notifications/notify';
 import { composeInvitationMail, composePasswordResetMail } from './account.mails';
 import * as repo from './account-recovery.repository';
 import { recordCredentialFailure } from './credential-failures';
@@ -118,7 +118,14 @@ export function createAccountRecoveryService(deps: ServiceDeps) {
         expiresAt,
         validMinutes: passwordResetValidMinutes,
       });
-      await enqueueMail(tx, { prefectureId: user.prefectureId, to: user.email, ...mail });
+      await notify(tx, {
+        prefectureId: user.prefectureId,
+        kind: 'auth.password_reset',
+        recipient: { userId: user.id, email: user.email },
+        mail,
+        publicUrl: config.publicUrl,
+        now: ctx.now,
+      });
       await recordAudit(tx, ctx, {
         prefectureId: user.prefectureId,
         action: 'auth.password_reset_requested',
@@ -315,7 +322,14 @@ export function createAccountRecoveryService(deps: ServiceDeps) {
         token,
         expiresAt,
       });
-      await enqueueMail(tx, { prefectureId: user.prefectureId, to: user.email, ...mail });
+      await notify(tx, {
+        prefectureId: user.prefectureId,
+        kind: 'auth.invitation',
+        recipient: { userId: user.id, email: user.email },
+        mail,
+        publicUrl: config.publicUrl,
+        now: ctx.now,
+      });
       return { expiresAt };
     },
   };

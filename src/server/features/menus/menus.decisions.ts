@@ -4,7 +4,7 @@ import { isDecidable, proposalStatusAfter, rankProposals } from '../../domain/me
 import { type RequestContext, signedIn } from '../../platform/context';
 import type { AppConfig } from '../../platform/deps';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
-import { enqueueMail } from '../../platform/mail/outbox';
+import { notify } from '../../platform/notifications/notify';
 import { composeMail, mailLocaleOf } from '../../platform/mail/templates';
 import { proposalDecisionMail } from './menus.mails';
 import { menusPolicy as policy } from './menus.policy';
@@ -83,7 +83,14 @@ export function createMenusDecisions({
               },
               mailLocaleOf(member.locale),
             );
-            await enqueueMail(tx, { prefectureId: actor.prefectureId, to: member.email, ...mail });
+            await notify(tx, {
+              prefectureId: actor.prefectureId,
+              kind: 'menus.proposal_decision',
+              recipient: { userId: member.id, email: member.email },
+              mail,
+              publicUrl: config.publicUrl,
+              now: ctx.now,
+            });
           }
         },
         reload: () => records.loadProposal(actor, id, ctx.now),

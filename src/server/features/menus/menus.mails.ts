@@ -60,7 +60,68 @@ export const proposalDecisionMail = defineMailTemplate<ProposalDecisionMail>({
   }),
 });
 
+export interface ReviewerAssignedMail {
+  recipientName: string;
+  title: string;
+  companyName: string;
+  fiscalYear: number;
+  assignedAt: Date;
+  publicUrl: string;
+}
+
+/** The reviewer's list of proposals to score (the route `menus/reviews`). */
+export function reviewsUrl(publicUrl: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/menus/reviews`;
+}
+
+/** To a reviewer the prefecture assigned a proposal to. */
+export const reviewerAssignedMail = defineMailTemplate<ReviewerAssignedMail>({
+  ja: (p) => ({
+    subject: `【審査のお願い】${p.title}`,
+    lines: [
+      addressee(p.recipientName, 'ja'),
+      '',
+      `${formatFiscalYear(p.fiscalYear, 'ja')}の支援メニュー提案「${p.title}」（${p.companyName}）の審査をお願いします。`,
+      `割当日：${formatMailDate(p.assignedAt, 'ja')}`,
+      '他の審査員の採点は、ご自身の採点を提出した後に表示されます。',
+      '',
+      `審査する提案の一覧：${reviewsUrl(p.publicUrl)}`,
+    ],
+  }),
+  en: (p) => ({
+    subject: `Please review: ${p.title}`,
+    lines: [
+      addressee(p.recipientName, 'en'),
+      '',
+      `You have been asked to review the ${formatFiscalYear(p.fiscalYear, 'en')} support-menu proposal "${p.title}" (${p.companyName}).`,
+      `Assigned on: ${formatMailDate(p.assignedAt, 'en')}`,
+      'Other reviewers’ scores are shown once you have submitted your own.',
+      '',
+      `Proposals to review: ${reviewsUrl(p.publicUrl)}`,
+    ],
+  }),
+});
+
 export const mailExamples: MailExample[] = [
+  {
+    kind: 'menus.reviewer_assigned',
+    recipientName: '審査 一郎',
+    languages: 'per-recipient',
+    render: (publicUrl, locale) =>
+      composeMail(
+        reviewerAssignedMail,
+        {
+          recipientName: '審査 一郎',
+          title: 'RPA伴走支援',
+          companyName: '会津ICT株式会社',
+          fiscalYear: 2024,
+          assignedAt: new Date('2024-05-27T01:00:00Z'),
+          publicUrl,
+        },
+        locale,
+      ),
+    singleLanguageData: ['審査 一郎', 'RPA伴走支援', '会津ICT株式会社'],
+  },
   {
     kind: 'menus.proposal_decision',
     recipientName: '会津 太郎',

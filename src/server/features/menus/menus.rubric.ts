@@ -10,6 +10,9 @@ import type { Database } from '../../db/client';
 import { recordAudit } from '../../platform/audit';
 import { type Actor, type RequestContext, signedIn } from '../../platform/context';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
+import { composeMail, mailLocaleOf } from '../../platform/mail/templates';
+import { notify } from '../../platform/notifications/notify';
+import { reviewerAssignedMail } from './menus.mails';
 import { menusPolicy as policy } from './menus.policy';
 import { criteriaOf, type MenusRecords, toReview } from './menus.records';
 import * as repo from './menus.repository';
@@ -19,7 +22,16 @@ import * as repo from './menus.repository';
  * users holding the reviewer role, never one from the proposing company (conflict of interest),
  * and removes an assignment only before it is submitted.
  */
-export function createMenusRubric({ db, records }: { db: Database; records: MenusRecords }) {
+export function createMenusRubric({
+  db,
+  records,
+  publicUrl,
+}: {
+  db: Database;
+  records: MenusRecords;
+  /** The app's public URL, for links in mails. */
+  publicUrl: string;
+}) {
   async function loadSettings(actor: Actor, fiscalYearId: string): Promise<MenuSettings> {
     const row = await repo.findSettings(db, actor.prefectureId, fiscalYearId);
     const eff = await records.effectiveDeadline(db, actor.prefectureId, fiscalYearId);
@@ -125,17 +137,40 @@ export function createMenusRubric({ db, records }: { db: Database; records: Menu
         );
       const existing = await repo.findReviews(db, actor.prefectureId, { proposalIds: [proposalId] });
       if (existing.some((r) => r.reviewerUserId === reviewer.id)) throw new AppError('DUPLICATE');
+      const [company] = await repo.findOrganizations(db, actor.prefectureId, [proposal.organizationId]);
+      const fiscalYear = await repo.findFiscalYear(db, actor.prefectureId, proposal.fiscalYearId);
       const created = await records.createAudited(
         ctx,
         { action: 'menu_review.assign', entityType: 'menu_review' },
-        (tx) =>
-          repo.insertReview(tx, {
+        async (tx) => {
+          const review = await repo.insertReview(tx, {
             prefectureId: actor.prefectureId,
             proposalId,
             reviewerUserId: reviewer.id,
             createdBy: actor.userId,
             updatedBy: actor.userId,
-          }),
+          });
+          await notify(tx, {
+            prefectureId: actor.prefectureId,
+            kind: 'menus.reviewer_assigned',
+            recipient: { userId: reviewer.id, email: reviewer.email },
+            publicUrl,
+            now: ctx.now,
+            mail: composeMail(
+              reviewerAssignedMail,
+              {
+                recipientName: reviewer.displayName,
+                title: proposal.title,
+                companyName: company?.name ?? '',
+                fiscalYear: fiscalYear?.year ?? 0,
+                assignedAt: ctx.now,
+                publicUrl,
+              },
+              mailLocaleOf(reviewer.locale),
+            ),
+          });
+          return review;
+        },
       );
       const criteria = await records.criteriaOfYear(db, actor.prefectureId, proposal.fiscalYearId);
       return toReview(created, new Map([[reviewer.id, reviewer.displayName]]), criteria);

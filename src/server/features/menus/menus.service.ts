@@ -33,7 +33,7 @@ export function needsProfilesFrom(surveys: {
 export function createMenusService(deps: ServiceDeps, needsProfiles: NeedsProfileSource = noNeedsProfiles) {
   const { db, config } = deps;
   const records = createMenusRecords(db);
-  const rubric = createMenusRubric({ db, records });
+  const rubric = createMenusRubric({ db, records, publicUrl: deps.config.publicUrl });
   const proposals = createMenusProposals({ db, records });
   const reviews = createMenusReviews({ db, records });
   const decisions = createMenusDecisions({ db, config, records });

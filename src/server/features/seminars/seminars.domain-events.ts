@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client';
-import { enqueueMailOnce } from '../../platform/mail/outbox';
+import { notify } from '../../platform/notifications/notify';
 import { composeMail, mailLocaleOf } from '../../platform/mail/templates';
 import { onEvent } from '../../platform/jobs/runner';
 import * as repo from './seminars.repository';
@@ -21,6 +21,7 @@ declare module '../../platform/jobs/events' {
 export async function mailSeatGiven(
   db: Database,
   publicUrl: string,
+  now: Date,
   event: { id: string; prefectureId: string | null; payload: { registrationId: string; eventId: string } },
 ): Promise<void> {
   if (!event.prefectureId) return;
@@ -32,11 +33,16 @@ export async function mailSeatGiven(
   const seminar = await repo.findEvent(db, event.prefectureId, event.payload.eventId);
   if (!registration || !seminar || registration.status !== 'registered') return;
   const locale = mailLocaleOf(await registrationsRepo.attendeeLocale(db, registration));
-  await enqueueMailOnce(db, {
+  await notify(db, {
     prefectureId: event.prefectureId,
-    to: registration.attendeeEmail,
+    kind: 'seminars.seat_given',
+    recipient: registration.userId
+      ? { userId: registration.userId, email: registration.attendeeEmail }
+      : { email: registration.attendeeEmail },
     dedupeKey: `seminars.seat_given:${event.id}`,
-    ...composeMail(
+    publicUrl,
+    now,
+    mail: composeMail(
       promotedFromWaitlistMail,
       {
         attendeeName: registration.attendeeName,
@@ -51,7 +57,7 @@ export async function mailSeatGiven(
 }
 
 export const seminarEventHandlers = (publicUrl: string) => [
-  onEvent('seminars.seat_given', 'seminars.mail-seat-given', (event, { db }) =>
-    mailSeatGiven(db, publicUrl, event),
+  onEvent('seminars.seat_given', 'seminars.mail-seat-given', (event, { db, now }) =>
+    mailSeatGiven(db, publicUrl, now, event),
   ),
 ];

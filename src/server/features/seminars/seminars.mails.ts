@@ -111,7 +111,76 @@ const exampleEvent = {
   eventId: '0190a1b2-0000-7000-8000-000000000002',
 };
 
+export interface RegisteredParams {
+  attendeeName: string;
+  eventTitle: string;
+  startsAt: Date;
+  /** Waitlisted: no seat yet; a freed seat is given in the order of the waiting list. */
+  isWaitlisted: boolean;
+  publicUrl: string;
+  eventId: string;
+}
+
+/** The registration was received: a seat, or a place on the waiting list. */
+export const registeredMail = defineMailTemplate<RegisteredParams>({
+  ja: (p) => ({
+    subject: p.isWaitlisted
+      ? `【キャンセル待ち】${p.eventTitle} の申込みを受け付けました`
+      : `【申込受付】${p.eventTitle} の申込みを受け付けました`,
+    lines: [
+      addressee(p.attendeeName, 'ja'),
+      '',
+      p.isWaitlisted
+        ? `「${p.eventTitle}」は満席のため、キャンセル待ちとして受け付けました。空きが出た場合は順番に繰り上げ、メールでお知らせします。`
+        : `「${p.eventTitle}」への参加申込みを受け付けました。`,
+      `開催日時：${formatMailDateTime(p.startsAt, 'ja')}`,
+      p.isWaitlisted
+        ? ''
+        : '参加方法（URL・パスコード）はセミナーのページでご確認ください。前日にもご案内します。',
+      '',
+      `セミナーのページ：${seminarEventUrl(p.publicUrl, p.eventId)}`,
+    ].filter((line, i, all) => !(line === '' && all[i - 1] === '')),
+  }),
+  en: (p) => ({
+    subject: p.isWaitlisted
+      ? `Waiting list: your registration for ${p.eventTitle}`
+      : `Registered: ${p.eventTitle}`,
+    lines: [
+      addressee(p.attendeeName, 'en'),
+      '',
+      p.isWaitlisted
+        ? `"${p.eventTitle}" is full, so you are on the waiting list. Freed seats go to the waiting list in order, and you will be told by mail.`
+        : `Your registration for "${p.eventTitle}" has been received.`,
+      `Date and time: ${formatMailDateTime(p.startsAt, 'en')}`,
+      p.isWaitlisted
+        ? ''
+        : 'How to join (URL and passcode) is on the seminar page; a reminder follows the day before.',
+      '',
+      `Seminar page: ${seminarEventUrl(p.publicUrl, p.eventId)}`,
+    ].filter((line, i, all) => !(line === '' && all[i - 1] === '')),
+  }),
+});
+
 export const mailExamples: MailExample[] = [
+  {
+    kind: 'seminars.registered',
+    recipientName: '喜多方 次郎',
+    languages: 'per-recipient',
+    render: (publicUrl, locale) =>
+      composeMail(
+        registeredMail,
+        {
+          attendeeName: '喜多方 次郎',
+          eventTitle: '自治体DXトップセミナー（職員向け）第2回',
+          startsAt: new Date('2024-10-02T04:30:00Z'),
+          isWaitlisted: false,
+          publicUrl,
+          eventId: '0190a1b2-0000-7000-8000-000000000010',
+        },
+        locale,
+      ),
+    singleLanguageData: ['喜多方 次郎', '自治体DXトップセミナー（職員向け）第2回'],
+  },
   {
     kind: 'seminars.seat_given',
     recipientName: exampleEvent.attendeeName,

@@ -11,6 +11,9 @@ import { hasRole, requireActor, signedIn } from '../../platform/context';
 import { AppError, assertAllowed, fieldError, notFound } from '../../platform/errors';
 import { changeVersioned, withCurrentOnConflict } from '../../platform/locking';
 import { publishEvent } from '../../platform/jobs/events';
+import { composeMail, mailLocaleOf } from '../../platform/mail/templates';
+import { notify } from '../../platform/notifications/notify';
+import { registeredMail } from './seminars.mails';
 import './seminars.domain-events';
 import { seminarsPolicy as policy } from './seminars.policy';
 import * as registrationsRepo from './seminars.registrations.repository';
@@ -26,7 +29,7 @@ interface Attendee {
   isHead: boolean;
 }
 
-export function createSeminarRegistrationsModule({ db }: SeminarsModuleDeps) {
+export function createSeminarRegistrationsModule({ db, publicUrl }: SeminarsModuleDeps) {
   async function listEventRegistrations(ctx: RequestContext, eventId: string) {
     const actor = requireActor(ctx);
     if (!(await repo.findEvent(db, actor.prefectureId, eventId))) throw notFound();
@@ -124,6 +127,28 @@ export function createSeminarRegistrationsModule({ db }: SeminarsModuleDeps) {
         entityType: 'seminar_registration',
         entityId: row.id,
         after: row,
+      });
+      // The attendee learns at once whether they have a seat or a place on the waiting list.
+      await notify(tx, {
+        prefectureId: actor.prefectureId,
+        kind: 'seminars.registered',
+        recipient: row.userId
+          ? { userId: row.userId, email: row.attendeeEmail }
+          : { email: row.attendeeEmail },
+        publicUrl,
+        now: ctx.now,
+        mail: composeMail(
+          registeredMail,
+          {
+            attendeeName: row.attendeeName,
+            eventTitle: event.title,
+            startsAt: event.startsAt,
+            isWaitlisted: row.status === 'waitlisted',
+            publicUrl,
+            eventId,
+          },
+          mailLocaleOf(await registrationsRepo.attendeeLocale(tx, row)),
+        ),
       });
       return row.id;
     });

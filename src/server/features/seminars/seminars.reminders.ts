@@ -3,7 +3,7 @@
  * details, once per registration, in the attendee's language.
  */
 import type { Executor } from '../../db/client';
-import { enqueueMail } from '../../platform/mail/outbox';
+import { notify } from '../../platform/notifications/notify';
 import { composeMail, mailLocaleOf } from '../../platform/mail/templates';
 import { seminarReminderMail } from './seminars.mails';
 import * as registrationsRepo from './seminars.registrations.repository';
@@ -27,10 +27,15 @@ export async function sendSeminarReminders(
     await db.transaction(async (tx) => {
       if (!(await registrationsRepo.claimReminder(tx, reg.id, now))) return;
       const locale = mailLocaleOf(await registrationsRepo.attendeeLocale(tx, reg));
-      await enqueueMail(tx, {
+      await notify(tx, {
         prefectureId: reg.prefectureId,
-        to: reg.attendeeEmail,
-        ...composeMail(
+        kind: 'seminars.reminder',
+        recipient: reg.userId
+          ? { userId: reg.userId, email: reg.attendeeEmail }
+          : { email: reg.attendeeEmail },
+        publicUrl,
+        now,
+        mail: composeMail(
           seminarReminderMail,
           {
             attendeeName: reg.attendeeName,

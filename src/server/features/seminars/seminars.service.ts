@@ -19,7 +19,11 @@ export { sendSeminarReminders } from './seminars.reminders';
 
 export function createSeminarsService(deps: ServiceDeps) {
   const { db, config } = deps;
-  const modules: SeminarsModuleDeps = { db, uploads: createUploadStore(config.uploadsDir, 'seminars') };
+  const modules: SeminarsModuleDeps = {
+    db,
+    uploads: createUploadStore(config.uploadsDir, 'seminars'),
+    publicUrl: config.publicUrl,
+  };
   return {
     ...createSeminarEventsModule(modules),
     ...createSeminarRegistrationsModule(modules),

@@ -432,7 +432,19 @@ describe('registration, waiting list and join details', () => {
     const sent = await ctx.services.seminars.sendReminders(now);
     expect(sent).toBeGreaterThanOrEqual(1);
     const mails = await ctx.database.db.select().from(mailOutbox);
-    const reminders = mails.filter((m) => m.subject.includes('リマインド確認セミナー'));
+    // Each registration was acknowledged by its own mail; the reminders are the ones that say so.
+    const reminders = mails.filter(
+      (m) => m.subject.includes('リマインド確認セミナー') && m.subject.includes('【リマインド】'),
+    );
+    const acknowledgements = mails.filter(
+      (m) => m.subject.includes('リマインド確認セミナー') && !reminders.includes(m),
+    );
+    expect(acknowledgements.map((m) => [m.toAddress, m.subject.includes('キャンセル待ち')])).toEqual(
+      expect.arrayContaining([
+        ['dx@nishiaizu.example.jp', false],
+        ['dx@koriyama.example.jp', true],
+      ]),
+    );
     expect(reminders.map((m) => m.toAddress)).toContain('dx@nishiaizu.example.jp');
     expect(reminders.map((m) => m.toAddress)).not.toContain('dx@koriyama.example.jp');
     expect(reminders.find((m) => m.toAddress === 'dx@nishiaizu.example.jp')!.bodyText).toContain(joinUrl);
@@ -1081,7 +1093,11 @@ describe('mails in the recipient’s language and the request clock', () => {
         .select()
         .from(mailOutbox)
         .where(eq(mailOutbox.toAddress, 'dx@koriyama.example.jp'));
-      const promotion = mails.find((m) => m.subject.includes('Bilingual seminar'));
+      const promotion = mails.find((m) => m.subject.includes('You have a seat'));
+      // Registering was acknowledged first, in English too: a place on the waiting list.
+      expect(
+        mails.some((m) => m.subject === '[Kakehashi] Waiting list: your registration for Bilingual seminar'),
+      ).toBe(true);
       expect(promotion!.subject).toBe('[Kakehashi] You have a seat: Bilingual seminar');
       expect(promotion!.bodyText).not.toMatch(/[ぁ-ん]/);
 

@@ -6,4 +6,6 @@ export interface SeminarsModuleDeps {
   db: Database;
   /** Uploaded materials and archive recordings, under `<uploadsDir>/seminars`. */
   uploads: UploadStore;
+  /** The app's public URL, for links in mails. */
+  publicUrl: string;
 }

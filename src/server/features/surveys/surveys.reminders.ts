@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { enqueueMail } from '../../platform/mail/outbox';
+import { notify } from '../../platform/notifications/notify';
 import { composeMail, mailLocaleOf } from '../../platform/mail/templates';
 import { loadManaged } from './surveys.common';
 import { surveyReminderMail } from './surveys.mails';
@@ -61,7 +61,14 @@ export function createSurveyReminders(deps: ServiceDeps, results: ReturnType<typ
             { ...params, recipientName: r.displayName },
             mailLocaleOf(r.locale),
           );
-          await enqueueMail(tx, { prefectureId: survey.prefectureId, to: r.email, ...mail });
+          await notify(tx, {
+            prefectureId: survey.prefectureId,
+            kind: 'surveys.reminder',
+            recipient: { userId: r.userId, email: r.email },
+            mail,
+            publicUrl: deps.config.publicUrl,
+            now: ctx.now,
+          });
         }
         const result = {
           queuedCount: toRemind.length,

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { passwordChangeSchema, roleLabels } from '../../../shared/schemas/accounts';
 import { mfaCodeRequestSchema, profileUpdateSchema } from '../../../shared/schemas/auth';
 import { type SessionUser, useCurrentUser, useRefreshSession } from '../../api/session';
@@ -288,6 +289,13 @@ export default function AccountPage() {
       </Section>
       <Section title={t('account.displayNameTitle')} boxed>
         <DisplayNameForm user={user} />
+      </Section>
+      <Section
+        title={t('account.notificationsTitle')}
+        description={t('account.notificationsDescription')}
+        boxed
+      >
+        <Link to="/account/notifications">{t('account.notificationsLink')}</Link>
       </Section>
       <Section title={t('account.passwordTitle')} description={t('account.passwordDescription')} boxed>
         <PasswordChangeForm />
