@@ -103,7 +103,7 @@ describe('budget per program and year', () => {
     );
     const table = await readTabularFile(xlsx, 'budget.xlsx');
     expect(table.headers).toContain('当初予算額（千円）');
-    expect(table.records.some((r) => r['当初予算額（千円）'] === '69545' && r['年度'] === '2024')).toBe(true);
+    expect(table.records.some((r) => r['当初予算額（千円）'] === '69545' && r.年度 === '2024')).toBe(true);
     const csv = await get('/api/reports/budget/export?format=csv', admin);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const bytes = new Uint8Array(await csv.arrayBuffer());
@@ -156,7 +156,7 @@ describe('program summary sheet (事業概要)', () => {
       await (await get(`/api/reports/summary-sheets/${id}/export?format=xlsx`, admin)).arrayBuffer(),
     );
     const table = await readTabularFile(xlsx, 'sheet.xlsx');
-    const text = table.records.map((r) => r['内容']).join('\n');
+    const text = table.records.map((r) => r.内容).join('\n');
     expect(text).toContain('令和4年度実績：19市町村');
     expect(text).toContain('69,545千円');
     const csv = await (await get(`/api/reports/summary-sheets/${id}/export?format=csv`, admin)).text();
@@ -266,9 +266,9 @@ describe('open data', () => {
   it('counts support projects per municipality and year: 19, 20, then 45 in 41', async () => {
     const { headers, records } = await csvRows('070009_support_projects.csv');
     expect(headers.slice(0, 3)).toEqual(['全国地方公共団体コード', 'ID', '地方公共団体名']);
-    const ofYear = (y: string) => records.filter((r) => r['年度'] === y);
-    const towns = (y: string) => ofYear(y).filter((r) => Number(r['支援事業数']) > 0).length;
-    const projects = (y: string) => ofYear(y).reduce((s, r) => s + Number(r['支援事業数']), 0);
+    const ofYear = (y: string) => records.filter((r) => r.年度 === y);
+    const towns = (y: string) => ofYear(y).filter((r) => Number(r.支援事業数) > 0).length;
+    const projects = (y: string) => ofYear(y).reduce((s, r) => s + Number(r.支援事業数), 0);
     expect([towns('2022'), towns('2023'), towns('2024')]).toEqual([19, 20, 41]);
     expect(projects('2024')).toBe(45);
     expect(ofYear('2024')).toHaveLength(59);
@@ -277,9 +277,9 @@ describe('open data', () => {
 
   it('tells seminar reach per municipality: heads of 54 and staff of 38 in FY2024', async () => {
     const { records } = await csvRows('070009_seminar_reach.csv');
-    const fy2024 = records.filter((r) => r['年度'] === '2024');
+    const fy2024 = records.filter((r) => r.年度 === '2024');
     expect(fy2024.reduce((s, r) => s + Number(r['首長・副首長等向け到達']), 0)).toBe(54);
-    expect(fy2024.reduce((s, r) => s + Number(r['職員向け到達']), 0)).toBe(38);
+    expect(fy2024.reduce((s, r) => s + Number(r.職員向け到達), 0)).toBe(38);
   });
 
   it('publishes survey maturity per region with small counts suppressed', async () => {
@@ -301,9 +301,9 @@ describe('open data', () => {
       const hidden = cells.filter((v) => v === suppressedMark).length;
       expect(hidden === 0 || hidden >= 2).toBe(true);
       const shown = cells.filter((v) => v !== suppressedMark).reduce((s, v) => s + Number(v), 0);
-      expect(shown).toBeLessThanOrEqual(Number(r['回答市町村数']));
+      expect(shown).toBeLessThanOrEqual(Number(r.回答市町村数));
     }
-    expect(new Set(records.map((r) => r['地方']))).toEqual(new Set(['中通り', '会津', '浜通り']));
+    expect(new Set(records.map((r) => r.地方))).toEqual(new Set(['中通り', '会津', '浜通り']));
   });
 
   it('gives JSON with the licence and attribution, and no personal data in any file', async () => {
