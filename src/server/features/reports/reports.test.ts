@@ -189,6 +189,13 @@ describe('a municipality’s own profile', () => {
     // The prefecture average is the mean over all 59 answers, whatever the town's own level.
     const admin2024 = await json<MunicipalityProfile>(path, admin);
     expect(admin2024.years[0]!.survey.prefectureOverallAverage).toBe(fy2024.survey.prefectureOverallAverage);
+    const [fy] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, 2024));
+    const levels = (await ctx.services.surveys.needsProfiles(nishiaizu!.prefectureId, fy!.id)).map(
+      (p) => p.overallLevel!,
+    );
+    expect(levels).toHaveLength(59);
+    const expected = Math.round((levels.reduce((a, b) => a + b, 0) / levels.length) * 100) / 100;
+    expect(fy2024.survey.prefectureOverallAverage).toBe(expected);
     expect(fy2024.seminars.map((s) => s.audience)).toEqual(['heads', 'staff']);
     expect(fy2024.seminars.find((s) => s.audience === 'heads')!.prefectureShare).toBeCloseTo(54 / 59, 2);
     const supportedYears = profile.years.filter((y) => y.supportProjects.length > 0).map((y) => y.fiscalYear);
