@@ -33,6 +33,9 @@ import { municipalitiesModule } from './features/municipalities/municipalities.m
 import { createMunicipalitiesService } from './features/municipalities/municipalities.service';
 import { organizationsModule } from './features/organizations/organizations.module';
 import { createOrganizationsService } from './features/organizations/organizations.service';
+import { createSupportReadPort } from './features/applications/applications.read-port';
+import { reportsModule } from './features/reports/reports.module';
+import { createReportsService } from './features/reports/reports.service';
 import { seminarsModule } from './features/seminars/seminars.module';
 import { createSeminarsService } from './features/seminars/seminars.service';
 import { createSurveyEligibility } from './features/surveys/eligibility';
@@ -96,6 +99,7 @@ const features: readonly FeatureEntry[] = [
   feature(seminarsModule, (s) => s.seminars),
   feature(applicationsModule, (s) => s.applications),
   feature(notificationsModule, (s) => s.notifications),
+  feature(reportsModule, (s) => s.reports),
 ];
 
 /**
@@ -125,6 +129,7 @@ function createFeatureServices(deps: ServiceDeps) {
   const accountRecovery = createAccountRecoveryService(deps);
   // Recommendations rank menus against the needs profiles the surveys feature derives.
   const menus = createMenusService(deps, needsProfilesFrom(surveys));
+  const seminars = createSeminarsService(deps);
   return {
     auth: createAuthService(deps),
     demoAccounts: createDemoAccountsService(deps),
@@ -140,7 +145,7 @@ function createFeatureServices(deps: ServiceDeps) {
     surveys,
     menus,
     surveysExports: createSurveysExports({ ...deps, eligibility }, surveys),
-    seminars: createSeminarsService(deps),
+    seminars,
     // The allocation reads the catalog of menus, and proposes a town's challenge from its survey answers.
     applications: createApplicationsService(deps, {
       catalog: {
@@ -148,6 +153,12 @@ function createFeatureServices(deps: ServiceDeps) {
           menus.selectedMenusForAllocation(prefectureId, fiscalYearId),
       },
       prefill: { needsProfileOf: (p, m, fy) => surveys.needsProfileOf(p, m, fy) },
+    }),
+    // Reports read support projects, seminar reach and the needs surveys, each through its port.
+    reports: createReportsService(deps, {
+      support: createSupportReadPort(deps),
+      reach: { reachOf: (p, fy) => seminars.computeReach(deps.db, p, fy) },
+      needs: { needsSurveyOutcome: (p, fy) => surveys.needsSurveyOutcome(p, fy) },
     }),
   };
 }

@@ -5,6 +5,7 @@ import {
   fiscalYearOf,
   fiscalYearRange,
   formatFiscalYear,
+  formatFiscalYearShort,
   formatJstDate,
   getJstParts,
   jstDate,
@@ -118,6 +119,17 @@ describe('formatFiscalYear', () => {
   ])('FY%i', (fy, ja, en) => {
     expect(formatFiscalYear(fy, 'ja')).toBe(ja);
     expect(formatFiscalYear(fy, 'en')).toBe(en);
+  });
+});
+
+describe('formatFiscalYearShort', () => {
+  it.each([
+    [2022, '令和4年度', 'FY2022'],
+    [2019, '令和元年度', 'FY2019'],
+    [2018, '平成30年度', 'FY2018'],
+  ])('FY%i', (fy, ja, en) => {
+    expect(formatFiscalYearShort(fy, 'ja')).toBe(ja);
+    expect(formatFiscalYearShort(fy, 'en')).toBe(en);
   });
 });
 

@@ -198,6 +198,19 @@ export function formatFiscalYear(fy: number, locale: 'ja' | 'en'): string {
     : `FY${fy} (${era.romaji} ${era.eraYear})`;
 }
 
+/**
+ * The short label documents use in running text: 令和4年度 / FY2022 (no Western year in
+ * brackets), e.g. "令和4年度実績：19市町村".
+ */
+export function formatFiscalYearShort(fy: number, locale: 'ja' | 'en'): string {
+  if (!Number.isInteger(fy)) {
+    throw new RangeError(`Fiscal year must be an integer, got ${fy}`);
+  }
+  if (locale === 'en') return `FY${fy}`;
+  const era = fy === 2019 ? { ...ERAS[0]!, eraYear: 1 } : findEra(fy, 4, 1);
+  return `${labelEra(era.era, era.eraYear)}度`;
+}
+
 export function toJstDateString(date: Date): string {
   const { year, month, day } = getJstParts(date);
   return formatYmd(year, month, day);

@@ -25,6 +25,7 @@ const featureParts = {
   home: ['home', 'fiscalYears', 'municipalities'],
   menus: ['menus', 'fiscalYears', 'municipalities', 'home'],
   notifications: ['notifications'],
+  reports: ['reports'],
   municipalities: ['municipalities', 'fiscalYears'],
   seminars: ['seminars', 'fiscalYears', 'municipalities', 'surveys', 'home'],
   surveys: ['surveys', 'fiscalYears', 'municipalities', 'home'],
@@ -62,7 +63,7 @@ function prefetch(start: (params: Record<string, string | undefined>) => void): 
 
 const adminOnly = ['prefecture_admin'] as const;
 const companyOnly = ['company_member'] as const;
-/** The three-year planner: the prefecture and the council (the server enforces the same). */
+/** The three-year planner and the reports: the prefecture and the council (the server enforces the same). */
 const plannerRoles = ['prefecture_admin', 'council_secretariat'] as const;
 /** Survey results: the prefecture and its reviewers (the server enforces the same). */
 const surveyResultRoles = ['prefecture_admin', 'reviewer'] as const;
@@ -90,6 +91,8 @@ export const routes: RouteObject[] = [
             ...page('auth', () => import('./features/auth/InvitationAcceptPage')),
           },
           { path: 'about', ...page('about', () => import('./features/about/AboutPage')) },
+          // Public: the open datasets anyone may download without signing in.
+          { path: 'open-data', ...page('reports', () => import('./features/reports/OpenDataPage')) },
           {
             element: <RequireSession />,
             children: [
@@ -273,6 +276,27 @@ export const routes: RouteObject[] = [
                   },
                   { path: ':id', ...page('applications', () => import('./features/applications/RunPage')) },
                 ],
+              },
+              {
+                path: 'reports',
+                element: <RequireRole roles={plannerRoles} />,
+                children: [
+                  { index: true, ...page('reports', () => import('./features/reports/ReportsPage')) },
+                  { path: 'budget', ...page('reports', () => import('./features/reports/BudgetPage')) },
+                  {
+                    path: 'summary-sheets/:id',
+                    ...page('reports', () => import('./features/reports/SummarySheetPage')),
+                  },
+                ],
+              },
+              {
+                // The server decides whose profile may be read (a municipality: its own only).
+                path: 'reports/municipalities/:id',
+                ...page('reports', () => import('./features/reports/MunicipalityProfilePage')),
+              },
+              {
+                path: 'reports/my-profile',
+                ...page('reports', () => import('./features/reports/MyProfilePage')),
               },
               {
                 path: 'support-projects',

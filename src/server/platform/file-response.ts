@@ -4,6 +4,7 @@ import { z } from '@hono/zod-openapi';
 export const mediaTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
   pdf: 'application/pdf',
   octetStream: 'application/octet-stream',
 } as const;

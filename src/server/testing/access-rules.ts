@@ -12,6 +12,7 @@ import { surveysAccessRules } from '../features/surveys/surveys.access-cases';
 import { seminarsAccessRules } from '../features/seminars/seminars.access-cases';
 import { applicationsAccessRules } from '../features/applications/applications.access-cases';
 import { notificationsAccessRules } from '../features/notifications/notifications.access-cases';
+import { reportsAccessRules } from '../features/reports/reports.access-cases';
 import type { AccessRule } from './access';
 
 /** Every feature's access rules. A feature with routes adds its list here. */
@@ -30,4 +31,5 @@ export const accessRules: AccessRule[] = [
   ...seminarsAccessRules,
   ...applicationsAccessRules,
   ...notificationsAccessRules,
+  ...reportsAccessRules,
 ];

@@ -12,6 +12,7 @@ import { surveysEn } from './surveys';
 import { seminarsEn } from './seminars';
 import { applicationsEn } from './applications';
 import { notificationsEn } from './notifications';
+import { reportsEn } from './reports';
 
 /** UI text in English. Same keys as ja.ts (enforced by the Catalog type and catalog.test.ts). */
 export const en: Catalog = {
@@ -28,4 +29,5 @@ export const en: Catalog = {
   ...seminarsEn,
   ...applicationsEn,
   ...notificationsEn,
+  ...reportsEn,
 };

@@ -12,6 +12,7 @@ import { surveysJa } from './surveys';
 import { seminarsJa } from './seminars';
 import { applicationsJa } from './applications';
 import { notificationsJa } from './notifications';
+import { reportsJa } from './reports';
 
 /**
  * UI text in Japanese, the product's first language. en.ts must have exactly
@@ -32,6 +33,7 @@ export const ja = {
   ...seminarsJa,
   ...applicationsJa,
   ...notificationsJa,
+  ...reportsJa,
 };
 
 /** The shape every catalog has: the same keys, any string values. */

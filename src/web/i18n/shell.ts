@@ -20,6 +20,7 @@ export const shellJa = {
       about: 'データの出典とライセンス',
       account: 'アカウント設定',
       apiDocs: 'API仕様',
+      openData: 'オープンデータ',
       note: 'Kakehashi 架け橋 — 県と市町村、ICT企業をつなぐ市町村DX支援事業の運営基盤',
     },
   },
@@ -43,6 +44,8 @@ export const shellJa = {
     menuRecommendations: 'おすすめの支援メニュー',
     calls: '公募・申請',
     supportProjects: '支援実績',
+    reports: '報告・統計',
+    myProfile: '自団体のプロフィール',
   },
   common: {
     all: 'すべて',
@@ -100,6 +103,7 @@ export const shellEn: Widen<typeof shellJa> = {
       about: 'Data sources and licences',
       account: 'Account settings',
       apiDocs: 'API reference',
+      openData: 'Open data',
       note: 'Kakehashi — the platform that connects the prefecture, its municipalities and ICT companies in municipal DX support programs',
     },
   },
@@ -123,6 +127,8 @@ export const shellEn: Widen<typeof shellJa> = {
     menuRecommendations: 'Recommended menus',
     calls: 'Calls & applications',
     supportProjects: 'Support projects',
+    reports: 'Reports',
+    myProfile: 'Our profile',
   },
   common: {
     all: 'All',

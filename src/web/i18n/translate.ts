@@ -33,6 +33,7 @@ const partLoaders = {
   seminars: () => import('./seminars').then((m) => pair(m.seminarsJa, m.seminarsEn)),
   applications: () => import('./applications').then((m) => pair(m.applicationsJa, m.applicationsEn)),
   notifications: () => import('./notifications').then((m) => pair(m.notificationsJa, m.notificationsEn)),
+  reports: () => import('./reports').then((m) => pair(m.reportsJa, m.reportsEn)),
 } as const;
 
 export type CatalogPartName = keyof typeof partLoaders;

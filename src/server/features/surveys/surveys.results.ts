@@ -212,6 +212,24 @@ export function createSurveyResults(deps: SurveysDeps) {
       return row ? profileOf(row.survey, row.response, fiscalYearId) : null;
     },
 
+    /**
+     * The year's needs survey: who it asked and every submitted profile (the read port reports
+     * and dashboards get); null when the year had none.
+     */
+    async needsSurveyOutcome(prefectureId: string, fiscalYearId: string) {
+      const fy = await findFiscalYear(db, prefectureId, fiscalYearId);
+      if (!fy) return null;
+      const survey = await findCurrentSurveyOfYear(db, fy.id, 'needs', 'municipalities');
+      if (!survey) return null;
+      const eligible = await deps.eligibility.respondentsOf(db, survey);
+      const rows = latestPerMunicipality(await findSubmittedNeeds(db, prefectureId, fiscalYearId));
+      return {
+        surveyId: survey.id,
+        eligibleMunicipalityIds: eligible.flatMap((e) => (e.municipalityId ? [e.municipalityId] : [])),
+        profiles: rows.map(({ survey: s, response }) => profileOf(s, response, fiscalYearId)),
+      };
+    },
+
     /** Rows for results/exports (used by the export and share functions). */
     submittedResponses(surveyId: string) {
       return findSubmittedWithMunicipality(db, surveyId);

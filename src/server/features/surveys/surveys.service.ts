@@ -17,7 +17,8 @@ export type { ResponseRow, SurveyRow } from './surveys.repository';
 export type SurveysDeps = ServiceDeps & { eligibility: SurveyEligibility };
 
 export function createSurveysService(deps: SurveysDeps) {
-  const { results, maturity, needsProfiles, needsProfileOf, submittedResponses } = createSurveyResults(deps);
+  const { results, maturity, needsProfiles, needsProfileOf, needsSurveyOutcome, submittedResponses } =
+    createSurveyResults(deps);
   return {
     ...createSurveyDefinitions(deps),
     ...createSurveyAnswering(deps),
@@ -25,6 +26,7 @@ export function createSurveysService(deps: SurveysDeps) {
     maturity,
     needsProfiles,
     needsProfileOf,
+    needsSurveyOutcome,
     submittedResponses,
   };
 }

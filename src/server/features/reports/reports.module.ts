@@ -1,0 +1,9 @@
+import { defineFeature } from '../feature-module';
+import { createReportsRoutes } from './reports.routes';
+import type { ReportsService } from './reports.service';
+
+/** Budget, program summary sheets, municipality profiles and open data: read-only reports. */
+export const reportsModule = defineFeature<ReportsService>({
+  name: 'reports',
+  routes: (service) => [createReportsRoutes(service)],
+});

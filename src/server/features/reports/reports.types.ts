@@ -1,0 +1,23 @@
+import type { Database } from '../../db/client';
+import type { SupportReadPort } from '../applications/applications.ports';
+import type { SeminarReachReadPort } from '../seminars/seminars.ports';
+import type { NeedsSurveyReadPort } from '../surveys/surveys.ports';
+
+/** What reports read of other features: given by app.ts. */
+export interface ReportsPorts {
+  support: SupportReadPort;
+  reach: SeminarReachReadPort;
+  needs: NeedsSurveyReadPort;
+}
+
+export interface ReportsModuleDeps {
+  db: Database;
+  ports: ReportsPorts;
+}
+
+/** A table a report exports: Japanese headers (the prefecture's working language) and rows. */
+export interface ReportTable {
+  name: string;
+  columns: { header: string; key: string; width?: number }[];
+  rows: Record<string, string | number | null>[];
+}
