@@ -17,6 +17,9 @@ import { createAccountRecoveryService } from './features/auth/account-recovery.s
 import { authModule } from './features/auth/auth.module';
 import { createAuthService } from './features/auth/auth.service';
 import { createDemoAccountsService } from './features/auth/demo-accounts.service';
+import type { SupportProjectReadPort } from './features/applications/applications.ports';
+import { casesModule } from './features/cases/cases.module';
+import { createCasesService, type ProjectReportSource } from './features/cases/cases.service';
 import { calendarModule } from './features/calendar/calendar.module';
 import { createCalendarService } from './features/calendar/calendar.service';
 import { bindFeature, type FeatureModule } from './features/feature-module';
@@ -92,6 +95,7 @@ const features: readonly FeatureEntry[] = [
   feature(surveysModule, (s) => ({ surveys: s.surveys, exports: s.surveysExports })),
   feature(seminarsModule, (s) => s.seminars),
   feature(applicationsModule, (s) => s.applications),
+  feature(casesModule, (s) => s.cases),
 ];
 
 /**
@@ -121,11 +125,19 @@ function createFeatureServices(deps: ServiceDeps) {
   const accountRecovery = createAccountRecoveryService(deps);
   // Recommendations rank menus against the needs profiles the surveys feature derives.
   const menus = createMenusService(deps, needsProfilesFrom(surveys));
+  const municipalities = createMunicipalitiesService(deps);
+  // The allocation reads the catalog of menus, and proposes a town's challenge from its survey answers.
+  const applications = createApplicationsService(deps, {
+    catalog: {
+      selectedMenus: (prefectureId, fiscalYearId) => menus.selectedMenusForAllocation(prefectureId, fiscalYearId),
+    },
+    prefill: { needsProfileOf: (p, m, fy) => surveys.needsProfileOf(p, m, fy) },
+  });
   return {
     auth: createAuthService(deps),
     demoAccounts: createDemoAccountsService(deps),
     accountRecovery,
-    municipalities: createMunicipalitiesService(deps),
+    municipalities,
     fiscalYears,
     calendar: createCalendarService(),
     // Inviting a user sends the same one-time link as sign-in's own invitation flow.
@@ -136,16 +148,49 @@ function createFeatureServices(deps: ServiceDeps) {
     menus,
     surveysExports: createSurveysExports({ ...deps, eligibility }, surveys),
     seminars: createSeminarsService(deps),
-    // The allocation reads the catalog of menus, and proposes a town's challenge from its survey answers.
-    applications: createApplicationsService(deps, {
-      catalog: {
-        selectedMenus: (prefectureId, fiscalYearId) =>
-          menus.selectedMenusForAllocation(prefectureId, fiscalYearId),
-      },
-      prefill: { needsProfileOf: (p, m, fy) => surveys.needsProfileOf(p, m, fy) },
+    applications,
+    // The case library reads the municipality master, the years, menu titles, support projects and
+    // the projects' approved completion reports.
+    cases: createCasesService(deps, {
+      municipalities,
+      fiscalYears,
+      menus,
+      supportProjects: applications,
+      projectReports: interimProjectReports(applications),
     }),
   };
 }
+/**
+ * INTERIM, replaced by the projects feature's read port (projects.ports.ts) at its merge: until
+ * completion reports exist, a support project's base fields stand for its "approved report",
+ * with empty texts to fill in.
+ */
+function interimProjectReports(projects: SupportProjectReadPort): ProjectReportSource {
+  return {
+    async approvedReportOf(prefectureId, projectId) {
+      const p = await projects.supportProjectOf(prefectureId, projectId);
+      if (!p) return null;
+      return {
+        projectId: p.id,
+        prefectureId: p.prefectureId,
+        fiscalYearId: p.fiscalYearId,
+        municipalityId: p.municipalityId,
+        menuProposalId: p.menuProposalId,
+        organizationId: p.organizationId,
+        title: p.title,
+        companyName: p.companyName,
+        costThousandYen: p.costThousandYen,
+        summary: '',
+        challenge: '',
+        approach: '',
+        tools: '',
+        effect: '',
+        approvedAt: new Date(0),
+      };
+    },
+  };
+}
+
 export type Services = ReturnType<typeof createFeatureServices> & { home: HomeService };
 
 /** What the job runner of a process runs: the features' jobs and event handlers, and the platform's own. */
