@@ -136,6 +136,8 @@ export function createCasesDrafts({
       const signed = signedIn(ctx);
       const { actor } = signed;
       assertAllowed(policy.canCreate(actor));
+      // Only the prefecture says a case is an illustration rather than a real project's story.
+      if (input.isIllustrative) assertAllowed(policy.isAdmin(actor));
       let organizationId: string | null = null;
       if (input.supportProjectId) {
         const project = await ports.supportProjects.supportProjectOf(actor.prefectureId, input.supportProjectId);
