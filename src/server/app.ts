@@ -129,7 +129,8 @@ function createFeatureServices(deps: ServiceDeps) {
   // The allocation reads the catalog of menus, and proposes a town's challenge from its survey answers.
   const applications = createApplicationsService(deps, {
     catalog: {
-      selectedMenus: (prefectureId, fiscalYearId) => menus.selectedMenusForAllocation(prefectureId, fiscalYearId),
+      selectedMenus: (prefectureId, fiscalYearId) =>
+        menus.selectedMenusForAllocation(prefectureId, fiscalYearId),
     },
     prefill: { needsProfileOf: (p, m, fy) => surveys.needsProfileOf(p, m, fy) },
   });

@@ -78,13 +78,25 @@ export interface ReportTexts {
   tools: string;
   effect: string;
 }
-export const interimReportTexts: ReportTexts = { summary: '', challenge: '', approach: '', tools: '', effect: '' };
+export const interimReportTexts: ReportTexts = {
+  summary: '',
+  challenge: '',
+  approach: '',
+  tools: '',
+  effect: '',
+};
 
 /** A case about a project, in the given state, with every text filled in. */
 export async function insertCase(
   db: Executor,
   project: ProjectFixture,
-  options: { status?: CaseStatus; title?: string; effect?: string; createdBy?: string | null; now?: Date } = {},
+  options: {
+    status?: CaseStatus;
+    title?: string;
+    effect?: string;
+    createdBy?: string | null;
+    now?: Date;
+  } = {},
 ) {
   const status = options.status ?? 'draft';
   const now = options.now ?? new Date();

@@ -171,7 +171,10 @@ export async function seedCasesDemo(tx: Executor, prefectureId: string): Promise
     .where(and(eq(fiscalYears.prefectureId, prefectureId), eq(fiscalYears.year, 2024)));
   if (!fy2024) return;
   const [admin] = await tx.select().from(users).where(eq(users.email, 'admin@pref.example.jp'));
-  const [companyMember] = await tx.select().from(users).where(eq(users.email, 'advisor@company-a.example.jp'));
+  const [companyMember] = await tx
+    .select()
+    .from(users)
+    .where(eq(users.email, 'advisor@company-a.example.jp'));
   const menus = await tx
     .select()
     .from(menuProposals)

@@ -1,6 +1,11 @@
 import type { Role } from '../../../shared/roles';
 import type { CaseStatus } from '../../../shared/schemas/cases';
-import { type AccessFixture, type AccessRule, principalEmails, type RoleCombination } from '../../testing/access';
+import {
+  type AccessFixture,
+  type AccessRule,
+  principalEmails,
+  type RoleCombination,
+} from '../../testing/access';
 import { createSupportProject, insertCase, type ProjectFixture } from '../../testing/cases-fixtures';
 
 /**
@@ -51,7 +56,9 @@ export const casesAccessRules: AccessRule[] = [
       {
         name: 'a case awaiting approval is not public',
         as: otherTown,
-        request: async (fx) => ({ path: `/api/public/cases/${(await caseIn(fx, 'awaiting_prefecture')).id}` }),
+        request: async (fx) => ({
+          path: `/api/public/cases/${(await caseIn(fx, 'awaiting_prefecture')).id}`,
+        }),
         expect: 'deny',
       },
     ],

@@ -13,7 +13,9 @@ describe('demo: the case library', () => {
     const cases = await db.select().from(caseStudies);
     const published = cases.filter((c) => c.status === 'published');
     expect(published).toHaveLength(12);
-    expect(published.every((c) => c.isIllustrative && c.fiscalYearId === fy2024!.id && c.menuProposalId)).toBe(true);
+    expect(
+      published.every((c) => c.isIllustrative && c.fiscalYearId === fy2024!.id && c.menuProposalId),
+    ).toBe(true);
     expect(new Set(published.map((c) => c.municipalityId)).size).toBe(12);
     const projects = new Map((await db.select().from(supportProjects)).map((p) => [p.id, p]));
     const linked = published.filter((c) => c.supportProjectId);
@@ -28,10 +30,12 @@ describe('demo: the case library', () => {
       ]);
     }
     // Two still in the workflow.
-    expect(cases.filter((c) => c.status !== 'published').map((c) => c.status).sort()).toEqual([
-      'awaiting_municipality',
-      'draft',
-    ]);
+    expect(
+      cases
+        .filter((c) => c.status !== 'published')
+        .map((c) => c.status)
+        .sort(),
+    ).toEqual(['awaiting_municipality', 'draft']);
   });
 
   it('the public list shows them, marked illustrative, to a visitor who is not signed in', async () => {

@@ -140,7 +140,10 @@ export function createCasesDrafts({
       if (input.isIllustrative) assertAllowed(policy.isAdmin(actor));
       let organizationId: string | null = null;
       if (input.supportProjectId) {
-        const project = await ports.supportProjects.supportProjectOf(actor.prefectureId, input.supportProjectId);
+        const project = await ports.supportProjects.supportProjectOf(
+          actor.prefectureId,
+          input.supportProjectId,
+        );
         if (!project)
           throw fieldError(
             ['supportProjectId'],

@@ -62,7 +62,9 @@ export interface CaseApprovedMail {
 export const caseApprovedMail = defineMailTemplate<CaseApprovedMail>({
   ja: (p) => ({
     subject:
-      p.step === 'prefecture' ? `事例を公開しました: ${p.caseTitle}` : `事例が市町村に承認されました: ${p.caseTitle}`,
+      p.step === 'prefecture'
+        ? `事例を公開しました: ${p.caseTitle}`
+        : `事例が市町村に承認されました: ${p.caseTitle}`,
     lines: [
       addressee(p.recipientName, 'ja'),
       '',
@@ -193,6 +195,11 @@ export const mailExamples: MailExample[] = [
         },
         locale,
       ),
-    singleLanguageData: ['会津 太郎', 'RPAで税務の入力作業を削減', '西会津町', '削減時間の数字を確認してください。'],
+    singleLanguageData: [
+      '会津 太郎',
+      'RPAで税務の入力作業を削減',
+      '西会津町',
+      '削減時間の数字を確認してください。',
+    ],
   },
 ];

@@ -23,11 +23,14 @@ export const casesPolicy = {
   },
   /** The company a company member acts for. */
   companyOf(actor: Actor): string | null {
-    return hasRole(actor, 'company_member') && actor.organizationKind === 'company' ? actor.organizationId : null;
+    return hasRole(actor, 'company_member') && actor.organizationKind === 'company'
+      ? actor.organizationId
+      : null;
   },
   /** The municipality whose staff or head the actor is. */
   townOf(actor: Actor): string | null {
-    return hasRole(actor, 'municipality_staff', 'municipality_head') && actor.organizationKind === 'municipality'
+    return hasRole(actor, 'municipality_staff', 'municipality_head') &&
+      actor.organizationKind === 'municipality'
       ? actor.municipalityId
       : null;
   },

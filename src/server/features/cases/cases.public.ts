@@ -62,16 +62,28 @@ export function createCasesPublic({
       const municipalityIds =
         query.regionId || query.kind
           ? towns
-              .filter((m) => (!query.regionId || m.region.id === query.regionId) && (!query.kind || m.kind === query.kind))
+              .filter(
+                (m) =>
+                  (!query.regionId || m.region.id === query.regionId) &&
+                  (!query.kind || m.kind === query.kind),
+              )
               .map((m) => m.id)
           : undefined;
       const fiscalYearIds =
-        query.fiscalYear !== undefined ? years.filter((y) => y.year === query.fiscalYear).map((y) => y.id) : undefined;
+        query.fiscalYear !== undefined
+          ? years.filter((y) => y.year === query.fiscalYear).map((y) => y.id)
+          : undefined;
       const page = query.page ?? 1;
       const { rows, total } = await repo.findPublishedPage(
         db,
         prefecture.id,
-        { words: searchWords(query.q), area: query.area, municipalityIds, menuId: query.menuId, fiscalYearIds },
+        {
+          words: searchWords(query.q),
+          area: query.area,
+          municipalityIds,
+          menuId: query.menuId,
+          fiscalYearIds,
+        },
         { limit: publicCasesPageSize, offset: (page - 1) * publicCasesPageSize },
       );
       const facetRows = await repo.findPublishedFacets(db, prefecture.id);
@@ -134,7 +146,8 @@ export function createCasesPublic({
           rows: items.map((c) => ({
             year: c.fiscalYear.year,
             municipality: c.municipality.name,
-            kind: municipalityKindLabels[c.municipality.kind as keyof typeof municipalityKindLabels]?.ja ?? '',
+            kind:
+              municipalityKindLabels[c.municipality.kind as keyof typeof municipalityKindLabels]?.ja ?? '',
             region: c.municipality.region.name,
             title: c.title,
             areas: c.challengeAreas.map((a) => challengeAreaLabels[a].ja).join('、'),

@@ -104,10 +104,7 @@ export async function findPublishedPage(
     .orderBy(desc(caseStudies.publishedAt), asc(caseStudies.id))
     .limit(page.limit)
     .offset(page.offset);
-  const [count] = await ex
-    .select({ n: sql<number>`count(*)::int` })
-    .from(caseStudies)
-    .where(where);
+  const [count] = await ex.select({ n: sql<number>`count(*)::int` }).from(caseStudies).where(where);
   return { rows, total: count?.n ?? 0 };
 }
 

@@ -31,7 +31,8 @@ async function ok(method: string, path: string, body: unknown, cookie: string | 
 const orgId = async (name: string) =>
   (await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)))[0]!.id;
 const townId = async (name: string) =>
-  (await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.name, name)))[0]!.id;
+  (await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.name, name)))[0]!
+    .id;
 
 const companyAOrg = await orgId('デモ情報システム株式会社');
 const nishiaizu = await townId('西会津町');
@@ -110,15 +111,28 @@ describe('drafting', () => {
   });
 
   it('a company must name its own project; another company’s project is refused', async () => {
-    const base = { municipalityId: nishiaizu, fiscalYearId: project.fiscalYearId, title: 'x', challengeAreas: ['bpr'] };
+    const base = {
+      municipalityId: nishiaizu,
+      fiscalYearId: project.fiscalYearId,
+      title: 'x',
+      challengeAreas: ['bpr'],
+    };
     const noProject = await call('POST', '/api/cases', base, companyA);
     expect(noProject.status).toBe(422);
     expect(noProject.body.error.fields[0]).toMatchObject({ path: ['supportProjectId'], code: 'required' });
-    expect((await call('POST', '/api/cases', { ...base, supportProjectId: project.id }, companyB)).status).toBe(
-      403,
+    expect(
+      (await call('POST', '/api/cases', { ...base, supportProjectId: project.id }, companyB)).status,
+    ).toBe(403);
+    const mismatch = await call(
+      'POST',
+      '/api/cases',
+      { ...base, municipalityId: koriyama, supportProjectId: project.id },
+      admin,
     );
-    const mismatch = await call('POST', '/api/cases', { ...base, municipalityId: koriyama, supportProjectId: project.id }, admin);
-    expect(mismatch.body.error.fields[0]).toMatchObject({ path: ['municipalityId'], code: 'project_mismatch' });
+    expect(mismatch.body.error.fields[0]).toMatchObject({
+      path: ['municipalityId'],
+      code: 'project_mismatch',
+    });
     for (const cookie of [staff, head, council])
       expect((await call('POST', '/api/cases', base, cookie)).status).toBe(403);
     const unknownTown = await call(
@@ -130,8 +144,14 @@ describe('drafting', () => {
     expect(unknownTown.body.error.fields[0]).toMatchObject({ path: ['municipalityId'], code: 'not_found' });
     // A company may not mark its story as an illustration; only the prefecture does.
     expect(
-      (await call('POST', '/api/cases', { ...base, supportProjectId: project.id, isIllustrative: true }, companyA))
-        .status,
+      (
+        await call(
+          'POST',
+          '/api/cases',
+          { ...base, supportProjectId: project.id, isIllustrative: true },
+          companyA,
+        )
+      ).status,
     ).toBe(403);
   });
 
@@ -139,7 +159,12 @@ describe('drafting', () => {
     const c = await ok(
       'POST',
       '/api/cases',
-      { municipalityId: koriyama, fiscalYearId: project.fiscalYearId, title: '版の確認', challengeAreas: ['bpr'] },
+      {
+        municipalityId: koriyama,
+        fiscalYearId: project.fiscalYearId,
+        title: '版の確認',
+        challengeAreas: ['bpr'],
+      },
       admin,
       201,
     );
@@ -147,8 +172,17 @@ describe('drafting', () => {
     expect(edited.version).toBe(c.version + 1);
     const stale = await call('PATCH', `/api/cases/${c.id}`, { version: c.version, title: '古い版' }, admin);
     expect(stale.status).toBe(409);
-    expect(stale.body.error.current).toMatchObject({ id: c.id, version: c.version + 1, challenge: texts.challenge });
-    const unknown = await call('PATCH', `/api/cases/${c.id}`, { version: edited.version, titel: 'typo' }, admin);
+    expect(stale.body.error.current).toMatchObject({
+      id: c.id,
+      version: c.version + 1,
+      challenge: texts.challenge,
+    });
+    const unknown = await call(
+      'PATCH',
+      `/api/cases/${c.id}`,
+      { version: edited.version, titel: 'typo' },
+      admin,
+    );
     expect(unknown.status).toBe(422);
     const audits = await db
       .select()
@@ -181,11 +215,21 @@ describe('from a project', () => {
   });
 
   it('refuses another company’s project and an unknown one', async () => {
-    expect((await call('POST', '/api/cases/from-project', { projectId: projectB.id }, companyA)).status).toBe(403);
-    expect((await call('POST', '/api/cases/from-project', { projectId: project.id }, staff)).status).toBe(403);
+    expect((await call('POST', '/api/cases/from-project', { projectId: projectB.id }, companyA)).status).toBe(
+      403,
+    );
+    expect((await call('POST', '/api/cases/from-project', { projectId: project.id }, staff)).status).toBe(
+      403,
+    );
     expect(
-      (await call('POST', '/api/cases/from-project', { projectId: '00000000-0000-4000-8000-000000000000' }, admin))
-        .status,
+      (
+        await call(
+          'POST',
+          '/api/cases/from-project',
+          { projectId: '00000000-0000-4000-8000-000000000000' },
+          admin,
+        )
+      ).status,
     ).toBe(404);
   });
 });
@@ -229,10 +273,13 @@ describe('the approval workflow', () => {
 
     const sent = await step('submit', companyA);
     expect(sent).toMatchObject({ status: 'awaiting_municipality', can: { edit: false, submit: false } });
-    const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'dx@nishiaizu.example.jp'));
-    expect(mails.some((m) => m.subject.includes('事例の承認依頼') && m.bodyText.includes(`/cases/manage/${id}`))).toBe(
-      true,
-    );
+    const mails = await db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toAddress, 'dx@nishiaizu.example.jp'));
+    expect(
+      mails.some((m) => m.subject.includes('事例の承認依頼') && m.bodyText.includes(`/cases/manage/${id}`)),
+    ).toBe(true);
     // Not editable while awaiting approval.
     const locked = await call('PATCH', `/api/cases/${id}`, { version, title: 'x' }, companyA);
     expect(locked.body.error.fields[0].code).toBe('not_editable');
@@ -249,8 +296,13 @@ describe('the approval workflow', () => {
 
     const returned = await step('return', staff, { comment: '削減時間の根拠を書いてください。' });
     expect(returned).toMatchObject({ status: 'draft', returnComment: '削減時間の根拠を書いてください。' });
-    const back = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'advisor@company-a.example.jp'));
-    expect(back.some((m) => m.subject.includes('事例の修正依頼') && m.bodyText.includes('削減時間の根拠'))).toBe(true);
+    const back = await db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toAddress, 'advisor@company-a.example.jp'));
+    expect(
+      back.some((m) => m.subject.includes('事例の修正依頼') && m.bodyText.includes('削減時間の根拠')),
+    ).toBe(true);
     // Once sent, the town keeps seeing it, even returned.
     expect((await call('GET', `/api/cases/${id}`, undefined, staff)).status).toBe(200);
     const noComment = await call('POST', `/api/cases/${id}/return`, { version, comment: '' }, staff);
@@ -258,23 +310,37 @@ describe('the approval workflow', () => {
   });
 
   it('the town approves, then the prefecture publishes; a stale version is a 409', async () => {
-    version = (await ok('PATCH', `/api/cases/${id}`, { version, effect: '入力作業が年間520時間減った（実測）。' }, companyA))
-      .version;
+    version = (
+      await ok(
+        'PATCH',
+        `/api/cases/${id}`,
+        { version, effect: '入力作業が年間520時間減った（実測）。' },
+        companyA,
+      )
+    ).version;
     await step('submit', companyA);
     const stale = await call('POST', `/api/cases/${id}/approve`, { version: version - 1 }, head);
     expect(stale.status).toBe(409);
     const byTown = await step('approve', head);
     expect(byTown.status).toBe('awaiting_prefecture');
     await step('approve', head, {}, 403);
-    const adminMails = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'admin@pref.example.jp'));
+    const adminMails = await db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toAddress, 'admin@pref.example.jp'));
     expect(adminMails.some((m) => m.subject.includes('事例の承認依頼'))).toBe(true);
     expect((await call('GET', `/api/public/cases/${id}`)).status).toBe(404);
 
     const published = await step('approve', admin);
     expect(published).toMatchObject({ status: 'published', can: { unpublish: true, edit: false } });
     expect(published.publishedAt).not.toBeNull();
-    const told = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'advisor@company-a.example.jp'));
-    expect(told.some((m) => m.subject.includes('事例を公開しました') && m.bodyText.includes(`/cases/${id}`))).toBe(true);
+    const told = await db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toAddress, 'advisor@company-a.example.jp'));
+    expect(
+      told.some((m) => m.subject.includes('事例を公開しました') && m.bodyText.includes(`/cases/${id}`)),
+    ).toBe(true);
     const pub = await ok('GET', `/api/public/cases/${id}`, undefined, undefined);
     expect(pub).toMatchObject({ id, title: '公開までの流れ', status: 'published' });
     expect(pub).not.toHaveProperty('returnComment');
@@ -316,17 +382,33 @@ describe('the approval workflow', () => {
 });
 
 describe('the public library', () => {
-  const publishedTitles = ['電子申請で窓口の待ち時間を短縮', 'ペーパーレス会議で印刷費を削減', 'AI-OCRで紙の申請を入力'];
+  const publishedTitles = [
+    '電子申請で窓口の待ち時間を短縮',
+    'ペーパーレス会議で印刷費を削減',
+    'AI-OCRで紙の申請を入力',
+  ];
   const hidden = '下書きの事例（公開しない）';
   // Titles unique to this test, searched among whatever the demo seed publishes.
   it('finds only published cases, by words, area, region, kind, menu and year', async () => {
-    const projectIn = await createSupportProject(db, { municipalityId: koriyama, organizationId: companyAOrg });
-    await insertCase(db, project, { status: 'published', title: publishedTitles[0], effect: '待ち時間が30分から10分に' });
+    const projectIn = await createSupportProject(db, {
+      municipalityId: koriyama,
+      organizationId: companyAOrg,
+    });
+    await insertCase(db, project, {
+      status: 'published',
+      title: publishedTitles[0],
+      effect: '待ち時間が30分から10分に',
+    });
     await insertCase(db, projectIn, { status: 'published', title: publishedTitles[1] });
     await insertCase(db, project, { status: 'published', title: publishedTitles[2] });
     await insertCase(db, project, { status: 'awaiting_prefecture', title: hidden });
 
-    const all = await ok('GET', '/api/public/cases?q=' + encodeURIComponent('待ち時間'), undefined, undefined);
+    const all = await ok(
+      'GET',
+      `/api/public/cases?q=${encodeURIComponent('待ち時間')}`,
+      undefined,
+      undefined,
+    );
     expect(all.items.map((c: { title: string }) => c.title)).toContain(publishedTitles[0]);
     expect(all.prefecture).toMatchObject({ code: '07', name: '福島県' });
     const twoWords = await ok(
@@ -336,30 +418,51 @@ describe('the public library', () => {
       undefined,
     );
     expect(twoWords.items.map((c: { title: string }) => c.title)).toEqual([publishedTitles[0]]);
-    const none = await ok('GET', `/api/public/cases?q=${encodeURIComponent('下書きの事例')}`, undefined, undefined);
+    const none = await ok(
+      'GET',
+      `/api/public/cases?q=${encodeURIComponent('下書きの事例')}`,
+      undefined,
+      undefined,
+    );
     expect(none.total).toBe(0);
     // A wildcard typed by the visitor is literal.
     expect((await ok('GET', '/api/public/cases?q=%25%25', undefined, undefined)).total).toBe(0);
 
     const [aizu] = await db.select().from(regions).where(eq(regions.name, '会津'));
     const inAizu = await ok('GET', `/api/public/cases?regionId=${aizu!.id}`, undefined, undefined);
-    expect(inAizu.items.every((c: { municipality: { region: { name: string } } }) => c.municipality.region.name === '会津')).toBe(
-      true,
-    );
+    expect(
+      inAizu.items.every(
+        (c: { municipality: { region: { name: string } } }) => c.municipality.region.name === '会津',
+      ),
+    ).toBe(true);
     const titlesIn = (body: { items: { title: string }[] }) => body.items.map((c) => c.title);
     expect(titlesIn(inAizu)).toContain(publishedTitles[0]);
     expect(titlesIn(inAizu)).not.toContain(publishedTitles[1]);
     const cities = await ok('GET', '/api/public/cases?kind=city', undefined, undefined);
     expect(titlesIn(cities)).toContain(publishedTitles[1]);
     expect(titlesIn(cities)).not.toContain(publishedTitles[0]);
-    const area = await ok('GET', '/api/public/cases?area=online_procedures&fiscalYear=2024', undefined, undefined);
-    expect(area.items.every((c: { challengeAreas: string[] }) => c.challengeAreas.includes('online_procedures'))).toBe(true);
-    expect(titlesIn(area)).toContain(publishedTitles[0]);
-    expect(titlesIn(await ok('GET', '/api/public/cases?fiscalYear=2023', undefined, undefined))).not.toContain(
-      publishedTitles[0],
+    const area = await ok(
+      'GET',
+      '/api/public/cases?area=online_procedures&fiscalYear=2024',
+      undefined,
+      undefined,
     );
-    const byMenu = await ok('GET', `/api/public/cases?menuId=${project.menuProposalId}`, undefined, undefined);
-    expect(byMenu.items.every((c: { menu: { id: string } }) => c.menu?.id === project.menuProposalId)).toBe(true);
+    expect(
+      area.items.every((c: { challengeAreas: string[] }) => c.challengeAreas.includes('online_procedures')),
+    ).toBe(true);
+    expect(titlesIn(area)).toContain(publishedTitles[0]);
+    expect(
+      titlesIn(await ok('GET', '/api/public/cases?fiscalYear=2023', undefined, undefined)),
+    ).not.toContain(publishedTitles[0]);
+    const byMenu = await ok(
+      'GET',
+      `/api/public/cases?menuId=${project.menuProposalId}`,
+      undefined,
+      undefined,
+    );
+    expect(byMenu.items.every((c: { menu: { id: string } }) => c.menu?.id === project.menuProposalId)).toBe(
+      true,
+    );
     expect(titlesIn(byMenu)).toEqual(expect.arrayContaining([publishedTitles[0], publishedTitles[2]]));
     expect(all.facets.fiscalYears).toContain(2024);
     expect(all.facets.regions.map((r: { name: string }) => r.name)).toContain('会津');
@@ -394,6 +497,6 @@ describe('the public library', () => {
     const sheet = await readTabularFile(new Uint8Array(await res.arrayBuffer()), 'cases.xlsx');
     expect(sheet.headers).toEqual(expect.arrayContaining(['題名', '市町村', '効果', '費用（千円）', '例示']));
     expect(sheet.records).toHaveLength(publishedCount);
-    expect(sheet.records.map((r) => r['題名'])).not.toContain(hidden);
+    expect(sheet.records.map((r) => r.題名)).not.toContain(hidden);
   });
 });

@@ -61,13 +61,20 @@ export function createCasesWorkflow({
   const townApprovers = (tx: Executor, row: repo.CaseRow) =>
     repo
       .findRecipients(tx, row.prefectureId, { municipalityId: row.municipalityId })
-      .then((list) => list.filter((u) => u.roles.some((x) => x === 'municipality_staff' || x === 'municipality_head')));
+      .then((list) =>
+        list.filter((u) => u.roles.some((x) => x === 'municipality_staff' || x === 'municipality_head')),
+      );
 
   /** The drafter side: whoever created it, and the members of its company. */
   async function drafters(tx: Executor, row: repo.CaseRow) {
-    const creator = row.createdBy ? await repo.findRecipients(tx, row.prefectureId, { ids: [row.createdBy] }) : [];
+    const creator = row.createdBy
+      ? await repo.findRecipients(tx, row.prefectureId, { ids: [row.createdBy] })
+      : [];
     const company = row.organizationId
-      ? await repo.findRecipients(tx, row.prefectureId, { organizationId: row.organizationId, role: 'company_member' })
+      ? await repo.findRecipients(tx, row.prefectureId, {
+          organizationId: row.organizationId,
+          role: 'company_member',
+        })
       : [];
     return [...creator, ...company];
   }
@@ -84,7 +91,12 @@ export function createCasesWorkflow({
       id: row.id,
       version,
       values,
-      audit: { action: `case_study.${action}`, entityType: 'case_study', before: row, onBehalfOf: row.municipalityId },
+      audit: {
+        action: `case_study.${action}`,
+        entityType: 'case_study',
+        before: row,
+        onBehalfOf: row.municipalityId,
+      },
       reload: () => load(ctx.actor, row.id),
       alsoInTransaction: (tx) => mails(tx),
     });
@@ -97,7 +109,10 @@ export function createCasesWorkflow({
       const row = await readable(actor, id);
       assertAllowed(policy.isDrafter(actor, row));
       if (!policy.canSubmit(actor, row))
-        throw wrongStatus('この事例は既に承認の手続き中か公開中です。', 'This case is already awaiting approval or published.');
+        throw wrongStatus(
+          'この事例は既に承認の手続き中か公開中です。',
+          'This case is already awaiting approval or published.',
+        );
       if (!row.challenge.trim() || !row.approach.trim() || !row.effect.trim()) {
         const missing = (['challenge', 'approach', 'effect'] as const).filter((f) => !row[f].trim());
         throw fieldError(
@@ -108,15 +123,21 @@ export function createCasesWorkflow({
         );
       }
       const town = await townName(actor.prefectureId, row.municipalityId);
-      return transition(signed, row, version, 'submit', { status: 'awaiting_municipality', submittedAt: ctx.now }, async (tx) =>
-        mailAll(tx, actor.prefectureId, await townApprovers(tx, row), caseApprovalRequestedMail, (r) => ({
-          recipientName: r.displayName,
-          caseTitle: row.title,
-          municipalityName: town.ja,
-          step: 'municipality',
-          requestedAt: ctx.now,
-          link: manageLink(row.id),
-        })),
+      return transition(
+        signed,
+        row,
+        version,
+        'submit',
+        { status: 'awaiting_municipality', submittedAt: ctx.now },
+        async (tx) =>
+          mailAll(tx, actor.prefectureId, await townApprovers(tx, row), caseApprovalRequestedMail, (r) => ({
+            recipientName: r.displayName,
+            caseTitle: row.title,
+            municipalityName: town.ja,
+            step: 'municipality',
+            requestedAt: ctx.now,
+            link: manageLink(row.id),
+          })),
       );
     },
 
@@ -135,7 +156,11 @@ export function createCasesWorkflow({
           row,
           version,
           'approve_municipality',
-          { status: 'awaiting_prefecture', municipalityApprovedBy: actor.userId, municipalityApprovedAt: ctx.now },
+          {
+            status: 'awaiting_prefecture',
+            municipalityApprovedBy: actor.userId,
+            municipalityApprovedAt: ctx.now,
+          },
           async (tx) => {
             const admins = await repo.findRecipients(tx, row.prefectureId, { role: 'prefecture_admin' });
             await mailAll(tx, actor.prefectureId, admins, caseApprovalRequestedMail, (r) => ({
@@ -213,7 +238,14 @@ export function createCasesWorkflow({
       assertAllowed(policy.isAdmin(actor));
       if (!policy.canUnpublish(actor, row))
         throw wrongStatus('公開中の事例ではありません。', 'This case is not published.');
-      return transition(signed, row, version, 'unpublish', { status: 'unpublished', unpublishedAt: ctx.now }, async () => {});
+      return transition(
+        signed,
+        row,
+        version,
+        'unpublish',
+        { status: 'unpublished', unpublishedAt: ctx.now },
+        async () => {},
+      );
     },
   };
 }

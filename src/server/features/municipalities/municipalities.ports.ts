@@ -27,5 +27,8 @@ export interface PublicPrefecture {
 export interface MunicipalityMasterReadPort {
   municipalitiesOf(prefectureId: string): Promise<MunicipalityFacts[]>;
   /** The prefecture a public page shows: by its two-digit code, by id, or the first one when neither is given. */
-  publicPrefecture(select: { code?: string | undefined; id?: string | undefined }): Promise<PublicPrefecture | null>;
+  publicPrefecture(select: {
+    code?: string | undefined;
+    id?: string | undefined;
+  }): Promise<PublicPrefecture | null>;
 }
