@@ -41,6 +41,8 @@ export const shellJa = {
     menuRecommendations: 'おすすめの支援メニュー',
     calls: '公募・申請',
     supportProjects: '支援実績',
+    caseManage: '事例の作成・承認',
+    caseStudies: '事例集',
   },
   common: {
     all: 'すべて',
@@ -119,6 +121,8 @@ export const shellEn: Widen<typeof shellJa> = {
     menuRecommendations: 'Recommended menus',
     calls: 'Calls & applications',
     supportProjects: 'Support projects',
+    caseManage: 'Drafting and approving cases',
+    caseStudies: 'Case studies',
   },
   common: {
     all: 'All',

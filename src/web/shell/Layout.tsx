@@ -47,7 +47,7 @@ function Header({ user }: { user: SessionUser | null | undefined }) {
     : null;
 
   return (
-    <header className="border-b border-solid-gray-420 bg-white">
+    <header className="border-b border-solid-gray-420 bg-white print:hidden">
       <div className="mx-auto flex max-w-[1280px] flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-8">
         <div className="flex items-center gap-4">
           <Link
@@ -69,6 +69,10 @@ function Header({ user }: { user: SessionUser | null | undefined }) {
           )}
         </div>
         <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+          {/* The public case library: for everyone, signed in or not. */}
+          <NavLink to="/cases" end className="text-std-16B-170">
+            {t('nav.caseStudies')}
+          </NavLink>
           {user && (
             <div className="flex flex-col text-right">
               <span className="text-dns-16B-130 text-solid-gray-900">
@@ -94,7 +98,7 @@ function MainNav({ user }: { user: SessionUser }) {
   const { t } = useI18n();
   const items = navigationFor(user.roles);
   return (
-    <nav aria-label={t('shell.mainNav')} className="border-b border-solid-gray-420 bg-white">
+    <nav aria-label={t('shell.mainNav')} className="border-b border-solid-gray-420 bg-white print:hidden">
       <ul className="mx-auto flex max-w-[1280px] flex-wrap gap-x-1 px-2 sm:px-6">
         {items.map((item) => (
           <li key={item.to}>
@@ -123,7 +127,7 @@ function MainNav({ user }: { user: SessionUser }) {
 function Footer({ user }: { user: SessionUser | null | undefined }) {
   const { t, locale } = useI18n();
   return (
-    <footer className="mt-16 border-t border-solid-gray-420 bg-solid-gray-50">
+    <footer className="mt-16 border-t border-solid-gray-420 bg-solid-gray-50 print:hidden">
       <div className="mx-auto flex max-w-[1280px] flex-col gap-4 px-4 py-8 sm:px-8">
         <ul className="flex flex-wrap gap-x-6 gap-y-2 text-std-16N-170">
           <li>
@@ -166,7 +170,7 @@ export function Layout() {
       <main
         id="main"
         tabIndex={-1}
-        className="mx-auto min-h-screen w-full max-w-[1280px] flex-1 px-4 pt-6 pb-8 outline-none sm:px-8 sm:pt-8"
+        className="mx-auto min-h-screen w-full max-w-[1280px] flex-1 px-4 pt-6 pb-8 outline-none sm:px-8 sm:pt-8 print:min-h-0 print:max-w-none print:p-0"
       >
         {session.isPending ? <Spinner /> : <Outlet />}
       </main>

@@ -17,6 +17,7 @@ const adminItems: NavItem[] = [
   { to: '/menus/catalog', label: 'nav.menuCatalog' },
   { to: '/calls', label: 'nav.calls' },
   { to: '/support-projects', label: 'nav.supportProjects' },
+  { to: '/cases/manage', label: 'nav.caseManage' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/admin/users', label: 'nav.users' },
   { to: '/admin/organizations', label: 'nav.organizations' },
@@ -33,6 +34,7 @@ const municipalityItems: NavItem[] = [
   { to: '/menus/catalog', label: 'nav.menuCatalog' },
   { to: '/calls', label: 'nav.calls' },
   { to: '/support-projects', label: 'nav.supportProjects' },
+  { to: '/cases/manage', label: 'nav.caseManage' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/account', label: 'nav.account' },
 ];
@@ -53,6 +55,8 @@ const reviewerItems: NavItem[] = [{ to: '/menus/reviews', label: 'nav.menuReview
 const catalogItems: NavItem[] = [{ to: '/menus/catalog', label: 'nav.menuCatalog' }];
 /** Support projects: a company sees its own menus' projects, the council all (after publication). */
 const supportProjectItems: NavItem[] = [{ to: '/support-projects', label: 'nav.supportProjects' }];
+/** Case studies: a company drafts those of its own projects (the public library is in the header for all). */
+const caseDraftItems: NavItem[] = [{ to: '/cases/manage', label: 'nav.caseManage' }];
 /** The council follows the calls and the three-year plan. */
 const councilItems: NavItem[] = [{ to: '/calls', label: 'nav.calls' }];
 
@@ -75,6 +79,7 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
     if (roles.includes('council_secretariat')) lists.push(councilItems);
     if (roles.some((r) => r === 'company_member' || r === 'council_secretariat'))
       lists.push(supportProjectItems);
+    if (roles.includes('company_member')) lists.push(caseDraftItems);
   }
   const seen = new Set<string>();
   const merged: NavItem[] = [];
