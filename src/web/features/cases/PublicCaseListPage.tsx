@@ -75,7 +75,17 @@ export default function PublicCaseListPage() {
   const facets = cases.data?.facets;
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title={t('cases.title')} description={t('cases.description')} />
+      <PageHeader
+        title={t('cases.title')}
+        description={t('cases.description')}
+        meta={
+          cases.data && (
+            <span className="text-std-16B-170 text-solid-gray-800">
+              {locale === 'ja' ? cases.data.prefecture.name : cases.data.prefecture.nameEn}
+            </span>
+          )
+        }
+      />
 
       <Section title={t('cases.search.title')} boxed>
         <form onSubmit={search} className="flex flex-col gap-4">
