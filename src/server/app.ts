@@ -20,6 +20,9 @@ import { createAccountRecoveryService } from './features/auth/account-recovery.s
 import { authModule } from './features/auth/auth.module';
 import { createAuthService } from './features/auth/auth.service';
 import { createDemoAccountsService } from './features/auth/demo-accounts.service';
+import type { SupportProjectReadPort } from './features/applications/applications.ports';
+import { casesModule } from './features/cases/cases.module';
+import { createCasesService, type ProjectReportSource } from './features/cases/cases.service';
 import { calendarModule } from './features/calendar/calendar.module';
 import { createCalendarService } from './features/calendar/calendar.service';
 import { bindFeature, type FeatureModule } from './features/feature-module';
@@ -100,6 +103,7 @@ const features: readonly FeatureEntry[] = [
   feature(applicationsModule, (s) => s.applications),
   feature(notificationsModule, (s) => s.notifications),
   feature(reportsModule, (s) => s.reports),
+  feature(casesModule, (s) => s.cases),
 ];
 
 /**
@@ -130,11 +134,20 @@ function createFeatureServices(deps: ServiceDeps) {
   // Recommendations rank menus against the needs profiles the surveys feature derives.
   const menus = createMenusService(deps, needsProfilesFrom(surveys));
   const seminars = createSeminarsService(deps);
+  const municipalities = createMunicipalitiesService(deps);
+  // The allocation reads the catalog of menus, and proposes a town's challenge from its survey answers.
+  const applications = createApplicationsService(deps, {
+    catalog: {
+      selectedMenus: (prefectureId, fiscalYearId) =>
+        menus.selectedMenusForAllocation(prefectureId, fiscalYearId),
+    },
+    prefill: { needsProfileOf: (p, m, fy) => surveys.needsProfileOf(p, m, fy) },
+  });
   return {
     auth: createAuthService(deps),
     demoAccounts: createDemoAccountsService(deps),
     accountRecovery,
-    municipalities: createMunicipalitiesService(deps),
+    municipalities,
     fiscalYears,
     calendar: createCalendarService(),
     // Inviting a user sends the same one-time link as sign-in's own invitation flow.
@@ -146,13 +159,15 @@ function createFeatureServices(deps: ServiceDeps) {
     menus,
     surveysExports: createSurveysExports({ ...deps, eligibility }, surveys),
     seminars,
-    // The allocation reads the catalog of menus, and proposes a town's challenge from its survey answers.
-    applications: createApplicationsService(deps, {
-      catalog: {
-        selectedMenus: (prefectureId, fiscalYearId) =>
-          menus.selectedMenusForAllocation(prefectureId, fiscalYearId),
-      },
-      prefill: { needsProfileOf: (p, m, fy) => surveys.needsProfileOf(p, m, fy) },
+    applications,
+    // The case library reads the municipality master, the years, menu titles, support projects and
+    // the projects' approved completion reports.
+    cases: createCasesService(deps, {
+      municipalities,
+      fiscalYears,
+      menus,
+      supportProjects: applications,
+      projectReports: interimProjectReports(applications),
     }),
     // Reports read support projects, seminar reach and the needs surveys, each through its port.
     reports: createReportsService(deps, {
@@ -162,6 +177,37 @@ function createFeatureServices(deps: ServiceDeps) {
     }),
   };
 }
+/**
+ * INTERIM, replaced by the projects feature's read port (projects.ports.ts) at its merge: until
+ * completion reports exist, a support project's base fields stand for its "approved report",
+ * with empty texts to fill in.
+ */
+function interimProjectReports(projects: SupportProjectReadPort): ProjectReportSource {
+  return {
+    async approvedReportOf(prefectureId, projectId) {
+      const p = await projects.supportProjectOf(prefectureId, projectId);
+      if (!p) return null;
+      return {
+        projectId: p.id,
+        prefectureId: p.prefectureId,
+        fiscalYearId: p.fiscalYearId,
+        municipalityId: p.municipalityId,
+        menuProposalId: p.menuProposalId,
+        organizationId: p.organizationId,
+        title: p.title,
+        companyName: p.companyName,
+        costThousandYen: p.costThousandYen,
+        summary: '',
+        challenge: '',
+        approach: '',
+        tools: '',
+        effect: '',
+        approvedAt: new Date(0),
+      };
+    },
+  };
+}
+
 export type Services = ReturnType<typeof createFeatureServices> & { home: HomeService };
 
 /** What the job runner of a process runs: the features' jobs and event handlers, and the platform's own. */

@@ -19,6 +19,7 @@ const featureParts = {
   account: ['account', 'auth'],
   admin: ['admin', 'auth', 'municipalities'],
   applications: ['applications', 'fiscalYears', 'menus', 'municipalities', 'home'],
+  cases: ['cases'],
   auth: ['auth'],
   errors: [],
   fiscalYears: ['fiscalYears', 'home'],
@@ -93,6 +94,10 @@ export const routes: RouteObject[] = [
           { path: 'about', ...page('about', () => import('./features/about/AboutPage')) },
           // Public: the open datasets anyone may download without signing in.
           { path: 'open-data', ...page('reports', () => import('./features/reports/OpenDataPage')) },
+          // The case library is public: no sign-in for the list, a case's printable page or the booklet.
+          { path: 'cases', ...page('cases', () => import('./features/cases/PublicCaseListPage')) },
+          { path: 'cases/booklet', ...page('cases', () => import('./features/cases/CaseBookletPage')) },
+          { path: 'cases/:id', ...page('cases', () => import('./features/cases/PublicCasePage')) },
           {
             element: <RequireSession />,
             children: [
@@ -277,6 +282,9 @@ export const routes: RouteObject[] = [
                   { path: ':id', ...page('applications', () => import('./features/applications/RunPage')) },
                 ],
               },
+              { path: 'cases/manage', ...page('cases', () => import('./features/cases/CaseManagePage')) },
+              { path: 'cases/manage/new', ...page('cases', () => import('./features/cases/CaseEditPage')) },
+              { path: 'cases/manage/:id', ...page('cases', () => import('./features/cases/CaseEditPage')) },
               {
                 path: 'reports',
                 element: <RequireRole roles={plannerRoles} />,

@@ -13,6 +13,7 @@ import { seminarsAccessRules } from '../features/seminars/seminars.access-cases'
 import { applicationsAccessRules } from '../features/applications/applications.access-cases';
 import { notificationsAccessRules } from '../features/notifications/notifications.access-cases';
 import { reportsAccessRules } from '../features/reports/reports.access-cases';
+import { casesAccessRules } from '../features/cases/cases.access-cases';
 import type { AccessRule } from './access';
 
 /** Every feature's access rules. A feature with routes adds its list here. */
@@ -32,4 +33,5 @@ export const accessRules: AccessRule[] = [
   ...applicationsAccessRules,
   ...notificationsAccessRules,
   ...reportsAccessRules,
+  ...casesAccessRules,
 ];

@@ -14764,6 +14764,1600 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published cases: search, filters, one page */
+        get: {
+            parameters: {
+                query?: {
+                    prefecture?: string;
+                    q?: string;
+                    area?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy";
+                    regionId?: string;
+                    kind?: "city" | "town" | "village" | "ward";
+                    menuId?: string;
+                    fiscalYear?: number;
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            prefecture: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_municipality" | "awaiting_prefecture" | "published" | "unpublished";
+                                title: string;
+                                challengeAreas: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                                challenge: string;
+                                approach: string;
+                                tools: string;
+                                costThousandYen: number | null;
+                                effect: string;
+                                companyName: string;
+                                isIllustrative: boolean;
+                                municipality: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                    kind: string;
+                                    populationBand: string;
+                                    region: {
+                                        id: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                };
+                                fiscalYear: {
+                                    id: string;
+                                    year: number;
+                                };
+                                menu: {
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                publishedAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            facets: {
+                                regions: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                }[];
+                                menus: {
+                                    id: string;
+                                    title: string;
+                                }[];
+                                fiscalYears: number[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not found (or not published) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid query */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/cases/collection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published case in full (the printable booklet) */
+        get: {
+            parameters: {
+                query?: {
+                    prefecture?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Collection */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            prefecture: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_municipality" | "awaiting_prefecture" | "published" | "unpublished";
+                                title: string;
+                                challengeAreas: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                                challenge: string;
+                                approach: string;
+                                tools: string;
+                                costThousandYen: number | null;
+                                effect: string;
+                                companyName: string;
+                                isIllustrative: boolean;
+                                municipality: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                    kind: string;
+                                    populationBand: string;
+                                    region: {
+                                        id: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                };
+                                fiscalYear: {
+                                    id: string;
+                                    year: number;
+                                };
+                                menu: {
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                publishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not found (or not published) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid query */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published case as an xlsx workbook (Japanese headers) */
+        get: {
+            parameters: {
+                query?: {
+                    prefecture?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Not found (or not published) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid query */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Case */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_municipality" | "awaiting_prefecture" | "published" | "unpublished";
+                            title: string;
+                            challengeAreas: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                            challenge: string;
+                            approach: string;
+                            tools: string;
+                            costThousandYen: number | null;
+                            effect: string;
+                            companyName: string;
+                            isIllustrative: boolean;
+                            municipality: {
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                kind: string;
+                                populationBand: string;
+                                region: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                            };
+                            fiscalYear: {
+                                id: string;
+                                year: number;
+                            };
+                            menu: {
+                                id: string;
+                                title: string;
+                            } | null;
+                            publishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Not found (or not published) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid query */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases the caller drafts or approves */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "awaiting_municipality" | "awaiting_prefecture" | "published" | "unpublished";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_municipality" | "awaiting_prefecture" | "published" | "unpublished";
+                                title: string;
+                                challengeAreas: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                                challenge: string;
+                                approach: string;
+                                tools: string;
+                                costThousandYen: number | null;
+                                effect: string;
+                                companyName: string;
+                                isIllustrative: boolean;
+                                municipality: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                    kind: string;
+                                    populationBand: string;
+                                    region: {
+                                        id: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                };
+                                fiscalYear: {
+                                    id: string;
+                                    year: number;
+                                };
+                                menu: {
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                publishedAt: string | null;
+                                version: number;
+                                supportProjectId: string | null;
+                                organizationId: string | null;
+                                returnComment: string | null;
+                                returnedAt: string | null;
+                                submittedAt: string | null;
+                                municipalityApprovedAt: string | null;
+                                unpublishedAt: string | null;
+                                updatedAt: string;
+                                can: {
+                                    edit: boolean;
+                                    submit: boolean;
+                                    approve: boolean;
+                                    return: boolean;
+                                    unpublish: boolean;
+                                };
+                            }[];
+                            can: {
+                                create: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a case (the prefecture for any municipality; a company for its own project) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        municipalityId: string;
+                        /** Format: uuid */
+                        fiscalYearId: string;
+                        /** Format: uuid */
+                        menuProposalId?: string | null;
+                        /** Format: uuid */
+                        supportProjectId?: string | null;
+                        title: string;
+                        challengeAreas: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                        challenge?: string;
+                        approach?: string;
+                        tools?: string;
+                        costThousandYen?: number | null;
+                        effect?: string;
+                        companyName?: string;
+                        isIllustrative?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_municipality" | "awaiting_prefecture" | "published" | "unpublished";
+                            title: string;
+                            challengeAreas: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                            challenge: string;
+                            approach: string;
+                            tools: string;
+                            costThousandYen: number | null;
+                            effect: string;
+                            companyName: string;
+                            isIllustrative: boolean;
+                            municipality: {
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                kind: string;
+                                populationBand: string;
+                                region: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                            };
+                            fiscalYear: {
+                                id: string;
+                                year: number;
+                            };
+                            menu: {
+                                id: string;
+                                title: string;
+                            } | null;
+                            publishedAt: string | null;
+                            version: number;
+                            supportProjectId: string | null;
+                            organizationId: string | null;
+                            returnComment: string | null;
+                            returnedAt: string | null;
+                            submittedAt: string | null;
+                            municipalityApprovedAt: string | null;
+                            unpublishedAt: string | null;
+                            updatedAt: string;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                approve: boolean;
+                                return: boolean;
+                                unpublish: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/from-project": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft a case pre-filled from the project’s approved completion report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        projectId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_municipality" | "awaiting_prefecture" | "published" | "unpublished";
+                            title: string;
+                            challengeAreas: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                            challenge: string;
+                            approach: string;
+                            tools: string;
+                            costThousandYen: number | null;
+                            effect: string;
+                            companyName: string;
+                            isIllustrative: boolean;
+                            municipality: {
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                kind: string;
+                                populationBand: string;
+                                region: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                            };
+                            fiscalYear: {
+                                id: string;
+                                year: number;
+                            };
+                            menu: {
+                                id: string;
+                                title: string;
+                            } | null;
+                            publishedAt: string | null;
+                            version: number;
+                            supportProjectId: string | null;
+                            organizationId: string | null;
+                            returnComment: string | null;
+                            returnedAt: string | null;
+                            submittedAt: string | null;
+                            municipalityApprovedAt: string | null;
+                            unpublishedAt: string | null;
+                            updatedAt: string;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                approve: boolean;
+                                return: boolean;
+                                unpublish: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with what the caller may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Case */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_municipality" | "awaiting_prefecture" | "published" | "unpublished";
+                            title: string;
+                            challengeAreas: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                            challenge: string;
+                            approach: string;
+                            tools: string;
+                            costThousandYen: number | null;
+                            effect: string;
+                            companyName: string;
+                            isIllustrative: boolean;
+                            municipality: {
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                kind: string;
+                                populationBand: string;
+                                region: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                            };
+                            fiscalYear: {
+                                id: string;
+                                year: number;
+                            };
+                            menu: {
+                                id: string;
+                                title: string;
+                            } | null;
+                            publishedAt: string | null;
+                            version: number;
+                            supportProjectId: string | null;
+                            organizationId: string | null;
+                            returnComment: string | null;
+                            returnedAt: string | null;
+                            submittedAt: string | null;
+                            municipalityApprovedAt: string | null;
+                            unpublishedAt: string | null;
+                            updatedAt: string;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                approve: boolean;
+                                return: boolean;
+                                unpublish: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft (or an unpublished case) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: uuid */
+                        menuProposalId?: string | null;
+                        title?: string;
+                        challengeAreas?: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                        challenge?: string;
+                        approach?: string;
+                        tools?: string;
+                        costThousandYen?: number | null;
+                        effect?: string;
+                        companyName?: string;
+                        isIllustrative?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_municipality" | "awaiting_prefecture" | "published" | "unpublished";
+                            title: string;
+                            challengeAreas: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                            challenge: string;
+                            approach: string;
+                            tools: string;
+                            costThousandYen: number | null;
+                            effect: string;
+                            companyName: string;
+                            isIllustrative: boolean;
+                            municipality: {
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                kind: string;
+                                populationBand: string;
+                                region: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                            };
+                            fiscalYear: {
+                                id: string;
+                                year: number;
+                            };
+                            menu: {
+                                id: string;
+                                title: string;
+                            } | null;
+                            publishedAt: string | null;
+                            version: number;
+                            supportProjectId: string | null;
+                            organizationId: string | null;
+                            returnComment: string | null;
+                            returnedAt: string | null;
+                            submittedAt: string | null;
+                            municipalityApprovedAt: string | null;
+                            unpublishedAt: string | null;
+                            updatedAt: string;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                approve: boolean;
+                                return: boolean;
+                                unpublish: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the municipality to approve it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Submitted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_municipality" | "awaiting_prefecture" | "published" | "unpublished";
+                            title: string;
+                            challengeAreas: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                            challenge: string;
+                            approach: string;
+                            tools: string;
+                            costThousandYen: number | null;
+                            effect: string;
+                            companyName: string;
+                            isIllustrative: boolean;
+                            municipality: {
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                kind: string;
+                                populationBand: string;
+                                region: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                            };
+                            fiscalYear: {
+                                id: string;
+                                year: number;
+                            };
+                            menu: {
+                                id: string;
+                                title: string;
+                            } | null;
+                            publishedAt: string | null;
+                            version: number;
+                            supportProjectId: string | null;
+                            organizationId: string | null;
+                            returnComment: string | null;
+                            returnedAt: string | null;
+                            submittedAt: string | null;
+                            municipalityApprovedAt: string | null;
+                            unpublishedAt: string | null;
+                            updatedAt: string;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                approve: boolean;
+                                return: boolean;
+                                unpublish: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the current step (the municipality, then the prefecture: published) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Approved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_municipality" | "awaiting_prefecture" | "published" | "unpublished";
+                            title: string;
+                            challengeAreas: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                            challenge: string;
+                            approach: string;
+                            tools: string;
+                            costThousandYen: number | null;
+                            effect: string;
+                            companyName: string;
+                            isIllustrative: boolean;
+                            municipality: {
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                kind: string;
+                                populationBand: string;
+                                region: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                            };
+                            fiscalYear: {
+                                id: string;
+                                year: number;
+                            };
+                            menu: {
+                                id: string;
+                                title: string;
+                            } | null;
+                            publishedAt: string | null;
+                            version: number;
+                            supportProjectId: string | null;
+                            organizationId: string | null;
+                            returnComment: string | null;
+                            returnedAt: string | null;
+                            submittedAt: string | null;
+                            municipalityApprovedAt: string | null;
+                            unpublishedAt: string | null;
+                            updatedAt: string;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                approve: boolean;
+                                return: boolean;
+                                unpublish: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for changes (the approver of the current step), with a comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Returned */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_municipality" | "awaiting_prefecture" | "published" | "unpublished";
+                            title: string;
+                            challengeAreas: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                            challenge: string;
+                            approach: string;
+                            tools: string;
+                            costThousandYen: number | null;
+                            effect: string;
+                            companyName: string;
+                            isIllustrative: boolean;
+                            municipality: {
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                kind: string;
+                                populationBand: string;
+                                region: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                            };
+                            fiscalYear: {
+                                id: string;
+                                year: number;
+                            };
+                            menu: {
+                                id: string;
+                                title: string;
+                            } | null;
+                            publishedAt: string | null;
+                            version: number;
+                            supportProjectId: string | null;
+                            organizationId: string | null;
+                            returnComment: string | null;
+                            returnedAt: string | null;
+                            submittedAt: string | null;
+                            municipalityApprovedAt: string | null;
+                            unpublishedAt: string | null;
+                            updatedAt: string;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                approve: boolean;
+                                return: boolean;
+                                unpublish: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a published case back (the prefecture) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Unpublished */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_municipality" | "awaiting_prefecture" | "published" | "unpublished";
+                            title: string;
+                            challengeAreas: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                            challenge: string;
+                            approach: string;
+                            tools: string;
+                            costThousandYen: number | null;
+                            effect: string;
+                            companyName: string;
+                            isIllustrative: boolean;
+                            municipality: {
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                                kind: string;
+                                populationBand: string;
+                                region: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                            };
+                            fiscalYear: {
+                                id: string;
+                                year: number;
+                            };
+                            menu: {
+                                id: string;
+                                title: string;
+                            } | null;
+                            publishedAt: string | null;
+                            version: number;
+                            supportProjectId: string | null;
+                            organizationId: string | null;
+                            returnComment: string | null;
+                            returnedAt: string | null;
+                            submittedAt: string | null;
+                            municipalityApprovedAt: string | null;
+                            unpublishedAt: string | null;
+                            updatedAt: string;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                approve: boolean;
+                                return: boolean;
+                                unpublish: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -13,6 +13,7 @@ import { seminarsEn } from './seminars';
 import { applicationsEn } from './applications';
 import { notificationsEn } from './notifications';
 import { reportsEn } from './reports';
+import { casesEn } from './cases';
 
 /** UI text in English. Same keys as ja.ts (enforced by the Catalog type and catalog.test.ts). */
 export const en: Catalog = {
@@ -30,4 +31,5 @@ export const en: Catalog = {
   ...applicationsEn,
   ...notificationsEn,
   ...reportsEn,
+  ...casesEn,
 };

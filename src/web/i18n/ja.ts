@@ -13,6 +13,7 @@ import { seminarsJa } from './seminars';
 import { applicationsJa } from './applications';
 import { notificationsJa } from './notifications';
 import { reportsJa } from './reports';
+import { casesJa } from './cases';
 
 /**
  * UI text in Japanese, the product's first language. en.ts must have exactly
@@ -34,6 +35,7 @@ export const ja = {
   ...applicationsJa,
   ...notificationsJa,
   ...reportsJa,
+  ...casesJa,
 };
 
 /** The shape every catalog has: the same keys, any string values. */

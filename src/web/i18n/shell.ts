@@ -46,6 +46,8 @@ export const shellJa = {
     supportProjects: '支援実績',
     reports: '報告・統計',
     myProfile: '自団体のプロフィール',
+    caseManage: '事例の作成・承認',
+    caseStudies: '事例集',
   },
   common: {
     all: 'すべて',
@@ -129,6 +131,8 @@ export const shellEn: Widen<typeof shellJa> = {
     supportProjects: 'Support projects',
     reports: 'Reports',
     myProfile: 'Our profile',
+    caseManage: 'Drafting and approving cases',
+    caseStudies: 'Case studies',
   },
   common: {
     all: 'All',

@@ -34,6 +34,7 @@ const partLoaders = {
   applications: () => import('./applications').then((m) => pair(m.applicationsJa, m.applicationsEn)),
   notifications: () => import('./notifications').then((m) => pair(m.notificationsJa, m.notificationsEn)),
   reports: () => import('./reports').then((m) => pair(m.reportsJa, m.reportsEn)),
+  cases: () => import('./cases').then((m) => pair(m.casesJa, m.casesEn)),
 } as const;
 
 export type CatalogPartName = keyof typeof partLoaders;

@@ -70,6 +70,10 @@ function Header({ user }: { user: SessionUser | null | undefined }) {
           )}
         </div>
         <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+          {/* The public case library: for everyone, signed in or not. */}
+          <NavLink to="/cases" end className="text-std-16B-170">
+            {t('nav.caseStudies')}
+          </NavLink>
           {user && (
             <div className="flex flex-col text-right">
               <span className="text-dns-16B-130 text-solid-gray-900">

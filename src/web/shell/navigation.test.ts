@@ -14,6 +14,7 @@ describe('navigationFor', () => {
       '/menus/catalog',
       '/calls',
       '/support-projects',
+      '/cases/manage',
       '/seminars',
       '/reports',
       '/admin/users',
@@ -34,6 +35,7 @@ describe('navigationFor', () => {
         '/menus/catalog',
         '/calls',
         '/support-projects',
+        '/cases/manage',
         '/seminars',
         '/reports/my-profile',
         '/account',
@@ -49,6 +51,7 @@ describe('navigationFor', () => {
       '/menus/profile',
       '/menus/catalog',
       '/support-projects',
+      '/cases/manage',
     ]);
     expect(paths(['reviewer'])).toEqual([...common, '/menus/reviews', '/menus/catalog']);
     // Recommendations are derived from a town's survey answers: the town's and the prefecture's only.

@@ -17,6 +17,7 @@ const adminItems: NavItem[] = [
   { to: '/menus/catalog', label: 'nav.menuCatalog' },
   { to: '/calls', label: 'nav.calls' },
   { to: '/support-projects', label: 'nav.supportProjects' },
+  { to: '/cases/manage', label: 'nav.caseManage' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/reports', label: 'nav.reports' },
   { to: '/admin/users', label: 'nav.users' },
@@ -34,6 +35,7 @@ const municipalityItems: NavItem[] = [
   { to: '/menus/catalog', label: 'nav.menuCatalog' },
   { to: '/calls', label: 'nav.calls' },
   { to: '/support-projects', label: 'nav.supportProjects' },
+  { to: '/cases/manage', label: 'nav.caseManage' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/reports/my-profile', label: 'nav.myProfile' },
   { to: '/account', label: 'nav.account' },
@@ -55,6 +57,8 @@ const reviewerItems: NavItem[] = [{ to: '/menus/reviews', label: 'nav.menuReview
 const catalogItems: NavItem[] = [{ to: '/menus/catalog', label: 'nav.menuCatalog' }];
 /** Support projects: a company sees its own menus' projects, the council all (after publication). */
 const supportProjectItems: NavItem[] = [{ to: '/support-projects', label: 'nav.supportProjects' }];
+/** Case studies: a company drafts those of its own projects (the public library is in the header for all). */
+const caseDraftItems: NavItem[] = [{ to: '/cases/manage', label: 'nav.caseManage' }];
 /** The council follows the calls and the three-year plan, and reads the reports. */
 const councilItems: NavItem[] = [
   { to: '/calls', label: 'nav.calls' },
@@ -80,6 +84,7 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
     if (roles.includes('council_secretariat')) lists.push(councilItems);
     if (roles.some((r) => r === 'company_member' || r === 'council_secretariat'))
       lists.push(supportProjectItems);
+    if (roles.includes('company_member')) lists.push(caseDraftItems);
   }
   const seen = new Set<string>();
   const merged: NavItem[] = [];

@@ -7,3 +7,4 @@ export * from './surveys';
 export * from './seminars';
 export * from './applications';
 export * from './notifications';
+export * from './cases';

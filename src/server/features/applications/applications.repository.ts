@@ -265,6 +265,14 @@ export async function findSupportProjects(
     .orderBy(asc(supportProjects.createdAt), asc(supportProjects.id));
 }
 
+export async function findSupportProject(ex: Executor, prefectureId: string, id: string) {
+  const [row] = await ex
+    .select()
+    .from(supportProjects)
+    .where(and(eq(supportProjects.prefectureId, prefectureId), eq(supportProjects.id, id)));
+  return row ?? null;
+}
+
 export async function insertSupportProjects(ex: Executor, values: (typeof supportProjects.$inferInsert)[]) {
   if (values.length === 0) return [];
   return ex.insert(supportProjects).values(values).returning();

@@ -5,6 +5,8 @@ import { createApplicationsHistory } from './applications.history';
 import { createApplicationsPlanner } from './applications.planner';
 import { createApplicationsPublication } from './applications.publication';
 import { createApplicationsRecords } from './applications.records';
+import type { SupportProjectFacts } from './applications.ports';
+import { findSupportProject } from './applications.repository';
 import { createApplicationsRuns } from './applications.runs';
 import {
   type ChallengePrefillSource,
@@ -38,7 +40,24 @@ export function createApplicationsService(deps: ServiceDeps, ports: Applications
   const publication = createApplicationsPublication({ db, config, records });
   const history = createApplicationsHistory({ db });
   const planner = createApplicationsPlanner({ db, records });
-  return { ...calls, ...submissions, ...runs, ...publication, ...history, ...planner };
+  /** One support project's base fields for other features (applications.ports.ts). */
+  async function supportProjectOf(prefectureId: string, id: string): Promise<SupportProjectFacts | null> {
+    const row = await findSupportProject(db, prefectureId, id);
+    if (!row) return null;
+    return {
+      id: row.id,
+      prefectureId: row.prefectureId,
+      fiscalYearId: row.fiscalYearId,
+      municipalityId: row.municipalityId,
+      menuProposalId: row.menuProposalId,
+      organizationId: row.organizationId,
+      title: row.title,
+      companyName: row.companyName,
+      costThousandYen: row.costThousandYen,
+      status: row.status,
+    };
+  }
+  return { ...calls, ...submissions, ...runs, ...publication, ...history, ...planner, supportProjectOf };
 }
 
 export type ApplicationsService = ReturnType<typeof createApplicationsService>;

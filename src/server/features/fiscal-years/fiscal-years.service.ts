@@ -414,6 +414,12 @@ export function createFiscalYearsService(deps: ServiceDeps) {
       );
     },
 
+    /** Every year of a prefecture as id and number (fiscal-years.ports.ts FiscalYearIndexPort). */
+    async yearsOf(prefectureId: string): Promise<{ id: string; year: number }[]> {
+      const rows = await repo.findFiscalYearSummaries(db, prefectureId);
+      return rows.map((r) => ({ id: r.fiscalYear.id, year: r.fiscalYear.year }));
+    },
+
     /** The year home pages show (active, else latest) with its plan; null before any year exists. */
     async getCurrentPlan(ctx: RequestContext): Promise<FiscalYearDetail | null> {
       const actor = requireActor(ctx);

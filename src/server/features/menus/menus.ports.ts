@@ -1,3 +1,5 @@
+import type { ChallengeArea } from '../../../shared/challenge-areas';
+
 /** A selected menu of a year's catalog, as the allocation of support reads it. */
 export interface CatalogMenuForAllocation {
   id: string;
@@ -17,4 +19,18 @@ export interface CatalogMenuForAllocation {
  */
 export interface CatalogReadPort {
   selectedMenus(prefectureId: string, fiscalYearId: string): Promise<CatalogMenuForAllocation[]>;
+}
+
+/** A menu as another feature names it (a case study links the menu it was built on). */
+export interface MenuTitle {
+  id: string;
+  fiscalYearId: string;
+  title: string;
+  challengeAreas: ChallengeArea[];
+  status: string;
+}
+
+/** Menu titles by id, scoped to the prefecture; unknown ids are left out. */
+export interface MenuTitlesReadPort {
+  menuTitles(prefectureId: string, ids: string[]): Promise<MenuTitle[]>;
 }

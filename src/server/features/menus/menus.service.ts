@@ -7,6 +7,8 @@ import { createMenusExports } from './menus.exports';
 import { createMenusProposals } from './menus.proposals';
 import { createMenusRecords } from './menus.records';
 import { createMenusReviews } from './menus.reviews';
+import type { MenuTitle } from './menus.ports';
+import { findProposals } from './menus.repository';
 import { createMenusRubric } from './menus.rubric';
 
 export { type NeedsProfileSource, noNeedsProfiles } from './menus.catalog';
@@ -40,7 +42,27 @@ export function createMenusService(deps: ServiceDeps, needsProfiles: NeedsProfil
   const catalog = createMenusCatalog({ db, records, needsProfiles });
   const advisors = createMenusAdvisors({ db, records });
   const exports = createMenusExports({ db, records, ranking: decisions.ranking, catalog: catalog.catalog });
-  return { ...rubric, ...proposals, ...reviews, ...decisions, ...catalog, ...advisors, ...exports };
+  /** Titles by id for other features (menus.ports.ts MenuTitlesReadPort). */
+  async function menuTitles(prefectureId: string, ids: string[]): Promise<MenuTitle[]> {
+    const rows = await findProposals(db, prefectureId, { ids });
+    return rows.map((r) => ({
+      id: r.id,
+      fiscalYearId: r.fiscalYearId,
+      title: r.title,
+      challengeAreas: r.challengeAreas,
+      status: r.status,
+    }));
+  }
+  return {
+    ...rubric,
+    ...proposals,
+    ...reviews,
+    ...decisions,
+    ...catalog,
+    ...advisors,
+    ...exports,
+    menuTitles,
+  };
 }
 
 export type MenusService = ReturnType<typeof createMenusService>;

@@ -64,6 +64,12 @@ export async function findRegionsWithAreas(executor: Executor, prefectureId: str
   }));
 }
 
+/** The prefecture with the lowest code: what a public page shows when none is named. */
+export async function findFirstPrefecture(executor: Executor) {
+  const rows = await executor.select().from(prefectures).orderBy(asc(prefectures.code)).limit(1);
+  return rows[0] ?? null;
+}
+
 export async function findPrefectureByCode(executor: Executor, code: string) {
   const rows = await executor.select().from(prefectures).where(eq(prefectures.code, code));
   return rows[0] ?? null;

@@ -11,6 +11,8 @@ import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
 import { type ImportWarning, parseMunicipalityList, type RowError } from './municipality-list';
+import { populationBand } from '../../domain/crosstab';
+import type { MunicipalityFacts, PublicPrefecture } from './municipalities.ports';
 import { municipalitiesPolicy as policy } from './municipalities.policy';
 import * as repo from './municipalities.repository';
 
@@ -127,6 +129,33 @@ export function createMunicipalitiesService(deps: ServiceDeps) {
   const { db } = deps;
 
   return {
+    /** The master as other features read it (municipalities.ports.ts). */
+    async municipalitiesOf(prefectureId: string): Promise<MunicipalityFacts[]> {
+      const rows = await repo.findMunicipalities(db, { prefectureId });
+      return rows.map((r) => ({
+        id: r.municipality.id,
+        code: r.municipality.code,
+        name: r.municipality.name,
+        nameEn: r.municipality.nameEn,
+        kind: r.municipality.kind,
+        population: r.municipality.population,
+        populationBand: populationBand(r.municipality.population).value,
+        region: r.region,
+      }));
+    },
+
+    async publicPrefecture(select: {
+      code?: string | undefined;
+      id?: string | undefined;
+    }): Promise<PublicPrefecture | null> {
+      const row = select.code
+        ? await repo.findPrefectureByCode(db, select.code)
+        : select.id
+          ? await repo.findPrefectureById(db, select.id)
+          : await repo.findFirstPrefecture(db);
+      return row ? { id: row.id, code: row.code, name: row.name, nameEn: row.nameEn } : null;
+    },
+
     async list(
       ctx: RequestContext,
       filter: Omit<repo.MunicipalityFilter, 'prefectureId'>,
