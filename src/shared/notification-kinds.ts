@@ -13,6 +13,9 @@ export const notificationKinds = [
   'seminars.registered',
   'seminars.seat_given',
   'seminars.reminder',
+  'cases.approval_requested',
+  'cases.approved',
+  'cases.returned',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number] | 'auth.invitation' | 'auth.password_reset';
 
@@ -43,6 +46,9 @@ export const notificationKindLabels: Record<(typeof notificationKinds)[number], 
       en: 'A seminar seat from the waiting list',
     },
     'seminars.reminder': { ja: 'セミナー開催前日のご案内', en: 'Seminar reminders the day before' },
+    'cases.approval_requested': { ja: '事例の承認依頼', en: 'Case studies awaiting your approval' },
+    'cases.approved': { ja: '事例の承認・公開', en: 'Case studies approved or published' },
+    'cases.returned': { ja: '事例の差し戻し', en: 'Case studies returned for changes' },
   };
 
 export const emailDeliveryLabels: Record<EmailDelivery, { ja: string; en: string }> = {

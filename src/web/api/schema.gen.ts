@@ -13772,6 +13772,12 @@ export interface paths {
                                 "seminars.seat_given"?: "immediate" | "digest" | "off";
                                 /** @enum {string} */
                                 "seminars.reminder"?: "immediate" | "digest" | "off";
+                                /** @enum {string} */
+                                "cases.approval_requested"?: "immediate" | "digest" | "off";
+                                /** @enum {string} */
+                                "cases.approved"?: "immediate" | "digest" | "off";
+                                /** @enum {string} */
+                                "cases.returned"?: "immediate" | "digest" | "off";
                             };
                         };
                     };
@@ -13836,6 +13842,12 @@ export interface paths {
                             "seminars.seat_given"?: "immediate" | "digest" | "off";
                             /** @enum {string} */
                             "seminars.reminder"?: "immediate" | "digest" | "off";
+                            /** @enum {string} */
+                            "cases.approval_requested"?: "immediate" | "digest" | "off";
+                            /** @enum {string} */
+                            "cases.approved"?: "immediate" | "digest" | "off";
+                            /** @enum {string} */
+                            "cases.returned"?: "immediate" | "digest" | "off";
                         };
                     };
                 };
@@ -13868,6 +13880,12 @@ export interface paths {
                                 "seminars.seat_given"?: "immediate" | "digest" | "off";
                                 /** @enum {string} */
                                 "seminars.reminder"?: "immediate" | "digest" | "off";
+                                /** @enum {string} */
+                                "cases.approval_requested"?: "immediate" | "digest" | "off";
+                                /** @enum {string} */
+                                "cases.approved"?: "immediate" | "digest" | "off";
+                                /** @enum {string} */
+                                "cases.returned"?: "immediate" | "digest" | "off";
                             };
                         };
                     };

@@ -3,7 +3,8 @@ import type { Database, Executor } from '../../db/client';
 import type { AppConfig } from '../../platform/deps';
 import { type Actor, type RequestContext, signedIn } from '../../platform/context';
 import { assertAllowed, fieldError } from '../../platform/errors';
-import { enqueueMail } from '../../platform/mail/outbox';
+import { notify } from '../../platform/notifications/notify';
+import type { NotificationKind } from '../../../shared/notification-kinds';
 import { composeMail, mailLocaleOf, type MailTemplate } from '../../platform/mail/templates';
 import { caseApprovalRequestedMail, caseApprovedMail, caseReturnedMail } from './cases.mails';
 import { casesPolicy as policy } from './cases.policy';
@@ -41,19 +42,33 @@ export function createCasesWorkflow({
     return { ja: town?.name ?? '', en: town?.nameEn ?? '' };
   }
 
+  /** Which notification kind each of the workflow's mails is (the recipients' preferences are per kind). */
+  const kindOf = new Map<unknown, NotificationKind>([
+    [caseApprovalRequestedMail, 'cases.approval_requested'],
+    [caseApprovedMail, 'cases.approved'],
+    [caseReturnedMail, 'cases.returned'],
+  ]);
+
   async function mailAll<P>(
     tx: Executor,
     prefectureId: string,
     recipients: Recipient[],
     template: MailTemplate<P>,
     params: (r: Recipient) => P,
+    now: Date,
   ) {
     const seen = new Set<string>();
     for (const r of recipients) {
       if (seen.has(r.email)) continue;
       seen.add(r.email);
-      const mail = composeMail(template, params(r), mailLocaleOf(r.locale));
-      await enqueueMail(tx, { prefectureId, to: r.email, ...mail });
+      await notify(tx, {
+        prefectureId,
+        kind: kindOf.get(template)!,
+        recipient: { userId: r.id, email: r.email },
+        mail: composeMail(template, params(r), mailLocaleOf(r.locale)),
+        publicUrl: config.publicUrl,
+        now,
+      });
     }
   }
 
@@ -130,14 +145,21 @@ export function createCasesWorkflow({
         'submit',
         { status: 'awaiting_municipality', submittedAt: ctx.now },
         async (tx) =>
-          mailAll(tx, actor.prefectureId, await townApprovers(tx, row), caseApprovalRequestedMail, (r) => ({
-            recipientName: r.displayName,
-            caseTitle: row.title,
-            municipalityName: town.ja,
-            step: 'municipality',
-            requestedAt: ctx.now,
-            link: manageLink(row.id),
-          })),
+          mailAll(
+            tx,
+            actor.prefectureId,
+            await townApprovers(tx, row),
+            caseApprovalRequestedMail,
+            (r) => ({
+              recipientName: r.displayName,
+              caseTitle: row.title,
+              municipalityName: town.ja,
+              step: 'municipality',
+              requestedAt: ctx.now,
+              link: manageLink(row.id),
+            }),
+            ctx.now,
+          ),
       );
     },
 
@@ -163,22 +185,36 @@ export function createCasesWorkflow({
           },
           async (tx) => {
             const admins = await repo.findRecipients(tx, row.prefectureId, { role: 'prefecture_admin' });
-            await mailAll(tx, actor.prefectureId, admins, caseApprovalRequestedMail, (r) => ({
-              recipientName: r.displayName,
-              caseTitle: row.title,
-              municipalityName: town.ja,
-              step: 'prefecture',
-              requestedAt: ctx.now,
-              link: manageLink(row.id),
-            }));
-            await mailAll(tx, actor.prefectureId, await drafters(tx, row), caseApprovedMail, (r) => ({
-              recipientName: r.displayName,
-              caseTitle: row.title,
-              municipalityName: town.ja,
-              step: 'municipality',
-              approvedAt: ctx.now,
-              link: manageLink(row.id),
-            }));
+            await mailAll(
+              tx,
+              actor.prefectureId,
+              admins,
+              caseApprovalRequestedMail,
+              (r) => ({
+                recipientName: r.displayName,
+                caseTitle: row.title,
+                municipalityName: town.ja,
+                step: 'prefecture',
+                requestedAt: ctx.now,
+                link: manageLink(row.id),
+              }),
+              ctx.now,
+            );
+            await mailAll(
+              tx,
+              actor.prefectureId,
+              await drafters(tx, row),
+              caseApprovedMail,
+              (r) => ({
+                recipientName: r.displayName,
+                caseTitle: row.title,
+                municipalityName: town.ja,
+                step: 'municipality',
+                approvedAt: ctx.now,
+                link: manageLink(row.id),
+              }),
+              ctx.now,
+            );
           },
         );
       return transition(
@@ -189,14 +225,21 @@ export function createCasesWorkflow({
         { status: 'published', publishedBy: actor.userId, publishedAt: ctx.now, returnComment: null },
         async (tx) => {
           const told = [...(await drafters(tx, row)), ...(await townApprovers(tx, row))];
-          await mailAll(tx, actor.prefectureId, told, caseApprovedMail, (r) => ({
-            recipientName: r.displayName,
-            caseTitle: row.title,
-            municipalityName: town.ja,
-            step: 'prefecture',
-            approvedAt: ctx.now,
-            link: `${config.publicUrl}/cases/${row.id}`,
-          }));
+          await mailAll(
+            tx,
+            actor.prefectureId,
+            told,
+            caseApprovedMail,
+            (r) => ({
+              recipientName: r.displayName,
+              caseTitle: row.title,
+              municipalityName: town.ja,
+              step: 'prefecture',
+              approvedAt: ctx.now,
+              link: `${config.publicUrl}/cases/${row.id}`,
+            }),
+            ctx.now,
+          );
         },
       );
     },
@@ -219,15 +262,22 @@ export function createCasesWorkflow({
         'return',
         { status, returnComment: input.comment, returnedAt: ctx.now },
         async (tx) =>
-          mailAll(tx, actor.prefectureId, await drafters(tx, row), caseReturnedMail, (r) => ({
-            recipientName: r.displayName,
-            caseTitle: row.title,
-            returnedBy: byTown ? town.ja : '県',
-            returnedByEn: byTown ? town.en : 'The prefecture',
-            comment: input.comment,
-            returnedAt: ctx.now,
-            link: manageLink(row.id),
-          })),
+          mailAll(
+            tx,
+            actor.prefectureId,
+            await drafters(tx, row),
+            caseReturnedMail,
+            (r) => ({
+              recipientName: r.displayName,
+              caseTitle: row.title,
+              returnedBy: byTown ? town.ja : '県',
+              returnedByEn: byTown ? town.en : 'The prefecture',
+              comment: input.comment,
+              returnedAt: ctx.now,
+              link: manageLink(row.id),
+            }),
+            ctx.now,
+          ),
       );
     },
 
