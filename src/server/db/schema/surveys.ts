@@ -50,6 +50,8 @@ export const surveys = pgTable(
     previousId: uuid('previous_id'),
     /** Replaced by a newer version of its question set; kept for its answers. */
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    /** When its respondents were told it opened (once, by the surveys.opened_notices job). */
+    openedNoticeAt: timestamp('opened_notice_at', { withTimezone: true }),
     /** What council members may see: { isPublished, includeMunicipalityNames, rawAnswerKeys }. */
     share: jsonb('share')
       .$type<SurveyShare>()

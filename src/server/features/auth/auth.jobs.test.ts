@@ -77,7 +77,7 @@ describe('credential clean-up job', () => {
     ).toEqual(['expired-recently', 'still-valid']);
   });
 
-  it('is one of the jobs the app runs, with the seminar reminders, the job clean-up, the daily digest and allocation runs', () => {
+  it('is one of the jobs the app runs, with the seminar reminders, the job clean-up, the daily digest, survey opening notices and allocation runs', () => {
     expect(ctx.background.jobs.map((j) => j.kind).sort()).toEqual([
       'applications.run_counterfactuals',
       'applications.solve_run',
@@ -85,6 +85,7 @@ describe('credential clean-up job', () => {
       'jobs.cleanup',
       'notifications.daily_digest',
       'seminars.reminders',
+      'surveys.opened_notices',
     ]);
   });
 });

@@ -11,4 +11,14 @@ export const surveysModule = defineFeature<{ surveys: SurveysService; exports: S
   surveyEligibility: { municipalities: municipalityRespondents, companies: companyRespondents },
   homeTasks: ({ surveys }) => [openSurveyTasks(surveys)],
   routes: ({ surveys, exports }) => [createSurveysRoutes(surveys, exports)],
+  jobs: ({ exports }) => [
+    {
+      kind: 'surveys.opened_notices',
+      // Every quarter hour: respondents hear of a survey within 15 minutes of its opening.
+      everyMs: 15 * 60_000,
+      run: async ({ now }) => {
+        await exports.announceOpened(now);
+      },
+    },
+  ],
 });

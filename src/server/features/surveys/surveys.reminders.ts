@@ -5,8 +5,13 @@ import { AppError } from '../../platform/errors';
 import { notify } from '../../platform/notifications/notify';
 import { composeMail, mailLocaleOf } from '../../platform/mail/templates';
 import { loadManaged } from './surveys.common';
-import { surveyReminderMail } from './surveys.mails';
-import { claimReminders, findReminderRecipients } from './surveys.repository';
+import { surveyOpenedMail, surveyReminderMail } from './surveys.mails';
+import {
+  claimReminders,
+  findReminderRecipients,
+  findSurveysToAnnounce,
+  markOpenedNotice,
+} from './surveys.repository';
 import type { createSurveyResults } from './surveys.results';
 
 /** A person is reminded of a survey at most once in this many hours, however often "send" is pressed. */
@@ -21,10 +26,59 @@ export interface ReminderResult {
   alreadyRemindedCount: number;
 }
 
+/** A survey that opened longer ago than this is not announced any more (the job was down for days). */
+const OPENED_NOTICE_WINDOW_HOURS = 72;
+
 /** Reminders: a mail to every active user of each respondent that has not submitted yet. */
 export function createSurveyReminders(deps: ServiceDeps, results: ReturnType<typeof createSurveyResults>) {
   const { db } = deps;
   return {
+    /**
+     * Tells the respondents of every survey that has just opened (its first version, not a new
+     * version of a question set already announced): once per survey, marked in the same
+     * transaction as the notices, each notice idempotent by its key.
+     */
+    async announceOpened(now: Date): Promise<number> {
+      const since = new Date(now.getTime() - OPENED_NOTICE_WINDOW_HOURS * 3_600_000);
+      let told = 0;
+      for (const survey of await findSurveysToAnnounce(db, since, now)) {
+        const perUser = survey.audience === 'seminar_participants';
+        const ids = (await results.nonRespondersOf(survey)).map((n) => n.municipalityId);
+        const recipients = await findReminderRecipients(db, {
+          prefectureId: survey.prefectureId,
+          ids,
+          perUser,
+        });
+        await db.transaction(async (tx) => {
+          if (!(await markOpenedNotice(tx, survey.id, now))) return;
+          for (const r of recipients) {
+            await notify(tx, {
+              prefectureId: survey.prefectureId,
+              kind: 'surveys.opened',
+              recipient: { userId: r.userId, email: r.email },
+              mail: composeMail(
+                surveyOpenedMail,
+                {
+                  recipientName: r.displayName,
+                  title: { ja: survey.title, en: survey.titleEn },
+                  opensAt: survey.opensAt,
+                  closesAt: survey.closesAt,
+                  publicUrl: deps.config.publicUrl,
+                  surveyId: survey.id,
+                },
+                mailLocaleOf(r.locale),
+              ),
+              publicUrl: deps.config.publicUrl,
+              dedupeKey: `surveys.opened:${survey.id}:${r.userId}`,
+              now,
+            });
+            told++;
+          }
+        });
+      }
+      return told;
+    },
+
     /**
      * Queues a reminder to every active user of each municipality (or each seminar participant)
      * that has not submitted, in the language of their account. Someone reminded of this survey

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { SurveyAudience, SurveyKind } from '../../../shared/schemas/surveys';
 import type { Database, Executor } from '../../db/client';
 import {
@@ -299,6 +299,39 @@ export type PlacedResponse = Awaited<ReturnType<typeof findSubmittedWithPlace>>[
  * Active users of the prefecture to remind: the users of the given municipalities, or (for
  * per-user audiences) the given users themselves.
  */
+/**
+ * Surveys that opened between `since` and `now` and were not announced yet: first versions only
+ * (a new version of a question set replaces one its respondents already know), not superseded,
+ * for audiences whose respondents are known in advance.
+ */
+export async function findSurveysToAnnounce(ex: Executor, since: Date, now: Date) {
+  return ex
+    .select()
+    .from(surveys)
+    .where(
+      and(
+        gt(surveys.opensAt, since),
+        lte(surveys.opensAt, now),
+        gt(surveys.closesAt, now),
+        isNull(surveys.openedNoticeAt),
+        isNull(surveys.supersededAt),
+        isNull(surveys.previousId),
+        inArray(surveys.audience, ['municipalities', 'seminar_participants']),
+      ),
+    )
+    .limit(50);
+}
+
+/** Claims the announcement of a survey: false when another process made it first. */
+export async function markOpenedNotice(ex: Executor, surveyId: string, now: Date): Promise<boolean> {
+  const rows = await ex
+    .update(surveys)
+    .set({ openedNoticeAt: now })
+    .where(and(eq(surveys.id, surveyId), isNull(surveys.openedNoticeAt)))
+    .returning({ id: surveys.id });
+  return rows.length === 1;
+}
+
 export async function findReminderRecipients(
   ex: Executor,
   of: { prefectureId: string; ids: string[]; perUser: boolean },

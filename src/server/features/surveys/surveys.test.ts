@@ -813,3 +813,43 @@ describe('maturity level of a town', () => {
     expect(m.body.areas.every((a: { level: unknown }) => a.level === null)).toBe(true);
   });
 });
+
+describe('the opening notice', () => {
+  it('tells every respondent’s users once when a survey opens, not before, not again', async () => {
+    const opensAt = new Date(Date.now() + 2 * 3_600_000);
+    const s = await createSurvey({
+      title: { ja: '受付開始通知テスト', en: 'Opening notice test' },
+      opensAt: opensAt.toISOString(),
+    });
+    const noticesFor = () =>
+      db
+        .select()
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.subject, '【Kakehashi】【回答受付開始】受付開始通知テスト')));
+
+    // Before it opens: nothing for it (surveys of this file that opened an hour ago are announced).
+    await ctx.services.surveysExports.announceOpened(new Date(opensAt.getTime() - 60_000));
+    expect(await noticesFor()).toEqual([]);
+
+    // A quarter of an hour after it opened: each active user of each municipality, once.
+    const after = new Date(opensAt.getTime() + 15 * 60_000);
+    const told = await ctx.services.surveysExports.announceOpened(after);
+    const mails = await noticesFor();
+    expect(told).toBe(mails.length);
+    expect(mails.map((m) => m.toAddress)).toEqual(
+      expect.arrayContaining(['dx@nishiaizu.example.jp', 'mayor@nishiaizu.example.jp']),
+    );
+    expect(mails.map((m) => m.toAddress)).not.toContain('advisor@company-a.example.jp');
+    expect(mails.find((m) => m.toAddress === 'dx@nishiaizu.example.jp')!.bodyText).toContain(
+      `/surveys/${s.id}/answer`,
+    );
+    // Two processes, or the next pass: no one is told twice.
+    expect(await ctx.services.surveysExports.announceOpened(new Date(after.getTime() + 15 * 60_000))).toBe(0);
+    expect(await noticesFor()).toHaveLength(mails.length);
+    // The inbox has it, linked to the answer page.
+    const inbox = await call('GET', '/api/notifications?limit=5', undefined, staff);
+    expect(inbox.body.items.some((n: { linkPath: string }) => n.linkPath === `/surveys/${s.id}/answer`)).toBe(
+      true,
+    );
+  });
+});

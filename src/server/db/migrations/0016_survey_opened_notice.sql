@@ -1,0 +1,1 @@
+ALTER TABLE "surveys" ADD COLUMN "opened_notice_at" timestamp with time zone;
