@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from './db/client';
 import { applicationsModule } from './features/applications/applications.module';
+import { createApplicationsReadPort } from './features/applications/applications.ports';
 import { createApplicationsService } from './features/applications/applications.service';
 import { accountsModule } from './features/accounts/accounts.module';
 import { createAccountsService } from './features/accounts/accounts.service';
@@ -17,6 +18,8 @@ import { createAccountRecoveryService } from './features/auth/account-recovery.s
 import { authModule } from './features/auth/auth.module';
 import { createAuthService } from './features/auth/auth.service';
 import { createDemoAccountsService } from './features/auth/demo-accounts.service';
+import { dashboardsModule } from './features/dashboards/dashboards.module';
+import { createDashboardsService } from './features/dashboards/dashboards.service';
 import { calendarModule } from './features/calendar/calendar.module';
 import { createCalendarService } from './features/calendar/calendar.service';
 import { bindFeature, type FeatureModule } from './features/feature-module';
@@ -31,10 +34,12 @@ import { createMunicipalitiesService } from './features/municipalities/municipal
 import { organizationsModule } from './features/organizations/organizations.module';
 import { createOrganizationsService } from './features/organizations/organizations.service';
 import { seminarsModule } from './features/seminars/seminars.module';
+import { createSeminarsReadPort } from './features/seminars/seminars.ports';
 import { createSeminarsService } from './features/seminars/seminars.service';
 import { createSurveyEligibility } from './features/surveys/eligibility';
 import { createSurveysExports } from './features/surveys/surveys.exports';
 import { surveysModule } from './features/surveys/surveys.module';
+import { createSurveysReadPort } from './features/surveys/surveys.ports';
 import { createSurveysService } from './features/surveys/surveys.service';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
@@ -92,6 +97,7 @@ const features: readonly FeatureEntry[] = [
   feature(surveysModule, (s) => ({ surveys: s.surveys, exports: s.surveysExports })),
   feature(seminarsModule, (s) => s.seminars),
   feature(applicationsModule, (s) => s.applications),
+  feature(dashboardsModule, (s) => s.dashboards),
 ];
 
 /**
@@ -143,6 +149,12 @@ function createFeatureServices(deps: ServiceDeps) {
           menus.selectedMenusForAllocation(prefectureId, fiscalYearId),
       },
       prefill: { needsProfileOf: (p, m, fy) => surveys.needsProfileOf(p, m, fy) },
+    }),
+    // Dashboards read support projects, needs-survey results and seminar reach through read ports.
+    dashboards: createDashboardsService(deps, {
+      applications: createApplicationsReadPort(deps.db),
+      surveys: createSurveysReadPort(deps.db),
+      seminars: createSeminarsReadPort(deps.db),
     }),
   };
 }

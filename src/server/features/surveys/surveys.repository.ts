@@ -347,3 +347,67 @@ export async function claimReminders(
     .returning({ userId: surveyReminders.userId });
   return new Set(claimed.map((r) => r.userId));
 }
+
+// ---- Read port for dashboards (surveys.ports.ts) ----------------------------------------------
+
+/** The municipal needs surveys of every fiscal year (every version), with the year. */
+export async function listNeedsSurveys(ex: Executor, prefectureId: string) {
+  const rows = await ex
+    .select({ survey: surveys, fiscalYear: fiscalYears.year })
+    .from(surveys)
+    .innerJoin(fiscalYears, eq(fiscalYears.id, surveys.fiscalYearId))
+    .where(
+      and(
+        eq(surveys.prefectureId, prefectureId),
+        eq(surveys.kind, 'needs'),
+        eq(surveys.audience, 'municipalities'),
+      ),
+    )
+    .orderBy(asc(fiscalYears.year), asc(surveys.createdAt));
+  return rows.map((r) => ({ ...r, fiscalYear: Number(r.fiscalYear) }));
+}
+
+/** Submitted responses to the given surveys, oldest submission first (the latest one wins). */
+export function findSubmittedOfSurveys(ex: Executor, prefectureId: string, surveyIds: string[]) {
+  if (surveyIds.length === 0) return Promise.resolve([]);
+  return ex
+    .select({
+      surveyId: surveyResponses.surveyId,
+      municipalityId: surveyResponses.municipalityId,
+      answers: surveyResponses.answers,
+    })
+    .from(surveyResponses)
+    .where(
+      and(
+        eq(surveyResponses.prefectureId, prefectureId),
+        inArray(surveyResponses.surveyId, surveyIds),
+        eq(surveyResponses.status, 'submitted'),
+      ),
+    )
+    .orderBy(asc(surveyResponses.submittedAt));
+}
+
+/** The same surveys without their question sets: what a dashboard request reads every time. */
+export async function listNeedsSurveyHeads(ex: Executor, prefectureId: string) {
+  const rows = await ex
+    .select({
+      id: surveys.id,
+      fiscalYear: fiscalYears.year,
+      opensAt: surveys.opensAt,
+      closesAt: surveys.closesAt,
+      supersededAt: surveys.supersededAt,
+      share: surveys.share,
+    })
+    .from(surveys)
+    .innerJoin(fiscalYears, eq(fiscalYears.id, surveys.fiscalYearId))
+    .where(
+      and(
+        eq(surveys.prefectureId, prefectureId),
+        eq(surveys.kind, 'needs'),
+        eq(surveys.audience, 'municipalities'),
+        isNull(surveys.supersededAt),
+      ),
+    )
+    .orderBy(asc(fiscalYears.year), asc(surveys.createdAt));
+  return rows.map((r) => ({ ...r, fiscalYear: Number(r.fiscalYear) }));
+}

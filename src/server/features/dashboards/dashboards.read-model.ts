@@ -1,0 +1,95 @@
+/**
+ * The data every dashboard is computed from, per prefecture, and the process's cache of it
+ * (ADR 014). Support projects and needs-survey answers change rarely and are costly to gather
+ * (the maturity of every answer is scored from its JSON), so a process keeps what it gathered,
+ * and the views computed from it, for as long as the prefecture's stored generation is the one
+ * it gathered at — one primary-key lookup per request. The generation moves on the applications'
+ * and surveys' domain events (dashboards.module.ts); master data without events (a renamed
+ * municipality) is picked up after `maxAgeMs` at the latest.
+ */
+import type { DashboardMunicipality } from '../../../shared/schemas/dashboards';
+import type { Executor } from '../../db/client';
+import type { ApplicationsReadPort, SupportCoverageRow } from '../applications/applications.ports';
+import type { NeedsResult, SurveysReadPort } from '../surveys/surveys.ports';
+import { generationOf, listFiscalYears, listMunicipalities, listRegions } from './dashboards.repository';
+
+export interface DashboardBase {
+  municipalities: DashboardMunicipality[];
+  regions: { name: string; nameEn: string }[];
+  /** Every fiscal year of the prefecture, oldest first. */
+  fiscalYears: number[];
+  coverage: SupportCoverageRow[];
+  needs: NeedsResult[];
+}
+
+interface Entry {
+  generation: number;
+  loadedAt: number;
+  base: Promise<DashboardBase>;
+  /** Views computed from this base, by a key naming the view, the viewer's scope and the year. */
+  views: Map<string, unknown>;
+}
+
+export interface ReadModelPorts {
+  applications: ApplicationsReadPort;
+  surveys: SurveysReadPort;
+}
+
+export const maxAgeMs = 5 * 60_000;
+const maxViews = 2_000;
+
+export function createReadModelCache(db: Executor, ports: ReadModelPorts) {
+  const entries = new Map<string, Entry>();
+
+  async function load(prefectureId: string): Promise<DashboardBase> {
+    const [municipalities, regions, fiscalYears, coverage, needs] = await Promise.all([
+      listMunicipalities(db, prefectureId),
+      listRegions(db, prefectureId),
+      listFiscalYears(db, prefectureId),
+      ports.applications.supportCoverage(prefectureId),
+      ports.surveys.needsResults(prefectureId),
+    ]);
+    return { municipalities, regions, fiscalYears, coverage, needs };
+  }
+
+  async function entryOf(prefectureId: string, now: Date): Promise<Entry> {
+    const generation = await generationOf(db, prefectureId);
+    const found = entries.get(prefectureId);
+    if (found && found.generation === generation && now.getTime() - found.loadedAt < maxAgeMs) return found;
+    // Concurrent requests after a change share one load.
+    const entry: Entry = { generation, loadedAt: now.getTime(), base: load(prefectureId), views: new Map() };
+    entries.set(prefectureId, entry);
+    entry.base.catch(() => {
+      if (entries.get(prefectureId) === entry) entries.delete(prefectureId);
+    });
+    return entry;
+  }
+
+  return {
+    /** A view of the prefecture's base, computed once per generation and key. */
+    async view<T>(prefectureId: string, now: Date, key: string, compute: (base: DashboardBase) => T): Promise<T> {
+      const entry = await entryOf(prefectureId, now);
+      const base = await entry.base;
+      if (!entry.views.has(key)) {
+        // One entry per viewer scope and year: bounded, since a municipality's own view is small.
+        if (entry.views.size >= maxViews) entry.views.clear();
+        entry.views.set(key, compute(base));
+      }
+      return entry.views.get(key) as T;
+    },
+    async base(prefectureId: string, now: Date): Promise<DashboardBase> {
+      return (await entryOf(prefectureId, now)).base;
+    },
+  };
+}
+export type ReadModelCache = ReturnType<typeof createReadModelCache>;
+
+/**
+ * The year a dashboard opens on: the one asked for, else the latest year up to the current one
+ * that has data, else the current fiscal year.
+ */
+export function pickYear(asked: number | undefined, withData: number[], currentFiscalYear: number): number {
+  if (asked !== undefined) return asked;
+  const past = withData.filter((y) => y <= currentFiscalYear);
+  return past.length > 0 ? Math.max(...past) : currentFiscalYear;
+}
