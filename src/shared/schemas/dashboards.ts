@@ -67,7 +67,9 @@ export const coverageSchema = z.object({
     }),
   ),
   /** Per fiscal year: municipalities supported and support projects. */
-  years: z.array(z.object({ fiscalYear: year, municipalities: z.number().int(), projects: z.number().int() })),
+  years: z.array(
+    z.object({ fiscalYear: year, municipalities: z.number().int(), projects: z.number().int() }),
+  ),
   /** "Every municipality within three years": the three years ending with the selected one. */
   window: z.object({
     fromYear: year,

@@ -15,6 +15,7 @@ describe('navigationFor', () => {
       '/calls',
       '/support-projects',
       '/seminars',
+      '/dashboards',
       '/admin/users',
       '/admin/organizations',
       '/admin/outbox',
@@ -34,6 +35,7 @@ describe('navigationFor', () => {
         '/calls',
         '/support-projects',
         '/seminars',
+        '/dashboards',
         '/account',
       ]);
     }
@@ -54,6 +56,7 @@ describe('navigationFor', () => {
       ...common,
       '/menus/catalog',
       '/calls',
+      '/dashboards',
       '/support-projects',
     ]);
   });

@@ -18,6 +18,7 @@ const adminItems: NavItem[] = [
   { to: '/calls', label: 'nav.calls' },
   { to: '/support-projects', label: 'nav.supportProjects' },
   { to: '/seminars', label: 'nav.seminars' },
+  { to: '/dashboards', label: 'nav.dashboards' },
   { to: '/admin/users', label: 'nav.users' },
   { to: '/admin/organizations', label: 'nav.organizations' },
   { to: '/admin/outbox', label: 'nav.outbox' },
@@ -34,6 +35,7 @@ const municipalityItems: NavItem[] = [
   { to: '/calls', label: 'nav.calls' },
   { to: '/support-projects', label: 'nav.supportProjects' },
   { to: '/seminars', label: 'nav.seminars' },
+  { to: '/dashboards', label: 'nav.dashboards' },
   { to: '/account', label: 'nav.account' },
 ];
 
@@ -53,8 +55,11 @@ const reviewerItems: NavItem[] = [{ to: '/menus/reviews', label: 'nav.menuReview
 const catalogItems: NavItem[] = [{ to: '/menus/catalog', label: 'nav.menuCatalog' }];
 /** Support projects: a company sees its own menus' projects, the council all (after publication). */
 const supportProjectItems: NavItem[] = [{ to: '/support-projects', label: 'nav.supportProjects' }];
-/** The council follows the calls and the three-year plan. */
-const councilItems: NavItem[] = [{ to: '/calls', label: 'nav.calls' }];
+/** The council follows the calls, the three-year plan and the dashboards. */
+const councilItems: NavItem[] = [
+  { to: '/calls', label: 'nav.calls' },
+  { to: '/dashboards', label: 'nav.dashboards' },
+];
 
 /**
  * The main menu for a set of roles. The prefecture admin's menu includes

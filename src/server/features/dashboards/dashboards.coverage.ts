@@ -21,12 +21,14 @@ export function coverageYearsWithData(base: DashboardBase): number[] {
 export function computeCoverage(base: DashboardBase, fiscalYear: number, viewer: DashboardViewer): Coverage {
   const byMunicipality = new Map<string, Map<number, number>>();
   for (const row of base.coverage) {
-    let years = byMunicipality.get(row.municipalityId);
-    if (!years) byMunicipality.set(row.municipalityId, (years = new Map()));
+    const years = byMunicipality.get(row.municipalityId) ?? new Map<number, number>();
+    byMunicipality.set(row.municipalityId, years);
     years.set(row.fiscalYear, (years.get(row.fiscalYear) ?? 0) + row.projects);
   }
   const known = new Set(base.municipalities.map((m) => m.id));
-  const fiscalYears = [...new Set([...base.fiscalYears, ...coverageYearsWithData(base)])].sort((a, b) => a - b);
+  const fiscalYears = [...new Set([...base.fiscalYears, ...coverageYearsWithData(base)])].sort(
+    (a, b) => a - b,
+  );
   const years = fiscalYears.map((y) => {
     let municipalities = 0;
     let projects = 0;

@@ -188,7 +188,9 @@ export function sheetOf(input: DashboardData): SheetSpec {
         rows: input.data.entries.map((e) => ({
           ...placeOf(e.municipality),
           reasons: e.reasons
-            .map((r) => (r.level === null ? reasonLabels[r.kind] : `${reasonLabels[r.kind]}（レベル${r.level}）`))
+            .map((r) =>
+              r.level === null ? reasonLabels[r.kind] : `${reasonLabels[r.kind]}（レベル${r.level}）`,
+            )
             .join('、'),
           actions: [...new Set(e.actions.map((a) => actionLabels[a.kind]))].join('、'),
         })),
@@ -205,10 +207,13 @@ export async function exportFile(
   const year = 'fiscalYear' in input.data ? input.data.fiscalYear : null;
   const fileName = `dashboard-${input.table}${year === null ? '' : `-${year}`}.${format}`;
   if (format === 'xlsx') return { body: await writeWorkbook([sheet]), fileName };
-  const rows = [sheet.columns.map((c) => c.header), ...sheet.rows.map((r) => sheet.columns.map((c) => valueOf(r[c.key])))];
+  const rows = [
+    sheet.columns.map((c) => c.header),
+    ...sheet.rows.map((r) => sheet.columns.map((c) => cellText(r[c.key]))),
+  ];
   return { body: toCsv(rows), fileName };
 }
 
-const valueOf = (v: string | number | Date | null | undefined) => (v instanceof Date ? v.toISOString() : v);
+const cellText = (v: string | number | Date | null | undefined) => (v instanceof Date ? v.toISOString() : v);
 
 export type { DashboardTable };

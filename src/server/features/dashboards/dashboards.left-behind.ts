@@ -32,7 +32,9 @@ export function computeLeftBehind(
 ): LeftBehind {
   const shareOf = (year: number) => inputs.surveys.find((s) => s.fiscalYear === year);
   const surveyRowsShown = (year: number) => policy.canSeeSurveyRows(viewer, shareOf(year));
-  const supported = new Set(base.coverage.filter((c) => c.fiscalYear <= fiscalYear).map((c) => c.municipalityId));
+  const supported = new Set(
+    base.coverage.filter((c) => c.fiscalYear <= fiscalYear).map((c) => c.municipalityId),
+  );
   const reached = (audience: 'heads' | 'staff') =>
     new Set(
       inputs.cells

@@ -16,12 +16,14 @@ export function computeMaturity(
   viewer: DashboardViewer,
 ): MaturityDashboard {
   const survey = surveys.find((s) => s.fiscalYear === fiscalYear);
-  const fiscalYears = [...new Set([...surveys.map((s) => s.fiscalYear), ...base.needs.map((n) => n.fiscalYear)])].sort(
-    (a, b) => a - b,
-  );
+  const fiscalYears = [
+    ...new Set([...surveys.map((s) => s.fiscalYear), ...base.needs.map((n) => n.fiscalYear)]),
+  ].sort((a, b) => a - b);
   const known = new Map(base.municipalities.map((m) => [m.id, m]));
   const ofYear = new Map(
-    base.needs.filter((n) => n.fiscalYear === fiscalYear && known.has(n.municipalityId)).map((n) => [n.municipalityId, n]),
+    base.needs
+      .filter((n) => n.fiscalYear === fiscalYear && known.has(n.municipalityId))
+      .map((n) => [n.municipalityId, n]),
   );
   const rows = base.municipalities.map((m) => {
     const n = ofYear.get(m.id);

@@ -16,7 +16,9 @@ export const dashboardsModule = defineFeature<DashboardsService>({
       event.prefectureId ? service.dataChanged(event.prefectureId, now) : Promise.resolve();
     return [
       onEvent('applications.published', 'dashboards.support-published', (e, { now }) => changed(e, now)),
-      onEvent('applications.history_imported', 'dashboards.history-imported', (e, { now }) => changed(e, now)),
+      onEvent('applications.history_imported', 'dashboards.history-imported', (e, { now }) =>
+        changed(e, now),
+      ),
       onEvent('surveys.response_submitted', 'dashboards.needs-answered', (e, { now }) => changed(e, now)),
     ];
   },

@@ -67,7 +67,12 @@ export function createReadModelCache(db: Executor, ports: ReadModelPorts) {
 
   return {
     /** A view of the prefecture's base, computed once per generation and key. */
-    async view<T>(prefectureId: string, now: Date, key: string, compute: (base: DashboardBase) => T): Promise<T> {
+    async view<T>(
+      prefectureId: string,
+      now: Date,
+      key: string,
+      compute: (base: DashboardBase) => T,
+    ): Promise<T> {
       const entry = await entryOf(prefectureId, now);
       const base = await entry.base;
       if (!entry.views.has(key)) {

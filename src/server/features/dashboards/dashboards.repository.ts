@@ -6,11 +6,21 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { areas, dashboardGenerations, fiscalYears, municipalities, prefectures, regions } from '../../db/schema';
+import {
+  areas,
+  dashboardGenerations,
+  fiscalYears,
+  municipalities,
+  prefectures,
+  regions,
+} from '../../db/schema';
 import type { DashboardMunicipality } from '../../../shared/schemas/dashboards';
 
 /** The prefecture's municipalities by code, with their area and region (reads municipalities, areas, regions). */
-export async function listMunicipalities(ex: Executor, prefectureId: string): Promise<DashboardMunicipality[]> {
+export async function listMunicipalities(
+  ex: Executor,
+  prefectureId: string,
+): Promise<DashboardMunicipality[]> {
   return ex
     .select({
       id: municipalities.id,
@@ -73,6 +83,9 @@ export async function bumpGeneration(ex: Executor, prefectureId: string, now: Da
 
 /** The prefecture's two-digit code (reads prefectures): which boundary file its maps use. */
 export async function findPrefectureCode(ex: Executor, prefectureId: string): Promise<string | null> {
-  const [row] = await ex.select({ code: prefectures.code }).from(prefectures).where(eq(prefectures.id, prefectureId));
+  const [row] = await ex
+    .select({ code: prefectures.code })
+    .from(prefectures)
+    .where(eq(prefectures.id, prefectureId));
   return row?.code ?? null;
 }

@@ -21,7 +21,8 @@ export function createDashboardsRoutes(service: DashboardsService) {
       method: 'get',
       path: '/dashboards/coverage',
       tags: ['dashboards'],
-      summary: 'Support coverage per municipality and year; progress toward every municipality in three years',
+      summary:
+        'Support coverage per municipality and year; progress toward every municipality in three years',
       request: { query: dashboardQuerySchema },
       responses: { 200: jsonContent(coverageSchema, 'Coverage'), ...standardErrors },
     }),

@@ -20,7 +20,9 @@ export function computeSeminarReach(
     staff: status.get(`${m.id}|staff`) ?? ('none' as const),
   }));
   const reached = (s: DashboardReachStatus) => s === 'reached';
-  const fiscalYears = [...new Set([...base.fiscalYears, ...cells.map((c) => c.fiscalYear)])].sort((a, b) => a - b);
+  const fiscalYears = [...new Set([...base.fiscalYears, ...cells.map((c) => c.fiscalYear)])].sort(
+    (a, b) => a - b,
+  );
   return {
     fiscalYear,
     fiscalYears,

@@ -63,10 +63,13 @@ export function createDashboardsService(deps: ServiceDeps, ports: DashboardsPort
     // Read on every request: the sharing settings decide what the council and towns see.
     const surveys = await ports.surveys.needsSurveys(prefectureId);
     const base = await cache.base(prefectureId, ctx.now);
-    const withData = [...new Set([...surveys.map((s) => s.fiscalYear), ...base.needs.map((n) => n.fiscalYear)])];
-    const year = withData.length === 0 && query.fiscalYear === undefined
-      ? null
-      : pickYear(query.fiscalYear, withData, fiscalYearOf(ctx.now));
+    const withData = [
+      ...new Set([...surveys.map((s) => s.fiscalYear), ...base.needs.map((n) => n.fiscalYear)]),
+    ];
+    const year =
+      withData.length === 0 && query.fiscalYear === undefined
+        ? null
+        : pickYear(query.fiscalYear, withData, fiscalYearOf(ctx.now));
     const share = surveys.find((s) => s.fiscalYear === year);
     const key = `maturity|${scopeKey(viewer)}|${year}|${share?.id}|${share?.isPublished}|${share?.includeMunicipalityNames}`;
     return cache.view(prefectureId, ctx.now, key, (b) => computeMaturity(b, year, surveys, viewer));
@@ -78,7 +81,11 @@ export function createDashboardsService(deps: ServiceDeps, ports: DashboardsPort
       cache.base(prefectureId, ctx.now),
       ports.seminars.reachCells(prefectureId),
     ]);
-    const year = pickYear(query.fiscalYear, [...new Set(cells.map((c) => c.fiscalYear))], fiscalYearOf(ctx.now));
+    const year = pickYear(
+      query.fiscalYear,
+      [...new Set(cells.map((c) => c.fiscalYear))],
+      fiscalYearOf(ctx.now),
+    );
     return computeSeminarReach(base, cells, year, viewer);
   }
 

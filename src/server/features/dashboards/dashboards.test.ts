@@ -51,14 +51,22 @@ describe('coverage', () => {
     const statuses = body.municipalities.map((m: { status: string }) => m.status);
     expect(statuses.filter((s: string) => s === 'this_year')).toHaveLength(41);
     // The three-year window FY2022–FY2024 counts each municipality once.
-    const supported = body.municipalities.filter((m: { projectsByYear: unknown[] }) => m.projectsByYear.length > 0);
-    expect(body.window).toMatchObject({ fromYear: 2022, toYear: 2024, supported: supported.length, total: 59 });
+    const supported = body.municipalities.filter(
+      (m: { projectsByYear: unknown[] }) => m.projectsByYear.length > 0,
+    );
+    expect(body.window).toMatchObject({
+      fromYear: 2022,
+      toYear: 2024,
+      supported: supported.length,
+      total: 59,
+    });
     expect(body.window.share).toBeCloseTo(supported.length / 59, 3);
   });
 
   it('classifies a year by the years before it', async () => {
     const body = await ok('/api/dashboards/coverage?fiscalYear=2023');
-    const counts = (s: string) => body.municipalities.filter((m: { status: string }) => m.status === s).length;
+    const counts = (s: string) =>
+      body.municipalities.filter((m: { status: string }) => m.status === s).length;
     expect(counts('this_year')).toBe(20);
     expect(counts('past_two_years')).toBe(19);
     expect(counts('never')).toBe(20);
@@ -75,7 +83,8 @@ describe('coverage', () => {
 
   it('moves on when a history import is published as an event (after one runner pass)', async () => {
     const before = await ok('/api/dashboards/coverage?fiscalYear=2022');
-    const year2022 = (body: typeof before) => body.years.find((r: { fiscalYear: number }) => r.fiscalYear === 2022);
+    const year2022 = (body: typeof before) =>
+      body.years.find((r: { fiscalYear: number }) => r.fiscalYear === 2022);
     const town = before.municipalities.find((m: { status: string }) => m.status !== 'this_year');
     const form = new FormData();
     const text = `\uFEFF年度,市町村コード,市町村名,支援内容,事業者名,費用（千円）\r\n2022,${town.code},${town.name},BPR伴走支援,サンプル社,\r\n`;
@@ -86,7 +95,11 @@ describe('coverage', () => {
     expect(year2022(await ok('/api/dashboards/coverage?fiscalYear=2022')).municipalities).toBe(19);
     await ctx.runJobs();
     const after = await ok('/api/dashboards/coverage?fiscalYear=2022');
-    expect(year2022(after)).toEqual({ fiscalYear: 2022, municipalities: 20, projects: year2022(before).projects + 1 });
+    expect(year2022(after)).toEqual({
+      fiscalYear: 2022,
+      municipalities: 20,
+      projects: year2022(before).projects + 1,
+    });
     expect(after.municipalities.find((m: { id: string }) => m.id === town.id).status).toBe('this_year');
   });
 });
@@ -119,7 +132,9 @@ describe('maturity', () => {
     const levelled = body.distribution.reduce((n: number, d: { count: number }) => n + d.count, 0);
     expect(levelled + body.noLevel).toBe(58);
     for (const d of body.distribution) {
-      expect(answered.filter((m: { overallLevel: number }) => m.overallLevel === d.level)).toHaveLength(d.count);
+      expect(answered.filter((m: { overallLevel: number }) => m.overallLevel === d.level)).toHaveLength(
+        d.count,
+      );
     }
     expect(body.heatmap.length).toBe(3 * 10);
     const trend2024 = body.trend.find((t: { fiscalYear: number }) => t.fiscalYear === 2024);
@@ -171,7 +186,9 @@ describe('left behind', () => {
     const maturity = await ok('/api/dashboards/maturity?fiscalYear=2024');
     for (const m of coverage.municipalities) {
       const reasons = (entry(m.id)?.reasons ?? []).map((r: { kind: string }) => r.kind);
-      expect(reasons.includes('never_supported')).toBe(m.projectsByYear.every((p: { fiscalYear: number }) => p.fiscalYear > 2024));
+      expect(reasons.includes('never_supported')).toBe(
+        m.projectsByYear.every((p: { fiscalYear: number }) => p.fiscalYear > 2024),
+      );
       const level = maturity.municipalities.find((x: { id: string }) => x.id === m.id);
       if (level.answered) {
         expect(reasons.includes('low_maturity')).toBe(level.overallLevel !== null && level.overallLevel <= 2);
@@ -200,7 +217,11 @@ describe('left behind', () => {
     const one = body.entries.find((e: { reasons: { kind: string }[] }) =>
       e.reasons.some((r) => r.kind === 'never_supported'),
     );
-    expect(one.actions.some((a: { kind: string; href: string }) => a.kind === 'invite_to_call' && a.href.startsWith('/calls'))).toBe(true);
+    expect(
+      one.actions.some(
+        (a: { kind: string; href: string }) => a.kind === 'invite_to_call' && a.href.startsWith('/calls'),
+      ),
+    ).toBe(true);
   });
 
   it('is not for municipalities; the council does not get survey reasons it may not see', async () => {
@@ -226,22 +247,32 @@ describe('exports and boundaries', () => {
       'left_behind',
     ];
     for (const table of tables) {
-      const csv = await ctx.request('GET', `/api/dashboards/export?table=${table}&format=csv&fiscalYear=2024`, {
-        cookie: admin,
-      });
+      const csv = await ctx.request(
+        'GET',
+        `/api/dashboards/export?table=${table}&format=csv&fiscalYear=2024`,
+        {
+          cookie: admin,
+        },
+      );
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toContain('text/csv');
       const bytes = new Uint8Array(await csv.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const xlsx = await ctx.request('GET', `/api/dashboards/export?table=${table}&format=xlsx&fiscalYear=2024`, {
-        cookie: admin,
-      });
+      const xlsx = await ctx.request(
+        'GET',
+        `/api/dashboards/export?table=${table}&format=xlsx&fiscalYear=2024`,
+        {
+          cookie: admin,
+        },
+      );
       expect(xlsx.status).toBe(200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
       expect(wb.worksheets[0]!.rowCount).toBeGreaterThan(1);
     }
-    const years = await ctx.request('GET', '/api/dashboards/export?table=coverage_years&format=csv', { cookie: admin });
+    const years = await ctx.request('GET', '/api/dashboards/export?table=coverage_years&format=csv', {
+      cookie: admin,
+    });
     const text = await years.text();
     expect(text).toContain('2023,20,');
     expect(text).toContain('2024,41,45');

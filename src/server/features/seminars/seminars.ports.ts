@@ -20,7 +20,10 @@ export interface SeminarsReadPort {
   /** Every cell with a registration, attendance or archive view, all years. */
   reachCells(prefectureId: string): Promise<ReachCell[]>;
   /** Events still to come, soonest first: where "invite to a seminar" leads. */
-  upcomingEvents(prefectureId: string, now: Date): Promise<{ id: string; audience: Audience; startsAt: Date }[]>;
+  upcomingEvents(
+    prefectureId: string,
+    now: Date,
+  ): Promise<{ id: string; audience: Audience; startsAt: Date }[]>;
 }
 
 export function createSeminarsReadPort(db: Executor): SeminarsReadPort {
