@@ -82,6 +82,23 @@ export function createReadModelCache(db: Executor, ports: ReadModelPorts) {
       }
       return entry.views.get(key) as T;
     },
+    /** The same view serialized once: what the routes send (the large views are 0.5–1 MB of JSON). */
+    async json<T>(
+      prefectureId: string,
+      now: Date,
+      key: string,
+      compute: (base: DashboardBase) => T,
+    ): Promise<string> {
+      const entry = await entryOf(prefectureId, now);
+      const base = await entry.base;
+      const jsonKey = `${key}|json`;
+      if (!entry.views.has(jsonKey)) {
+        if (entry.views.size >= maxViews) entry.views.clear();
+        const view = entry.views.has(key) ? (entry.views.get(key) as T) : compute(base);
+        entry.views.set(jsonKey, JSON.stringify(view));
+      }
+      return entry.views.get(jsonKey) as string;
+    },
     async base(prefectureId: string, now: Date): Promise<DashboardBase> {
       return (await entryOf(prefectureId, now)).base;
     },

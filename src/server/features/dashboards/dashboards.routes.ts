@@ -14,6 +14,13 @@ import type { DashboardsService } from './dashboards.service';
 
 const notFound = { 404: jsonContent(errorBodySchema, 'Not found') } as const;
 
+/** A 200 answer whose JSON text is already made (a cached view, a shipped file). */
+const jsonText = (text: string) =>
+  new Response(text, {
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  }) as never;
+
 export function createDashboardsRoutes(service: DashboardsService) {
   const router = createRouter();
   router.openapi(
@@ -26,7 +33,8 @@ export function createDashboardsRoutes(service: DashboardsService) {
       request: { query: dashboardQuerySchema },
       responses: { 200: jsonContent(coverageSchema, 'Coverage'), ...standardErrors },
     }),
-    async (c) => c.json(await service.coverage(requestContext(c), c.req.valid('query')), 200),
+    // The view's JSON is serialized once per data generation (ADR 014), not per request.
+    async (c) => jsonText(await service.coverageJson(requestContext(c), c.req.valid('query'))),
   );
   router.openapi(
     createRoute({
@@ -37,7 +45,7 @@ export function createDashboardsRoutes(service: DashboardsService) {
       request: { query: dashboardQuerySchema },
       responses: { 200: jsonContent(maturityDashboardSchema, 'Maturity'), ...standardErrors },
     }),
-    async (c) => c.json(await service.maturity(requestContext(c), c.req.valid('query')), 200),
+    async (c) => jsonText(await service.maturityJson(requestContext(c), c.req.valid('query'))),
   );
   router.openapi(
     createRoute({
@@ -100,11 +108,7 @@ export function createDashboardsRoutes(service: DashboardsService) {
         ...notFound,
       },
     }),
-    async (c) =>
-      new Response(await service.boundaries(requestContext(c)), {
-        status: 200,
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-      }) as never,
+    async (c) => jsonText(await service.boundaries(requestContext(c))),
   );
   return router;
 }

@@ -19,7 +19,7 @@ import { type DashboardData, exportFile } from './dashboards.exports';
 import { computeLeftBehind } from './dashboards.left-behind';
 import { computeMaturity } from './dashboards.maturity';
 import { type DashboardViewer, dashboardsPolicy as policy } from './dashboards.policy';
-import { createReadModelCache, pickYear } from './dashboards.read-model';
+import { createReadModelCache, type DashboardBase, pickYear } from './dashboards.read-model';
 import { bumpGeneration, findPrefectureCode } from './dashboards.repository';
 import { computeSeminarReach } from './dashboards.seminars';
 
@@ -49,18 +49,26 @@ export function createDashboardsService(deps: ServiceDeps, ports: DashboardsPort
     return { prefectureId: actor.prefectureId, viewer };
   }
 
-  async function coverage(ctx: RequestContext, query: DashboardQuery): Promise<Coverage> {
+  /** The coverage view and its cache key, for the object (exports) or its JSON (the route). */
+  async function coverageView(ctx: RequestContext, query: DashboardQuery) {
     const { prefectureId, viewer } = viewerOf(ctx);
     const base = await cache.base(prefectureId, ctx.now);
     const year = pickYear(query.fiscalYear, coverageYearsWithData(base), fiscalYearOf(ctx.now));
-    return cache.view(prefectureId, ctx.now, `coverage|${scopeKey(viewer)}|${year}`, (b) =>
-      computeCoverage(b, year, viewer),
-    );
+    return {
+      prefectureId,
+      key: `coverage|${scopeKey(viewer)}|${year}`,
+      compute: (b: DashboardBase): Coverage => computeCoverage(b, year, viewer),
+    };
   }
 
-  async function maturity(ctx: RequestContext, query: DashboardQuery): Promise<MaturityDashboard> {
+  async function coverage(ctx: RequestContext, query: DashboardQuery): Promise<Coverage> {
+    const v = await coverageView(ctx, query);
+    return cache.view(v.prefectureId, ctx.now, v.key, v.compute);
+  }
+
+  async function maturityView(ctx: RequestContext, query: DashboardQuery) {
     const { prefectureId, viewer } = viewerOf(ctx);
-    // Read on every request: the sharing settings decide what the council and towns see.
+    // Read on every request: the sharing settings decide what the council and towns see, at once.
     const surveys = await ports.surveys.needsSurveys(prefectureId);
     const base = await cache.base(prefectureId, ctx.now);
     const withData = [
@@ -71,8 +79,16 @@ export function createDashboardsService(deps: ServiceDeps, ports: DashboardsPort
         ? null
         : pickYear(query.fiscalYear, withData, fiscalYearOf(ctx.now));
     const share = surveys.find((s) => s.fiscalYear === year);
-    const key = `maturity|${scopeKey(viewer)}|${year}|${share?.id}|${share?.isPublished}|${share?.includeMunicipalityNames}`;
-    return cache.view(prefectureId, ctx.now, key, (b) => computeMaturity(b, year, surveys, viewer));
+    return {
+      prefectureId,
+      key: `maturity|${scopeKey(viewer)}|${year}|${share?.id}|${share?.isPublished}|${share?.includeMunicipalityNames}`,
+      compute: (b: DashboardBase): MaturityDashboard => computeMaturity(b, year, surveys, viewer),
+    };
+  }
+
+  async function maturity(ctx: RequestContext, query: DashboardQuery): Promise<MaturityDashboard> {
+    const v = await maturityView(ctx, query);
+    return cache.view(v.prefectureId, ctx.now, v.key, v.compute);
   }
 
   async function seminars(ctx: RequestContext, query: DashboardQuery): Promise<SeminarDashboard> {
@@ -125,6 +141,15 @@ export function createDashboardsService(deps: ServiceDeps, ports: DashboardsPort
   return {
     coverage,
     maturity,
+    /** The coverage view as JSON text, serialized once per data generation. */
+    async coverageJson(ctx: RequestContext, query: DashboardQuery): Promise<string> {
+      const v = await coverageView(ctx, query);
+      return cache.json(v.prefectureId, ctx.now, v.key, v.compute);
+    },
+    async maturityJson(ctx: RequestContext, query: DashboardQuery): Promise<string> {
+      const v = await maturityView(ctx, query);
+      return cache.json(v.prefectureId, ctx.now, v.key, v.compute);
+    },
     seminars,
     leftBehind,
 

@@ -1,7 +1,11 @@
 import type { ChallengeArea } from '../../../shared/challenge-areas';
 import type { Executor } from '../../db/client';
 import { computeNeedsProfile } from '../../domain/needs-profile';
-import { findSubmittedOfSurveys, listNeedsSurveyHeads, listNeedsSurveys } from './surveys.repository';
+import {
+  findLatestNeedsPerMunicipalityYear,
+  listNeedsSurveyHeads,
+  listNeedsSurveys,
+} from './surveys.repository';
 
 /** A municipality's needs-survey result of one fiscal year, as the dashboards map it. */
 export interface NeedsResult {
@@ -52,27 +56,28 @@ export function createSurveysReadPort(db: Executor): SurveysReadPort {
     },
 
     async needsResults(prefectureId) {
-      const rows = await listNeedsSurveys(db, prefectureId);
+      const [rows, responses] = await Promise.all([
+        listNeedsSurveys(db, prefectureId),
+        findLatestNeedsPerMunicipalityYear(db, prefectureId),
+      ]);
       const byId = new Map(rows.map((r) => [r.survey.id, r]));
-      const responses = await findSubmittedOfSurveys(db, prefectureId, [...byId.keys()]);
-      // Latest submission per municipality and year (a new version's answers replace the old).
-      const latest = new Map<string, NeedsResult>();
-      for (const r of responses) {
-        if (!r.municipalityId) continue;
-        const { survey, fiscalYear } = byId.get(r.surveyId)!;
-        const profile = computeNeedsProfile(survey.definition, r.answers, {
+      return responses.flatMap((r) => {
+        const of = byId.get(r.surveyId);
+        if (!r.municipalityId || !of) return [];
+        const profile = computeNeedsProfile(of.survey.definition, r.answers, {
           municipalityId: r.municipalityId,
-          fiscalYearId: survey.fiscalYearId,
+          fiscalYearId: of.survey.fiscalYearId,
         });
-        latest.set(`${r.municipalityId}|${fiscalYear}`, {
-          municipalityId: r.municipalityId,
-          fiscalYear,
-          overallLevel: profile.overallLevel,
-          maturityByArea: profile.maturityByArea,
-          helpWantedAreas: profile.helpWantedAreas,
-        });
-      }
-      return [...latest.values()];
+        return [
+          {
+            municipalityId: r.municipalityId,
+            fiscalYear: of.fiscalYear,
+            overallLevel: profile.overallLevel,
+            maturityByArea: profile.maturityByArea,
+            helpWantedAreas: profile.helpWantedAreas,
+          },
+        ];
+      });
     },
   };
 }

@@ -367,24 +367,29 @@ export async function listNeedsSurveys(ex: Executor, prefectureId: string) {
   return rows.map((r) => ({ ...r, fiscalYear: Number(r.fiscalYear) }));
 }
 
-/** Submitted responses to the given surveys, oldest submission first (the latest one wins). */
-export function findSubmittedOfSurveys(ex: Executor, prefectureId: string, surveyIds: string[]) {
-  if (surveyIds.length === 0) return Promise.resolve([]);
+/**
+ * The latest submitted needs response of each municipality per fiscal year (any version of the
+ * year's survey): one row per municipality and year, however many versions were answered.
+ */
+export function findLatestNeedsPerMunicipalityYear(ex: Executor, prefectureId: string) {
   return ex
-    .select({
+    .selectDistinctOn([surveyResponses.municipalityId, fiscalYears.year], {
       surveyId: surveyResponses.surveyId,
       municipalityId: surveyResponses.municipalityId,
       answers: surveyResponses.answers,
     })
     .from(surveyResponses)
+    .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
+    .innerJoin(fiscalYears, eq(fiscalYears.id, surveys.fiscalYearId))
     .where(
       and(
         eq(surveyResponses.prefectureId, prefectureId),
-        inArray(surveyResponses.surveyId, surveyIds),
+        eq(surveys.kind, 'needs'),
+        eq(surveys.audience, 'municipalities'),
         eq(surveyResponses.status, 'submitted'),
       ),
     )
-    .orderBy(asc(surveyResponses.submittedAt));
+    .orderBy(surveyResponses.municipalityId, fiscalYears.year, desc(surveyResponses.submittedAt));
 }
 
 /** The same surveys without their question sets: what a dashboard request reads every time. */
