@@ -110,7 +110,7 @@ async function buildTenant(db: Executor): Promise<Synthetic> {
     .values(
       Array.from({ length: 8 }, (_, i) => ({
         prefectureId,
-        name: `地域${i + 1}`,
+        name: `地方${i + 1}`,
         nameEn: `Region ${i + 1}`,
         sortOrder: i,
       })),
@@ -123,7 +123,7 @@ async function buildTenant(db: Executor): Promise<Synthetic> {
       prefCodes.map((code, i) => ({
         prefectureId,
         regionId: regionRows[i % regionRows.length]!.id,
-        name: `地方${code}`,
+        name: `地域${code}`,
         nameEn: `Area ${code}`,
         sortOrder: i,
       })),

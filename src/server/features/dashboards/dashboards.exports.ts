@@ -44,8 +44,8 @@ const actionLabels: Record<LeftBehindAction, string> = {
 const place = [
   { header: '団体コード', key: 'code', width: 10 },
   { header: '市町村', key: 'name', width: 14 },
-  { header: '地域', key: 'region', width: 10 },
-  { header: '地方', key: 'area', width: 10 },
+  { header: '地方', key: 'region', width: 10 },
+  { header: '地域', key: 'area', width: 10 },
 ];
 const placeOf = (m: { code: string; name: string; regionName: string; areaName: string }) => ({
   code: m.code,
@@ -115,9 +115,9 @@ export function sheetOf(input: DashboardData): SheetSpec {
       };
     case 'maturity_heatmap':
       return {
-        name: '地域×分野',
+        name: '地方×分野',
         columns: [
-          { header: '地域', key: 'region', width: 10 },
+          { header: '地方', key: 'region', width: 10 },
           { header: '分野', key: 'area', width: 30 },
           { header: '平均レベル', key: 'mean', width: 10 },
           { header: '支援希望', key: 'help', width: 10 },
@@ -163,9 +163,9 @@ export function sheetOf(input: DashboardData): SheetSpec {
       };
     case 'seminars_regions':
       return {
-        name: '地域別到達',
+        name: '地方別到達',
         columns: [
-          { header: '地域', key: 'region', width: 10 },
+          { header: '地方', key: 'region', width: 10 },
           { header: '市町村数', key: 'municipalities', width: 10 },
           { header: '首長等 到達', key: 'heads', width: 12 },
           { header: '職員 到達', key: 'staff', width: 12 },
