@@ -1,4 +1,6 @@
+import zlib from 'node:zlib';
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import {
   coverageSchema,
   dashboardExportQuerySchema,
@@ -8,7 +10,8 @@ import {
   seminarDashboardSchema,
 } from '../../../shared/schemas/dashboards';
 import { fileContent, fileResponse, mediaTypes } from '../../platform/file-response';
-import { createRouter, errorBodySchema, jsonContent, standardErrors } from '../../platform/http';
+import { type AppEnv, createRouter, errorBodySchema, jsonContent, standardErrors } from '../../platform/http';
+import { pickEncoding } from '../../platform/static-web';
 import { requestContext } from '../../platform/middleware';
 import type { DashboardsService } from './dashboards.service';
 
@@ -23,6 +26,32 @@ const jsonText = (text: string) =>
 
 export function createDashboardsRoutes(service: DashboardsService) {
   const router = createRouter();
+  // The cached views' text compressed once per encoding: a prefecture-wide view is 0.5–1 MB of
+  // JSON and a tenth of that compressed. Keyed by the cached string itself (same instance while
+  // its data generation lasts); bounded.
+  const compressed = new Map<string, { br?: Uint8Array; gzip?: Uint8Array }>();
+  function jsonAnswer(c: Context<AppEnv>, text: string) {
+    const encoding = pickEncoding(c.req.header('accept-encoding'));
+    if (encoding === 'identity' || text.length < 4096) return jsonText(text);
+    let entry = compressed.get(text);
+    if (!entry) {
+      if (compressed.size >= 64) compressed.clear();
+      entry = {};
+      compressed.set(text, entry);
+    }
+    entry[encoding] ??=
+      encoding === 'br'
+        ? zlib.brotliCompressSync(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
+        : zlib.gzipSync(text, { level: 6 });
+    return new Response(new Uint8Array(entry[encoding]) as unknown as BodyInit, {
+      status: 200,
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'content-encoding': encoding,
+        vary: 'Accept-Encoding',
+      },
+    }) as never;
+  }
   router.openapi(
     createRoute({
       method: 'get',
@@ -34,7 +63,7 @@ export function createDashboardsRoutes(service: DashboardsService) {
       responses: { 200: jsonContent(coverageSchema, 'Coverage'), ...standardErrors },
     }),
     // The view's JSON is serialized once per data generation (ADR 014), not per request.
-    async (c) => jsonText(await service.coverageJson(requestContext(c), c.req.valid('query'))),
+    async (c) => jsonAnswer(c, await service.coverageJson(requestContext(c), c.req.valid('query'))),
   );
   router.openapi(
     createRoute({
@@ -45,7 +74,7 @@ export function createDashboardsRoutes(service: DashboardsService) {
       request: { query: dashboardQuerySchema },
       responses: { 200: jsonContent(maturityDashboardSchema, 'Maturity'), ...standardErrors },
     }),
-    async (c) => jsonText(await service.maturityJson(requestContext(c), c.req.valid('query'))),
+    async (c) => jsonAnswer(c, await service.maturityJson(requestContext(c), c.req.valid('query'))),
   );
   router.openapi(
     createRoute({
@@ -108,7 +137,7 @@ export function createDashboardsRoutes(service: DashboardsService) {
         ...notFound,
       },
     }),
-    async (c) => jsonText(await service.boundaries(requestContext(c))),
+    async (c) => jsonAnswer(c, await service.boundaries(requestContext(c))),
   );
   return router;
 }

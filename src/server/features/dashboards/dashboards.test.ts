@@ -1,7 +1,9 @@
+import zlib from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fiscalYears, municipalities, surveyResponses, surveys } from '../../db/schema';
+import { publishEvent } from '../../platform/jobs/events';
 import { createTestContext } from '../../testing/harness';
 
 const ctx = await createTestContext();
@@ -140,6 +142,29 @@ describe('maturity', () => {
     const trend2024 = body.trend.find((t: { fiscalYear: number }) => t.fiscalYear === 2024);
     expect(trend2024.answered).toBe(58);
     expect(body.trend.find((t: { fiscalYear: number }) => t.fiscalYear === 2023).answered).toBe(59);
+  });
+
+  it('a submitted needs answer (its event) moves the maturity view on after one runner pass', async () => {
+    const before = await ok('/api/dashboards/maturity?fiscalYear=2024');
+    // The change itself, as the surveys feature would have written it: 郡山市 withdrawn here,
+    // announced by the event the survey answering publishes in the same transaction.
+    await db
+      .delete(surveyResponses)
+      .where(
+        and(eq(surveyResponses.surveyId, needs2024!.id), eq(surveyResponses.municipalityId, koriyama!.id)),
+      );
+    await publishEvent(
+      db,
+      { now: new Date(), actor: null },
+      'surveys.response_submitted',
+      { surveyId: needs2024!.id, responseId: needs2024!.id, municipalityId: koriyama!.id },
+      koriyama!.prefectureId,
+    );
+    expect((await ok('/api/dashboards/maturity?fiscalYear=2024')).notAnswered).toBe(before.notAnswered);
+    await ctx.runJobs();
+    const after = await ok('/api/dashboards/maturity?fiscalYear=2024');
+    expect(after.notAnswered).toBe(before.notAnswered + 1);
+    expect(after.municipalities.find((m: { id: string }) => m.id === koriyama!.id).answered).toBe(false);
   });
 
   it('the council sees aggregates only while the survey shares no municipality names', async () => {
@@ -287,6 +312,22 @@ describe('exports and boundaries', () => {
     expect(lines[1]).toContain('西会津町');
     const refused = await get('/api/dashboards/export?table=left_behind&format=csv', staff);
     expect(refused.status).toBe(403);
+  });
+
+  it('sends the large views compressed to a client that accepts it, the same JSON', async () => {
+    const plain = await ok('/api/dashboards/coverage?fiscalYear=2024');
+    for (const encoding of ['gzip', 'br'] as const) {
+      const res = await ctx.request('GET', '/api/dashboards/coverage?fiscalYear=2024', {
+        cookie: admin,
+        headers: { 'accept-encoding': encoding },
+      });
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const text = (
+        encoding === 'gzip' ? zlib.gunzipSync(bytes) : zlib.brotliDecompressSync(bytes)
+      ).toString();
+      expect(JSON.parse(text)).toEqual(plain);
+    }
   });
 
   it('serves the boundaries with the five-digit codes of every municipality', async () => {
