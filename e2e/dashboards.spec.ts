@@ -30,7 +30,9 @@ async function settle(page: Page): Promise<void> {
 /** The figure of the matrix table for one municipality and fiscal-year column. */
 async function statusOf(page: Page, municipality: string): Promise<string> {
   const table = page.getByRole('table', { name: /市町村×年度の支援件数/ });
-  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: municipality, exact: true }) });
+  const row = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: municipality, exact: true }) });
   return (await row.getByRole('cell').nth(1).textContent()) ?? '';
 }
 
@@ -52,7 +54,10 @@ describe.skipIf(!browser)('dashboards', () => {
     const page = await newPage(browser!, server.baseUrl);
     await loginAs(page, adminEmail);
     await settle(page);
-    await page.getByRole('navigation', { name: /メイン|Main/ }).getByRole('link', { name: 'ダッシュボード' }).click();
+    await page
+      .getByRole('navigation', { name: /メイン|Main/ })
+      .getByRole('link', { name: 'ダッシュボード' })
+      .click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('支援状況');
     await settle(page);
 
