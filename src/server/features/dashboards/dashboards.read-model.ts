@@ -3,9 +3,10 @@
  * (ADR 014). Support projects and needs-survey answers change rarely and are costly to gather
  * (the maturity of every answer is scored from its JSON), so a process keeps what it gathered,
  * and the views computed from it, for as long as the prefecture's stored generation is the one
- * it gathered at — one primary-key lookup per request. The generation moves on the applications'
- * and surveys' domain events (dashboards.module.ts); master data without events (a renamed
- * municipality) is picked up after `maxAgeMs` at the latest.
+ * it gathered at — one primary-key lookup per prefecture per second, shared by the requests of
+ * that second. The generation moves on the applications' and surveys' domain events
+ * (dashboards.module.ts); the process that moves it forgets at once, the others within a second.
+ * Master data without events (a renamed municipality) is picked up after `maxAgeMs` at the latest.
  */
 import type { DashboardMunicipality } from '../../../shared/schemas/dashboards';
 import type { Executor } from '../../db/client';
@@ -25,6 +26,8 @@ export interface DashboardBase {
 interface Entry {
   generation: number;
   loadedAt: number;
+  /** When the stored generation was last compared with this entry's. */
+  checkedAt: number;
   base: Promise<DashboardBase>;
   /** Views computed from this base, by a key naming the view, the viewer's scope and the year. */
   views: Map<string, unknown>;
@@ -36,6 +39,11 @@ export interface ReadModelPorts {
 }
 
 export const maxAgeMs = 5 * 60_000;
+/**
+ * How long a process answers from its entry before asking for the generation again: one lookup
+ * per prefecture per second, shared by every request meanwhile, instead of one per request.
+ */
+export const revalidateMs = 1_000;
 const maxViews = 2_000;
 
 export function createReadModelCache(db: Executor, ports: ReadModelPorts) {
@@ -52,12 +60,36 @@ export function createReadModelCache(db: Executor, ports: ReadModelPorts) {
     return { municipalities, regions, fiscalYears, coverage, needs };
   }
 
+  /** One generation lookup per prefecture at a time, shared by the requests that wait for it. */
+  const lookups = new Map<string, Promise<number>>();
+  function lookUp(prefectureId: string): Promise<number> {
+    let lookup = lookups.get(prefectureId);
+    if (!lookup) {
+      lookup = generationOf(db, prefectureId).finally(() => lookups.delete(prefectureId));
+      lookups.set(prefectureId, lookup);
+    }
+    return lookup;
+  }
+
   async function entryOf(prefectureId: string, now: Date): Promise<Entry> {
-    const generation = await generationOf(db, prefectureId);
+    const at = now.getTime();
+    const isFresh = (e: Entry | undefined): e is Entry => e !== undefined && at - e.loadedAt < maxAgeMs;
     const found = entries.get(prefectureId);
-    if (found && found.generation === generation && now.getTime() - found.loadedAt < maxAgeMs) return found;
+    if (isFresh(found) && at - found.checkedAt < revalidateMs) return found;
+    const generation = await lookUp(prefectureId);
+    const current = entries.get(prefectureId);
+    if (isFresh(current) && current.generation === generation) {
+      current.checkedAt = Math.max(current.checkedAt, at);
+      return current;
+    }
     // Concurrent requests after a change share one load.
-    const entry: Entry = { generation, loadedAt: now.getTime(), base: load(prefectureId), views: new Map() };
+    const entry: Entry = {
+      generation,
+      loadedAt: at,
+      checkedAt: at,
+      base: load(prefectureId),
+      views: new Map(),
+    };
     entries.set(prefectureId, entry);
     entry.base.catch(() => {
       if (entries.get(prefectureId) === entry) entries.delete(prefectureId);
@@ -101,6 +133,10 @@ export function createReadModelCache(db: Executor, ports: ReadModelPorts) {
     },
     async base(prefectureId: string, now: Date): Promise<DashboardBase> {
       return (await entryOf(prefectureId, now)).base;
+    },
+    /** This process drops what it gathered at once (it moved the generation itself). */
+    forget(prefectureId: string): void {
+      entries.delete(prefectureId);
     },
   };
 }

@@ -170,6 +170,7 @@ export function createDashboardsService(deps: ServiceDeps, ports: DashboardsPort
     /** The figures changed (an event): every process recomputes on its next request. */
     async dataChanged(prefectureId: string, now: Date): Promise<void> {
       await bumpGeneration(db, prefectureId, now);
+      cache.forget(prefectureId);
     },
   };
 }
