@@ -11,7 +11,7 @@
 import type { DashboardMunicipality } from '../../../shared/schemas/dashboards';
 import type { Executor } from '../../db/client';
 import type { ApplicationsReadPort, SupportCoverageRow } from '../applications/applications.ports';
-import type { NeedsResult, SurveysReadPort } from '../surveys/surveys.ports';
+import type { NeedsResult, NeedsSurveyInfo, SurveysReadPort } from '../surveys/surveys.ports';
 import { generationOf, listFiscalYears, listMunicipalities, listRegions } from './dashboards.repository';
 
 export interface DashboardBase {
@@ -28,6 +28,8 @@ interface Entry {
   loadedAt: number;
   /** When the stored generation was last compared with this entry's. */
   checkedAt: number;
+  /** The needs surveys' sharing settings as of that check (they decide what others may see). */
+  surveys: NeedsSurveyInfo[];
   base: Promise<DashboardBase>;
   /** Views computed from this base, by a key naming the view, the viewer's scope and the year. */
   views: Map<string, unknown>;
@@ -60,12 +62,17 @@ export function createReadModelCache(db: Executor, ports: ReadModelPorts) {
     return { municipalities, regions, fiscalYears, coverage, needs };
   }
 
-  /** One generation lookup per prefecture at a time, shared by the requests that wait for it. */
-  const lookups = new Map<string, Promise<number>>();
-  function lookUp(prefectureId: string): Promise<number> {
+  /**
+   * One check per prefecture at a time, shared by the requests that wait for it: the generation,
+   * and the needs surveys' sharing settings (no event announces them; a second is their delay).
+   */
+  const lookups = new Map<string, Promise<{ generation: number; surveys: NeedsSurveyInfo[] }>>();
+  function lookUp(prefectureId: string) {
     let lookup = lookups.get(prefectureId);
     if (!lookup) {
-      lookup = generationOf(db, prefectureId).finally(() => lookups.delete(prefectureId));
+      lookup = Promise.all([generationOf(db, prefectureId), ports.surveys.needsSurveys(prefectureId)])
+        .then(([generation, surveys]) => ({ generation, surveys }))
+        .finally(() => lookups.delete(prefectureId));
       lookups.set(prefectureId, lookup);
     }
     return lookup;
@@ -76,10 +83,13 @@ export function createReadModelCache(db: Executor, ports: ReadModelPorts) {
     const isFresh = (e: Entry | undefined): e is Entry => e !== undefined && at - e.loadedAt < maxAgeMs;
     const found = entries.get(prefectureId);
     if (isFresh(found) && at - found.checkedAt < revalidateMs) return found;
-    const generation = await lookUp(prefectureId);
+    const { generation, surveys } = await lookUp(prefectureId);
     const current = entries.get(prefectureId);
     if (isFresh(current) && current.generation === generation) {
-      current.checkedAt = Math.max(current.checkedAt, at);
+      if (at >= current.checkedAt) {
+        current.checkedAt = at;
+        current.surveys = surveys;
+      }
       return current;
     }
     // Concurrent requests after a change share one load.
@@ -87,6 +97,7 @@ export function createReadModelCache(db: Executor, ports: ReadModelPorts) {
       generation,
       loadedAt: at,
       checkedAt: at,
+      surveys,
       base: load(prefectureId),
       views: new Map(),
     };
@@ -133,6 +144,10 @@ export function createReadModelCache(db: Executor, ports: ReadModelPorts) {
     },
     async base(prefectureId: string, now: Date): Promise<DashboardBase> {
       return (await entryOf(prefectureId, now)).base;
+    },
+    /** The needs surveys with their sharing settings, as of the last check (at most a second old). */
+    async needsSurveys(prefectureId: string, now: Date): Promise<NeedsSurveyInfo[]> {
+      return (await entryOf(prefectureId, now)).surveys;
     },
     /** This process drops what it gathered at once (it moved the generation itself). */
     forget(prefectureId: string): void {

@@ -68,8 +68,8 @@ export function createDashboardsService(deps: ServiceDeps, ports: DashboardsPort
 
   async function maturityView(ctx: RequestContext, query: DashboardQuery) {
     const { prefectureId, viewer } = viewerOf(ctx);
-    // Read on every request: the sharing settings decide what the council and towns see, at once.
-    const surveys = await ports.surveys.needsSurveys(prefectureId);
+    // The sharing settings decide what the council and towns see: at most a second old.
+    const surveys = await cache.needsSurveys(prefectureId, ctx.now);
     const base = await cache.base(prefectureId, ctx.now);
     const withData = [
       ...new Set([...surveys.map((s) => s.fiscalYear), ...base.needs.map((n) => n.fiscalYear)]),

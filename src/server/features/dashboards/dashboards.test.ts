@@ -175,6 +175,30 @@ describe('maturity', () => {
     expect(body.heatmap.length).toBe(30);
   });
 
+  it('the council sees every municipality once the survey shares names (within a second)', async () => {
+    const config = await ok(`/api/surveys/${needs2024!.id}/share`);
+    const shared = async (includeMunicipalityNames: boolean, version: number) => {
+      const res = await ctx.request('PUT', `/api/surveys/${needs2024!.id}/share`, {
+        cookie: admin,
+        body: { ...config, version, includeMunicipalityNames },
+      });
+      expect(res.status, await res.text()).toBe(200);
+      return (
+        await ctx
+          .request('GET', `/api/surveys/${needs2024!.id}/share`, { cookie: admin })
+          .then((r) => r.json())
+      ).version as number;
+    };
+    const version = await shared(true, config.version);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const named = await ok('/api/dashboards/maturity?fiscalYear=2024', council);
+    expect(named.detail).toBe('all');
+    expect(named.municipalities).toHaveLength(59);
+    await shared(false, version);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await ok('/api/dashboards/maturity?fiscalYear=2024', council)).municipalities).toEqual([]);
+  });
+
   it('a municipality sees its own levels, and the region heatmap only of a published survey', async () => {
     const published = await ok('/api/dashboards/maturity?fiscalYear=2024', staff);
     expect(published.detail).toBe('own');
