@@ -11,6 +11,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from './db/client';
 import { applicationsModule } from './features/applications/applications.module';
+import { createApplicationsReadPort } from './features/applications/applications.ports';
 import { createApplicationsService } from './features/applications/applications.service';
 import { accountsModule } from './features/accounts/accounts.module';
 import { createAccountsService } from './features/accounts/accounts.service';
@@ -23,6 +24,8 @@ import { createDemoAccountsService } from './features/auth/demo-accounts.service
 import type { SupportProjectReadPort } from './features/applications/applications.ports';
 import { casesModule } from './features/cases/cases.module';
 import { createCasesService, type ProjectReportSource } from './features/cases/cases.service';
+import { dashboardsModule } from './features/dashboards/dashboards.module';
+import { createDashboardsService } from './features/dashboards/dashboards.service';
 import { calendarModule } from './features/calendar/calendar.module';
 import { createCalendarService } from './features/calendar/calendar.service';
 import { bindFeature, type FeatureModule } from './features/feature-module';
@@ -40,10 +43,12 @@ import { createSupportReadPort } from './features/applications/applications.read
 import { reportsModule } from './features/reports/reports.module';
 import { createReportsService } from './features/reports/reports.service';
 import { seminarsModule } from './features/seminars/seminars.module';
+import { createSeminarsReadPort } from './features/seminars/seminars.ports';
 import { createSeminarsService } from './features/seminars/seminars.service';
 import { createSurveyEligibility } from './features/surveys/eligibility';
 import { createSurveysExports } from './features/surveys/surveys.exports';
 import { surveysModule } from './features/surveys/surveys.module';
+import { createSurveysReadPort } from './features/surveys/surveys.ports';
 import { createSurveysService } from './features/surveys/surveys.service';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
@@ -104,6 +109,7 @@ const features: readonly FeatureEntry[] = [
   feature(notificationsModule, (s) => s.notifications),
   feature(reportsModule, (s) => s.reports),
   feature(casesModule, (s) => s.cases),
+  feature(dashboardsModule, (s) => s.dashboards),
 ];
 
 /**
@@ -174,6 +180,12 @@ function createFeatureServices(deps: ServiceDeps) {
       support: createSupportReadPort(deps),
       reach: { reachOf: (p, fy) => seminars.computeReach(deps.db, p, fy) },
       needs: { needsSurveyOutcome: (p, fy) => surveys.needsSurveyOutcome(p, fy) },
+    }),
+    // Dashboards read support projects, needs-survey results and seminar reach through read ports.
+    dashboards: createDashboardsService(deps, {
+      applications: createApplicationsReadPort(deps.db),
+      surveys: createSurveysReadPort(deps.db),
+      seminars: createSeminarsReadPort(deps.db),
     }),
   };
 }

@@ -30,6 +30,7 @@ const featureParts = {
   municipalities: ['municipalities', 'fiscalYears'],
   seminars: ['seminars', 'fiscalYears', 'municipalities', 'surveys', 'home'],
   surveys: ['surveys', 'fiscalYears', 'municipalities', 'home'],
+  dashboards: ['dashboards'],
 } satisfies Record<string, CatalogPartName[]>;
 
 /**
@@ -66,6 +67,8 @@ const adminOnly = ['prefecture_admin'] as const;
 const companyOnly = ['company_member'] as const;
 /** The three-year planner and the reports: the prefecture and the council (the server enforces the same). */
 const plannerRoles = ['prefecture_admin', 'council_secretariat'] as const;
+/** The left-behind list: the prefecture and the council (the server enforces the same). */
+const leftBehindRoles = ['prefecture_admin', 'reviewer', 'council_secretariat'] as const;
 /** Survey results: the prefecture and its reviewers (the server enforces the same). */
 const surveyResultRoles = ['prefecture_admin', 'reviewer'] as const;
 
@@ -305,6 +308,28 @@ export const routes: RouteObject[] = [
               {
                 path: 'reports/my-profile',
                 ...page('reports', () => import('./features/reports/MyProfilePage')),
+              },
+              {
+                path: 'dashboards',
+                ...page('dashboards', () => import('./features/dashboards/CoveragePage')),
+              },
+              {
+                path: 'dashboards/left-behind',
+                element: <RequireRole roles={leftBehindRoles} />,
+                children: [
+                  {
+                    index: true,
+                    ...page('dashboards', () => import('./features/dashboards/LeftBehindPage')),
+                  },
+                ],
+              },
+              {
+                path: 'dashboards/maturity',
+                ...page('dashboards', () => import('./features/dashboards/MaturityPage')),
+              },
+              {
+                path: 'dashboards/seminars',
+                ...page('dashboards', () => import('./features/dashboards/SeminarReachPage')),
               },
               {
                 path: 'support-projects',

@@ -14,6 +14,7 @@ import { applicationsAccessRules } from '../features/applications/applications.a
 import { notificationsAccessRules } from '../features/notifications/notifications.access-cases';
 import { reportsAccessRules } from '../features/reports/reports.access-cases';
 import { casesAccessRules } from '../features/cases/cases.access-cases';
+import { dashboardsAccessRules } from '../features/dashboards/dashboards.access-cases';
 import type { AccessRule } from './access';
 
 /** Every feature's access rules. A feature with routes adds its list here. */
@@ -34,4 +35,5 @@ export const accessRules: AccessRule[] = [
   ...notificationsAccessRules,
   ...reportsAccessRules,
   ...casesAccessRules,
+  ...dashboardsAccessRules,
 ];

@@ -16376,6 +16376,551 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboards/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Support coverage per municipality and year; progress toward every municipality in three years */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Coverage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            fiscalYears: number[];
+                            /** @enum {string} */
+                            detail: "all" | "own" | "none";
+                            municipalityCount: number;
+                            municipalities: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                regionName: string;
+                                regionNameEn: string;
+                                areaName: string;
+                                areaNameEn: string;
+                                /** @enum {string} */
+                                status: "this_year" | "past_two_years" | "earlier" | "never";
+                                projectsByYear: {
+                                    fiscalYear: number;
+                                    projects: number;
+                                }[];
+                            }[];
+                            years: {
+                                fiscalYear: number;
+                                municipalities: number;
+                                projects: number;
+                            }[];
+                            window: {
+                                fromYear: number;
+                                toYear: number;
+                                supported: number;
+                                total: number;
+                                share: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/maturity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Maturity levels, their distribution, the region × challenge-area heatmap and trends */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Maturity */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYear: number | null;
+                            fiscalYears: number[];
+                            surveyId: string | null;
+                            /** @enum {string} */
+                            detail: "all" | "own" | "none";
+                            municipalities: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                regionName: string;
+                                regionNameEn: string;
+                                areaName: string;
+                                areaNameEn: string;
+                                answered: boolean;
+                                overallLevel: number | null;
+                                levels: {
+                                    [key: string]: number;
+                                };
+                                helpWanted: ("dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy")[];
+                            }[];
+                            distribution: {
+                                level: number;
+                                count: number;
+                            }[];
+                            noLevel: number;
+                            notAnswered: number;
+                            heatmap: {
+                                regionName: string;
+                                regionNameEn: string;
+                                /** @enum {string} */
+                                area: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy";
+                                meanLevel: number | null;
+                                helpWanted: number;
+                                answered: number;
+                            }[];
+                            trend: {
+                                fiscalYear: number;
+                                answered: number;
+                                meanOverall: number | null;
+                                levels: number[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/seminars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Seminar reach by audience (heads, staff), municipality and region */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Seminar reach */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            fiscalYears: number[];
+                            /** @enum {string} */
+                            detail: "all" | "own" | "none";
+                            municipalities: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                regionName: string;
+                                regionNameEn: string;
+                                areaName: string;
+                                areaNameEn: string;
+                                /** @enum {string} */
+                                heads: "reached" | "registered_only" | "none";
+                                /** @enum {string} */
+                                staff: "reached" | "registered_only" | "none";
+                            }[];
+                            summary: {
+                                heads: number;
+                                staff: number;
+                                either: number;
+                                total: number;
+                            };
+                            byRegion: {
+                                regionName: string;
+                                regionNameEn: string;
+                                municipalities: number;
+                                heads: number;
+                                staff: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/left-behind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Municipalities left behind, with the reasons and links to the next action */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Left behind */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            fiscalYears: number[];
+                            surveyReasonsShown: boolean;
+                            entries: {
+                                municipality: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string;
+                                    regionName: string;
+                                    regionNameEn: string;
+                                    areaName: string;
+                                    areaNameEn: string;
+                                };
+                                reasons: {
+                                    /** @enum {string} */
+                                    kind: "never_supported" | "never_reached_heads" | "never_reached_staff" | "low_maturity" | "no_survey_answer";
+                                    level: number | null;
+                                }[];
+                                actions: {
+                                    /** @enum {string} */
+                                    kind: "invite_to_call" | "invite_to_seminar" | "offer_proxy_answer";
+                                    href: string;
+                                }[];
+                            }[];
+                            counts: {
+                                /** @enum {string} */
+                                kind: "never_supported" | "never_reached_heads" | "never_reached_staff" | "low_maturity" | "no_survey_answer";
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dashboard table as xlsx or CSV (UTF-8 with BOM) */
+        get: {
+            parameters: {
+                query: {
+                    fiscalYear?: number;
+                    table: "coverage" | "coverage_years" | "maturity" | "maturity_heatmap" | "maturity_trend" | "seminars" | "seminars_regions" | "left_behind";
+                    format: "xlsx" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The table */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/boundaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Municipality boundaries of the prefecture (TopoJSON; N03_007 = five-digit code) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description TopoJSON topology */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "Topology";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

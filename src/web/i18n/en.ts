@@ -14,6 +14,7 @@ import { applicationsEn } from './applications';
 import { notificationsEn } from './notifications';
 import { reportsEn } from './reports';
 import { casesEn } from './cases';
+import { dashboardsEn } from './dashboards';
 
 /** UI text in English. Same keys as ja.ts (enforced by the Catalog type and catalog.test.ts). */
 export const en: Catalog = {
@@ -32,4 +33,5 @@ export const en: Catalog = {
   ...notificationsEn,
   ...reportsEn,
   ...casesEn,
+  ...dashboardsEn,
 };

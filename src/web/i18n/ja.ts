@@ -14,6 +14,7 @@ import { applicationsJa } from './applications';
 import { notificationsJa } from './notifications';
 import { reportsJa } from './reports';
 import { casesJa } from './cases';
+import { dashboardsJa } from './dashboards';
 
 /**
  * UI text in Japanese, the product's first language. en.ts must have exactly
@@ -36,6 +37,7 @@ export const ja = {
   ...notificationsJa,
   ...reportsJa,
   ...casesJa,
+  ...dashboardsJa,
 };
 
 /** The shape every catalog has: the same keys, any string values. */

@@ -48,6 +48,7 @@ export const shellJa = {
     myProfile: '自団体のプロフィール',
     caseManage: '事例の作成・承認',
     caseStudies: '事例集',
+    dashboards: 'ダッシュボード',
   },
   common: {
     all: 'すべて',
@@ -133,6 +134,7 @@ export const shellEn: Widen<typeof shellJa> = {
     myProfile: 'Our profile',
     caseManage: 'Drafting and approving cases',
     caseStudies: 'Case studies',
+    dashboards: 'Dashboards',
   },
   common: {
     all: 'All',

@@ -35,6 +35,7 @@ const partLoaders = {
   notifications: () => import('./notifications').then((m) => pair(m.notificationsJa, m.notificationsEn)),
   reports: () => import('./reports').then((m) => pair(m.reportsJa, m.reportsEn)),
   cases: () => import('./cases').then((m) => pair(m.casesJa, m.casesEn)),
+  dashboards: () => import('./dashboards').then((m) => pair(m.dashboardsJa, m.dashboardsEn)),
 } as const;
 
 export type CatalogPartName = keyof typeof partLoaders;

@@ -17,6 +17,7 @@ describe('navigationFor', () => {
       '/cases/manage',
       '/seminars',
       '/reports',
+      '/dashboards',
       '/admin/users',
       '/admin/organizations',
       '/admin/outbox',
@@ -38,6 +39,7 @@ describe('navigationFor', () => {
         '/cases/manage',
         '/seminars',
         '/reports/my-profile',
+        '/dashboards',
         '/account',
       ]);
     }
@@ -59,6 +61,7 @@ describe('navigationFor', () => {
       ...common,
       '/menus/catalog',
       '/calls',
+      '/dashboards',
       '/reports',
       '/support-projects',
     ]);

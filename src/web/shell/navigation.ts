@@ -20,6 +20,7 @@ const adminItems: NavItem[] = [
   { to: '/cases/manage', label: 'nav.caseManage' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/reports', label: 'nav.reports' },
+  { to: '/dashboards', label: 'nav.dashboards' },
   { to: '/admin/users', label: 'nav.users' },
   { to: '/admin/organizations', label: 'nav.organizations' },
   { to: '/admin/outbox', label: 'nav.outbox' },
@@ -38,6 +39,7 @@ const municipalityItems: NavItem[] = [
   { to: '/cases/manage', label: 'nav.caseManage' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/reports/my-profile', label: 'nav.myProfile' },
+  { to: '/dashboards', label: 'nav.dashboards' },
   { to: '/account', label: 'nav.account' },
 ];
 
@@ -59,9 +61,10 @@ const catalogItems: NavItem[] = [{ to: '/menus/catalog', label: 'nav.menuCatalog
 const supportProjectItems: NavItem[] = [{ to: '/support-projects', label: 'nav.supportProjects' }];
 /** Case studies: a company drafts those of its own projects (the public library is in the header for all). */
 const caseDraftItems: NavItem[] = [{ to: '/cases/manage', label: 'nav.caseManage' }];
-/** The council follows the calls and the three-year plan, and reads the reports. */
+/** The council follows the calls, the three-year plan and the dashboards, and reads the reports. */
 const councilItems: NavItem[] = [
   { to: '/calls', label: 'nav.calls' },
+  { to: '/dashboards', label: 'nav.dashboards' },
   { to: '/reports', label: 'nav.reports' },
 ];
 

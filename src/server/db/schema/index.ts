@@ -8,3 +8,4 @@ export * from './seminars';
 export * from './applications';
 export * from './notifications';
 export * from './cases';
+export * from './dashboards';

@@ -5,9 +5,17 @@ import { type RequestContext, signedIn } from '../../platform/context';
 import { tooLarge, uploadLimits } from '../../platform/csv';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
+import { publishEvent } from '../../platform/jobs/events';
 import { readTabularFile } from '../../platform/spreadsheet';
 import { applicationsPolicy as policy } from './applications.policy';
 import * as repo from './applications.repository';
+
+declare module '../../platform/jobs/events' {
+  interface DomainEventMap {
+    /** Past support projects were imported: coverage figures change. */
+    'applications.history_imported': { count: number };
+  }
+}
 
 type RowError = HistoryImportReport['errors'][number];
 const [yearColumn, codeColumn, nameColumn, contentColumn, companyColumn, costColumn] = historyImportColumns;
@@ -168,6 +176,7 @@ export function createApplicationsHistory({ db }: { db: Database }) {
           entityId: null,
           after: { count: inserted.length, fileName },
         });
+        await publishEvent(tx, ctx, 'applications.history_imported', { count: inserted.length });
       });
       return { dryRun: false, imported: rows.length, errors: [] };
     },

@@ -1,4 +1,6 @@
 import type { ApplicationStatus, SupportProjectStatus } from '../../../shared/schemas/applications';
+import type { Executor } from '../../db/client';
+import { countSupportByMunicipalityYear, listCallYears } from './applications.repository';
 
 /** A support project as reports and dashboards read it: who, which year, what it costs, how far. */
 export interface SupportProjectFact {
@@ -51,4 +53,28 @@ export interface SupportProjectFacts {
 /** One support project by id, scoped to the prefecture; null when absent or another tenant's. */
 export interface SupportProjectReadPort {
   supportProjectOf(prefectureId: string, id: string): Promise<SupportProjectFacts | null>;
+}
+
+/** Support projects of one municipality in one fiscal year (cancelled ones left out). */
+export interface SupportCoverageRow {
+  municipalityId: string;
+  fiscalYear: number;
+  projects: number;
+}
+
+/**
+ * What other features (dashboards) read of calls and support projects. Server-side: the caller
+ * has checked its own permissions and passes the actor's prefecture.
+ */
+export interface ApplicationsReadPort {
+  supportCoverage(prefectureId: string): Promise<SupportCoverageRow[]>;
+  /** The prefecture's calls, newest fiscal year first: where "invite to the call" leads. */
+  calls(prefectureId: string): Promise<{ id: string; fiscalYear: number }[]>;
+}
+
+export function createApplicationsReadPort(db: Executor): ApplicationsReadPort {
+  return {
+    supportCoverage: (prefectureId) => countSupportByMunicipalityYear(db, prefectureId),
+    calls: (prefectureId) => listCallYears(db, prefectureId),
+  };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client';
 import {
   allocationRuns,
@@ -294,3 +294,31 @@ export const changeApplication = <R>(db: Database, ctx: SignedIn, change: Change
 
 export const changeRun = <R>(db: Database, ctx: SignedIn, change: Change<typeof allocationRuns, R>) =>
   changeVersioned(db, ctx, { ...change, table: allocationRuns });
+
+// ---- Read port for dashboards (applications.ports.ts) -----------------------------------------
+
+/** Support projects (not cancelled) per municipality and fiscal year: the coverage figures. */
+export async function countSupportByMunicipalityYear(ex: Executor, prefectureId: string) {
+  const rows = await ex
+    .select({
+      municipalityId: supportProjects.municipalityId,
+      fiscalYear: fiscalYears.year,
+      projects: sql<number>`count(*)::int`,
+    })
+    .from(supportProjects)
+    .innerJoin(fiscalYears, eq(fiscalYears.id, supportProjects.fiscalYearId))
+    .where(and(eq(supportProjects.prefectureId, prefectureId), ne(supportProjects.status, 'cancelled')))
+    .groupBy(supportProjects.municipalityId, fiscalYears.year);
+  return rows.map((r) => ({ ...r, fiscalYear: Number(r.fiscalYear), projects: Number(r.projects) }));
+}
+
+/** The calls of the prefecture with their fiscal year, newest year first. */
+export async function listCallYears(ex: Executor, prefectureId: string) {
+  const rows = await ex
+    .select({ id: applicationCalls.id, fiscalYear: fiscalYears.year })
+    .from(applicationCalls)
+    .innerJoin(fiscalYears, eq(fiscalYears.id, applicationCalls.fiscalYearId))
+    .where(eq(applicationCalls.prefectureId, prefectureId))
+    .orderBy(desc(fiscalYears.year), asc(applicationCalls.createdAt));
+  return rows.map((r) => ({ ...r, fiscalYear: Number(r.fiscalYear) }));
+}

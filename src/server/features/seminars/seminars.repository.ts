@@ -242,3 +242,13 @@ export async function insertArchiveView(ex: Executor, values: NewArchiveView): P
 export function created(stamp: Stamp) {
   return { createdBy: stamp.userId, updatedBy: stamp.userId, createdAt: stamp.now, updatedAt: stamp.now };
 }
+
+/** Events starting after `now`, soonest first (the dashboards' "invite to a seminar" link). */
+export function listUpcomingEvents(ex: Executor, prefectureId: string, now: Date) {
+  return ex
+    .select({ id: seminarEvents.id, audience: seminarEvents.audience, startsAt: seminarEvents.startsAt })
+    .from(seminarEvents)
+    .where(and(eq(seminarEvents.prefectureId, prefectureId), sql`${seminarEvents.startsAt} > ${now}`))
+    .orderBy(asc(seminarEvents.startsAt))
+    .limit(50);
+}

@@ -380,3 +380,72 @@ export async function claimReminders(
     .returning({ userId: surveyReminders.userId });
   return new Set(claimed.map((r) => r.userId));
 }
+
+// ---- Read port for dashboards (surveys.ports.ts) ----------------------------------------------
+
+/** The municipal needs surveys of every fiscal year (every version), with the year. */
+export async function listNeedsSurveys(ex: Executor, prefectureId: string) {
+  const rows = await ex
+    .select({ survey: surveys, fiscalYear: fiscalYears.year })
+    .from(surveys)
+    .innerJoin(fiscalYears, eq(fiscalYears.id, surveys.fiscalYearId))
+    .where(
+      and(
+        eq(surveys.prefectureId, prefectureId),
+        eq(surveys.kind, 'needs'),
+        eq(surveys.audience, 'municipalities'),
+      ),
+    )
+    .orderBy(asc(fiscalYears.year), asc(surveys.createdAt));
+  return rows.map((r) => ({ ...r, fiscalYear: Number(r.fiscalYear) }));
+}
+
+/**
+ * The latest submitted needs response of each municipality per fiscal year (any version of the
+ * year's survey): one row per municipality and year, however many versions were answered.
+ */
+export function findLatestNeedsPerMunicipalityYear(ex: Executor, prefectureId: string) {
+  return ex
+    .selectDistinctOn([surveyResponses.municipalityId, fiscalYears.year], {
+      surveyId: surveyResponses.surveyId,
+      municipalityId: surveyResponses.municipalityId,
+      answers: surveyResponses.answers,
+    })
+    .from(surveyResponses)
+    .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
+    .innerJoin(fiscalYears, eq(fiscalYears.id, surveys.fiscalYearId))
+    .where(
+      and(
+        eq(surveyResponses.prefectureId, prefectureId),
+        eq(surveys.kind, 'needs'),
+        eq(surveys.audience, 'municipalities'),
+        eq(surveyResponses.status, 'submitted'),
+      ),
+    )
+    .orderBy(surveyResponses.municipalityId, fiscalYears.year, desc(surveyResponses.submittedAt));
+}
+
+/** The same surveys without their question sets: what a dashboard request reads every time. */
+export async function listNeedsSurveyHeads(ex: Executor, prefectureId: string) {
+  const rows = await ex
+    .select({
+      id: surveys.id,
+      fiscalYear: fiscalYears.year,
+      opensAt: surveys.opensAt,
+      closesAt: surveys.closesAt,
+      supersededAt: surveys.supersededAt,
+      share: surveys.share,
+    })
+    .from(surveys)
+    .innerJoin(fiscalYears, eq(fiscalYears.id, surveys.fiscalYearId))
+    .where(
+      and(
+        eq(surveys.prefectureId, prefectureId),
+        eq(surveys.kind, 'needs'),
+        eq(surveys.audience, 'municipalities'),
+        isNull(surveys.supersededAt),
+      ),
+    )
+    .orderBy(asc(fiscalYears.year), asc(surveys.createdAt));
+  return rows.map((r) => ({ ...r, fiscalYear: Number(r.fiscalYear) }));
+}
