@@ -30,19 +30,25 @@ import { municipalitiesModule } from './features/municipalities/municipalities.m
 import { createMunicipalitiesService } from './features/municipalities/municipalities.service';
 import { organizationsModule } from './features/organizations/organizations.module';
 import { createOrganizationsService } from './features/organizations/organizations.service';
+import { projectsModule } from './features/projects/projects.module';
+import { createProjectsReadPort, createProjectsService } from './features/projects/projects.service';
 import { seminarsModule } from './features/seminars/seminars.module';
 import { createSeminarsService } from './features/seminars/seminars.service';
 import { createSurveyEligibility } from './features/surveys/eligibility';
 import { createSurveysExports } from './features/surveys/surveys.exports';
 import { surveysModule } from './features/surveys/surveys.module';
 import { createSurveysService } from './features/surveys/surveys.service';
+import { surveyInstances } from './features/surveys/surveys.instances';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
 import { auditRefusals } from './platform/refusal-audit';
 import { serveWebApp } from './platform/static-web';
 import { type AppEnv, toErrorResponse } from './platform/http';
 import { type EventHandler, type JobDefinition, jobCleanup } from './platform/jobs/runner';
-import { isPrefectureAdmin } from './platform/context';
+import { hasRole, isPrefectureAdmin, type Actor } from './platform/context';
+
+const isCompanyMember = (actor: Actor) =>
+  hasRole(actor, 'company_member') && actor.organizationKind === 'company';
 import {
   clientAddress,
   csrfProtection,
@@ -92,6 +98,7 @@ const features: readonly FeatureEntry[] = [
   feature(surveysModule, (s) => ({ surveys: s.surveys, exports: s.surveysExports })),
   feature(seminarsModule, (s) => s.seminars),
   feature(applicationsModule, (s) => s.applications),
+  feature(projectsModule, (s) => s.projects),
 ];
 
 /**
@@ -119,8 +126,10 @@ function createFeatureServices(deps: ServiceDeps) {
   const fiscalYears = createFiscalYearsService(deps);
   const surveys = createSurveysService({ ...deps, eligibility });
   const accountRecovery = createAccountRecoveryService(deps);
-  // Recommendations rank menus against the needs profiles the surveys feature derives.
-  const menus = createMenusService(deps, needsProfilesFrom(surveys));
+  const projectsRead = createProjectsReadPort(deps.db);
+  // Recommendations rank menus against the needs profiles the surveys feature derives; a menu's
+  // page shows the evaluations of its earlier projects.
+  const menus = createMenusService(deps, needsProfilesFrom(surveys), projectsRead);
   return {
     auth: createAuthService(deps),
     demoAccounts: createDemoAccountsService(deps),
@@ -144,6 +153,11 @@ function createFeatureServices(deps: ServiceDeps) {
       },
       prefill: { needsProfileOf: (p, m, fy) => surveys.needsProfileOf(p, m, fy) },
     }),
+    // A project's delivery reads its menu's advisors and planned effort, and opens its evaluation
+    // survey in the survey engine.
+    projects: createProjectsService(deps, { menus: menus.delivery, surveys: surveyInstances }),
+    // Approved reports and outcomes per menu, for the case library and the menus catalog.
+    projectsRead,
   };
 }
 export type Services = ReturnType<typeof createFeatureServices> & { home: HomeService };
@@ -200,9 +214,10 @@ export function createApp(deps: AppDeps) {
   api.use(auditRefusals(deps.database.db));
   api.use(csrfProtection());
   api.use(sessionLoading(deps.database.db, deps.config.sessionPolicy));
-  // Every upload route (municipality master list, seminar attendance, materials, archive) is the
-  // prefecture administrators' (see the access rules); nobody else gets a body read.
-  api.use(uploadsOnlyFrom(isPrefectureAdmin));
+  // Upload routes are the prefecture administrators' (municipality master list, seminar attendance,
+  // materials, archive) and, for a project's attachments, its company's members (see the access
+  // rules); nobody else gets a body read.
+  api.use(uploadsOnlyFrom((actor) => isPrefectureAdmin(actor) || isCompanyMember(actor)));
   // After the caller checks: without a content length this reads the whole body to measure it.
   api.use(
     bodyLimit({

@@ -6,3 +6,4 @@ export * from './menus';
 export * from './surveys';
 export * from './seminars';
 export * from './applications';
+export * from './projects';

@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client';
 import { recordAudit } from '../../platform/audit';
 import { type Actor, type RequestContext, requireActor } from '../../platform/context';
 import { AppError, assertAllowed } from '../../platform/errors';
+import { publishEvent } from '../../platform/jobs/events';
 import { withCurrentOnConflict } from '../../platform/locking';
 import { allQuestions, checkAnswers } from './answers';
 import { respondentKeyOf } from './eligibility';
@@ -21,6 +22,13 @@ import {
   type SurveyRow,
   updateResponseVersioned,
 } from './surveys.repository';
+
+declare module '../../platform/jobs/events' {
+  interface DomainEventMap {
+    /** A respondent submitted a response (published in the submitting transaction). */
+    'surveys.response_submitted': { surveyId: string; responseId: string; respondentKey: string };
+  }
+}
 
 /** Whose response a save writes: the municipality, organization or user behind the respondent key. */
 interface ResponseTarget {
@@ -139,6 +147,13 @@ export function createSurveyAnswering(deps: SurveysDeps) {
             after: { status: saved.status, answers: saved.answers },
             onBehalfOf: mode === 'proxy' ? target.municipalityId : null,
           });
+          // Features that made a survey for something of theirs (a project's evaluation) react to its answer.
+          if (mode === 'submit')
+            await publishEvent(tx, ctx, 'surveys.response_submitted', {
+              surveyId: survey.id,
+              responseId: saved.id,
+              respondentKey,
+            });
           return saved;
         }),
       async () => {
