@@ -478,7 +478,11 @@ export const menuDetailSchema = catalogItemSchema.extend({
    * helped solve the challenge (0–1) and the mean satisfaction (1–5); null before any.
    */
   outcomeSummary: z
-    .object({ evaluations: z.number().int(), helpedRate: z.number().nullable(), avgSatisfaction: z.number().nullable() })
+    .object({
+      evaluations: z.number().int(),
+      helpedRate: z.number().nullable(),
+      avgSatisfaction: z.number().nullable(),
+    })
     .nullable(),
 });
 export type MenuDetail = z.infer<typeof menuDetailSchema>;

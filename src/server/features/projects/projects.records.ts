@@ -93,7 +93,10 @@ export async function menuOf(deps: ProjectsDeps, project: ProjectRow): Promise<M
 export function reportDueOn(activities: readonly { date: string }[], businessDays: number): string | null {
   if (activities.length === 0) return null;
   // YYYY-MM-DD strings sort chronologically.
-  const last = activities.map((a) => a.date).sort().at(-1)!;
+  const last = activities
+    .map((a) => a.date)
+    .sort()
+    .at(-1)!;
   return addBusinessDays(last, businessDays);
 }
 
