@@ -11,6 +11,7 @@ import { organizationsAccessRules } from '../features/organizations/organization
 import { surveysAccessRules } from '../features/surveys/surveys.access-cases';
 import { seminarsAccessRules } from '../features/seminars/seminars.access-cases';
 import { applicationsAccessRules } from '../features/applications/applications.access-cases';
+import { projectsAccessRules } from '../features/projects/projects.access-cases';
 import type { AccessRule } from './access';
 
 /** Every feature's access rules. A feature with routes adds its list here. */
@@ -28,4 +29,5 @@ export const accessRules: AccessRule[] = [
   ...surveysAccessRules,
   ...seminarsAccessRules,
   ...applicationsAccessRules,
+  ...projectsAccessRules,
 ];

@@ -357,7 +357,7 @@ const pdf = (size = 2_000) => {
 };
 function form(bytes: Uint8Array, name: string, activityId?: string) {
   const f = new FormData();
-  f.append('file', new Blob([bytes]), name);
+  f.append('file', new Blob([new Uint8Array(bytes)]), name);
   if (activityId) f.append('activityId', activityId);
   return f;
 }
