@@ -11,6 +11,7 @@ import { menusEn } from './menus';
 import { surveysEn } from './surveys';
 import { seminarsEn } from './seminars';
 import { applicationsEn } from './applications';
+import { projectsEn } from './projects';
 
 /** UI text in English. Same keys as ja.ts (enforced by the Catalog type and catalog.test.ts). */
 export const en: Catalog = {
@@ -26,4 +27,5 @@ export const en: Catalog = {
   ...surveysEn,
   ...seminarsEn,
   ...applicationsEn,
+  ...projectsEn,
 };

@@ -11,6 +11,7 @@ import { menusJa } from './menus';
 import { surveysJa } from './surveys';
 import { seminarsJa } from './seminars';
 import { applicationsJa } from './applications';
+import { projectsJa } from './projects';
 
 /**
  * UI text in Japanese, the product's first language. en.ts must have exactly
@@ -30,6 +31,7 @@ export const ja = {
   ...surveysJa,
   ...seminarsJa,
   ...applicationsJa,
+  ...projectsJa,
 };
 
 /** The shape every catalog has: the same keys, any string values. */

@@ -41,6 +41,7 @@ export const shellJa = {
     menuRecommendations: 'おすすめの支援メニュー',
     calls: '公募・申請',
     supportProjects: '支援実績',
+    projects: '支援の実施',
   },
   common: {
     all: 'すべて',
@@ -119,6 +120,7 @@ export const shellEn: Widen<typeof shellJa> = {
     menuRecommendations: 'Recommended menus',
     calls: 'Calls & applications',
     supportProjects: 'Support projects',
+    projects: 'Project delivery',
   },
   common: {
     all: 'All',

@@ -32,6 +32,7 @@ const partLoaders = {
   surveys: () => import('./surveys').then((m) => pair(m.surveysJa, m.surveysEn)),
   seminars: () => import('./seminars').then((m) => pair(m.seminarsJa, m.seminarsEn)),
   applications: () => import('./applications').then((m) => pair(m.applicationsJa, m.applicationsEn)),
+  projects: () => import('./projects').then((m) => pair(m.projectsJa, m.projectsEn)),
 } as const;
 
 export type CatalogPartName = keyof typeof partLoaders;

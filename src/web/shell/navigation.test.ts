@@ -14,6 +14,7 @@ describe('navigationFor', () => {
       '/menus/catalog',
       '/calls',
       '/support-projects',
+      '/projects',
       '/seminars',
       '/admin/users',
       '/admin/organizations',
@@ -33,6 +34,7 @@ describe('navigationFor', () => {
         '/menus/catalog',
         '/calls',
         '/support-projects',
+        '/projects',
         '/seminars',
         '/account',
       ]);
@@ -47,6 +49,7 @@ describe('navigationFor', () => {
       '/menus/profile',
       '/menus/catalog',
       '/support-projects',
+      '/projects',
     ]);
     expect(paths(['reviewer'])).toEqual([...common, '/menus/reviews', '/menus/catalog']);
     // Recommendations are derived from a town's survey answers: the town's and the prefecture's only.
@@ -55,6 +58,7 @@ describe('navigationFor', () => {
       '/menus/catalog',
       '/calls',
       '/support-projects',
+      '/projects',
     ]);
   });
 

@@ -17,6 +17,7 @@ const adminItems: NavItem[] = [
   { to: '/menus/catalog', label: 'nav.menuCatalog' },
   { to: '/calls', label: 'nav.calls' },
   { to: '/support-projects', label: 'nav.supportProjects' },
+  { to: '/projects', label: 'nav.projects' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/admin/users', label: 'nav.users' },
   { to: '/admin/organizations', label: 'nav.organizations' },
@@ -33,6 +34,7 @@ const municipalityItems: NavItem[] = [
   { to: '/menus/catalog', label: 'nav.menuCatalog' },
   { to: '/calls', label: 'nav.calls' },
   { to: '/support-projects', label: 'nav.supportProjects' },
+  { to: '/projects', label: 'nav.projects' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/account', label: 'nav.account' },
 ];
@@ -52,7 +54,10 @@ const companyItems: NavItem[] = [
 const reviewerItems: NavItem[] = [{ to: '/menus/reviews', label: 'nav.menuReviews' }];
 const catalogItems: NavItem[] = [{ to: '/menus/catalog', label: 'nav.menuCatalog' }];
 /** Support projects: a company sees its own menus' projects, the council all (after publication). */
-const supportProjectItems: NavItem[] = [{ to: '/support-projects', label: 'nav.supportProjects' }];
+const supportProjectItems: NavItem[] = [
+  { to: '/support-projects', label: 'nav.supportProjects' },
+  { to: '/projects', label: 'nav.projects' },
+];
 /** The council follows the calls and the three-year plan. */
 const councilItems: NavItem[] = [{ to: '/calls', label: 'nav.calls' }];
 
