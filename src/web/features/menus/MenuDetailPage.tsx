@@ -51,7 +51,9 @@ export default function MenuDetailPage() {
                       ? '—'
                       : `${Math.round(m.outcomeSummary.helpedRate * 100)}%`,
                   average:
-                    m.outcomeSummary.avgSatisfaction === null ? '—' : m.outcomeSummary.avgSatisfaction.toFixed(1),
+                    m.outcomeSummary.avgSatisfaction === null
+                      ? '—'
+                      : m.outcomeSummary.avgSatisfaction.toFixed(1),
                 })}
               </p>
             ) : m.pastOutcomes.length === 0 ? (
