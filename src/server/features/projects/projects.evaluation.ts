@@ -129,6 +129,7 @@ export function createProjectsEvaluation(deps: ProjectsDeps) {
     project: repo.ProjectRow,
     surveyId: string,
     stage: 'evaluation' | 'follow_up',
+    closesAt: Date,
   ) {
     const recipients = await repo.findRecipients(ex, project.prefectureId, {
       municipalityId: project.municipalityId,
@@ -146,6 +147,7 @@ export function createProjectsEvaluation(deps: ProjectsDeps) {
             projectTitle: project.title,
             companyName: project.companyName,
             stage,
+            closesAt,
             link: `${config.publicUrl}/surveys/${surveyId}/answer`,
           },
           mailLocaleOf(r.locale),
@@ -160,6 +162,7 @@ export function createProjectsEvaluation(deps: ProjectsDeps) {
     await db.transaction(async (tx) => {
       const project = await repo.findProject(tx, prefectureId, event.payload.projectId);
       if (!project || (await repo.findEvaluation(tx, project.id))) return;
+      const closesAt = new Date(now.getTime() + answerWindowDays * dayMs);
       const surveyId = await deps.surveys.openProjectSurvey(tx, {
         prefectureId,
         fiscalYearId: project.fiscalYearId,
@@ -167,7 +170,7 @@ export function createProjectsEvaluation(deps: ProjectsDeps) {
         title: `支援の評価：${project.municipalityName}「${project.title}」`,
         titleEn: `Evaluation of the support: ${project.municipalityName}, "${project.title}"`,
         opensAt: now,
-        closesAt: new Date(now.getTime() + answerWindowDays * dayMs),
+        closesAt,
         defaultDefinition: defaultEvaluationDefinition,
         createdBy: event.actorUserId,
       });
@@ -180,7 +183,7 @@ export function createProjectsEvaluation(deps: ProjectsDeps) {
         prefectureId,
         after: row,
       });
-      await mailTown(tx, project, surveyId, 'evaluation');
+      await mailTown(tx, project, surveyId, 'evaluation', closesAt);
     });
   }
 
@@ -226,6 +229,7 @@ export function createProjectsEvaluation(deps: ProjectsDeps) {
         if (!fresh || fresh.followUpSurveyId) return;
         const project = await repo.findProject(tx, evaluation.prefectureId, evaluation.projectId);
         if (!project) return;
+        const closesAt = new Date(now.getTime() + answerWindowDays * dayMs);
         const surveyId = await deps.surveys.openProjectSurvey(tx, {
           prefectureId: project.prefectureId,
           fiscalYearId: project.fiscalYearId,
@@ -233,7 +237,7 @@ export function createProjectsEvaluation(deps: ProjectsDeps) {
           title: `支援から1年後：${project.municipalityName}「${project.title}」`,
           titleEn: `One year after the support: ${project.municipalityName}, "${project.title}"`,
           opensAt: now,
-          closesAt: new Date(now.getTime() + answerWindowDays * dayMs),
+          closesAt,
           defaultDefinition: defaultFollowUpDefinition,
           createdBy: null,
         });
@@ -245,7 +249,7 @@ export function createProjectsEvaluation(deps: ProjectsDeps) {
           prefectureId: project.prefectureId,
           after: { followUpSurveyId: surveyId },
         });
-        await mailTown(tx, project, surveyId, 'follow_up');
+        await mailTown(tx, project, surveyId, 'follow_up', closesAt);
         sent++;
       });
     }

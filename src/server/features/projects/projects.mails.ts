@@ -57,6 +57,8 @@ export interface ReportReturnedMail {
   projectTitle: string;
   municipalityName: string;
   comment: string;
+  /** When the prefecture returned it. */
+  returnedAt: Date;
   link: string;
 }
 
@@ -67,7 +69,7 @@ export const reportReturnedMail = defineMailTemplate<ReportReturnedMail>({
     lines: [
       `${p.recipientName} 様`,
       '',
-      `${p.municipalityName}への支援「${p.projectTitle}」の完了報告が、県から差し戻されました。`,
+      `${p.municipalityName}への支援「${p.projectTitle}」の完了報告が、県から差し戻されました（${formatMailDate(p.returnedAt, 'ja')}）。`,
       '',
       'コメント:',
       p.comment,
@@ -81,7 +83,7 @@ export const reportReturnedMail = defineMailTemplate<ReportReturnedMail>({
     lines: [
       `Dear ${p.recipientName},`,
       '',
-      `The prefecture returned the completion report of "${p.projectTitle}" for ${p.municipalityName}.`,
+      `The prefecture returned the completion report of "${p.projectTitle}" for ${p.municipalityName} on ${formatMailDate(p.returnedAt, 'en')}.`,
       '',
       'Comment:',
       p.comment,
@@ -98,6 +100,8 @@ export interface EvaluationRequestMail {
   companyName: string;
   /** 'evaluation' right after the report; 'follow_up' a year after the evaluation. */
   stage: 'evaluation' | 'follow_up';
+  /** The last day to answer. */
+  closesAt: Date;
   /** The survey's answer page (/surveys/:id/answer). */
   link: string;
 }
@@ -115,6 +119,7 @@ export const evaluationRequestMail = defineMailTemplate<EvaluationRequestMail>({
       p.stage === 'evaluation'
         ? `${p.companyName}による支援「${p.projectTitle}」が完了しました。支援の評価アンケートにご回答ください。`
         : `${p.companyName}による支援「${p.projectTitle}」から1年が経ちました。その後の状況についてアンケートにご回答ください。`,
+      `回答期限: ${formatMailDate(p.closesAt, 'ja')}`,
       '',
       p.link,
     ],
@@ -130,6 +135,7 @@ export const evaluationRequestMail = defineMailTemplate<EvaluationRequestMail>({
       p.stage === 'evaluation'
         ? `The support "${p.projectTitle}" by ${p.companyName} is complete. Please answer the evaluation questionnaire.`
         : `A year has passed since the support "${p.projectTitle}" by ${p.companyName}. Please tell us how things went since.`,
+      `Please answer by ${formatMailDate(p.closesAt, 'en')}.`,
       '',
       p.link,
     ],
@@ -171,6 +177,7 @@ export const mailExamples: MailExample[] = [
           projectTitle: 'RPA試行導入支援',
           municipalityName: '西会津町',
           comment: '効果の数値を追記してください。',
+          returnedAt: new Date('2025-01-20T06:00:00Z'),
           link: `${publicUrl}/projects/${exampleId}`,
         },
         locale,
@@ -189,6 +196,7 @@ export const mailExamples: MailExample[] = [
           projectTitle: 'RPA試行導入支援',
           companyName: 'デモ情報システム株式会社',
           stage: 'evaluation',
+          closesAt: new Date('2025-03-31T14:59:00Z'),
           link: `${publicUrl}/surveys/${exampleId}/answer`,
         },
         locale,

@@ -185,6 +185,7 @@ export function createProjectsReports(deps: ProjectsDeps) {
                 projectTitle: project.title,
                 municipalityName: project.municipalityName,
                 comment,
+                returnedAt: ctx.now,
                 link: `${config.publicUrl}/projects/${project.id}`,
               },
               mailLocaleOf(r.locale),
