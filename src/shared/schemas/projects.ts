@@ -148,6 +148,7 @@ export const projectSummarySchema = z.object({
   status: z.enum(supportProjectStatuses),
   usage: usageSchema,
   reportStatus: z.enum(reportStatuses).nullable(),
+  reportSubmittedAt: z.string().nullable(),
   /** YYYY-MM-DD; null until a session is logged. */
   reportDueOn: z.string().nullable(),
 });

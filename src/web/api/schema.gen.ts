@@ -13502,6 +13502,7 @@ export interface paths {
                                 };
                                 /** @enum {string|null} */
                                 reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                                reportSubmittedAt: string | null;
                                 reportDueOn: string | null;
                             }[];
                         };
@@ -13589,6 +13590,7 @@ export interface paths {
                             };
                             /** @enum {string|null} */
                             reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
                             reportDueOn: string | null;
                             costThousandYen: number | null;
                             /** @enum {string} */
@@ -13811,6 +13813,7 @@ export interface paths {
                             };
                             /** @enum {string|null} */
                             reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
                             reportDueOn: string | null;
                             costThousandYen: number | null;
                             /** @enum {string} */
@@ -14507,6 +14510,7 @@ export interface paths {
                             };
                             /** @enum {string|null} */
                             reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
                             reportDueOn: string | null;
                             costThousandYen: number | null;
                             /** @enum {string} */
@@ -14727,6 +14731,7 @@ export interface paths {
                             };
                             /** @enum {string|null} */
                             reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
                             reportDueOn: string | null;
                             costThousandYen: number | null;
                             /** @enum {string} */
@@ -14952,6 +14957,7 @@ export interface paths {
                             };
                             /** @enum {string|null} */
                             reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
                             reportDueOn: string | null;
                             costThousandYen: number | null;
                             /** @enum {string} */
@@ -15182,6 +15188,7 @@ export interface paths {
                             };
                             /** @enum {string|null} */
                             reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
                             reportDueOn: string | null;
                             costThousandYen: number | null;
                             /** @enum {string} */
@@ -15408,6 +15415,7 @@ export interface paths {
                             };
                             /** @enum {string|null} */
                             reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
                             reportDueOn: string | null;
                             costThousandYen: number | null;
                             /** @enum {string} */
@@ -15634,6 +15642,7 @@ export interface paths {
                             };
                             /** @enum {string|null} */
                             reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
                             reportDueOn: string | null;
                             costThousandYen: number | null;
                             /** @enum {string} */
@@ -15859,6 +15868,7 @@ export interface paths {
                             };
                             /** @enum {string|null} */
                             reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
                             reportDueOn: string | null;
                             costThousandYen: number | null;
                             /** @enum {string} */

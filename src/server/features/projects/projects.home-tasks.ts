@@ -10,7 +10,7 @@ import type { ProjectsService } from './projects.service';
  */
 export const projectTasks =
   (service: ProjectsService): HomeTaskProvider =>
-  async ({ actor, request }) => {
+  async ({ actor, request, now }) => {
     const scope = policy.scope(actor);
     if (!scope) return [];
     const tasks: HomeTask[] = [];
@@ -40,7 +40,12 @@ export const projectTasks =
     }
     if (policy.isAdmin(actor)) {
       const toReview = await service.list(request, { status: 'completed' });
-      for (const p of toReview.filter((x) => x.reportStatus === 'submitted'))
+      for (const p of toReview.filter(
+        (x) =>
+          x.reportStatus === 'submitted' &&
+          x.reportSubmittedAt !== null &&
+          new Date(x.reportSubmittedAt) <= now,
+      ))
         tasks.push({
           kind: 'project_report_review',
           title: {

@@ -161,6 +161,7 @@ export function toSummary(
     status: project.status,
     usage: toUsage(usageOf(sessionsOf(activities))),
     reportStatus: report?.status ?? null,
+    reportSubmittedAt: report?.submittedAt?.toISOString() ?? null,
     reportDueOn: reportDueOn(activities, settings.reportDueBusinessDays),
   };
 }

@@ -712,3 +712,17 @@ describe('settings and load', () => {
     );
   });
 });
+
+describe('home tasks', () => {
+  it('the advisor is asked to log sessions and the prefecture to look at overdue reports', async () => {
+    const company = await ok('GET', '/api/home', undefined, companyA);
+    expect(company.tasks.some((t: { kind: string }) => t.kind === 'project_log_sessions')).toBe(true);
+    const prefecture = await ok('GET', '/api/home', undefined, admin);
+    const kinds = prefecture.tasks.map((t: { kind: string }) => t.kind);
+    expect(kinds).toContain('project_reports_overdue');
+    // The demo's reports awaiting review.
+    expect(kinds).toContain('project_report_review');
+    const town = await ok('GET', '/api/home', undefined, otherStaff);
+    expect(town.tasks.some((t: { kind: string }) => t.kind.startsWith('project_'))).toBe(false);
+  });
+});
