@@ -23,7 +23,7 @@ import {
 
 /**
  * The delivery of the FY2024 projects (the 45 of the published allocation): every state of the
- * flow, deterministic. In order (company A's projects last, so the demo advisor has running ones):
+ * flow, deterministic. In order (西会津町's project running, company A's planned):
  * 27 evaluated (every evaluating municipality answered that the support helped solve its
  * challenge, as the program's report says), 6 reported (evaluation open), 4 completed with the
  * report awaiting review, 3 completed without a report (overdue), 3 in progress, 2 planned.
@@ -70,9 +70,17 @@ export async function seedProjectsDemo(tx: Executor, prefectureId: string): Prom
     .innerJoin(municipalities, eq(municipalities.id, supportProjects.municipalityId))
     .where(and(eq(supportProjects.fiscalYearId, fy.id), eq(supportProjects.source, 'allocation')))
     .orderBy(asc(municipalities.code), asc(supportProjects.title));
+  // 西会津町 (a demo town account) gets a running project, so its advisor, the prefecture and the
+  // town can walk the whole flow; company A's projects come last (planned).
+  const isTown = (r: (typeof rows)[number]) => r.townName === '西会津町';
+  const isCompanyA = (r: (typeof rows)[number]) => r.project.organizationId === companyA?.id;
+  const rest = rows.filter((r) => !isTown(r) && !isCompanyA(r));
+  const firstRunning = 27 + 6 + 4 + 3;
   const ordered = [
-    ...rows.filter((r) => r.project.organizationId !== companyA?.id),
-    ...rows.filter((r) => r.project.organizationId === companyA?.id),
+    ...rest.slice(0, firstRunning),
+    ...rows.filter((r) => isTown(r) && !isCompanyA(r)),
+    ...rest.slice(firstRunning),
+    ...rows.filter(isCompanyA),
   ];
   const menuIds = [...new Set(ordered.flatMap((r) => r.project.menuProposalId ?? []))];
   const menus = new Map(
