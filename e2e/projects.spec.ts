@@ -95,7 +95,12 @@ describe.skipIf(!browser)('support project delivery', () => {
     expect(project, 'the demo has a running project of 西会津町').toBeDefined();
     await advisor.goto('/projects');
     await check(advisor, 'projects-list-advisor');
-    await advisor.getByRole('link', { name: project!.title }).first().click();
+    // The same menu serves several towns: the row of 西会津町.
+    await advisor
+      .getByRole('row')
+      .filter({ hasText: '西会津町' })
+      .getByRole('link', { name: project!.title })
+      .click();
     await advisor.getByRole('heading', { level: 1, name: /西会津町/ }).waitFor();
     await check(advisor, 'projects-page-advisor');
 
