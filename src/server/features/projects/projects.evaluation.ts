@@ -261,18 +261,23 @@ export function createProjectsEvaluation(deps: ProjectsDeps) {
 
 /** The survey engine's `project_municipalities` audience: the one municipality of the survey's project. */
 export const projectMunicipalityRespondents: EligibilityProvider = async (ex, survey) => {
-  const chain = await repo.surveyVersionChain(ex, survey.prefectureId, survey.id);
-  const evaluation = await repo.findEvaluationBySurvey(ex, survey.prefectureId, chain);
-  if (!evaluation) return [];
-  const project = await repo.findProject(ex, survey.prefectureId, evaluation.projectId);
-  if (!project) return [];
+  // The survey itself in one query (asked for every survey of every list); its earlier versions
+  // only when it is a new version of an edited question set.
+  const town =
+    (await repo.findSurveyMunicipality(ex, survey.prefectureId, [survey.id])) ??
+    (await repo.findSurveyMunicipality(
+      ex,
+      survey.prefectureId,
+      (await repo.surveyVersionChain(ex, survey.prefectureId, survey.id)).slice(1),
+    ));
+  if (!town) return [];
   return [
     {
-      respondentKey: respondentKeyOf.municipality(project.municipalityId),
-      municipalityId: project.municipalityId,
+      respondentKey: respondentKeyOf.municipality(town.municipalityId),
+      municipalityId: town.municipalityId,
       organizationId: null,
       userId: null,
-      name: project.municipalityName,
+      name: town.name,
     },
   ];
 };

@@ -371,6 +371,24 @@ export async function findEvaluationBySurvey(ex: Executor, prefectureId: string,
   return row ?? null;
 }
 
+/** The municipality a project survey (evaluation or follow-up) is answered by: one query. */
+export async function findSurveyMunicipality(ex: Executor, prefectureId: string, surveyIds: string[]) {
+  if (surveyIds.length === 0) return null;
+  const [row] = await ex
+    .select({ municipalityId: supportProjects.municipalityId, name: municipalities.name })
+    .from(projectEvaluations)
+    .innerJoin(supportProjects, eq(supportProjects.id, projectEvaluations.projectId))
+    .innerJoin(municipalities, eq(municipalities.id, supportProjects.municipalityId))
+    .where(
+      and(
+        eq(projectEvaluations.prefectureId, prefectureId),
+        sql`(${inArray(projectEvaluations.surveyId, surveyIds)} or ${inArray(projectEvaluations.followUpSurveyId, surveyIds)})`,
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
 /** Evaluated a year ago (or more) without a follow-up yet. */
 export async function findDueFollowUps(ex: Executor, evaluatedBefore: Date) {
   return ex
