@@ -46,6 +46,7 @@ async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
 
 interface ProjectView {
   id: string;
+  fiscalYearId: string;
   title: string;
   municipalityName: string;
   status: string;
@@ -134,6 +135,14 @@ describe.skipIf(!browser)('support project delivery', () => {
     const admin = await newPage(browser!, server.baseUrl);
     pages.push(admin);
     await loginAs(admin, adminEmail);
+    // The year's projects, the companies' load and the caps the prefecture sets.
+    await admin.goto(`/projects?fy=${project!.fiscalYearId}`);
+    await admin.getByLabel('オンライン時間の上限（時間）').waitFor();
+    await admin.getByRole('table', { name: /事業者ごとの支援件数/ }).waitFor();
+    await check(admin, 'projects-list-admin');
+    await admin.goto('/projects/overdue');
+    await admin.getByRole('table', { name: /期限超過の完了報告/ }).waitFor();
+    await check(admin, 'projects-overdue');
     await admin.goto(`/projects/${project!.id}`);
     await admin.getByRole('heading', { level: 1, name: /西会津町/ }).waitFor();
     await check(admin, 'projects-review');

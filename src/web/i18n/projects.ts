@@ -143,6 +143,16 @@ export const projectsJa = {
       empty: '期限を過ぎた完了報告はありません',
       daysOverdue: '超過（営業日）',
     },
+    settings: {
+      title: 'この年度の上限と報告期限',
+      description:
+        '1プロジェクトあたりの上限です。上限に達する前に警告し、超える記録は超過承認がない限り受け付けません。',
+      maxOnsiteDays: '訪問日数の上限（日）',
+      maxOnlineHours: 'オンライン時間の上限（時間）',
+      reportDueBusinessDays: '完了報告の期限（最終活動日から営業日）',
+      save: '設定を保存',
+      saved: '設定を保存しました。',
+    },
     load: {
       title: '事業者ごとの負荷',
       caption: '事業者ごとの支援件数と時間（{count}社）',
@@ -297,6 +307,16 @@ export const projectsEn: Widen<typeof projectsJa> = {
       caption: 'Overdue completion reports ({count})',
       empty: 'No completion report is overdue',
       daysOverdue: 'Business days overdue',
+    },
+    settings: {
+      title: 'This year’s caps and report deadline',
+      description:
+        'Caps per project. Sessions warn before a cap is reached, and one that would cross it is refused unless an exceedance is approved.',
+      maxOnsiteDays: 'Onsite days per project',
+      maxOnlineHours: 'Online hours per project',
+      reportDueBusinessDays: 'Report due (business days after the last session)',
+      save: 'Save the settings',
+      saved: 'The settings are saved.',
     },
     load: {
       title: 'Load per company',

@@ -2,7 +2,15 @@ import { Link, useSearchParams } from 'react-router';
 import { supportProjectStatuses, supportProjectStatusLabels } from '../../../shared/schemas/applications';
 import { reportStatusLabels } from '../../../shared/schemas/projects';
 import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ProjectSettings } from '../../../shared/schemas/projects';
+import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { useVersionedForm } from '../../components/forms/useVersionedForm';
+import { TextField } from '../../components/TextField';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -12,7 +20,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useI18n } from '../../i18n';
 import { formatFiscalYear, formatNumber, formatYmd } from '../../lib/format';
 import { useFiscalYears } from '../fiscal-years/api';
-import { useProjectLoad, useProjects } from './api';
+import { projectsCalls, useInvalidateProjects, useProjectLoad, useProjectSettings, useProjects } from './api';
 
 /** The projects the user may see, with filters (year, status, company, municipality) kept in the URL. */
 export default function ProjectListPage() {
@@ -147,6 +155,9 @@ export default function ProjectListPage() {
       {filters.fiscalYearId && user && !user.roles.every((r) => r.startsWith('municipality')) && (
         <CompanyLoad fiscalYearId={filters.fiscalYearId} />
       )}
+      {filters.fiscalYearId && isPrefectureAdmin(user) && (
+        <YearSettings fiscalYearId={filters.fiscalYearId} />
+      )}
     </div>
   );
 }
@@ -190,5 +201,95 @@ function CompanyLoad({ fiscalYearId }: { fiscalYearId: string }) {
         }
       </QueryState>
     </Section>
+  );
+}
+
+/** The year's caps per project and the report's due days (the prefecture's settings). */
+function YearSettings({ fiscalYearId }: { fiscalYearId: string }) {
+  const { t } = useI18n();
+  const settings = useProjectSettings(fiscalYearId);
+  return (
+    <Section title={t('projects.settings.title')} description={t('projects.settings.description')} boxed>
+      <QueryState query={settings}>
+        {(s) => <SettingsForm key={`${fiscalYearId}-${s.version}`} settings={s} />}
+      </QueryState>
+    </Section>
+  );
+}
+
+function SettingsForm({ settings }: { settings: ProjectSettings }) {
+  const { t } = useI18n();
+  const invalidate = useInvalidateProjects();
+  const form = useVersionedForm('project-settings');
+  const [onsite, setOnsite] = useState(String(settings.maxOnsiteDays));
+  const [online, setOnline] = useState(String(settings.maxOnlineHours));
+  const [due, setDue] = useState(String(settings.reportDueBusinessDays));
+  const save = useMutation({
+    mutationFn: () =>
+      projectsCalls.saveSettings({
+        fiscalYearId: settings.fiscalYearId,
+        maxOnsiteDays: Number(onsite),
+        maxOnlineHours: Number(online),
+        reportDueBusinessDays: Number(due),
+        version: settings.version,
+      }),
+    onSuccess: async () => {
+      form.clear();
+      await invalidate();
+    },
+    onError: (e) => form.onError(e),
+  });
+  return (
+    <form
+      className="flex flex-col gap-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <ErrorSummary errors={form} />
+      {form.conflict && <Alert tone="warning">{t('errors.conflictTitle')}</Alert>}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <TextField
+          id={form.id(['maxOnsiteDays'])}
+          type="number"
+          min={0}
+          label={t('projects.settings.maxOnsiteDays')}
+          value={onsite}
+          onChange={(e) => setOnsite(e.target.value)}
+          error={form.fieldMessage('maxOnsiteDays')}
+        />
+        <TextField
+          id={form.id(['maxOnlineHours'])}
+          type="number"
+          min={0}
+          step={0.5}
+          label={t('projects.settings.maxOnlineHours')}
+          value={online}
+          onChange={(e) => setOnline(e.target.value)}
+          error={form.fieldMessage('maxOnlineHours')}
+        />
+        <TextField
+          id={form.id(['reportDueBusinessDays'])}
+          type="number"
+          min={1}
+          label={t('projects.settings.reportDueBusinessDays')}
+          value={due}
+          onChange={(e) => setDue(e.target.value)}
+          error={form.fieldMessage('reportDueBusinessDays')}
+        />
+      </div>
+      <div>
+        <Button type="submit" isBusy={save.isPending}>
+          {t('projects.settings.save')}
+        </Button>
+      </div>
+      {save.isSuccess && (
+        <Alert tone="success" isLive>
+          {t('projects.settings.saved')}
+        </Alert>
+      )}
+    </form>
   );
 }

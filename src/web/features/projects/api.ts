@@ -46,6 +46,14 @@ export function useProjectLoad(fiscalYearId: string) {
   });
 }
 
+export function useProjectSettings(fiscalYearId: string) {
+  return useQuery({
+    queryKey: [...projectsKey, 'settings', fiscalYearId],
+    queryFn: () => apiClient.get('/api/project-settings', { params: { query: { fiscalYearId } } }),
+    enabled: fiscalYearId !== '',
+  });
+}
+
 export function useInvalidateProjects() {
   const client = useQueryClient();
   return useCallback(() => client.invalidateQueries({ queryKey: projectsKey }), [client]);
@@ -54,6 +62,8 @@ export function useInvalidateProjects() {
 const byId = (id: string) => ({ params: { path: { id } } });
 
 export const projectsCalls = {
+  saveSettings: (body: BodyOf<'/api/project-settings', 'put'>) =>
+    apiClient.put('/api/project-settings', { body }),
   savePlan: (id: string, body: BodyOf<'/api/projects/{id}/plan', 'put'>) =>
     apiClient.put('/api/projects/{id}/plan', { ...byId(id), body }),
   logActivity: (id: string, body: BodyOf<'/api/projects/{id}/activities', 'post'>) =>
