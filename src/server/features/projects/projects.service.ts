@@ -34,7 +34,6 @@ export function createProjectsService(deps: ServiceDeps, ports: ProjectsPorts) {
     ...createProjectsAttachments(modules),
     ...createProjectsReports(modules),
     ...createProjectsEvaluation(modules),
-    db: deps.db,
   };
 }
 
