@@ -21,9 +21,8 @@ import { createAccountRecoveryService } from './features/auth/account-recovery.s
 import { authModule } from './features/auth/auth.module';
 import { createAuthService } from './features/auth/auth.service';
 import { createDemoAccountsService } from './features/auth/demo-accounts.service';
-import type { SupportProjectReadPort } from './features/applications/applications.ports';
 import { casesModule } from './features/cases/cases.module';
-import { createCasesService, type ProjectReportSource } from './features/cases/cases.service';
+import { createCasesService } from './features/cases/cases.service';
 import { dashboardsModule } from './features/dashboards/dashboards.module';
 import { createDashboardsService } from './features/dashboards/dashboards.service';
 import { calendarModule } from './features/calendar/calendar.module';
@@ -42,6 +41,8 @@ import { createOrganizationsService } from './features/organizations/organizatio
 import { createSupportReadPort } from './features/applications/applications.read-port';
 import { reportsModule } from './features/reports/reports.module';
 import { createReportsService } from './features/reports/reports.service';
+import { projectsModule } from './features/projects/projects.module';
+import { createProjectsReadPort, createProjectsService } from './features/projects/projects.service';
 import { seminarsModule } from './features/seminars/seminars.module';
 import { createSeminarsReadPort } from './features/seminars/seminars.ports';
 import { createSeminarsService } from './features/seminars/seminars.service';
@@ -50,13 +51,17 @@ import { createSurveysExports } from './features/surveys/surveys.exports';
 import { surveysModule } from './features/surveys/surveys.module';
 import { createSurveysReadPort } from './features/surveys/surveys.ports';
 import { createSurveysService } from './features/surveys/surveys.service';
+import { surveyInstances } from './features/surveys/surveys.instances';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
 import { auditRefusals } from './platform/refusal-audit';
 import { serveWebApp } from './platform/static-web';
 import { type AppEnv, toErrorResponse } from './platform/http';
 import { type EventHandler, type JobDefinition, jobCleanup } from './platform/jobs/runner';
-import { isPrefectureAdmin } from './platform/context';
+import { hasRole, isPrefectureAdmin, type Actor } from './platform/context';
+
+const isCompanyMember = (actor: Actor) =>
+  hasRole(actor, 'company_member') && actor.organizationKind === 'company';
 import {
   clientAddress,
   csrfProtection,
@@ -110,6 +115,7 @@ const features: readonly FeatureEntry[] = [
   feature(reportsModule, (s) => s.reports),
   feature(casesModule, (s) => s.cases),
   feature(dashboardsModule, (s) => s.dashboards),
+  feature(projectsModule, (s) => s.projects),
 ];
 
 /**
@@ -137,8 +143,10 @@ function createFeatureServices(deps: ServiceDeps) {
   const fiscalYears = createFiscalYearsService(deps);
   const surveys = createSurveysService({ ...deps, eligibility });
   const accountRecovery = createAccountRecoveryService(deps);
-  // Recommendations rank menus against the needs profiles the surveys feature derives.
-  const menus = createMenusService(deps, needsProfilesFrom(surveys));
+  const projectsRead = createProjectsReadPort(deps.db);
+  // Recommendations rank menus against the needs profiles the surveys feature derives; a menu's
+  // page shows the evaluations of its earlier projects.
+  const menus = createMenusService(deps, needsProfilesFrom(surveys), projectsRead);
   const seminars = createSeminarsService(deps);
   const municipalities = createMunicipalitiesService(deps);
   // The allocation reads the catalog of menus, and proposes a town's challenge from its survey answers.
@@ -173,7 +181,7 @@ function createFeatureServices(deps: ServiceDeps) {
       fiscalYears,
       menus,
       supportProjects: applications,
-      projectReports: interimProjectReports(applications),
+      projectReports: projectsRead,
     }),
     // Reports read support projects, seminar reach and the needs surveys, each through its port.
     reports: createReportsService(deps, {
@@ -187,39 +195,13 @@ function createFeatureServices(deps: ServiceDeps) {
       surveys: createSurveysReadPort(deps.db),
       seminars: createSeminarsReadPort(deps.db),
     }),
+    // A project's delivery reads its menu's advisors and planned effort, and opens its evaluation
+    // survey in the survey engine.
+    projects: createProjectsService(deps, { menus: menus.delivery, surveys: surveyInstances }),
+    // Approved reports and outcomes per menu, for the case library and the menus catalog.
+    projectsRead,
   };
 }
-/**
- * INTERIM, replaced by the projects feature's read port (projects.ports.ts) at its merge: until
- * completion reports exist, a support project's base fields stand for its "approved report",
- * with empty texts to fill in.
- */
-function interimProjectReports(projects: SupportProjectReadPort): ProjectReportSource {
-  return {
-    async approvedReportOf(prefectureId, projectId) {
-      const p = await projects.supportProjectOf(prefectureId, projectId);
-      if (!p) return null;
-      return {
-        projectId: p.id,
-        prefectureId: p.prefectureId,
-        fiscalYearId: p.fiscalYearId,
-        municipalityId: p.municipalityId,
-        menuProposalId: p.menuProposalId,
-        organizationId: p.organizationId,
-        title: p.title,
-        companyName: p.companyName,
-        costThousandYen: p.costThousandYen,
-        summary: '',
-        challenge: '',
-        approach: '',
-        tools: '',
-        effect: '',
-        approvedAt: new Date(0),
-      };
-    },
-  };
-}
-
 export type Services = ReturnType<typeof createFeatureServices> & { home: HomeService };
 
 /** What the job runner of a process runs: the features' jobs and event handlers, and the platform's own. */
@@ -282,9 +264,10 @@ export function createApp(deps: AppDeps) {
   api.use(auditRefusals(deps.database.db));
   api.use(csrfProtection());
   api.use(sessionLoading(deps.database.db, deps.config.sessionPolicy));
-  // Every upload route (municipality master list, seminar attendance, materials, archive) is the
-  // prefecture administrators' (see the access rules); nobody else gets a body read.
-  api.use(uploadsOnlyFrom(isPrefectureAdmin));
+  // Upload routes are the prefecture administrators' (municipality master list, seminar attendance,
+  // materials, archive) and, for a project's attachments, its company's members (see the access
+  // rules); nobody else gets a body read.
+  api.use(uploadsOnlyFrom((actor) => isPrefectureAdmin(actor) || isCompanyMember(actor)));
   // After the caller checks: without a content length this reads the whole body to measure it.
   api.use(
     bodyLimit({

@@ -31,6 +31,7 @@ const featureParts = {
   seminars: ['seminars', 'fiscalYears', 'municipalities', 'surveys', 'home'],
   surveys: ['surveys', 'fiscalYears', 'municipalities', 'home'],
   dashboards: ['dashboards'],
+  projects: ['projects', 'fiscalYears', 'home'],
 } satisfies Record<string, CatalogPartName[]>;
 
 /**
@@ -335,6 +336,12 @@ export const routes: RouteObject[] = [
                 path: 'support-projects',
                 ...page('applications', () => import('./features/applications/SupportProjectsPage')),
               },
+              { path: 'projects', ...page('projects', () => import('./features/projects/ProjectListPage')) },
+              {
+                path: 'projects/overdue',
+                ...page('projects', () => import('./features/projects/OverdueReportsPage')),
+              },
+              { path: 'projects/:id', ...page('projects', () => import('./features/projects/ProjectPage')) },
               {
                 path: 'admin',
                 element: <RequireRole roles={adminOnly} />,

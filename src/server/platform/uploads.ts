@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { z } from '@hono/zod-openapi';
 import { AppError, fieldError } from './errors';
 
 /** A file as it arrived in a multipart form. */
@@ -73,4 +74,18 @@ export function createUploadStore(
       }
     },
   };
+}
+
+/** A multipart form body for a route (`request: { body: formContent(schema) }`). */
+export function formContent<T extends z.ZodType>(schema: T) {
+  return { content: { 'multipart/form-data': { schema } }, required: true } as const;
+}
+
+/** A file field of a multipart form, as the OpenAPI document shows it. */
+export const binaryField = z.any().openapi({ type: 'string', format: 'binary' });
+
+/** A form field as an UploadedFile, or undefined when no file was sent in it. */
+export async function uploadedFile(value: unknown): Promise<UploadedFile | undefined> {
+  if (!(value instanceof File)) return undefined;
+  return { name: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) };
 }

@@ -15,6 +15,7 @@ import { notificationsAccessRules } from '../features/notifications/notification
 import { reportsAccessRules } from '../features/reports/reports.access-cases';
 import { casesAccessRules } from '../features/cases/cases.access-cases';
 import { dashboardsAccessRules } from '../features/dashboards/dashboards.access-cases';
+import { projectsAccessRules } from '../features/projects/projects.access-cases';
 import type { AccessRule } from './access';
 
 /** Every feature's access rules. A feature with routes adds its list here. */
@@ -36,4 +37,5 @@ export const accessRules: AccessRule[] = [
   ...reportsAccessRules,
   ...casesAccessRules,
   ...dashboardsAccessRules,
+  ...projectsAccessRules,
 ];

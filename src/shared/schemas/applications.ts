@@ -103,12 +103,26 @@ export const runStatusLabels: Record<RunStatus, Labels> = {
   published: { ja: '公表済み', en: 'Published' },
 };
 
-export const supportProjectStatuses = ['planned', 'in_progress', 'completed', 'cancelled'] as const;
+/**
+ * planned → in_progress (first session logged) → completed (sessions done) → reported (completion
+ * report approved) → evaluated (the municipality answered the evaluation); cancelled from planned or
+ * in_progress. This feature creates projects as `planned`; the projects feature moves them on.
+ */
+export const supportProjectStatuses = [
+  'planned',
+  'in_progress',
+  'completed',
+  'reported',
+  'evaluated',
+  'cancelled',
+] as const;
 export type SupportProjectStatus = (typeof supportProjectStatuses)[number];
 export const supportProjectStatusLabels: Record<SupportProjectStatus, Labels> = {
   planned: { ja: '支援予定', en: 'Planned' },
   in_progress: { ja: '支援中', en: 'In progress' },
-  completed: { ja: '完了', en: 'Completed' },
+  completed: { ja: '支援完了（報告待ち）', en: 'Sessions completed' },
+  reported: { ja: '完了報告承認済み', en: 'Report approved' },
+  evaluated: { ja: '評価済み', en: 'Evaluated' },
   cancelled: { ja: '中止', en: 'Cancelled' },
 };
 

@@ -471,8 +471,19 @@ export type PastOutcome = z.infer<typeof pastOutcomeSchema>;
 export const menuDetailSchema = catalogItemSchema.extend({
   deliverables: z.string(),
   advisors: z.array(advisorProfileSchema),
-  /** Empty until the evaluation feature records outcomes; the UI says so. */
+  /** Per earlier project (not filled: the towns' answers are shown in aggregate, below). */
   pastOutcomes: z.array(pastOutcomeSchema),
+  /**
+   * The municipalities' evaluations of this menu's projects: how many, the share that said it
+   * helped solve the challenge (0–1) and the mean satisfaction (1–5); null before any.
+   */
+  outcomeSummary: z
+    .object({
+      evaluations: z.number().int(),
+      helpedRate: z.number().nullable(),
+      avgSatisfaction: z.number().nullable(),
+    })
+    .nullable(),
 });
 export type MenuDetail = z.infer<typeof menuDetailSchema>;
 

@@ -46,7 +46,16 @@ export const surveyKinds = ['needs', 'post_support', 'follow_up', 'seminar_feedb
 export const surveyKindSchema = z.enum(surveyKinds);
 export type SurveyKind = z.infer<typeof surveyKindSchema>;
 
-export const surveyAudiences = ['municipalities', 'companies', 'seminar_participants'] as const;
+/**
+ * `project_municipalities`: the municipality of the support project a post-support or follow-up
+ * survey was made for (the projects feature makes one per project and says whose it is).
+ */
+export const surveyAudiences = [
+  'municipalities',
+  'companies',
+  'seminar_participants',
+  'project_municipalities',
+] as const;
 export const surveyAudienceSchema = z.enum(surveyAudiences);
 export type SurveyAudience = z.infer<typeof surveyAudienceSchema>;
 

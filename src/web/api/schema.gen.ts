@@ -5776,6 +5776,11 @@ export interface paths {
                                 averageScore: number;
                                 respondentCount: number;
                             }[];
+                            outcomeSummary: {
+                                evaluations: number;
+                                helpedRate: number | null;
+                                avgSatisfaction: number | null;
+                            } | null;
                         };
                     };
                 };
@@ -6475,7 +6480,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "needs" | "post_support" | "follow_up" | "seminar_feedback";
                                 /** @enum {string} */
-                                audience: "municipalities" | "companies" | "seminar_participants";
+                                audience: "municipalities" | "companies" | "seminar_participants" | "project_municipalities";
                                 opensAt: string;
                                 closesAt: string;
                                 surveyVersion: number;
@@ -6550,7 +6555,7 @@ export interface paths {
                         /** @enum {string} */
                         kind: "needs" | "post_support" | "follow_up" | "seminar_feedback";
                         /** @enum {string} */
-                        audience: "municipalities" | "companies" | "seminar_participants";
+                        audience: "municipalities" | "companies" | "seminar_participants" | "project_municipalities";
                         opensAt: string;
                         closesAt: string;
                         /** Format: uuid */
@@ -6630,7 +6635,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "needs" | "post_support" | "follow_up" | "seminar_feedback";
                             /** @enum {string} */
-                            audience: "municipalities" | "companies" | "seminar_participants";
+                            audience: "municipalities" | "companies" | "seminar_participants" | "project_municipalities";
                             opensAt: string;
                             closesAt: string;
                             surveyVersion: number;
@@ -6797,7 +6802,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "needs" | "post_support" | "follow_up" | "seminar_feedback";
                             /** @enum {string} */
-                            audience: "municipalities" | "companies" | "seminar_participants";
+                            audience: "municipalities" | "companies" | "seminar_participants" | "project_municipalities";
                             opensAt: string;
                             closesAt: string;
                             surveyVersion: number;
@@ -7014,7 +7019,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "needs" | "post_support" | "follow_up" | "seminar_feedback";
                             /** @enum {string} */
-                            audience: "municipalities" | "companies" | "seminar_participants";
+                            audience: "municipalities" | "companies" | "seminar_participants" | "project_municipalities";
                             opensAt: string;
                             closesAt: string;
                             surveyVersion: number;
@@ -7109,7 +7114,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "needs" | "post_support" | "follow_up" | "seminar_feedback";
                             /** @enum {string} */
-                            audience: "municipalities" | "companies" | "seminar_participants";
+                            audience: "municipalities" | "companies" | "seminar_participants" | "project_municipalities";
                             opensAt: string;
                             closesAt: string;
                             surveyVersion: number;
@@ -13199,7 +13204,7 @@ export interface paths {
                                 companyName: string;
                                 costThousandYen: number | null;
                                 /** @enum {string} */
-                                status: "planned" | "in_progress" | "completed" | "cancelled";
+                                status: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
                                 /** @enum {string} */
                                 source: "allocation" | "import";
                                 version: number;
@@ -13773,6 +13778,12 @@ export interface paths {
                                 /** @enum {string} */
                                 "seminars.reminder"?: "immediate" | "digest" | "off";
                                 /** @enum {string} */
+                                "projects.report_reminder"?: "immediate" | "digest" | "off";
+                                /** @enum {string} */
+                                "projects.report_returned"?: "immediate" | "digest" | "off";
+                                /** @enum {string} */
+                                "projects.evaluation_request"?: "immediate" | "digest" | "off";
+                                /** @enum {string} */
                                 "cases.approval_requested"?: "immediate" | "digest" | "off";
                                 /** @enum {string} */
                                 "cases.approved"?: "immediate" | "digest" | "off";
@@ -13843,6 +13854,12 @@ export interface paths {
                             /** @enum {string} */
                             "seminars.reminder"?: "immediate" | "digest" | "off";
                             /** @enum {string} */
+                            "projects.report_reminder"?: "immediate" | "digest" | "off";
+                            /** @enum {string} */
+                            "projects.report_returned"?: "immediate" | "digest" | "off";
+                            /** @enum {string} */
+                            "projects.evaluation_request"?: "immediate" | "digest" | "off";
+                            /** @enum {string} */
                             "cases.approval_requested"?: "immediate" | "digest" | "off";
                             /** @enum {string} */
                             "cases.approved"?: "immediate" | "digest" | "off";
@@ -13880,6 +13897,12 @@ export interface paths {
                                 "seminars.seat_given"?: "immediate" | "digest" | "off";
                                 /** @enum {string} */
                                 "seminars.reminder"?: "immediate" | "digest" | "off";
+                                /** @enum {string} */
+                                "projects.report_reminder"?: "immediate" | "digest" | "off";
+                                /** @enum {string} */
+                                "projects.report_returned"?: "immediate" | "digest" | "off";
+                                /** @enum {string} */
+                                "projects.evaluation_request"?: "immediate" | "digest" | "off";
                                 /** @enum {string} */
                                 "cases.approval_requested"?: "immediate" | "digest" | "off";
                                 /** @enum {string} */
@@ -16872,6 +16895,2914 @@ export interface paths {
                             type: "Topology";
                         } & {
                             [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Support projects the caller may see (filters: year, status, company, municipality) */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYearId?: string;
+                    status?: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                    organizationId?: string;
+                    municipalityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Projects */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                fiscalYear: number;
+                                fiscalYearId: string;
+                                municipalityId: string;
+                                municipalityName: string;
+                                organizationId: string | null;
+                                companyName: string;
+                                menuProposalId: string | null;
+                                title: string;
+                                /** @enum {string} */
+                                status: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                                usage: {
+                                    onsiteDays: number;
+                                    onlineHours: number;
+                                    totalHours: number;
+                                    sessions: number;
+                                };
+                                /** @enum {string|null} */
+                                reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                                reportSubmittedAt: string | null;
+                                reportDueOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project: plan, advisors, status history, ledger, caps, report, evaluation and abilities */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Project */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fiscalYear: number;
+                            fiscalYearId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            organizationId: string | null;
+                            companyName: string;
+                            menuProposalId: string | null;
+                            title: string;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                            usage: {
+                                onsiteDays: number;
+                                onlineHours: number;
+                                totalHours: number;
+                                sessions: number;
+                            };
+                            /** @enum {string|null} */
+                            reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
+                            reportDueOn: string | null;
+                            costThousandYen: number | null;
+                            /** @enum {string} */
+                            source: "allocation" | "import";
+                            plan: {
+                                goals: string;
+                                sessionsPlanned: number;
+                                scheduleFrom: string | null;
+                                scheduleTo: string | null;
+                                advisors: {
+                                    id: string;
+                                    name: string;
+                                    skills: string[];
+                                }[];
+                                version: number | null;
+                            };
+                            advisorOptions: {
+                                id: string;
+                                name: string;
+                                skills: string[];
+                            }[];
+                            history: {
+                                /** @enum {string|null} */
+                                from: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled" | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                                at: string;
+                                byName: string | null;
+                                comment: string;
+                            }[];
+                            activities: {
+                                id: string;
+                                date: string;
+                                /** @enum {string} */
+                                mode: "onsite" | "online";
+                                hours: number;
+                                headCount: number;
+                                dxLeadCount: number;
+                                staffCount: number;
+                                done: string;
+                                nextSteps: string;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                                can: {
+                                    delete: boolean;
+                                };
+                            }[];
+                            caps: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                limit: number | null;
+                                used: number;
+                                /** @enum {string} */
+                                level: "ok" | "near" | "reached" | "over";
+                            }[];
+                            exceedance: {
+                                reason: string;
+                                approvedAt: string;
+                                approvedByName: string;
+                            } | null;
+                            report: {
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "approved";
+                                summary: string;
+                                challenge: string;
+                                approach: string;
+                                tools: string;
+                                effect: string;
+                                remainingIssues: string;
+                                returnComment: string;
+                                submittedAt: string | null;
+                                approvedAt: string | null;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                            } | null;
+                            evaluation: {
+                                surveyId: string;
+                                evaluatedAt: string | null;
+                                satisfaction: number | null;
+                                /** @enum {string|null} */
+                                helped: "yes" | "partly" | "no" | null;
+                                recommend: boolean | null;
+                                followUpSurveyId: string | null;
+                            } | null;
+                            version: number;
+                            can: {
+                                editPlan: boolean;
+                                logActivity: boolean;
+                                complete: boolean;
+                                cancel: boolean;
+                                approveExceedance: boolean;
+                                editReport: boolean;
+                                reviewReport: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the plan: goals, sessions, schedule and advisors (version null for the first save) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        goals: string;
+                        sessionsPlanned: number;
+                        scheduleFrom: string | null;
+                        scheduleTo: string | null;
+                        advisorProfileIds: string[];
+                        version: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fiscalYear: number;
+                            fiscalYearId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            organizationId: string | null;
+                            companyName: string;
+                            menuProposalId: string | null;
+                            title: string;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                            usage: {
+                                onsiteDays: number;
+                                onlineHours: number;
+                                totalHours: number;
+                                sessions: number;
+                            };
+                            /** @enum {string|null} */
+                            reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
+                            reportDueOn: string | null;
+                            costThousandYen: number | null;
+                            /** @enum {string} */
+                            source: "allocation" | "import";
+                            plan: {
+                                goals: string;
+                                sessionsPlanned: number;
+                                scheduleFrom: string | null;
+                                scheduleTo: string | null;
+                                advisors: {
+                                    id: string;
+                                    name: string;
+                                    skills: string[];
+                                }[];
+                                version: number | null;
+                            };
+                            advisorOptions: {
+                                id: string;
+                                name: string;
+                                skills: string[];
+                            }[];
+                            history: {
+                                /** @enum {string|null} */
+                                from: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled" | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                                at: string;
+                                byName: string | null;
+                                comment: string;
+                            }[];
+                            activities: {
+                                id: string;
+                                date: string;
+                                /** @enum {string} */
+                                mode: "onsite" | "online";
+                                hours: number;
+                                headCount: number;
+                                dxLeadCount: number;
+                                staffCount: number;
+                                done: string;
+                                nextSteps: string;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                                can: {
+                                    delete: boolean;
+                                };
+                            }[];
+                            caps: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                limit: number | null;
+                                used: number;
+                                /** @enum {string} */
+                                level: "ok" | "near" | "reached" | "over";
+                            }[];
+                            exceedance: {
+                                reason: string;
+                                approvedAt: string;
+                                approvedByName: string;
+                            } | null;
+                            report: {
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "approved";
+                                summary: string;
+                                challenge: string;
+                                approach: string;
+                                tools: string;
+                                effect: string;
+                                remainingIssues: string;
+                                returnComment: string;
+                                submittedAt: string | null;
+                                approvedAt: string | null;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                            } | null;
+                            evaluation: {
+                                surveyId: string;
+                                evaluatedAt: string | null;
+                                satisfaction: number | null;
+                                /** @enum {string|null} */
+                                helped: "yes" | "partly" | "no" | null;
+                                recommend: boolean | null;
+                                followUpSurveyId: string | null;
+                            } | null;
+                            version: number;
+                            can: {
+                                editPlan: boolean;
+                                logActivity: boolean;
+                                complete: boolean;
+                                cancel: boolean;
+                                approveExceedance: boolean;
+                                editReport: boolean;
+                                reviewReport: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log a session; the answer carries the running totals and any cap warning */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        /** @enum {string} */
+                        mode: "onsite" | "online";
+                        hours: number;
+                        headCount: number;
+                        dxLeadCount: number;
+                        staffCount: number;
+                        done: string;
+                        nextSteps: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Logged */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: {
+                                id: string;
+                                date: string;
+                                /** @enum {string} */
+                                mode: "onsite" | "online";
+                                hours: number;
+                                headCount: number;
+                                dxLeadCount: number;
+                                staffCount: number;
+                                done: string;
+                                nextSteps: string;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                                can: {
+                                    delete: boolean;
+                                };
+                            };
+                            usage: {
+                                onsiteDays: number;
+                                onlineHours: number;
+                                totalHours: number;
+                                sessions: number;
+                            };
+                            caps: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                limit: number | null;
+                                used: number;
+                                /** @enum {string} */
+                                level: "ok" | "near" | "reached" | "over";
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                /** @enum {string} */
+                                level: "near" | "reached" | "over";
+                                ja: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a session and its attachments */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a file (PDF, Office, PNG, JPEG; checked by content) to a session or the report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file?: string;
+                        /** Format: uuid */
+                        activityId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Attached */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            activityId: string | null;
+                            fileName: string;
+                            sizeBytes: number;
+                            contentType: string;
+                            url: string;
+                            createdAt: string;
+                            can: {
+                                delete: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attachment, for the project’s readers only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an attachment (and its file) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/exceedance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Approve crossing the caps for this project, with the reason */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Approved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fiscalYear: number;
+                            fiscalYearId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            organizationId: string | null;
+                            companyName: string;
+                            menuProposalId: string | null;
+                            title: string;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                            usage: {
+                                onsiteDays: number;
+                                onlineHours: number;
+                                totalHours: number;
+                                sessions: number;
+                            };
+                            /** @enum {string|null} */
+                            reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
+                            reportDueOn: string | null;
+                            costThousandYen: number | null;
+                            /** @enum {string} */
+                            source: "allocation" | "import";
+                            plan: {
+                                goals: string;
+                                sessionsPlanned: number;
+                                scheduleFrom: string | null;
+                                scheduleTo: string | null;
+                                advisors: {
+                                    id: string;
+                                    name: string;
+                                    skills: string[];
+                                }[];
+                                version: number | null;
+                            };
+                            advisorOptions: {
+                                id: string;
+                                name: string;
+                                skills: string[];
+                            }[];
+                            history: {
+                                /** @enum {string|null} */
+                                from: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled" | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                                at: string;
+                                byName: string | null;
+                                comment: string;
+                            }[];
+                            activities: {
+                                id: string;
+                                date: string;
+                                /** @enum {string} */
+                                mode: "onsite" | "online";
+                                hours: number;
+                                headCount: number;
+                                dxLeadCount: number;
+                                staffCount: number;
+                                done: string;
+                                nextSteps: string;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                                can: {
+                                    delete: boolean;
+                                };
+                            }[];
+                            caps: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                limit: number | null;
+                                used: number;
+                                /** @enum {string} */
+                                level: "ok" | "near" | "reached" | "over";
+                            }[];
+                            exceedance: {
+                                reason: string;
+                                approvedAt: string;
+                                approvedByName: string;
+                            } | null;
+                            report: {
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "approved";
+                                summary: string;
+                                challenge: string;
+                                approach: string;
+                                tools: string;
+                                effect: string;
+                                remainingIssues: string;
+                                returnComment: string;
+                                submittedAt: string | null;
+                                approvedAt: string | null;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                            } | null;
+                            evaluation: {
+                                surveyId: string;
+                                evaluatedAt: string | null;
+                                satisfaction: number | null;
+                                /** @enum {string|null} */
+                                helped: "yes" | "partly" | "no" | null;
+                                recommend: boolean | null;
+                                followUpSurveyId: string | null;
+                            } | null;
+                            version: number;
+                            can: {
+                                editPlan: boolean;
+                                logActivity: boolean;
+                                complete: boolean;
+                                cancel: boolean;
+                                approveExceedance: boolean;
+                                editReport: boolean;
+                                reviewReport: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The sessions are done: in progress → completed (the report is due from the last session) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Completed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fiscalYear: number;
+                            fiscalYearId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            organizationId: string | null;
+                            companyName: string;
+                            menuProposalId: string | null;
+                            title: string;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                            usage: {
+                                onsiteDays: number;
+                                onlineHours: number;
+                                totalHours: number;
+                                sessions: number;
+                            };
+                            /** @enum {string|null} */
+                            reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
+                            reportDueOn: string | null;
+                            costThousandYen: number | null;
+                            /** @enum {string} */
+                            source: "allocation" | "import";
+                            plan: {
+                                goals: string;
+                                sessionsPlanned: number;
+                                scheduleFrom: string | null;
+                                scheduleTo: string | null;
+                                advisors: {
+                                    id: string;
+                                    name: string;
+                                    skills: string[];
+                                }[];
+                                version: number | null;
+                            };
+                            advisorOptions: {
+                                id: string;
+                                name: string;
+                                skills: string[];
+                            }[];
+                            history: {
+                                /** @enum {string|null} */
+                                from: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled" | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                                at: string;
+                                byName: string | null;
+                                comment: string;
+                            }[];
+                            activities: {
+                                id: string;
+                                date: string;
+                                /** @enum {string} */
+                                mode: "onsite" | "online";
+                                hours: number;
+                                headCount: number;
+                                dxLeadCount: number;
+                                staffCount: number;
+                                done: string;
+                                nextSteps: string;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                                can: {
+                                    delete: boolean;
+                                };
+                            }[];
+                            caps: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                limit: number | null;
+                                used: number;
+                                /** @enum {string} */
+                                level: "ok" | "near" | "reached" | "over";
+                            }[];
+                            exceedance: {
+                                reason: string;
+                                approvedAt: string;
+                                approvedByName: string;
+                            } | null;
+                            report: {
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "approved";
+                                summary: string;
+                                challenge: string;
+                                approach: string;
+                                tools: string;
+                                effect: string;
+                                remainingIssues: string;
+                                returnComment: string;
+                                submittedAt: string | null;
+                                approvedAt: string | null;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                            } | null;
+                            evaluation: {
+                                surveyId: string;
+                                evaluatedAt: string | null;
+                                satisfaction: number | null;
+                                /** @enum {string|null} */
+                                helped: "yes" | "partly" | "no" | null;
+                                recommend: boolean | null;
+                                followUpSurveyId: string | null;
+                            } | null;
+                            version: number;
+                            can: {
+                                editPlan: boolean;
+                                logActivity: boolean;
+                                complete: boolean;
+                                cancel: boolean;
+                                approveExceedance: boolean;
+                                editReport: boolean;
+                                reviewReport: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a planned or running project, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Cancelled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fiscalYear: number;
+                            fiscalYearId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            organizationId: string | null;
+                            companyName: string;
+                            menuProposalId: string | null;
+                            title: string;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                            usage: {
+                                onsiteDays: number;
+                                onlineHours: number;
+                                totalHours: number;
+                                sessions: number;
+                            };
+                            /** @enum {string|null} */
+                            reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
+                            reportDueOn: string | null;
+                            costThousandYen: number | null;
+                            /** @enum {string} */
+                            source: "allocation" | "import";
+                            plan: {
+                                goals: string;
+                                sessionsPlanned: number;
+                                scheduleFrom: string | null;
+                                scheduleTo: string | null;
+                                advisors: {
+                                    id: string;
+                                    name: string;
+                                    skills: string[];
+                                }[];
+                                version: number | null;
+                            };
+                            advisorOptions: {
+                                id: string;
+                                name: string;
+                                skills: string[];
+                            }[];
+                            history: {
+                                /** @enum {string|null} */
+                                from: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled" | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                                at: string;
+                                byName: string | null;
+                                comment: string;
+                            }[];
+                            activities: {
+                                id: string;
+                                date: string;
+                                /** @enum {string} */
+                                mode: "onsite" | "online";
+                                hours: number;
+                                headCount: number;
+                                dxLeadCount: number;
+                                staffCount: number;
+                                done: string;
+                                nextSteps: string;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                                can: {
+                                    delete: boolean;
+                                };
+                            }[];
+                            caps: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                limit: number | null;
+                                used: number;
+                                /** @enum {string} */
+                                level: "ok" | "near" | "reached" | "over";
+                            }[];
+                            exceedance: {
+                                reason: string;
+                                approvedAt: string;
+                                approvedByName: string;
+                            } | null;
+                            report: {
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "approved";
+                                summary: string;
+                                challenge: string;
+                                approach: string;
+                                tools: string;
+                                effect: string;
+                                remainingIssues: string;
+                                returnComment: string;
+                                submittedAt: string | null;
+                                approvedAt: string | null;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                            } | null;
+                            evaluation: {
+                                surveyId: string;
+                                evaluatedAt: string | null;
+                                satisfaction: number | null;
+                                /** @enum {string|null} */
+                                helped: "yes" | "partly" | "no" | null;
+                                recommend: boolean | null;
+                                followUpSurveyId: string | null;
+                            } | null;
+                            version: number;
+                            can: {
+                                editPlan: boolean;
+                                logActivity: boolean;
+                                complete: boolean;
+                                cancel: boolean;
+                                approveExceedance: boolean;
+                                editReport: boolean;
+                                reviewReport: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the completion report draft (version null for the first save) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary: string;
+                        challenge: string;
+                        approach: string;
+                        tools: string;
+                        effect: string;
+                        remainingIssues: string;
+                        version: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fiscalYear: number;
+                            fiscalYearId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            organizationId: string | null;
+                            companyName: string;
+                            menuProposalId: string | null;
+                            title: string;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                            usage: {
+                                onsiteDays: number;
+                                onlineHours: number;
+                                totalHours: number;
+                                sessions: number;
+                            };
+                            /** @enum {string|null} */
+                            reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
+                            reportDueOn: string | null;
+                            costThousandYen: number | null;
+                            /** @enum {string} */
+                            source: "allocation" | "import";
+                            plan: {
+                                goals: string;
+                                sessionsPlanned: number;
+                                scheduleFrom: string | null;
+                                scheduleTo: string | null;
+                                advisors: {
+                                    id: string;
+                                    name: string;
+                                    skills: string[];
+                                }[];
+                                version: number | null;
+                            };
+                            advisorOptions: {
+                                id: string;
+                                name: string;
+                                skills: string[];
+                            }[];
+                            history: {
+                                /** @enum {string|null} */
+                                from: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled" | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                                at: string;
+                                byName: string | null;
+                                comment: string;
+                            }[];
+                            activities: {
+                                id: string;
+                                date: string;
+                                /** @enum {string} */
+                                mode: "onsite" | "online";
+                                hours: number;
+                                headCount: number;
+                                dxLeadCount: number;
+                                staffCount: number;
+                                done: string;
+                                nextSteps: string;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                                can: {
+                                    delete: boolean;
+                                };
+                            }[];
+                            caps: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                limit: number | null;
+                                used: number;
+                                /** @enum {string} */
+                                level: "ok" | "near" | "reached" | "over";
+                            }[];
+                            exceedance: {
+                                reason: string;
+                                approvedAt: string;
+                                approvedByName: string;
+                            } | null;
+                            report: {
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "approved";
+                                summary: string;
+                                challenge: string;
+                                approach: string;
+                                tools: string;
+                                effect: string;
+                                remainingIssues: string;
+                                returnComment: string;
+                                submittedAt: string | null;
+                                approvedAt: string | null;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                            } | null;
+                            evaluation: {
+                                surveyId: string;
+                                evaluatedAt: string | null;
+                                satisfaction: number | null;
+                                /** @enum {string|null} */
+                                helped: "yes" | "partly" | "no" | null;
+                                recommend: boolean | null;
+                                followUpSurveyId: string | null;
+                            } | null;
+                            version: number;
+                            can: {
+                                editPlan: boolean;
+                                logActivity: boolean;
+                                complete: boolean;
+                                cancel: boolean;
+                                approveExceedance: boolean;
+                                editReport: boolean;
+                                reviewReport: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/report/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the completion report for the prefecture’s review */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Submitted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fiscalYear: number;
+                            fiscalYearId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            organizationId: string | null;
+                            companyName: string;
+                            menuProposalId: string | null;
+                            title: string;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                            usage: {
+                                onsiteDays: number;
+                                onlineHours: number;
+                                totalHours: number;
+                                sessions: number;
+                            };
+                            /** @enum {string|null} */
+                            reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
+                            reportDueOn: string | null;
+                            costThousandYen: number | null;
+                            /** @enum {string} */
+                            source: "allocation" | "import";
+                            plan: {
+                                goals: string;
+                                sessionsPlanned: number;
+                                scheduleFrom: string | null;
+                                scheduleTo: string | null;
+                                advisors: {
+                                    id: string;
+                                    name: string;
+                                    skills: string[];
+                                }[];
+                                version: number | null;
+                            };
+                            advisorOptions: {
+                                id: string;
+                                name: string;
+                                skills: string[];
+                            }[];
+                            history: {
+                                /** @enum {string|null} */
+                                from: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled" | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                                at: string;
+                                byName: string | null;
+                                comment: string;
+                            }[];
+                            activities: {
+                                id: string;
+                                date: string;
+                                /** @enum {string} */
+                                mode: "onsite" | "online";
+                                hours: number;
+                                headCount: number;
+                                dxLeadCount: number;
+                                staffCount: number;
+                                done: string;
+                                nextSteps: string;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                                can: {
+                                    delete: boolean;
+                                };
+                            }[];
+                            caps: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                limit: number | null;
+                                used: number;
+                                /** @enum {string} */
+                                level: "ok" | "near" | "reached" | "over";
+                            }[];
+                            exceedance: {
+                                reason: string;
+                                approvedAt: string;
+                                approvedByName: string;
+                            } | null;
+                            report: {
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "approved";
+                                summary: string;
+                                challenge: string;
+                                approach: string;
+                                tools: string;
+                                effect: string;
+                                remainingIssues: string;
+                                returnComment: string;
+                                submittedAt: string | null;
+                                approvedAt: string | null;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                            } | null;
+                            evaluation: {
+                                surveyId: string;
+                                evaluatedAt: string | null;
+                                satisfaction: number | null;
+                                /** @enum {string|null} */
+                                helped: "yes" | "partly" | "no" | null;
+                                recommend: boolean | null;
+                                followUpSurveyId: string | null;
+                            } | null;
+                            version: number;
+                            can: {
+                                editPlan: boolean;
+                                logActivity: boolean;
+                                complete: boolean;
+                                cancel: boolean;
+                                approveExceedance: boolean;
+                                editReport: boolean;
+                                reviewReport: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/report/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the report to the company with a comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Returned */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fiscalYear: number;
+                            fiscalYearId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            organizationId: string | null;
+                            companyName: string;
+                            menuProposalId: string | null;
+                            title: string;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                            usage: {
+                                onsiteDays: number;
+                                onlineHours: number;
+                                totalHours: number;
+                                sessions: number;
+                            };
+                            /** @enum {string|null} */
+                            reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
+                            reportDueOn: string | null;
+                            costThousandYen: number | null;
+                            /** @enum {string} */
+                            source: "allocation" | "import";
+                            plan: {
+                                goals: string;
+                                sessionsPlanned: number;
+                                scheduleFrom: string | null;
+                                scheduleTo: string | null;
+                                advisors: {
+                                    id: string;
+                                    name: string;
+                                    skills: string[];
+                                }[];
+                                version: number | null;
+                            };
+                            advisorOptions: {
+                                id: string;
+                                name: string;
+                                skills: string[];
+                            }[];
+                            history: {
+                                /** @enum {string|null} */
+                                from: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled" | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                                at: string;
+                                byName: string | null;
+                                comment: string;
+                            }[];
+                            activities: {
+                                id: string;
+                                date: string;
+                                /** @enum {string} */
+                                mode: "onsite" | "online";
+                                hours: number;
+                                headCount: number;
+                                dxLeadCount: number;
+                                staffCount: number;
+                                done: string;
+                                nextSteps: string;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                                can: {
+                                    delete: boolean;
+                                };
+                            }[];
+                            caps: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                limit: number | null;
+                                used: number;
+                                /** @enum {string} */
+                                level: "ok" | "near" | "reached" | "over";
+                            }[];
+                            exceedance: {
+                                reason: string;
+                                approvedAt: string;
+                                approvedByName: string;
+                            } | null;
+                            report: {
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "approved";
+                                summary: string;
+                                challenge: string;
+                                approach: string;
+                                tools: string;
+                                effect: string;
+                                remainingIssues: string;
+                                returnComment: string;
+                                submittedAt: string | null;
+                                approvedAt: string | null;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                            } | null;
+                            evaluation: {
+                                surveyId: string;
+                                evaluatedAt: string | null;
+                                satisfaction: number | null;
+                                /** @enum {string|null} */
+                                helped: "yes" | "partly" | "no" | null;
+                                recommend: boolean | null;
+                                followUpSurveyId: string | null;
+                            } | null;
+                            version: number;
+                            can: {
+                                editPlan: boolean;
+                                logActivity: boolean;
+                                complete: boolean;
+                                cancel: boolean;
+                                approveExceedance: boolean;
+                                editReport: boolean;
+                                reviewReport: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/report/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the report: the project becomes reported and the municipality is asked to evaluate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Approved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fiscalYear: number;
+                            fiscalYearId: string;
+                            municipalityId: string;
+                            municipalityName: string;
+                            organizationId: string | null;
+                            companyName: string;
+                            menuProposalId: string | null;
+                            title: string;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                            usage: {
+                                onsiteDays: number;
+                                onlineHours: number;
+                                totalHours: number;
+                                sessions: number;
+                            };
+                            /** @enum {string|null} */
+                            reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            reportSubmittedAt: string | null;
+                            reportDueOn: string | null;
+                            costThousandYen: number | null;
+                            /** @enum {string} */
+                            source: "allocation" | "import";
+                            plan: {
+                                goals: string;
+                                sessionsPlanned: number;
+                                scheduleFrom: string | null;
+                                scheduleTo: string | null;
+                                advisors: {
+                                    id: string;
+                                    name: string;
+                                    skills: string[];
+                                }[];
+                                version: number | null;
+                            };
+                            advisorOptions: {
+                                id: string;
+                                name: string;
+                                skills: string[];
+                            }[];
+                            history: {
+                                /** @enum {string|null} */
+                                from: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled" | null;
+                                /** @enum {string} */
+                                to: "planned" | "in_progress" | "completed" | "reported" | "evaluated" | "cancelled";
+                                at: string;
+                                byName: string | null;
+                                comment: string;
+                            }[];
+                            activities: {
+                                id: string;
+                                date: string;
+                                /** @enum {string} */
+                                mode: "onsite" | "online";
+                                hours: number;
+                                headCount: number;
+                                dxLeadCount: number;
+                                staffCount: number;
+                                done: string;
+                                nextSteps: string;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                                can: {
+                                    delete: boolean;
+                                };
+                            }[];
+                            caps: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                limit: number | null;
+                                used: number;
+                                /** @enum {string} */
+                                level: "ok" | "near" | "reached" | "over";
+                            }[];
+                            exceedance: {
+                                reason: string;
+                                approvedAt: string;
+                                approvedByName: string;
+                            } | null;
+                            report: {
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "approved";
+                                summary: string;
+                                challenge: string;
+                                approach: string;
+                                tools: string;
+                                effect: string;
+                                remainingIssues: string;
+                                returnComment: string;
+                                submittedAt: string | null;
+                                approvedAt: string | null;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                            } | null;
+                            evaluation: {
+                                surveyId: string;
+                                evaluatedAt: string | null;
+                                satisfaction: number | null;
+                                /** @enum {string|null} */
+                                helped: "yes" | "partly" | "no" | null;
+                                recommend: boolean | null;
+                                followUpSurveyId: string | null;
+                            } | null;
+                            version: number;
+                            can: {
+                                editPlan: boolean;
+                                logActivity: boolean;
+                                complete: boolean;
+                                cancel: boolean;
+                                approveExceedance: boolean;
+                                editReport: boolean;
+                                reviewReport: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-reports/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completion reports past their due date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Overdue reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                projectId: string;
+                                title: string;
+                                municipalityName: string;
+                                companyName: string;
+                                reportDueOn: string;
+                                businessDaysOverdue: number;
+                                /** @enum {string|null} */
+                                reportStatus: "draft" | "submitted" | "returned" | "approved" | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year’s caps per project and the report due days */
+        get: {
+            parameters: {
+                query: {
+                    fiscalYearId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYearId: string;
+                            maxOnsiteDays: number;
+                            maxOnlineHours: number;
+                            reportDueBusinessDays: number;
+                            version: number | null;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Edit the year’s caps and report due days (version null for the first save) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        fiscalYearId: string;
+                        maxOnsiteDays: number;
+                        maxOnlineHours: number;
+                        reportDueBusinessDays: number;
+                        version: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYearId: string;
+                            maxOnsiteDays: number;
+                            maxOnlineHours: number;
+                            reportDueBusinessDays: number;
+                            version: number | null;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each company’s projects and hours against its menus’ capacity */
+        get: {
+            parameters: {
+                query: {
+                    fiscalYearId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Load */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                organizationId: string;
+                                companyName: string;
+                                capacity: number;
+                                projects: number;
+                                plannedHours: number;
+                                loggedHours: number;
+                                activeProjects: number;
+                            }[];
                         };
                     };
                 };

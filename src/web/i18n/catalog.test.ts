@@ -11,6 +11,7 @@ import { ja } from './ja';
 import { menusEn, menusJa } from './menus';
 import { municipalitiesEn, municipalitiesJa } from './municipalities';
 import { seminarsEn, seminarsJa } from './seminars';
+import { projectsEn, projectsJa } from './projects';
 import { surveysEn, surveysJa } from './surveys';
 import { readCookie, resolveLocale } from './locale';
 import { shellEn, shellJa } from './shell';
@@ -51,6 +52,7 @@ describe('UI catalogs', () => {
       menus: [menusJa, menusEn],
       municipalities: [municipalitiesJa, municipalitiesEn],
       seminars: [seminarsJa, seminarsEn],
+      projects: [projectsJa, projectsEn],
       surveys: [surveysJa, surveysEn],
     } as const;
     const owners = new Map<string, string>();

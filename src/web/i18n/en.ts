@@ -15,6 +15,7 @@ import { notificationsEn } from './notifications';
 import { reportsEn } from './reports';
 import { casesEn } from './cases';
 import { dashboardsEn } from './dashboards';
+import { projectsEn } from './projects';
 
 /** UI text in English. Same keys as ja.ts (enforced by the Catalog type and catalog.test.ts). */
 export const en: Catalog = {
@@ -34,4 +35,5 @@ export const en: Catalog = {
   ...reportsEn,
   ...casesEn,
   ...dashboardsEn,
+  ...projectsEn,
 };

@@ -15,6 +15,7 @@ import { notificationsJa } from './notifications';
 import { reportsJa } from './reports';
 import { casesJa } from './cases';
 import { dashboardsJa } from './dashboards';
+import { projectsJa } from './projects';
 
 /**
  * UI text in Japanese, the product's first language. en.ts must have exactly
@@ -38,6 +39,7 @@ export const ja = {
   ...reportsJa,
   ...casesJa,
   ...dashboardsJa,
+  ...projectsJa,
 };
 
 /** The shape every catalog has: the same keys, any string values. */

@@ -154,6 +154,8 @@ export const menusJa = {
       pastOutcomes: 'これまでの実績',
       noOutcomes: 'まだ評価の実績はありません',
       noOutcomesBody: '支援が実施され、市町村の評価が登録されると、ここに表示されます。',
+      outcomeSummary:
+        '評価した市町村: {count}件／課題解決に役立ったとの回答: {rate}／平均満足度（5段階）: {average}',
       municipality: '市町村',
       averageScore: '平均評価',
       respondents: '回答数',
@@ -348,6 +350,8 @@ export const menusEn: Widen<typeof menusJa> = {
       pastOutcomes: 'Past outcomes',
       noOutcomes: 'No evaluations yet',
       noOutcomesBody: 'Once support is delivered and municipalities evaluate it, results appear here.',
+      outcomeSummary:
+        'Evaluations: {count} / said it helped solve the challenge: {rate} / mean satisfaction (1–5): {average}',
       municipality: 'Municipality',
       averageScore: 'Average rating',
       respondents: 'Respondents',

@@ -49,6 +49,7 @@ export const shellJa = {
     caseManage: '事例の作成・承認',
     caseStudies: '事例集',
     dashboards: 'ダッシュボード',
+    projects: '支援の実施',
   },
   common: {
     all: 'すべて',
@@ -135,6 +136,7 @@ export const shellEn: Widen<typeof shellJa> = {
     caseManage: 'Drafting and approving cases',
     caseStudies: 'Case studies',
     dashboards: 'Dashboards',
+    projects: 'Project delivery',
   },
   common: {
     all: 'All',

@@ -29,6 +29,7 @@ export const surveysJa = {
       municipalities: '市町村',
       companies: '企業',
       seminar_participants: 'セミナー参加者',
+      project_municipalities: '支援先の市町村（事業ごと）',
     },
     responseStatus: {
       not_started: '未回答',
@@ -214,6 +215,7 @@ export const surveysEn: Widen<typeof surveysJa> = {
       municipalities: 'Municipalities',
       companies: 'Companies',
       seminar_participants: 'Seminar participants',
+      project_municipalities: 'The supported municipality (per project)',
     },
     responseStatus: {
       not_started: 'Not answered',

@@ -36,6 +36,7 @@ const partLoaders = {
   reports: () => import('./reports').then((m) => pair(m.reportsJa, m.reportsEn)),
   cases: () => import('./cases').then((m) => pair(m.casesJa, m.casesEn)),
   dashboards: () => import('./dashboards').then((m) => pair(m.dashboardsJa, m.dashboardsEn)),
+  projects: () => import('./projects').then((m) => pair(m.projectsJa, m.projectsEn)),
 } as const;
 
 export type CatalogPartName = keyof typeof partLoaders;

@@ -14,6 +14,7 @@ describe('navigationFor', () => {
       '/menus/catalog',
       '/calls',
       '/support-projects',
+      '/projects',
       '/cases/manage',
       '/seminars',
       '/reports',
@@ -36,6 +37,7 @@ describe('navigationFor', () => {
         '/menus/catalog',
         '/calls',
         '/support-projects',
+        '/projects',
         '/cases/manage',
         '/seminars',
         '/reports/my-profile',
@@ -53,6 +55,7 @@ describe('navigationFor', () => {
       '/menus/profile',
       '/menus/catalog',
       '/support-projects',
+      '/projects',
       '/cases/manage',
     ]);
     expect(paths(['reviewer'])).toEqual([...common, '/menus/reviews', '/menus/catalog']);
@@ -64,6 +67,7 @@ describe('navigationFor', () => {
       '/dashboards',
       '/reports',
       '/support-projects',
+      '/projects',
     ]);
   });
 

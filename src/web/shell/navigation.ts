@@ -17,6 +17,7 @@ const adminItems: NavItem[] = [
   { to: '/menus/catalog', label: 'nav.menuCatalog' },
   { to: '/calls', label: 'nav.calls' },
   { to: '/support-projects', label: 'nav.supportProjects' },
+  { to: '/projects', label: 'nav.projects' },
   { to: '/cases/manage', label: 'nav.caseManage' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/reports', label: 'nav.reports' },
@@ -36,6 +37,7 @@ const municipalityItems: NavItem[] = [
   { to: '/menus/catalog', label: 'nav.menuCatalog' },
   { to: '/calls', label: 'nav.calls' },
   { to: '/support-projects', label: 'nav.supportProjects' },
+  { to: '/projects', label: 'nav.projects' },
   { to: '/cases/manage', label: 'nav.caseManage' },
   { to: '/seminars', label: 'nav.seminars' },
   { to: '/reports/my-profile', label: 'nav.myProfile' },
@@ -58,7 +60,11 @@ const companyItems: NavItem[] = [
 const reviewerItems: NavItem[] = [{ to: '/menus/reviews', label: 'nav.menuReviews' }];
 const catalogItems: NavItem[] = [{ to: '/menus/catalog', label: 'nav.menuCatalog' }];
 /** Support projects: a company sees its own menus' projects, the council all (after publication). */
-const supportProjectItems: NavItem[] = [{ to: '/support-projects', label: 'nav.supportProjects' }];
+/** Support projects, and the delivery of the company's (or town's) own projects. */
+const supportProjectItems: NavItem[] = [
+  { to: '/support-projects', label: 'nav.supportProjects' },
+  { to: '/projects', label: 'nav.projects' },
+];
 /** Case studies: a company drafts those of its own projects (the public library is in the header for all). */
 const caseDraftItems: NavItem[] = [{ to: '/cases/manage', label: 'nav.caseManage' }];
 /** The council follows the calls, the three-year plan and the dashboards, and reads the reports. */

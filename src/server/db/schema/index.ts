@@ -9,3 +9,4 @@ export * from './applications';
 export * from './notifications';
 export * from './cases';
 export * from './dashboards';
+export * from './projects';

@@ -39,7 +39,7 @@ export const surveys = pgTable(
       .references(() => fiscalYears.id),
     /** 'needs' | 'post_support' | 'follow_up' | 'seminar_feedback' */
     kind: text('kind').$type<SurveyKind>().notNull(),
-    /** 'municipalities' | 'companies' | 'seminar_participants' */
+    /** 'municipalities' | 'companies' | 'seminar_participants' | 'project_municipalities' */
     audience: text('audience').$type<SurveyAudience>().notNull(),
     title: text('title').notNull(),
     titleEn: text('title_en').notNull(),

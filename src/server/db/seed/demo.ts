@@ -1,5 +1,6 @@
 import { seedApplicationsDemo } from './applications-demo';
 import { seedCasesDemo } from './cases-demo';
+import { seedProjectsDemo } from './projects-demo';
 import { demoSeminarPlan, seedSeminarsDemo } from './seminars-demo';
 import { eq } from 'drizzle-orm';
 import { adjustToBusinessDay } from '../../../shared/deadlines';
@@ -134,6 +135,7 @@ export async function seedDemo(db: Database): Promise<void> {
     await seedDemoFiscalYears(tx, prefecture.id);
     await seedMenusDemo(tx, prefecture.id, passwordHash);
     await seedApplicationsDemo(tx, prefecture.id);
+    await seedProjectsDemo(tx, prefecture.id);
     await seedCasesDemo(tx, prefecture.id);
     await seedSurveysDemo(tx, prefecture.id);
     await seedSeminarsDemo(tx, prefecture.id);

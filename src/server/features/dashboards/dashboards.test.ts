@@ -157,7 +157,12 @@ describe('maturity', () => {
       db,
       { now: new Date(), actor: null },
       'surveys.response_submitted',
-      { surveyId: needs2024!.id, responseId: needs2024!.id, municipalityId: koriyama!.id },
+      {
+        surveyId: needs2024!.id,
+        responseId: needs2024!.id,
+        municipalityId: koriyama!.id,
+        respondentKey: `municipality:${koriyama!.id}`,
+      },
       koriyama!.prefectureId,
     );
     expect((await ok('/api/dashboards/maturity?fiscalYear=2024')).notAnswered).toBe(before.notAnswered);

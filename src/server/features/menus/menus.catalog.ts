@@ -28,6 +28,15 @@ export interface NeedsProfileSource {
 /** For tests and set-ups without surveys: no municipality has a profile. */
 export const noNeedsProfiles: NeedsProfileSource = { profileOf: async () => null };
 
+/** How the municipalities evaluated the projects of each menu (the projects feature's read port). */
+export interface MenuOutcomeSource {
+  outcomesByMenu(
+    prefectureId: string,
+    menuProposalIds: string[],
+  ): Promise<Map<string, { evaluations: number; helpedRate: number | null; avgSatisfaction: number | null }>>;
+}
+export const noOutcomes: MenuOutcomeSource = { outcomesByMenu: async () => new Map() };
+
 /**
  * The catalog of a year's selected menus (every signed-in user reads it), a menu's page with its
  * advisors, and the menus that fit one municipality's needs profile best. A needs profile is
@@ -38,10 +47,12 @@ export function createMenusCatalog({
   db,
   records,
   needsProfiles,
+  outcomes = noOutcomes,
 }: {
   db: Database;
   records: MenusRecords;
   needsProfiles: NeedsProfileSource;
+  outcomes?: MenuOutcomeSource;
 }) {
   async function selectedMenus(actor: Actor, fiscalYearId: string) {
     const rows = await repo.findProposals(db, actor.prefectureId, { fiscalYearId, status: ['selected'] });
@@ -101,8 +112,9 @@ export function createMenusCatalog({
         ...toCatalogItem(row, l),
         deliverables: row.deliverables,
         advisors: await records.advisorProfilesOf(actor, row.advisorUserIds),
-        // Evaluations of earlier projects do not exist yet; the field is kept for them.
+        // Per-project rows stay private to the towns; the menu shows the evaluations in aggregate.
         pastOutcomes: [],
+        outcomeSummary: (await outcomes.outcomesByMenu(actor.prefectureId, [row.id])).get(row.id) ?? null,
       };
     },
 

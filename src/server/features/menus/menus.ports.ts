@@ -34,3 +34,31 @@ export interface MenuTitle {
 export interface MenuTitlesReadPort {
   menuTitles(prefectureId: string, ids: string[]): Promise<MenuTitle[]>;
 }
+
+/** An advisor profile of a company, as a support project picks its advisors from. */
+export interface CompanyAdvisor {
+  profileId: string;
+  userId: string;
+  name: string;
+  skills: string[];
+}
+
+/** What a project's delivery reads of its menu: the planned effort (its caps) and the capacity. */
+export interface MenuDeliveryTerms {
+  id: string;
+  organizationId: string;
+  companyName: string;
+  title: string;
+  /** 0 when the proposal gave none (no cap). */
+  plannedHours: number;
+  onsiteDays: number;
+  capacity: number;
+}
+
+/** What the projects feature reads of menus (by prefecture: event handlers and jobs have no actor). */
+export interface MenuDeliveryReadPort {
+  advisorsOf(prefectureId: string, organizationId: string): Promise<CompanyAdvisor[]>;
+  termsOf(prefectureId: string, menuProposalIds: string[]): Promise<MenuDeliveryTerms[]>;
+  /** Selected menus of a year (every company's, or one's): the capacity side of the load view. */
+  selectedTermsOfYear(prefectureId: string, fiscalYearId: string): Promise<MenuDeliveryTerms[]>;
+}

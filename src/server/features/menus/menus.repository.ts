@@ -233,3 +233,57 @@ export const changeReview = <R>(db: Database, ctx: SignedIn, change: Change<type
 
 export const changeProfile = <R>(db: Database, ctx: SignedIn, change: Change<typeof advisorProfiles, R>) =>
   changeVersioned(db, ctx, { ...change, table: advisorProfiles });
+
+/** Advisor profiles of a company's users (MenuDeliveryReadPort). */
+export async function findCompanyAdvisors(ex: Executor, prefectureId: string, organizationId: string) {
+  return ex
+    .select({
+      profileId: advisorProfiles.id,
+      userId: users.id,
+      name: users.displayName,
+      skills: advisorProfiles.skills,
+    })
+    .from(advisorProfiles)
+    .innerJoin(users, eq(users.id, advisorProfiles.userId))
+    .where(
+      and(
+        eq(advisorProfiles.prefectureId, prefectureId),
+        eq(users.organizationId, organizationId),
+        eq(users.isActive, true),
+      ),
+    )
+    .orderBy(users.displayName);
+}
+
+const termsColumns = {
+  id: menuProposals.id,
+  organizationId: menuProposals.organizationId,
+  title: menuProposals.title,
+  plannedHours: menuProposals.plannedHours,
+  onsiteDays: menuProposals.onsiteDays,
+  capacity: menuProposals.capacity,
+  companyName: organizations.name,
+};
+
+export async function findMenuTerms(ex: Executor, prefectureId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return ex
+    .select(termsColumns)
+    .from(menuProposals)
+    .innerJoin(organizations, eq(organizations.id, menuProposals.organizationId))
+    .where(and(eq(menuProposals.prefectureId, prefectureId), inArray(menuProposals.id, ids)));
+}
+
+export async function findSelectedMenuTerms(ex: Executor, prefectureId: string, fiscalYearId: string) {
+  return ex
+    .select(termsColumns)
+    .from(menuProposals)
+    .innerJoin(organizations, eq(organizations.id, menuProposals.organizationId))
+    .where(
+      and(
+        eq(menuProposals.prefectureId, prefectureId),
+        eq(menuProposals.fiscalYearId, fiscalYearId),
+        eq(menuProposals.status, 'selected'),
+      ),
+    );
+}

@@ -1,14 +1,20 @@
 import type { MunicipalityNeedsProfile } from '../../domain/needs-profile';
 import type { ServiceDeps } from '../../platform/deps';
 import { createMenusAdvisors } from './menus.advisors';
-import { createMenusCatalog, type NeedsProfileSource, noNeedsProfiles } from './menus.catalog';
+import {
+  createMenusCatalog,
+  type MenuOutcomeSource,
+  type NeedsProfileSource,
+  noNeedsProfiles,
+  noOutcomes,
+} from './menus.catalog';
 import { createMenusDecisions } from './menus.decisions';
 import { createMenusExports } from './menus.exports';
 import { createMenusProposals } from './menus.proposals';
 import { createMenusRecords } from './menus.records';
 import { createMenusReviews } from './menus.reviews';
-import type { MenuTitle } from './menus.ports';
-import { findProposals } from './menus.repository';
+import type { MenuDeliveryReadPort, MenuTitle } from './menus.ports';
+import * as repo from './menus.repository';
 import { createMenusRubric } from './menus.rubric';
 
 export { type NeedsProfileSource, noNeedsProfiles } from './menus.catalog';
@@ -32,19 +38,23 @@ export function needsProfilesFrom(surveys: {
  * proposals, reviews and scores, ranking and decisions, the catalog and recommendations, advisor
  * profiles, and the xlsx exports. Routes and other features use only this object.
  */
-export function createMenusService(deps: ServiceDeps, needsProfiles: NeedsProfileSource = noNeedsProfiles) {
+export function createMenusService(
+  deps: ServiceDeps,
+  needsProfiles: NeedsProfileSource = noNeedsProfiles,
+  outcomes: MenuOutcomeSource = noOutcomes,
+) {
   const { db, config } = deps;
   const records = createMenusRecords(db);
   const rubric = createMenusRubric({ db, records, publicUrl: deps.config.publicUrl });
   const proposals = createMenusProposals({ db, records });
   const reviews = createMenusReviews({ db, records });
   const decisions = createMenusDecisions({ db, config, records });
-  const catalog = createMenusCatalog({ db, records, needsProfiles });
+  const catalog = createMenusCatalog({ db, records, needsProfiles, outcomes });
   const advisors = createMenusAdvisors({ db, records });
   const exports = createMenusExports({ db, records, ranking: decisions.ranking, catalog: catalog.catalog });
   /** Titles by id for other features (menus.ports.ts MenuTitlesReadPort). */
   async function menuTitles(prefectureId: string, ids: string[]): Promise<MenuTitle[]> {
-    const rows = await findProposals(db, prefectureId, { ids });
+    const rows = await repo.findProposals(db, prefectureId, { ids });
     return rows.map((r) => ({
       id: r.id,
       fiscalYearId: r.fiscalYearId,
@@ -62,6 +72,17 @@ export function createMenusService(deps: ServiceDeps, needsProfiles: NeedsProfil
     ...advisors,
     ...exports,
     menuTitles,
+    delivery: createMenuDeliveryReader(db),
+  };
+}
+
+/** MenuDeliveryReadPort: advisors and menu terms for the delivery of support projects. */
+function createMenuDeliveryReader(db: ServiceDeps['db']): MenuDeliveryReadPort {
+  return {
+    advisorsOf: (prefectureId, organizationId) => repo.findCompanyAdvisors(db, prefectureId, organizationId),
+    termsOf: (prefectureId, ids) => repo.findMenuTerms(db, prefectureId, ids),
+    selectedTermsOfYear: (prefectureId, fiscalYearId) =>
+      repo.findSelectedMenuTerms(db, prefectureId, fiscalYearId),
   };
 }
 

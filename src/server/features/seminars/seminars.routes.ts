@@ -30,7 +30,8 @@ import { createRouter, errorBodySchema, jsonBody, jsonContent, standardErrors } 
 import { requestContext } from '../../platform/middleware';
 import { AppError } from '../../platform/errors';
 import { fileContent, fileResponse, mediaTypes } from '../../platform/file-response';
-import type { SeminarsService, UploadedFile } from './seminars.service';
+import { binaryField, formContent, uploadedFile } from '../../platform/uploads';
+import type { SeminarsService } from './seminars.service';
 
 const idParams = z.object({ id: z.uuid() });
 const readErrors = { ...standardErrors, 404: jsonContent(errorBodySchema, 'Not found') } as const;
@@ -38,16 +39,8 @@ const writeErrors = {
   ...readErrors,
   409: jsonContent(errorBodySchema, 'Version conflict (with the current record) or duplicate'),
 } as const;
-const binary = z.any().openapi({ type: 'string', format: 'binary' });
-
-function formContent<T extends z.ZodType>(schema: T) {
-  return { content: { 'multipart/form-data': { schema } }, required: true } as const;
-}
-
-async function uploaded(value: unknown): Promise<UploadedFile | undefined> {
-  if (!(value instanceof File)) return undefined;
-  return { name: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) };
-}
+const binary = binaryField;
+const uploaded = uploadedFile;
 
 const materialForm = z.object({
   purpose: z.enum(materialPurposes),

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { fiscalYears, surveys } from '../../db/schema';
 import type { AccessFixture, AccessRule, RoleCombination } from '../../testing/access';
 import { otherCompanyMemberEmail, otherMunicipalityStaffEmail } from '../../testing/access';
@@ -28,7 +28,10 @@ async function needsSurveyOf(fx: AccessFixture, year: number): Promise<string> {
     .select({ id: surveys.id })
     .from(surveys)
     .innerJoin(fiscalYears, eq(fiscalYears.id, surveys.fiscalYearId))
-    .where(and(eq(fiscalYears.year, year), eq(surveys.kind, 'needs')));
+    .where(and(eq(fiscalYears.year, year), eq(surveys.kind, 'needs')))
+    // The seeded one (copies made by other cases come later), whatever order the rows are stored in.
+    .orderBy(asc(surveys.createdAt))
+    .limit(1);
   if (!row) throw new Error(`Demo data has no FY${year} needs survey`);
   return row.id;
 }

@@ -25,8 +25,17 @@ import {
 
 declare module '../../platform/jobs/events' {
   interface DomainEventMap {
-    /** A response was submitted (by its respondent): results, maturity and dashboards may change. */
-    'surveys.response_submitted': { surveyId: string; responseId: string; municipalityId: string | null };
+    /**
+     * A response was submitted (by its respondent or by proxy), published in the submitting
+     * transaction: results, maturity and dashboards may change, and features that made a survey
+     * for something of theirs (a project's evaluation) react to its answer.
+     */
+    'surveys.response_submitted': {
+      surveyId: string;
+      responseId: string;
+      municipalityId: string | null;
+      respondentKey: string;
+    };
   }
 }
 
@@ -152,6 +161,7 @@ export function createSurveyAnswering(deps: SurveysDeps) {
               surveyId: survey.id,
               responseId: saved.id,
               municipalityId: saved.municipalityId,
+              respondentKey,
             });
           }
           return saved;

@@ -40,6 +40,12 @@ export async function respondentKeyOrNull(
     const key = respondentKeyOf.user(actor.userId);
     return eligible.some((e) => e.respondentKey === key) ? key : null;
   }
+  // A project's survey: only the supported municipality answers it (the projects feature says which).
+  if (survey.audience === 'project_municipalities' && policy.canAnswerForMunicipality(actor)) {
+    const eligible = await eligibility.respondentsOf(ex, survey);
+    const key = respondentKeyOf.municipality(actor.municipalityId!);
+    return eligible.some((e) => e.respondentKey === key) ? key : null;
+  }
   return null;
 }
 

@@ -449,3 +449,31 @@ export async function listNeedsSurveyHeads(ex: Executor, prefectureId: string) {
     .orderBy(asc(fiscalYears.year), asc(surveys.createdAt));
   return rows.map((r) => ({ ...r, fiscalYear: Number(r.fiscalYear) }));
 }
+
+// ── Project surveys (SurveyInstancesPort) ───────────────────────────────────
+
+/** The question set of the prefecture's latest survey of a kind and audience (what a new one copies). */
+export async function findLatestDefinition(
+  ex: Executor,
+  prefectureId: string,
+  kind: SurveyRow['kind'],
+  audience: SurveyRow['audience'],
+) {
+  const [row] = await ex
+    .select({ definition: surveys.definition })
+    .from(surveys)
+    .where(
+      and(eq(surveys.prefectureId, prefectureId), eq(surveys.kind, kind), eq(surveys.audience, audience)),
+    )
+    .orderBy(desc(surveys.createdAt))
+    .limit(1);
+  return row?.definition ?? null;
+}
+
+export async function findResponseById(ex: Executor, prefectureId: string, id: string) {
+  const [row] = await ex
+    .select()
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.id, id), eq(surveyResponses.prefectureId, prefectureId)));
+  return row ?? null;
+}

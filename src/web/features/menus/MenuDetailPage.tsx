@@ -42,7 +42,21 @@ export default function MenuDetailPage() {
             )}
           </Section>
           <Section title={t('menus.catalog.pastOutcomes')}>
-            {m.pastOutcomes.length === 0 ? (
+            {m.outcomeSummary && m.outcomeSummary.evaluations > 0 ? (
+              <p>
+                {t('menus.catalog.outcomeSummary', {
+                  count: m.outcomeSummary.evaluations,
+                  rate:
+                    m.outcomeSummary.helpedRate === null
+                      ? '—'
+                      : `${Math.round(m.outcomeSummary.helpedRate * 100)}%`,
+                  average:
+                    m.outcomeSummary.avgSatisfaction === null
+                      ? '—'
+                      : m.outcomeSummary.avgSatisfaction.toFixed(1),
+                })}
+              </p>
+            ) : m.pastOutcomes.length === 0 ? (
               <EmptyState title={t('menus.catalog.noOutcomes')} isCompact>
                 {t('menus.catalog.noOutcomesBody')}
               </EmptyState>

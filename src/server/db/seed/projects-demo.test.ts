@@ -1,0 +1,70 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import {
+  fiscalYears,
+  projectActivities,
+  projectEvaluations,
+  projectReports,
+  supportProjects,
+  surveyResponses,
+} from '../schema';
+import { createTestContext } from '../../testing/harness';
+import { demoProjectStates } from './projects-demo';
+
+const ctx = await createTestContext();
+const db = ctx.database.db;
+
+describe('the FY2024 projects demo', () => {
+  it('has every state of the flow, in the documented numbers', async () => {
+    const [fy] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, 2024));
+    const projects = await db.select().from(supportProjects).where(eq(supportProjects.fiscalYearId, fy!.id));
+    const reports = await db.select().from(projectReports);
+    const count = (status: string) => projects.filter((p) => p.status === status).length;
+    const n = Object.fromEntries(demoProjectStates);
+    expect(projects).toHaveLength(45);
+    expect(count('evaluated')).toBe(n.evaluated);
+    expect(count('reported')).toBe(n.reported);
+    expect(count('completed')).toBe(n.awaiting_review! + n.overdue!);
+    expect(count('in_progress')).toBe(n.in_progress);
+    expect(count('planned')).toBe(n.planned);
+    expect(reports.filter((r) => r.status === 'submitted')).toHaveLength(n.awaiting_review!);
+    expect(reports.filter((r) => r.status === 'approved')).toHaveLength(n.evaluated! + n.reported!);
+  });
+
+  it('every evaluating municipality answered that the support helped solve its challenge', async () => {
+    const evaluations = (await db.select().from(projectEvaluations)).filter((e) => e.evaluatedAt);
+    expect(evaluations.length).toBeGreaterThan(0);
+    expect(evaluations.every((e) => e.helped === 'yes')).toBe(true);
+    const answers = await db.select().from(surveyResponses);
+    for (const e of evaluations) {
+      const response = answers.find((a) => a.surveyId === e.surveyId);
+      expect(response?.answers.helped).toBe('yes');
+    }
+  });
+
+  it('keeps every project within the year’s caps (3 onsite days, 10 online hours)', async () => {
+    const activities = await db.select().from(projectActivities);
+    const byProject = new Map<string, typeof activities>();
+    for (const a of activities) byProject.set(a.projectId, [...(byProject.get(a.projectId) ?? []), a]);
+    expect(byProject.size).toBeGreaterThan(0);
+    for (const list of byProject.values()) {
+      expect(new Set(list.filter((a) => a.mode === 'onsite').map((a) => a.date)).size).toBeLessThanOrEqual(3);
+      expect(list.filter((a) => a.mode === 'online').reduce((s, a) => s + a.minutes, 0)).toBeLessThanOrEqual(
+        600,
+      );
+    }
+  });
+
+  it('the demo is answered by the API: the prefecture sees the overdue reports, outcomes per menu exist', async () => {
+    const admin = await ctx.sessionCookieFor('admin@pref.example.jp');
+    const res = await ctx.request('GET', '/api/project-reports/overdue', { cookie: admin });
+    const body = (await res.json()) as { items: unknown[] };
+    expect(body.items.length).toBeGreaterThanOrEqual(Object.fromEntries(demoProjectStates).overdue!);
+    const evaluated = (await db.select().from(supportProjects)).filter((p) => p.status === 'evaluated');
+    const outcomes = await ctx.services.projectsRead.outcomesByMenu(
+      evaluated[0]!.prefectureId,
+      evaluated.map((p) => p.menuProposalId!),
+    );
+    expect([...outcomes.values()].every((o) => o.evaluations === 0 || o.helpedRate === 1)).toBe(true);
+  });
+});
