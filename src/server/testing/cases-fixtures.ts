@@ -1,7 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { CaseStatus } from '../../shared/schemas/cases';
 import type { Executor } from '../db/client';
-import { caseStudies, fiscalYears, menuProposals, organizations, supportProjects } from '../db/schema';
+import {
+  caseStudies,
+  fiscalYears,
+  menuProposals,
+  organizations,
+  projectReports,
+  supportProjects,
+} from '../db/schema';
 
 /**
  * Test data for the case library (its tests and access cases; never the app): support projects
@@ -35,11 +42,23 @@ export async function demoYearAndMenu(db: Executor, organizationId: string) {
   return { fiscalYearId: fy!.id, prefectureId: fy!.prefectureId, menu: menu ?? null };
 }
 
-/** A support project of a company in a municipality (FY2024, on the company's first menu). */
+/**
+ * A support project of a company in a municipality (FY2024, on the company's first menu). By
+ * default its delivery is over: status `reported` with an approved completion report carrying
+ * `approvedReportTexts` (what a case drafted from it starts from); `withApprovedReport: false`
+ * gives a project still planned, without a report.
+ */
 export async function createSupportProject(
   db: Executor,
-  options: { municipalityId: string; organizationId: string; title?: string; costThousandYen?: number },
+  options: {
+    municipalityId: string;
+    organizationId: string;
+    title?: string;
+    costThousandYen?: number;
+    withApprovedReport?: boolean;
+  },
 ): Promise<ProjectFixture> {
+  const withReport = options.withApprovedReport ?? true;
   const { fiscalYearId, prefectureId, menu } = await demoYearAndMenu(db, options.organizationId);
   const [org] = await db.select().from(organizations).where(eq(organizations.id, options.organizationId));
   const [row] = await db
@@ -53,10 +72,20 @@ export async function createSupportProject(
       title: options.title ?? menu?.title ?? '事例確認のプロジェクト',
       companyName: org?.name ?? '',
       costThousandYen: options.costThousandYen ?? 1_200,
-      status: 'planned',
+      status: withReport ? 'reported' : 'planned',
       source: 'import',
     })
     .returning();
+  if (withReport) {
+    await db.insert(projectReports).values({
+      prefectureId,
+      projectId: row!.id,
+      status: 'approved',
+      ...approvedReportTexts,
+      submittedAt: new Date('2025-02-10T01:00:00Z'),
+      approvedAt: new Date('2025-02-14T01:00:00Z'),
+    });
+  }
   return {
     id: row!.id,
     prefectureId,
@@ -67,10 +96,7 @@ export async function createSupportProject(
   };
 }
 
-/**
- * The texts an approved completion report carries beyond the project's base fields. Empty until
- * the projects feature's reports exist; then a test writes them here and expects them in the draft.
- */
+/** The texts an approved completion report carries beyond the project's base fields. */
 export interface ReportTexts {
   summary: string;
   challenge: string;
@@ -78,12 +104,12 @@ export interface ReportTexts {
   tools: string;
   effect: string;
 }
-export const interimReportTexts: ReportTexts = {
-  summary: '',
-  challenge: '',
-  approach: '',
-  tools: '',
-  effect: '',
+export const approvedReportTexts: ReportTexts = {
+  summary: '庁内の定型業務3件にRPAを試行導入し、職員が自ら保守できる体制を整えた。',
+  challenge: '給与・会計の転記作業に毎月40時間かかり、繁忙期に残業が集中していた。',
+  approach: '業務の棚卸しで対象を選び、職員と一緒にシナリオを作成。操作研修を2回実施した。',
+  tools: 'RPAツール、業務フロー図、操作マニュアル',
+  effect: '転記作業が月40時間から8時間に減り、職員2名がシナリオを保守できるようになった。',
 };
 
 /** A case about a project, in the given state, with every text filled in. */

@@ -42,6 +42,10 @@ const indirectActionCodes: Array<{ code: string; writtenBy: string }> = [
   { code: 'menu_review.submit', writtenBy: "'menu_review.submit', (row" },
   { code: 'menu_review.conflict', writtenBy: "'menu_review.conflict', () =>" },
   { code: 'auth.password_change_failed', writtenBy: "'auth.password_change_failed'," },
+  ...['submit', 'approve_municipality', 'publish', 'return', 'unpublish'].map((verb) => ({
+    code: `case_study.${verb}`,
+    writtenBy: "action: 'submit' | 'approve_municipality' | 'publish' | 'return' | 'unpublish'",
+  })),
   ...['submit', 'confirm', 'withdraw'].map((verb) => ({
     code: `application.${verb}`,
     writtenBy: "action: 'submit' | 'confirm' | 'withdraw'",

@@ -84,6 +84,8 @@ describe('credential clean-up job', () => {
       'auth.credential-cleanup',
       'jobs.cleanup',
       'notifications.daily_digest',
+      'projects.follow_ups',
+      'projects.report_reminders',
       'seminars.reminders',
       'surveys.opened_notices',
     ]);

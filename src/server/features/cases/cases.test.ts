@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, caseStudies, mailOutbox, municipalities, organizations, regions } from '../../db/schema';
 import { readTabularFile } from '../../platform/spreadsheet';
-import { createSupportProject, insertCase, interimReportTexts } from '../../testing/cases-fixtures';
+import { approvedReportTexts, createSupportProject, insertCase } from '../../testing/cases-fixtures';
 import { createTestContext } from '../../testing/harness';
 
 const ctx = await createTestContext();
@@ -193,7 +193,7 @@ describe('drafting', () => {
 });
 
 describe('from a project', () => {
-  it('pre-fills the draft from the project (base fields; report texts once reports exist)', async () => {
+  it('pre-fills the draft from the project and its approved completion report', async () => {
     const draft = await ok('POST', '/api/cases/from-project', { projectId: project.id }, companyA, 201);
     expect(draft).toMatchObject({
       status: 'draft',
@@ -205,13 +205,25 @@ describe('from a project', () => {
       municipality: { id: nishiaizu },
       fiscalYear: { id: project.fiscalYearId, year: 2024 },
       menu: { id: project.menuProposalId },
-      challenge: interimReportTexts.challenge,
-      approach: interimReportTexts.approach,
-      effect: interimReportTexts.effect,
+      challenge: approvedReportTexts.challenge,
+      approach: approvedReportTexts.approach,
+      effect: approvedReportTexts.effect,
     });
     expect(draft.challengeAreas.length).toBeGreaterThan(0);
     const byAdmin = await ok('POST', '/api/cases/from-project', { projectId: project.id }, admin, 201);
     expect(byAdmin.organizationId).toBe(companyAOrg);
+  });
+
+  it('refuses a project whose completion report is not approved, with a field error', async () => {
+    const running = await createSupportProject(db, {
+      municipalityId: nishiaizu,
+      organizationId: companyAOrg,
+      title: 'まだ支援中のプロジェクト',
+      withApprovedReport: false,
+    });
+    const res = await call('POST', '/api/cases/from-project', { projectId: running.id }, admin);
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields[0]).toMatchObject({ path: ['projectId'], code: 'no_approved_report' });
   });
 
   it('refuses another company’s project and an unknown one', async () => {

@@ -98,7 +98,7 @@ export function createCasesWorkflow({
     ctx: RequestContext & { actor: Actor },
     row: repo.CaseRow,
     version: number,
-    action: string,
+    action: 'submit' | 'approve_municipality' | 'publish' | 'return' | 'unpublish',
     values: Partial<repo.CaseRow>,
     mails: (tx: Executor) => Promise<void>,
   ) {

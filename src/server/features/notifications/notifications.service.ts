@@ -114,7 +114,7 @@ export function createNotificationsService(deps: ServiceDeps) {
               );
             }
             await recordAudit(tx, ctx, {
-              action: 'update',
+              action: 'notification_preferences.update',
               entityType: 'notification_preferences',
               entityId: actor.userId,
               before: before.emailByKind,

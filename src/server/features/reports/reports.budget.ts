@@ -3,8 +3,7 @@
  * municipality and the change from the year before.
  *
  * - Advisor dispatch: committed = the known costs of the year's support projects not cancelled;
- *   spent = those completed. Today a project is planned, in progress, completed or cancelled;
- *   when the projects feature adds reported/evaluated, those count as spent too.
+ *   spent = those whose support was delivered (completed, reported or evaluated).
  * - Seminar series: committed = cost per session × sessions; spent = cost per session × the
  *   sessions already held; municipalities = those the year's seminars reached.
  * Imported history may have no cost: such projects are counted (unitsWithoutCost) but not summed,
@@ -17,6 +16,9 @@ import { requireActor } from '../../platform/context';
 import { assertAllowed } from '../../platform/errors';
 import type { SupportProjectFact } from '../applications/applications.ports';
 import { reportsPolicy as policy } from './reports.policy';
+
+/** A project whose support has been delivered: its cost counts as spent. */
+const deliveredStatuses = new Set<string>(['completed', 'reported', 'evaluated']);
 import { findPrograms, findSeminarSeriesCosts, type ProgramFact } from './reports.repository';
 import type { ReportsModuleDeps, ReportTable } from './reports.types';
 
@@ -58,7 +60,9 @@ export function computeBudgetRows({ programs, projects, series, reach }: BudgetI
       units = live.length;
       unitsWithoutCost = live.filter((p) => p.costThousandYen === null).length;
       committed = live.reduce((s, p) => s + (p.costThousandYen ?? 0), 0);
-      spent = live.filter((p) => p.status === 'completed').reduce((s, p) => s + (p.costThousandYen ?? 0), 0);
+      spent = live
+        .filter((p) => deliveredStatuses.has(p.status))
+        .reduce((s, p) => s + (p.costThousandYen ?? 0), 0);
       municipalities = new Set(live.map((p) => p.municipalityId)).size;
     } else if (kind === 'seminar_series') {
       const own = series.filter(

@@ -13,6 +13,7 @@ import {
   programs,
   seminarRegistrations,
   seminarWalkIns,
+  supportProjects,
   users,
 } from '../../db/schema';
 import { readTabularFile } from '../../platform/spreadsheet';
@@ -51,17 +52,25 @@ const otherTowns = allTowns.filter((m) => m.id !== nishiaizu!.id);
 describe('budget per program and year', () => {
   it('gives the document’s figures: 69,545 vs 30,947 千円 for the dispatch program, 1,320 千円 for the seminars', async () => {
     const report = await json<BudgetReport>('/api/reports/budget', admin);
+    // What the delivery demo has finished (completed, reported, evaluated) is what has been spent.
+    const [fy2024] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, 2024));
+    const delivered = (
+      await db.select().from(supportProjects).where(eq(supportProjects.fiscalYearId, fy2024!.id))
+    )
+      .filter((p) => ['completed', 'reported', 'evaluated'].includes(p.status))
+      .reduce((sum, p) => sum + (p.costThousandYen ?? 0), 0);
+    expect(delivered).toBeGreaterThan(0);
     const row = (year: number, kind: string) =>
       report.rows.find((r) => r.fiscalYear === year && r.programKind === kind)!;
     expect(row(2024, 'advisor_dispatch')).toMatchObject({
       budgetThousandYen: 69_545,
       previousBudgetThousandYen: 30_947,
       budgetChangeThousandYen: 69_545 - 30_947,
-      // The published allocation: 45 projects in 41 municipalities costing 69,200 千円, none done yet.
+      // The published allocation: 45 projects in 41 municipalities costing 69,200 千円.
       units: 45,
       municipalities: 41,
       committedThousandYen: 69_200,
-      spentThousandYen: 0,
+      spentThousandYen: delivered,
       remainingThousandYen: 345,
       unitsWithoutCost: 0,
       costPerMunicipalityThousandYen: Math.round((69_200 / 41) * 10) / 10,
