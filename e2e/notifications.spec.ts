@@ -13,35 +13,41 @@ import {
 } from './support';
 
 /**
- * Notifications as a reviewer meets them: the prefecture assigns a proposal, the reviewer sees the
- * unread count in the header, opens the inbox by keyboard, follows the notice to the reviews page
- * (which marks it read), and chooses a daily digest for survey reminders. axe on both pages.
+ * Notifications as a town meets them: the prefecture opens a survey, the job runner announces it
+ * within one pass, the town's staff sees the unread count in the header, opens the inbox by
+ * keyboard, follows the notice to the answer page (which marks it read), and chooses a daily digest
+ * for survey reminders. axe on both pages.
  */
 
 const headers = { 'x-kakehashi-request': '1' };
 const browser: Browser | null = await launchBrowser();
+const title = '受付開始のお知らせ確認調査';
 
-/** As the administrator, through the API: assigns the demo reviewer to a proposal not yet theirs. */
-async function assignReviewer(admin: Page): Promise<string> {
+/** As the administrator, through the API: a survey copied from the seeded one, open since a minute ago. */
+async function openSurvey(admin: Page): Promise<string> {
   const years = (await (await admin.request.get('/api/fiscal-years')).json()) as {
     items: { id: string; year: number }[];
   };
   const fy2024 = years.items.find((y) => y.year === 2024)!;
-  const reviewers = (await (await admin.request.get('/api/menus/reviewers')).json()) as {
-    items: { userId: string; displayName: string }[];
+  const surveys = (await (await admin.request.get('/api/surveys')).json()) as {
+    items: { id: string; kind: string; title: { ja: string } }[];
   };
-  const reviewer = reviewers.items.find((r) => r.displayName === '県 審査員（市町村行政課）')!;
-  const proposals = (await (
-    await admin.request.get(`/api/menus/proposals?fiscalYearId=${fy2024.id}`)
-  ).json()) as { items: { id: string; title: string; status: string }[] };
-  for (const proposal of proposals.items.filter((p) => p.status !== 'draft')) {
-    const res = await admin.request.post(`/api/menus/proposals/${proposal.id}/assignments`, {
-      headers,
-      data: { reviewerUserId: reviewer.userId },
-    });
-    if (res.status() === 201) return proposal.title;
-  }
-  throw new Error('no proposal left to assign the reviewer to');
+  const seeded = surveys.items.find((s) => s.kind === 'needs' && s.title.ja.includes('令和6年度'))!;
+  const now = Date.now();
+  const created = await admin.request.post('/api/surveys', {
+    headers,
+    data: {
+      fiscalYearId: fy2024.id,
+      title: { ja: title, en: 'Opening notice check' },
+      kind: 'post_support',
+      audience: 'municipalities',
+      opensAt: new Date(now - 60_000).toISOString(),
+      closesAt: new Date(now + 7 * 86_400_000).toISOString(),
+      copyFromId: seeded.id,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
 }
 
 describe.skipIf(!browser)('notifications', () => {
@@ -56,13 +62,23 @@ describe.skipIf(!browser)('notifications', () => {
     await server?.stop();
   });
 
-  it('a reviewer is told of an assignment, opens it from the inbox, and sets a digest', async () => {
+  it('a town is told a survey opened, opens it from the inbox, and sets a digest', async () => {
     const admin = await newPage(browser!, server.baseUrl);
     await loginAs(admin, 'admin@pref.example.jp');
-    const title = await assignReviewer(admin);
+    const surveyId = await openSurvey(admin);
 
     const page = await newPage(browser!, server.baseUrl);
-    await loginAs(page, 'reviewer@pref.example.jp');
+    await loginAs(page, 'dx@nishiaizu.example.jp');
+    // The server's job runner announces it on its next pass (every few seconds).
+    await expect
+      .poll(
+        async () =>
+          ((await (await page.request.get('/api/notifications/unread-count')).json()) as { count: number })
+            .count,
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBeGreaterThan(0);
+    await page.reload();
     await waitForPageSettled(page);
     const inboxLink = page.getByRole('link', { name: /お知らせ.*未読 \d+ 件/ });
     await inboxLink.waitFor();
@@ -70,19 +86,19 @@ describe.skipIf(!browser)('notifications', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL('**/notifications');
     await waitForPageSettled(page);
-    const notice = page.getByRole('link', { name: `【Kakehashi】【審査のお願い】${title}` });
+    const notice = page.getByRole('link', { name: `【Kakehashi】【回答受付開始】${title}` });
     await notice.waitFor();
     await expectNoAxeViolations(page, 'inbox');
     await screenshot(page, 'notifications-inbox');
 
     await notice.click();
-    await page.waitForURL('**/menus/reviews');
+    await page.waitForURL(`**/surveys/${surveyId}/answer`);
     await waitForPageSettled(page);
     await page.goto('/notifications');
     await waitForPageSettled(page);
     const row = page
       .getByRole('row')
-      .filter({ has: page.getByRole('link', { name: `【Kakehashi】【審査のお願い】${title}` }) });
+      .filter({ has: page.getByRole('link', { name: `【Kakehashi】【回答受付開始】${title}` }) });
     await expect.poll(() => row.textContent()).toContain('既読');
 
     await page.getByRole('link', { name: 'メールの受け取り方を変更する' }).click();

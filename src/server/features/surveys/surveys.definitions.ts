@@ -8,6 +8,8 @@ import type {
 import type { SurveysDeps } from './surveys.service';
 import type { Executor } from '../../db/client';
 import { recordAudit } from '../../platform/audit';
+import { enqueueJob } from '../../platform/jobs/queue';
+import { surveyOpenedNoticesJob } from './surveys.reminders';
 import { type Actor, isPrefectureAdmin, type RequestContext, requireActor } from '../../platform/context';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { withCurrentOnConflict } from '../../platform/locking';
@@ -122,6 +124,11 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
           entityId: created.id,
           after: created,
         });
+        // Open already: its respondents hear of it on the job runner's next pass, not at the next
+        // quarter-hour slot of the scheduled announcement.
+        if (created.opensAt <= ctx.now) {
+          await enqueueJob(tx, { kind: surveyOpenedNoticesJob, dedupeKey: `surveys.opened:${created.id}` });
+        }
         return created;
       });
       return detail(db, row, actor, ctx.now);

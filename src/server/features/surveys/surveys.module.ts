@@ -2,6 +2,7 @@ import { defineFeature } from '../feature-module';
 import { companyRespondents, municipalityRespondents } from './eligibility';
 import type { SurveysExports } from './surveys.exports';
 import { openSurveyTasks } from './surveys.home-tasks';
+import { surveyOpenedNoticesJob } from './surveys.reminders';
 import { createSurveysRoutes } from './surveys.routes';
 import type { SurveysService } from './surveys.service';
 
@@ -13,7 +14,7 @@ export const surveysModule = defineFeature<{ surveys: SurveysService; exports: S
   routes: ({ surveys, exports }) => [createSurveysRoutes(surveys, exports)],
   jobs: ({ exports }) => [
     {
-      kind: 'surveys.opened_notices',
+      kind: surveyOpenedNoticesJob,
       // Every quarter hour: respondents hear of a survey within 15 minutes of its opening.
       everyMs: 15 * 60_000,
       run: async ({ now }) => {

@@ -26,6 +26,9 @@ export interface ReminderResult {
   alreadyRemindedCount: number;
 }
 
+/** The job that announces opened surveys: every quarter hour, and at once for a survey created open. */
+export const surveyOpenedNoticesJob = 'surveys.opened_notices';
+
 /** A survey that opened longer ago than this is not announced any more (the job was down for days). */
 const OPENED_NOTICE_WINDOW_HOURS = 72;
 

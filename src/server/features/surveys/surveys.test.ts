@@ -852,4 +852,20 @@ describe('the opening notice', () => {
       true,
     );
   });
+
+  it('announces a survey created already open on the job runner’s next pass', async () => {
+    const s = await createSurvey({
+      title: { ja: '作成時に受付中の調査', en: 'Open when created' },
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    await ctx.runJobs();
+    const mails = await db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.subject, '【Kakehashi】【回答受付開始】作成時に受付中の調査'));
+    expect(mails.map((m) => m.toAddress)).toContain('dx@nishiaizu.example.jp');
+    expect(mails.find((m) => m.toAddress === 'dx@nishiaizu.example.jp')!.bodyText).toContain(
+      `/surveys/${s.id}/answer`,
+    );
+  });
 });
