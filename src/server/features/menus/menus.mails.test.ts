@@ -26,7 +26,7 @@ describe('decision mail', () => {
     expect(mail.bodyText).toContain('会津 太郎 様');
     expect(mail.bodyText).toContain('理由: 単価の根拠を示してください。');
     expect(mail.bodyText).toContain('提案を修正のうえ、再度提出してください。');
-    expect(mail.bodyText).toContain('決定日: 2024年5月15日（水）');
+    expect(mail.bodyText).toContain('決定日: 令和6年（2024年）5月15日（水）');
     expect(mail.bodyText).toContain('https://kakehashi.example.jp/menus/proposals/p1');
   });
 

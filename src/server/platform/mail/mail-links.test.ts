@@ -1,7 +1,7 @@
 /**
  * Every mail kind the app sends, rendered, checked as its reader meets it: each link to the app
  * (`${publicUrl}/…`) opens a page the web app routes (src/web/routes.tsx), the mail greets its
- * addressee, dates are JST in Japanese style (2024年6月21日（金）15:00) and in English, and both
+ * addressee, dates are JST in Japanese style with the era (令和6年（2024年）6月21日（金）15:00) and in English, and both
  * languages are complete (no empty quotes, no ISO dates, no Japanese left in the English text).
  *
  * The convention that makes a new mail join this test: a feature keeps its mails in
@@ -21,7 +21,8 @@ const mailModules = import.meta.glob<{ mailExamples?: MailExample[] }>('../../fe
 const publicUrl = 'https://kakehashi.example.jp';
 const locales: MailLocale[] = ['ja', 'en'];
 const japanese = /[ぁ-んァ-ヶ一-龥々（）「」【】：、。]/;
-const jaDate = /\d{4}年\d{1,2}月\d{1,2}日（[日月火水木金土]）/;
+// 和暦 first, the Western year in brackets: 令和6年（2024年）6月21日（金）.
+const jaDate = /(令和|平成)(元|\d{1,2})年（\d{4}年）\d{1,2}月\d{1,2}日（[日月火水木金土]）/;
 const enDate =
   /(Sun|Mon|Tue|Wed|Thu|Fri|Sat), \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/;
 

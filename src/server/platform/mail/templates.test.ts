@@ -18,7 +18,7 @@ describe('mail templates', () => {
   it('gives each recipient the language of their account', () => {
     const ja = composeMail(reminder, { title: 'DXセミナー', at }, 'ja');
     expect(ja.subject).toBe('【Kakehashi】DXセミナーのご案内');
-    expect(ja.bodyText).toContain('2024年7月1日（月）13:30 からです');
+    expect(ja.bodyText).toContain('令和6年（2024年）7月1日（月）13:30 からです');
     expect(ja.bodyText).not.toContain('JST');
     const en = composeMail(reminder, { title: 'DX seminar', at }, 'en');
     expect(en.subject).toBe('[Kakehashi] About DX seminar');

@@ -1,4 +1,4 @@
-import { formatJstDate, toJstDateTimeString } from '../../../shared/fiscal-year';
+import { formatJstDate, getJstParts, toJapaneseEra, toJstDateTimeString } from '../../../shared/fiscal-year';
 
 /** The language a user reads mail in: their account's `locale`. */
 export type MailLocale = 'ja' | 'en';
@@ -59,11 +59,20 @@ const footer: Record<MailLocale, string> = {
  */
 export function formatMailDateTime(at: Date, locale: MailLocale): string {
   const time = toJstDateTimeString(at).slice(11);
-  return locale === 'en' ? `${formatJstDate(at, 'en')}, ${time} JST` : `${formatJstDate(at, 'ja')}${time}`;
+  return locale === 'en' ? `${formatJstDate(at, 'en')}, ${time} JST` : `${formatMailDate(at, 'ja')}${time}`;
 }
 
+/**
+ * A day in Japan time: 令和6年（2024年）7月1日（月） / Mon, 1 Jul 2024. Town offices date their
+ * documents in the era (和暦); the Western year beside it keeps the mail unambiguous.
+ */
 export function formatMailDate(at: Date, locale: MailLocale): string {
-  return formatJstDate(at, locale);
+  if (locale === 'en') return formatJstDate(at, 'en');
+  const { year, month, day } = getJstParts(at);
+  const era = toJapaneseEra(year, month, day).label;
+  // formatJstDate gives 2024年7月1日（月）: the era goes first, the Western year into brackets.
+  const monthDay = formatJstDate(at, 'ja').slice(`${year}年`.length);
+  return `${era}（${year}年）${monthDay}`;
 }
 
 /** The salutation that opens every mail: 山田 太郎 様 / Dear Taro Yamada, */
