@@ -3,7 +3,7 @@
  * other tables the seminar rules need (regions, fiscal years, the feedback survey). Every query
  * takes the prefecture it is scoped to; the services decide who may run it.
  */
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Audience } from '../../../shared/schemas/seminars';
 import type { Executor } from '../../db/client';
 import {
@@ -248,7 +248,7 @@ export function listUpcomingEvents(ex: Executor, prefectureId: string, now: Date
   return ex
     .select({ id: seminarEvents.id, audience: seminarEvents.audience, startsAt: seminarEvents.startsAt })
     .from(seminarEvents)
-    .where(and(eq(seminarEvents.prefectureId, prefectureId), sql`${seminarEvents.startsAt} > ${now}`))
+    .where(and(eq(seminarEvents.prefectureId, prefectureId), gt(seminarEvents.startsAt, now)))
     .orderBy(asc(seminarEvents.startsAt))
     .limit(50);
 }
