@@ -562,7 +562,7 @@ describe('results', () => {
       expect(japanese.length).toBeGreaterThan(0);
       expect(japanese.map((m) => m.toAddress)).not.toContain('dx@koriyama.example.jp');
       expect(japanese[0]!.bodyText).toMatch(
-        /締切：\d{4}年\d{1,2}月\d{1,2}日（[日月火水木金土]）\d{2}:\d{2}\n/,
+        /締切：令和\d+年（\d{4}年）\d{1,2}月\d{1,2}日（[日月火水木金土]）\d{2}:\d{2}\n/,
       );
     } finally {
       await db.update(users).set({ locale: 'ja' }).where(eq(users.email, 'dx@koriyama.example.jp'));
