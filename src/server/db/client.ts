@@ -36,6 +36,15 @@ export interface DatabaseHandle {
   snapshot?: () => Promise<Uint8Array>;
 }
 
+/**
+ * The rows of a raw `db.execute(sql…)`: postgres-js returns them as the result itself, PGlite wraps
+ * them in `{ rows }`. Typed queries never need this; raw SQL (metrics, restore checks) does.
+ */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
 /** Migrations sit next to this module in the source tree and next to the bundle in dist/. */
 export function resolveMigrationsFolder(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../db/client';
 import { jobs, mailOutbox, prefectures } from '../db/schema';
 import { createTestContext } from '../testing/harness';
 
@@ -125,13 +126,11 @@ describe('/readyz', () => {
   });
 
   it('is not ready while the latest migration is missing', async () => {
-    const [latest] = await db
-      .execute<{ id: number; hash: string; created_at: string }>(
+    const [latest] = rowsOf<{ id: number; hash: string; created_at: string }>(
+      await db.execute(
         sql`select id, hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
-      )
-      .then((r) =>
-        Array.isArray(r) ? r : (r as { rows: { id: number; hash: string; created_at: string }[] }).rows,
-      );
+      ),
+    );
     await db.execute(sql`delete from drizzle.__drizzle_migrations where id = ${latest!.id}`);
     try {
       const res = await ctx.request('GET', '/readyz');

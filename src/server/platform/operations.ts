@@ -6,7 +6,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle } from '../db/client';
-import { resolveMigrationsFolder } from '../db/client';
+import { resolveMigrationsFolder, rowsOf } from '../db/client';
 import type { AppEnv } from './http';
 
 /**
@@ -159,12 +159,6 @@ export function createOperations(options: OperationsOptions): Operations {
         : c.json({ status: 'unavailable', database: 'migrations pending' }, 503);
     },
   };
-}
-
-/** postgres-js returns the rows as the result; PGlite wraps them in `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
 /** The matched route pattern of the handler that answered; middleware-only matches are 'unmatched'. */

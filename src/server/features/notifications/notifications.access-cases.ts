@@ -17,7 +17,7 @@ async function ownNotificationPath(fx: AccessFixture, principal: Principal): Pro
       kind: 'surveys.reminder',
       title: 'アクセス確認',
       emailDelivery: 'immediate',
-      createdAt: new Date(),
+      createdAt: new Date('2026-04-01T00:00:00Z'),
     })
     .returning({ id: notifications.id });
   return `/api/notifications/${row!.id}/read`;
