@@ -4,8 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { straceAvailable, traceOneWrite } from '../../../bench/durability-trace';
-import { rowsOf } from './client';
-import { openDatabase } from './client';
+import { openDatabase, rowsOf } from './client';
 
 /**
  * Issue 13 item 2: on the embedded database an acknowledged write must be on the disk, not only
