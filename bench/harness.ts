@@ -182,7 +182,7 @@ export async function measure(
   const out: Measured[] = [];
   for (const target of targets) {
     // One request first: the size of the answer, and a cold cache paid outside the timing.
-    const first = await fetch(`${url}${target.path}`, { headers: target.headers });
+    const first = await fetchOnce(`${url}${target.path}`, target.headers);
     const body = await first.arrayBuffer();
     if (!first.ok)
       throw new Error(`${target.name}: ${first.status} ${Buffer.from(body).toString().slice(0, 300)}`);
@@ -204,6 +204,20 @@ export async function measure(
     });
   }
   return out;
+}
+
+/**
+ * A fetch that tries again when the connection was reset: undici reuses a kept-alive connection
+ * the server may be closing at that very moment (its keep-alive timeout), on a loaded machine.
+ */
+async function fetchOnce(url: string, headers: Record<string, string>): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { headers });
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 export function printTable(headers: string[], rows: string[][]): void {
