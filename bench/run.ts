@@ -158,6 +158,11 @@ const rows = columns[0]!.results.map((r, i) => {
   const cells = [r.name];
   for (const c of columns) {
     const m = c.results[i]!;
+    // No answer completed within the window (p50 above --seconds on a loaded machine): no figure.
+    if (m.requestsPerSecond === 0) {
+      cells.push('—', '—', '—');
+      continue;
+    }
     const ratio = share(c, i);
     let isMissed: boolean;
     if (i === 0) isMissed = false;
