@@ -948,7 +948,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Municipalities of the prefecture, filtered by area, region, kind or text */
+        /** Municipalities of the prefecture, filtered by area, region, kind or text, in code order, a page at a time (limit ≤ 500) */
         get: {
             parameters: {
                 query?: {
@@ -956,6 +956,8 @@ export interface paths {
                     regionId?: string;
                     kind?: "city" | "town" | "village" | "ward";
                     q?: string;
+                    limit?: number;
+                    offset?: number | null;
                 };
                 header?: never;
                 path?: never;
@@ -963,7 +965,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Municipalities */
+                /** @description One page of municipalities and the number of all matches */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -993,6 +995,9 @@ export interface paths {
                                 populationSource: string | null;
                                 version: number;
                             }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
                         };
                     };
                 };
