@@ -5771,15 +5771,19 @@ export interface paths {
                                 version: number | null;
                             }[];
                             pastOutcomes: {
-                                fiscalYear: number;
-                                municipalityName: string;
-                                averageScore: number;
-                                respondentCount: number;
-                            }[];
-                            outcomeSummary: {
+                                projects: number;
                                 evaluations: number;
                                 helpedRate: number | null;
                                 avgSatisfaction: number | null;
+                                recommendRate: number | null;
+                                fiscalYear: number;
+                            }[];
+                            outcomeSummary: {
+                                projects: number;
+                                evaluations: number;
+                                helpedRate: number | null;
+                                avgSatisfaction: number | null;
+                                recommendRate: number | null;
                             } | null;
                         };
                     };
@@ -5906,6 +5910,17 @@ export interface paths {
                                     params: {
                                         count: number;
                                         average: number;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    code: "past_outcomes";
+                                    params: {
+                                        /** @enum {string} */
+                                        source: "menu" | "company";
+                                        evaluations: number;
+                                        helpedRate: number | null;
+                                        avgSatisfaction: number | null;
+                                        recommendRate: number | null;
                                     };
                                 } | {
                                     /** @enum {string} */
@@ -17137,6 +17152,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -17360,6 +17376,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -17545,6 +17562,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             };
@@ -17704,7 +17722,141 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a session (version): the same checks and caps as a new one; the answer carries the totals and any cap warning */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        /** @enum {string} */
+                        mode: "onsite" | "online";
+                        hours: number;
+                        headCount: number;
+                        dxLeadCount: number;
+                        staffCount: number;
+                        done: string;
+                        nextSteps: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: {
+                                id: string;
+                                date: string;
+                                /** @enum {string} */
+                                mode: "onsite" | "online";
+                                hours: number;
+                                headCount: number;
+                                dxLeadCount: number;
+                                staffCount: number;
+                                done: string;
+                                nextSteps: string;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                                can: {
+                                    edit: boolean;
+                                    delete: boolean;
+                                };
+                            };
+                            usage: {
+                                onsiteDays: number;
+                                onlineHours: number;
+                                totalHours: number;
+                                sessions: number;
+                            };
+                            caps: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                limit: number | null;
+                                used: number;
+                                /** @enum {string} */
+                                level: "ok" | "near" | "reached" | "over";
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                /** @enum {string} */
+                                level: "near" | "reached" | "over";
+                                ja: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/projects/{id}/attachments": {
@@ -18057,6 +18209,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -18278,6 +18431,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -18504,6 +18658,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -18735,6 +18890,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -18962,6 +19118,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -19189,6 +19346,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -19415,6 +19573,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
