@@ -89,7 +89,7 @@ describe.skipIf(!browser)('support project to published case', () => {
       for (const [i, p] of pages.entries()) if (!p.isClosed()) await screenshot(p, `delivery-failure-${i}`);
       throw error;
     }
-  }, 420_000);
+  }, 600_000);
 
   async function story(pages: Page[]): Promise<void> {
     // --- 1. The advisor: the running project of 西会津町.
