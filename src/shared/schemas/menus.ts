@@ -459,31 +459,36 @@ export type CatalogItem = z.infer<typeof catalogItemSchema>;
 export const catalogListSchema = z.object({ items: z.array(catalogItemSchema) });
 export type CatalogList = z.infer<typeof catalogListSchema>;
 
-/** An evaluation result of an earlier project of the same menu or company (none exist yet). */
-export const pastOutcomeSchema = z.object({
-  fiscalYear: z.number().int(),
-  municipalityName: z.string(),
-  averageScore: z.number(),
-  respondentCount: z.number().int(),
+/**
+ * The municipalities' evaluations (事後アンケート) of some projects: how many projects were
+ * delivered and how many evaluated, the share that said it helped solve the challenge and the share
+ * that would recommend the menu (0–1; "partly" is not yes), and the mean satisfaction (1–5); null
+ * where nobody answered.
+ */
+export const outcomeSummarySchema = z.object({
+  projects: z.number().int(),
+  evaluations: z.number().int(),
+  helpedRate: z.number().nullable(),
+  avgSatisfaction: z.number().nullable(),
+  recommendRate: z.number().nullable(),
 });
+export type OutcomeSummary = z.infer<typeof outcomeSummarySchema>;
+
+/** One year of a menu's track record (the menu as offered that year by the same company). */
+export const pastOutcomeSchema = outcomeSummarySchema.extend({ fiscalYear: z.number().int() });
 export type PastOutcome = z.infer<typeof pastOutcomeSchema>;
 
 export const menuDetailSchema = catalogItemSchema.extend({
   deliverables: z.string(),
   advisors: z.array(advisorProfileSchema),
-  /** Per earlier project (not filled: the towns' answers are shown in aggregate, below). */
-  pastOutcomes: z.array(pastOutcomeSchema),
   /**
-   * The municipalities' evaluations of this menu's projects: how many, the share that said it
-   * helped solve the challenge (0–1) and the mean satisfaction (1–5); null before any.
+   * Per year up to this one, the projects of this menu as the same company offered it under the
+   * same title, newest first; only years with a project. Per-project answers stay private to the
+   * towns: only these aggregates are shown.
    */
-  outcomeSummary: z
-    .object({
-      evaluations: z.number().int(),
-      helpedRate: z.number().nullable(),
-      avgSatisfaction: z.number().nullable(),
-    })
-    .nullable(),
+  pastOutcomes: z.array(pastOutcomeSchema),
+  /** The years above added up; null before any project. */
+  outcomeSummary: outcomeSummarySchema.nullable(),
 });
 export type MenuDetail = z.infer<typeof menuDetailSchema>;
 
@@ -498,6 +503,8 @@ export type MenuDetail = z.infer<typeof menuDetailSchema>;
  *  - voice_match:    { keywords: string[] }          自由記述「…」に関連
  *  - similar_rating: { count: number, average: number } 似た規模の3団体が平均4.6と評価
  *  - region_covered: { regionName: string, regionNameEn: string } 対象地方: 会津
+ *  - past_outcomes:  { source: 'menu' | 'company', evaluations, helpedRate, avgSatisfaction, recommendRate }
+ *                    これまでの評価: 5件中100%が「課題解決につながった」（新しいメニューは事業者の実績）
  */
 export const recommendationReasonCodes = [
   'help_wanted',
@@ -505,6 +512,7 @@ export const recommendationReasonCodes = [
   'voice_match',
   'similar_rating',
   'region_covered',
+  'past_outcomes',
 ] as const;
 export type RecommendationReasonCode = (typeof recommendationReasonCodes)[number];
 
@@ -515,6 +523,16 @@ export const recommendationReasonSchema = z.discriminatedUnion('code', [
   z.object({
     code: z.literal('similar_rating'),
     params: z.object({ count: z.number().int(), average: z.number() }),
+  }),
+  z.object({
+    code: z.literal('past_outcomes'),
+    params: z.object({
+      source: z.enum(['menu', 'company']),
+      evaluations: z.number().int(),
+      helpedRate: z.number().nullable(),
+      avgSatisfaction: z.number().nullable(),
+      recommendRate: z.number().nullable(),
+    }),
   }),
   z.object({
     code: z.literal('region_covered'),

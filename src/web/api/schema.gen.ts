@@ -5776,15 +5776,19 @@ export interface paths {
                                 version: number | null;
                             }[];
                             pastOutcomes: {
-                                fiscalYear: number;
-                                municipalityName: string;
-                                averageScore: number;
-                                respondentCount: number;
-                            }[];
-                            outcomeSummary: {
+                                projects: number;
                                 evaluations: number;
                                 helpedRate: number | null;
                                 avgSatisfaction: number | null;
+                                recommendRate: number | null;
+                                fiscalYear: number;
+                            }[];
+                            outcomeSummary: {
+                                projects: number;
+                                evaluations: number;
+                                helpedRate: number | null;
+                                avgSatisfaction: number | null;
+                                recommendRate: number | null;
                             } | null;
                         };
                     };
@@ -5911,6 +5915,17 @@ export interface paths {
                                     params: {
                                         count: number;
                                         average: number;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    code: "past_outcomes";
+                                    params: {
+                                        /** @enum {string} */
+                                        source: "menu" | "company";
+                                        evaluations: number;
+                                        helpedRate: number | null;
+                                        avgSatisfaction: number | null;
+                                        recommendRate: number | null;
                                     };
                                 } | {
                                     /** @enum {string} */
@@ -17142,6 +17157,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -17365,6 +17381,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -17550,6 +17567,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             };
@@ -17709,7 +17727,141 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a session (version): the same checks and caps as a new one; the answer carries the totals and any cap warning */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        /** @enum {string} */
+                        mode: "onsite" | "online";
+                        hours: number;
+                        headCount: number;
+                        dxLeadCount: number;
+                        staffCount: number;
+                        done: string;
+                        nextSteps: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: {
+                                id: string;
+                                date: string;
+                                /** @enum {string} */
+                                mode: "onsite" | "online";
+                                hours: number;
+                                headCount: number;
+                                dxLeadCount: number;
+                                staffCount: number;
+                                done: string;
+                                nextSteps: string;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                                can: {
+                                    edit: boolean;
+                                    delete: boolean;
+                                };
+                            };
+                            usage: {
+                                onsiteDays: number;
+                                onlineHours: number;
+                                totalHours: number;
+                                sessions: number;
+                            };
+                            caps: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                limit: number | null;
+                                used: number;
+                                /** @enum {string} */
+                                level: "ok" | "near" | "reached" | "over";
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                /** @enum {string} */
+                                level: "near" | "reached" | "over";
+                                ja: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/projects/{id}/attachments": {
@@ -18062,6 +18214,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -18283,6 +18436,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -18509,6 +18663,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -18740,6 +18895,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -18967,6 +19123,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -19194,6 +19351,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -19420,6 +19578,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];

@@ -155,10 +155,16 @@ export const menusJa = {
       noOutcomes: 'まだ評価の実績はありません',
       noOutcomesBody: '支援が実施され、市町村の評価が登録されると、ここに表示されます。',
       outcomeSummary:
-        '評価した市町村: {count}件／課題解決に役立ったとの回答: {rate}／平均満足度（5段階）: {average}',
+        '支援: {projects}件、うち評価: {count}件／課題解決に役立ったとの回答: {rate}／平均満足度（5段階）: {average}／他団体に薦める: {recommend}',
+      outcomesByYear: '年度ごとの評価',
+      outcomesByYearHint:
+        '同じ事業者が同じ名前で提供したこのメニューの、年度ごとの支援と市町村の評価（事後アンケート）です。',
       municipality: '市町村',
-      averageScore: '平均評価',
-      respondents: '回答数',
+      projects: '支援件数',
+      evaluations: '評価件数',
+      helpedRate: '課題解決に役立った',
+      avgSatisfaction: '平均満足度',
+      recommendRate: '他団体に薦める',
     },
     recommendations: {
       title: 'おすすめの支援メニュー',
@@ -178,6 +184,10 @@ export const menusJa = {
       voice_match: '自由記述の{keywords}に関連',
       similar_rating: '似た規模の{count}団体が平均{average}と評価',
       region_covered: '対象地方：{region}',
+      past_outcomes_menu:
+        'これまでの評価（{count}件）：課題解決に役立った {helped}／平均満足度 {satisfaction}／他団体に薦める {recommend}',
+      past_outcomes_company:
+        '新しいメニューのため、この事業者の支援の評価（{count}件）：課題解決に役立った {helped}／平均満足度 {satisfaction}／他団体に薦める {recommend}',
     },
     advisor: {
       title: 'アドバイザー情報',
@@ -351,10 +361,16 @@ export const menusEn: Widen<typeof menusJa> = {
       noOutcomes: 'No evaluations yet',
       noOutcomesBody: 'Once support is delivered and municipalities evaluate it, results appear here.',
       outcomeSummary:
-        'Evaluations: {count} / said it helped solve the challenge: {rate} / mean satisfaction (1–5): {average}',
+        'Projects: {projects}, evaluated: {count} / said it helped solve the challenge: {rate} / mean satisfaction (1–5): {average} / would recommend it: {recommend}',
+      outcomesByYear: 'Evaluations by year',
+      outcomesByYearHint:
+        'Each year’s projects of this menu, as the same company offered it under the same title, and the municipalities’ post-support evaluations.',
       municipality: 'Municipality',
-      averageScore: 'Average rating',
-      respondents: 'Respondents',
+      projects: 'Projects',
+      evaluations: 'Evaluated',
+      helpedRate: 'Helped solve the challenge',
+      avgSatisfaction: 'Mean satisfaction',
+      recommendRate: 'Would recommend',
     },
     recommendations: {
       title: 'Recommended menus',
@@ -374,6 +390,10 @@ export const menusEn: Widen<typeof menusJa> = {
       voice_match: 'Related to {keywords} in the free text',
       similar_rating: '{count} similar-sized municipalities rated it {average} on average',
       region_covered: 'Covers the region: {region}',
+      past_outcomes_menu:
+        'Past evaluations ({count}): helped solve the challenge {helped} / mean satisfaction {satisfaction} / would recommend {recommend}',
+      past_outcomes_company:
+        'A new menu; evaluations of this company’s support ({count}): helped solve the challenge {helped} / mean satisfaction {satisfaction} / would recommend {recommend}',
     },
     advisor: {
       title: 'Advisor profile',

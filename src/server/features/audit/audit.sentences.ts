@@ -98,6 +98,7 @@ export const auditSentenceTemplates: Record<string, Template> = {
   'notification_preferences.update': ['{e}を変更しました', 'changed {e}'],
   'project_activity.create': ['{e}を登録しました', 'logged {e}'],
   'project_activity.delete': ['{e}を削除しました', 'deleted {e}'],
+  'project_activity.update': ['{e}を修正しました', 'edited {e}'],
   'project_attachment.create': ['{e}を登録しました', 'uploaded {e}'],
   'project_attachment.delete': ['{e}を削除しました', 'deleted {e}'],
   'project_evaluation.follow_up': ['{e}の追跡アンケートを開始しました', 'opened the follow-up of {e}'],

@@ -76,6 +76,36 @@ export async function findProposals(
     .orderBy(menuProposals.createdAt, menuProposals.title);
 }
 
+/**
+ * A menu offered again: the selected proposals of these companies with the same titles, in any
+ * year, with the year. The caller pairs them by (company, title); their projects' evaluations are
+ * the menu's track record.
+ */
+export async function findSelectedByCompanyAndTitle(
+  ex: Executor,
+  prefectureId: string,
+  menus: readonly { organizationId: string; title: string }[],
+) {
+  if (menus.length === 0) return [];
+  return ex
+    .select({
+      id: menuProposals.id,
+      organizationId: menuProposals.organizationId,
+      title: menuProposals.title,
+      fiscalYear: fiscalYears.year,
+    })
+    .from(menuProposals)
+    .innerJoin(fiscalYears, eq(fiscalYears.id, menuProposals.fiscalYearId))
+    .where(
+      and(
+        eq(menuProposals.prefectureId, prefectureId),
+        eq(menuProposals.status, 'selected'),
+        inArray(menuProposals.organizationId, [...new Set(menus.map((m) => m.organizationId))]),
+        inArray(menuProposals.title, [...new Set(menus.map((m) => m.title))]),
+      ),
+    );
+}
+
 export async function findProposal(ex: Executor, prefectureId: string, id: string) {
   const [row] = await ex
     .select()

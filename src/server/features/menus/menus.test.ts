@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { and, desc, eq, like } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, like, ne } from 'drizzle-orm';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,6 +9,9 @@ import {
   menuProposals,
   menuReviews,
   municipalities,
+  organizations,
+  projectEvaluations,
+  supportProjects,
   users,
 } from '../../db/schema';
 import { demoRubric } from '../../db/seed/menus-demo';
@@ -547,7 +550,8 @@ describe('decisions', () => {
     const after = await ok('GET', `/api/menus/catalog?fiscalYearId=${openYear}`, undefined, staff);
     expect(after.items.map((m: { id: string }) => m.id)).toContain(p.id);
     const detail = await ok('GET', `/api/menus/catalog/${p.id}`, undefined, staff);
-    expect(detail).toMatchObject({ unitCostThousandYen: 1200, pastOutcomes: [] });
+    // A new menu has no track record: no years, no summary (not an always-empty list).
+    expect(detail).toMatchObject({ unitCostThousandYen: 1200, pastOutcomes: [], outcomeSummary: null });
   });
 
   it('a draft cannot be decided, and only the admin decides', async () => {
@@ -768,6 +772,115 @@ describe('recommendations', () => {
     expect(titles).not.toContain('ITリテラシー向上研修（実践編）');
     const scores = result.items.map((r) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+});
+
+describe('past outcomes', () => {
+  async function evaluatedMenu() {
+    const db = ctx.database.db;
+    const rows = await db
+      .select({ menuId: supportProjects.menuProposalId })
+      .from(projectEvaluations)
+      .innerJoin(supportProjects, eq(supportProjects.id, projectEvaluations.projectId))
+      .where(isNotNull(projectEvaluations.evaluatedAt));
+    const [menu] = await db
+      .select()
+      .from(menuProposals)
+      .where(eq(menuProposals.id, rows.find((r) => r.menuId)!.menuId!));
+    return menu!;
+  }
+
+  it('a menu page adds up its projects’ evaluations per year, its earlier years included when offered again', async () => {
+    const menu = await evaluatedMenu();
+    const fy2024 = await fyId(2024);
+    const { byMenu } = await ctx.services.projectsRead.outcomeTallies(menu.prefectureId, {
+      menuProposalIds: [menu.id],
+      organizationIds: [],
+    });
+    const tally = byMenu.get(menu.id)!;
+    expect(tally.evaluations).toBeGreaterThan(0);
+    const detail = await ok('GET', `/api/menus/catalog/${menu.id}`, undefined, staff);
+    expect(detail.pastOutcomes).toEqual([
+      expect.objectContaining({ fiscalYear: 2024, projects: tally.projects, evaluations: tally.evaluations }),
+    ]);
+    expect(detail.outcomeSummary).toMatchObject({
+      evaluations: tally.evaluations,
+      helpedRate: tally.helpedYes / tally.helpedAnswers,
+    });
+    expect(menu.fiscalYearId).toBe(fy2024);
+
+    // The same company offers it again under the same title: its page carries the 2024 record.
+    const [again] = await ctx.database.db
+      .insert(menuProposals)
+      .values({ ...menu, id: undefined, fiscalYearId: openYear, version: 1 })
+      .returning();
+    const next = await ok('GET', `/api/menus/catalog/${again!.id}`, undefined, staff);
+    expect(next.pastOutcomes).toEqual(detail.pastOutcomes);
+    expect(next.outcomeSummary).toEqual(detail.outcomeSummary);
+    // Another company's menu of the same title is not its record.
+    const [otherOrg] = await ctx.database.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.kind, 'company'), ne(organizations.id, menu.organizationId)))
+      .limit(1);
+    const [copy] = await ctx.database.db
+      .insert(menuProposals)
+      .values({ ...menu, id: undefined, organizationId: otherOrg!.id, fiscalYearId: openYear, version: 1 })
+      .returning();
+    expect((await ok('GET', `/api/menus/catalog/${copy!.id}`, undefined, staff)).outcomeSummary).toBeNull();
+  });
+
+  it('recommendations give evaluated menus a bounded bonus and say so in the reasons', async () => {
+    const fy = await fyId(2024);
+    const res = await ok('GET', `/api/menus/recommendations?fiscalYearId=${fy}`, undefined, staff);
+    type Item = {
+      menu: { id: string };
+      score: number;
+      reasons: { code: string; params: Record<string, unknown> }[];
+    };
+    const withOutcomes = (res.items as Item[]).filter((i) =>
+      i.reasons.some((r) => r.code === 'past_outcomes'),
+    );
+    expect(withOutcomes.length).toBeGreaterThan(0);
+    for (const item of withOutcomes) {
+      const reason = item.reasons.find((r) => r.code === 'past_outcomes')!;
+      expect(['menu', 'company']).toContain(reason.params.source);
+      expect(reason.params.evaluations).toBeGreaterThan(0);
+    }
+    // Without the outcomes the same menus rank by needs alone; no score moves by more than one point.
+    const plain = createMenusService(
+      { db: ctx.database.db, config: defaultConfig, logger: pino({ level: 'silent' }) },
+      { profileOf: (p, m, f) => ctx.services.surveys.needsProfileOf(p, m, f) },
+    );
+    const [u] = await ctx.database.db.select().from(users).where(eq(users.email, 'dx@nishiaizu.example.jp'));
+    const base = await plain.recommendations(
+      {
+        actor: {
+          userId: u!.id,
+          prefectureId: u!.prefectureId,
+          organizationId: u!.organizationId,
+          organizationKind: 'municipality',
+          municipalityId: res.municipalityId,
+          roles: ['municipality_staff'],
+          email: u!.email,
+          displayName: u!.displayName,
+        },
+        requestId: 't',
+        locale: 'ja',
+        ipAddress: null,
+        userAgent: null,
+        now: new Date(),
+      },
+      { fiscalYearId: fy },
+    );
+    const baseScore = new Map(base.items.map((i) => [i.menu.id, i.score]));
+    expect(new Set(baseScore.keys())).toEqual(new Set((res.items as Item[]).map((i) => i.menu.id)));
+    for (const item of res.items as Item[]) {
+      const delta = item.score - baseScore.get(item.menu.id)!;
+      expect(Math.abs(delta)).toBeLessThanOrEqual(1);
+      if (!item.reasons.some((r) => r.code === 'past_outcomes')) expect(delta).toBe(0);
+    }
+    expect(base.items.some((i) => i.reasons.some((r) => r.code === 'past_outcomes'))).toBe(false);
   });
 });
 
