@@ -217,7 +217,11 @@ function demoProgramsOf(year: number): DemoProgram[] {
   ];
 }
 
-async function seedDemoFiscalYears(tx: Executor, prefectureId: string, isFy2024Active: boolean): Promise<void> {
+async function seedDemoFiscalYears(
+  tx: Executor,
+  prefectureId: string,
+  isFy2024Active: boolean,
+): Promise<void> {
   for (const year of [2022, 2023, 2024]) {
     const [fy] = await tx
       .insert(fiscalYears)

@@ -73,16 +73,16 @@ export interface PresentYearSchedule {
  */
 export function presentYearSchedule(now: Date, year: number): PresentYearSchedule {
   const day = (n: number) => dayOf(now, n, year);
-  const closing = (n: number) => {
-    const ymd = adjustToBusinessDay(day(n));
-    return ymd;
-  };
+  const closing = (n: number) => adjustToBusinessDay(day(n));
+  // ISO dates compare as strings.
+  const laterOf = (a: string, b: string) => (a > b ? a : b);
+  const earlierOf = (a: string, b: string) => (a < b ? a : b);
   const surveyEnd = closing(10);
   const proposalsEnd = closing(8);
   const callEnd = closing(18);
   const fyEnd = `${year + 1}-03-31`;
-  const deliveryStart = day(30) > fyEnd ? fyEnd : day(30);
-  const evaluationStart = addDaysToYmd(fyEnd, -27) < deliveryStart ? deliveryStart : addDaysToYmd(fyEnd, -27);
+  const deliveryStart = earlierOf(day(30), fyEnd);
+  const evaluationStart = laterOf(addDaysToYmd(fyEnd, -27), deliveryStart);
   const evaluationDeadline = adjustToBusinessDay(addDaysToYmd(fyEnd, -10));
   return {
     survey: { startsOn: day(-14), endsOn: surveyEnd, deadline: jst(surveyEnd, '17:00') },
@@ -107,10 +107,7 @@ export async function seedPresentYearDemo(tx: Executor, prefectureId: string, no
   const daysFromNow = (n: number, hm = '10:00') => jst(dayOf(now, n, year), hm);
   const [admin] = await tx.select().from(users).where(eq(users.email, 'admin@pref.example.jp'));
 
-  const [fy] = await tx
-    .insert(fiscalYears)
-    .values({ prefectureId, year, status: 'active' })
-    .returning();
+  const [fy] = await tx.insert(fiscalYears).values({ prefectureId, year, status: 'active' }).returning();
   const fiscalYearId = fy!.id;
   const [dispatch] = await tx
     .insert(programs)
@@ -194,7 +191,10 @@ export async function seedPresentYearDemo(tx: Executor, prefectureId: string, no
     .returning({ id: surveys.id });
   const answered = towns.filter((m, i) => i % 5 >= 2 && m.code !== demoTown);
   const drafting = towns.filter((m, i) => i % 5 === 1 && m.code !== demoTown).slice(0, 5);
-  const daysOpen = Math.max(1, Math.round((now.getTime() - jst(schedule.survey.startsOn, '09:00').getTime()) / 86_400_000));
+  const daysOpen = Math.max(
+    1,
+    Math.round((now.getTime() - jst(schedule.survey.startsOn, '09:00').getTime()) / 86_400_000),
+  );
   await tx.insert(surveyResponses).values([
     ...answered.map((m, i) => ({
       prefectureId,
