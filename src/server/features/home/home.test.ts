@@ -14,7 +14,8 @@ import type { HomeTaskProvider } from './home-tasks';
 import { createFiscalYearsService } from '../fiscal-years/fiscal-years.service';
 import { createHomeService, deadlineKindsFor } from './home.service';
 
-const ctx = await createTestContext();
+// The demo seeded at a fixed moment of its year in progress (FY2025), in a database of its own.
+const ctx = await createTestContext({}, { seedNow: testSeedNow });
 
 async function requestAs(email: string, now: Date): Promise<RequestContext> {
   const cookie = await ctx.sessionCookieFor(email);
