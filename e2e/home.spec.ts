@@ -61,12 +61,13 @@ describe.skipIf(!browser)('home pages on today’s date', () => {
     await server?.stop();
   });
 
-  it('shows every role at least one task to act on, as a link to a page that exists', async () => {
-    const thisYear = (() => {
-      const now = new Date(Date.now() + 9 * 3_600_000);
-      return now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-    })();
-    for (const role of roles) {
+  const thisYear = (() => {
+    const jstNow = new Date(Date.now() + 9 * 3_600_000);
+    return jstNow.getUTCMonth() >= 3 ? jstNow.getUTCFullYear() : jstNow.getUTCFullYear() - 1;
+  })();
+
+  for (const role of roles) {
+    it(`shows the ${role.name} at least one task to act on, as a link to a page that exists`, async () => {
       const page = await newPage(browser!, server.baseUrl);
       await loginAs(page, role.email);
       await page.goto('/');
@@ -85,6 +86,6 @@ describe.skipIf(!browser)('home pages on today’s date', () => {
       expect(await page.getByRole('heading', { name: /ページが見つかりません/ }).count(), role.name).toBe(0);
       assertNoOutsideRequests(page);
       await page.context().close();
-    }
-  });
+    });
+  }
 });
