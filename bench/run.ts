@@ -67,7 +67,7 @@ for (const engine of engines) {
     let started = performance.now();
     let database = await storage.open();
     await database.migrate();
-    await seedDemo(database.db);
+    await seedDemo(database.db, { now: new Date() });
     const userId = async (email: string) =>
       (await database.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
     const townUser = await userId('dx@nishiaizu.example.jp');

@@ -39,7 +39,9 @@ export default async function setup(project: TestProject) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kakehashi-e2e-template-'));
   const dataDir = path.join(root, 'data');
   fs.mkdirSync(dataDir);
-  const server = await launchServer(dataDir);
+  // The first start creates the cluster, migrates and seeds the whole demo (history and the year in
+  // progress): on a loaded CI machine that takes longer than a start from a seeded copy.
+  const server = await launchServer(dataDir, {}, { readyWithinMs: 240_000 });
   await server.kill();
 
   const database = await openDatabase({ pgliteDir: path.join(dataDir, 'db') });

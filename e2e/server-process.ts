@@ -49,6 +49,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 export async function launchServer(
   dataDir: string,
   env: Record<string, string> = {},
+  { readyWithinMs = 60_000 }: { readyWithinMs?: number } = {},
 ): Promise<ServerProcess> {
   if (!fs.existsSync(serverEntry)) {
     throw new Error(`${serverEntry} is missing: run "npm run build" (npm run test:e2e does it for you)`);
@@ -88,7 +89,7 @@ export async function launchServer(
     }
   };
 
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + readyWithinMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       await kill();
@@ -105,5 +106,5 @@ export async function launchServer(
     await new Promise((r) => setTimeout(r, 100));
   }
   await kill();
-  throw new Error(`The server did not answer /healthz within 60 s:\n${output}`);
+  throw new Error(`The server did not answer /healthz within ${readyWithinMs / 1000} s:\n${output}`);
 }

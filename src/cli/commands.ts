@@ -124,7 +124,8 @@ const seedDemoCommand: Command = {
         );
         return 1;
       }
-      await seedDemo(handle.db);
+      // The demo's year in progress is the one of today (the real clock, read here at the entry).
+      await seedDemo(handle.db, { now: new Date() });
       io.print(`デモデータを登録しました / demo data loaded: ${describeDatabase(io.env)}`);
       return 0;
     });

@@ -129,9 +129,12 @@ export function createServices(deps: ServiceDeps): Services {
     // serviceOf never reaches for `home`: the home module contributes no tasks.
     module.homeTasks ? module.homeTasks(serviceOf(featureServices as Services)) : [],
   );
+  const facts = features.flatMap(({ module, serviceOf }) =>
+    module.homeFacts ? module.homeFacts(serviceOf(featureServices as Services)) : [],
+  );
   return {
     ...featureServices,
-    home: createHomeService(deps, { fiscalYears: featureServices.fiscalYears, tasks }),
+    home: createHomeService(deps, { fiscalYears: featureServices.fiscalYears, tasks, facts }),
   };
 }
 

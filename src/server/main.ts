@@ -41,7 +41,8 @@ async function main() {
   await database.migrate();
   if (env.DEMO_MODE && (await isDatabaseEmpty(database.db))) {
     logger.info('empty database: loading the Fukushima demo data');
-    await seedDemo(database.db);
+    // The demo's year in progress is the one of this first start (the real clock, read here at the entry).
+    await seedDemo(database.db, { now: new Date() });
   }
   if (isNewEmbeddedDatabase) {
     // Creating a PGlite cluster (initdb) grows its WASM heap to about 0.8 GB, which is

@@ -3,7 +3,7 @@ import type { SurveyAudience } from '../../shared/schemas/surveys';
 import type { AppConfig } from '../platform/deps';
 import type { AppEnv } from '../platform/http';
 import type { EventHandler, JobDefinition } from '../platform/jobs/runner';
-import type { HomeTaskProvider } from './home/home-tasks';
+import type { HomeFactProvider, HomeTaskProvider } from './home/home-tasks';
 import type { EligibilityProvider } from './surveys/eligibility';
 
 /**
@@ -22,6 +22,8 @@ export interface FeatureModule<Service> {
   surveyEligibility?: Partial<Record<SurveyAudience, EligibilityProvider>>;
   /** Items for the home page's "to do" list, computed with the feature's own service. */
   homeTasks?(service: Service): HomeTaskProvider[];
+  /** Figures about the user's own organisation for the home page, computed with the feature's service. */
+  homeFacts?(service: Service): HomeFactProvider[];
   /** The feature's API routers, mounted under /api. */
   routes?(service: Service, config: AppConfig): OpenAPIHono<AppEnv>[];
   /** Background and scheduled work (reminders, clean-ups), run by the job runner in every process. */

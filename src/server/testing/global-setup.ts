@@ -5,6 +5,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client';
 import { seedDemo } from '../db/seed/demo';
+import { templateSeedNow } from './seed-clock';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,7 +33,7 @@ export default async function setup(project: TestProject) {
       maxConnections: 2,
     });
     await handle.migrate();
-    await seedDemo(handle.db);
+    await seedDemo(handle.db, { now: templateSeedNow });
     await handle.close();
     project.provide('postgresTemplate', templateName);
     project.provide('pgliteTemplatePath', '');
@@ -43,7 +44,7 @@ export default async function setup(project: TestProject) {
   }
   const handle = await openDatabase({});
   await handle.migrate();
-  await seedDemo(handle.db);
+  await seedDemo(handle.db, { now: templateSeedNow });
   const pglite = (handle.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
   // Uncompressed, as PGlite's own clone() does: every test file loads this dump, and
   // skipping the gunzip of ~40 MB on each load costs only disk space for the run.

@@ -7,6 +7,7 @@ import { afterAll, inject } from 'vitest';
 import { createApp } from '../app';
 import { type DatabaseHandle, openDatabase } from '../db/client';
 import { users } from '../db/schema';
+import { seedDemo } from '../db/seed/demo';
 import { createSession, sessionCookieName } from '../platform/auth/sessions';
 import { createJobRunner } from '../platform/jobs/runner';
 import { defaultConfig, type AppConfig } from '../platform/deps';
@@ -14,6 +15,34 @@ import { csrfHeaderName } from '../platform/middleware';
 import { withDatabase } from './global-setup';
 
 export { demoAccounts, demoPassword, demoAdminTotpSecret } from '../db/seed/demo-accounts';
+
+/**
+ * A database of its own, migrated and seeded at `seedNow` (slower than a copy of the template: for
+ * the few tests about a demo seeded at another moment, such as the year in progress).
+ */
+async function openFreshlySeededDatabase(seedNow: Date): Promise<DatabaseHandle> {
+  const databaseUrl = process.env.DATABASE_URL;
+  let handle: DatabaseHandle;
+  if (databaseUrl) {
+    const name = `kk_test_${randomBytes(6).toString('hex')}`;
+    const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    const opened = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name), maxConnections: 4 });
+    handle = {
+      ...opened,
+      close: async () => {
+        await opened.close();
+        await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  } else {
+    handle = await openDatabase({});
+  }
+  await handle.migrate();
+  await seedDemo(handle.db, { now: seedNow });
+  return handle;
+}
 
 /** Opens this test file's own copy of the seeded template database. */
 async function openTestDatabase(): Promise<DatabaseHandle> {
@@ -60,8 +89,13 @@ export interface TestContext {
  * A fresh app on a fresh copy of the demo database for one test file,
  * closed when the file ends.
  */
-export async function createTestContext(configOverrides: Partial<AppConfig> = {}): Promise<TestContext> {
-  const database = await openTestDatabase();
+export async function createTestContext(
+  configOverrides: Partial<AppConfig> = {},
+  options: { seedNow?: Date } = {},
+): Promise<TestContext> {
+  const database = options.seedNow
+    ? await openFreshlySeededDatabase(options.seedNow)
+    : await openTestDatabase();
   const config: AppConfig = { ...defaultConfig, ...configOverrides };
   const { app, services, background } = createApp({ database, config, logger: pino({ level: 'silent' }) });
   afterAll(() => database.close());

@@ -327,6 +327,22 @@ export const homeTaskSchema = z.object({
 });
 export type HomeTask = z.infer<typeof homeTaskSchema>;
 
+/**
+ * A figure about the user's own organisation shown beside the tasks: for a town, its maturity
+ * against the prefecture average, the support it received, the seminars it attended.
+ */
+export const homeFactSchema = z.object({
+  /** Stable identifier of the kind of figure, e.g. 'town_maturity'. */
+  kind: z.string(),
+  label: localizedTextSchema,
+  value: localizedTextSchema,
+  /** A sentence that says what the value is compared with or made of; null when the value says it all. */
+  detail: localizedTextSchema.nullable(),
+  /** Path in the web app with the whole picture, or null. */
+  href: z.string().nullable(),
+});
+export type HomeFact = z.infer<typeof homeFactSchema>;
+
 export const homeFiscalYearSchema = z.object({
   id: z.string(),
   year: z.number().int(),
@@ -339,6 +355,7 @@ export const homeSchema = z.object({
   programs: z.array(homeProgramSchema),
   deadlines: z.array(homeDeadlineSchema),
   tasks: z.array(homeTaskSchema),
+  facts: z.array(homeFactSchema),
 });
 export type Home = z.infer<typeof homeSchema>;
 

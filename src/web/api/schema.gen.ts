@@ -2490,6 +2490,22 @@ export interface paths {
                                 href: string;
                                 dueAt: string | null;
                             }[];
+                            facts: {
+                                kind: string;
+                                label: {
+                                    ja: string;
+                                    en: string;
+                                };
+                                value: {
+                                    ja: string;
+                                    en: string;
+                                };
+                                detail: {
+                                    ja: string;
+                                    en: string;
+                                } | null;
+                                href: string | null;
+                            }[];
                         };
                     };
                 };

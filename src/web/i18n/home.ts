@@ -32,6 +32,11 @@ export const homeJa = {
     noFiscalYear: '年度がまだ登録されていません',
     noFiscalYearBody: '県の管理者が年度と事業を登録すると、ここにスケジュールが表示されます。',
     createFiscalYear: '年度を登録する',
+    townSummary: 'まちの概要',
+    townSummaryBody: 'ニーズ調査・支援・セミナーの記録から。詳しくは市町村プロフィールで確認できます。',
+    staffPending: '職員の対応待ち',
+    taskCount: '{count}件',
+    intro_head: 'あなたの市町村のDXの現在地と、職員が対応中の作業をまとめています。',
   },
 };
 
@@ -67,5 +72,11 @@ export const homeEn: Widen<typeof homeJa> = {
     noFiscalYearBody:
       'Once a prefecture administrator sets up a fiscal year and its programs, the schedule will appear here.',
     createFiscalYear: 'Set up a fiscal year',
+    townSummary: 'Your town at a glance',
+    townSummaryBody:
+      "From the needs surveys, support and seminar records. The municipality's profile has the details.",
+    staffPending: 'Pending with your staff',
+    taskCount: '{count}',
+    intro_head: 'Where your town stands on DX, and what your staff still have to do.',
   },
 };

@@ -22,6 +22,7 @@ import {
 } from '../schema';
 import { type DemoOrganizationKey, demoAccounts, demoAdminTotpSecret, demoPassword } from './demo-accounts';
 import { seedMenusDemo } from './menus-demo';
+import { presentDemoYearOf, seedPresentYearDemo } from './present-demo';
 import { readReferenceFile } from './reference-data';
 import { seedSurveysDemo } from './surveys-demo';
 
@@ -45,9 +46,13 @@ export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
  * Fukushima Prefecture with its 59 municipalities (from data/reference), the
  * prefecture's divisions, the council, two demo companies, one account per
  * role and the fiscal years FY2022–FY2024 with the figures of the source
- * document. Runs in one transaction: a half-seeded database never exists.
+ * document, then the fiscal year of `now` as the year in progress
+ * (present-demo.ts: illustrative, every date counted from `now`). `now` is
+ * the seed's only clock: the server passes the time of its first start, the
+ * test template a fixed moment. Runs in one transaction: a half-seeded
+ * database never exists.
  */
-export async function seedDemo(db: Database): Promise<void> {
+export async function seedDemo(db: Database, { now }: { now: Date }): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   await db.transaction(async (tx) => {
     // A second process starting at the same moment waits on this insert, then finds
@@ -64,7 +69,7 @@ export async function seedDemo(db: Database): Promise<void> {
     if (parsed.errors.length > 0 || parsed.missingHeaders.length > 0) {
       throw new Error(`Reference municipality list is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
     }
-    await applyMunicipalityList(tx, prefecture.id, parsed.rows, null, new Date());
+    await applyMunicipalityList(tx, prefecture.id, parsed.rows, null, now);
     for (const [name, nameEn] of Object.entries(regionNamesEn)) {
       await tx.update(regions).set({ nameEn }).where(eq(regions.name, name));
     }
@@ -126,19 +131,21 @@ export async function seedDemo(db: Database): Promise<void> {
         displayName: account.displayName,
         roles: account.roles,
         passwordHash,
-        passwordChangedAt: new Date(),
+        passwordChangedAt: now,
         totpSecret: isAdmin ? demoAdminTotpSecret : null,
         totpEnabled: isAdmin,
       });
     }
 
-    await seedDemoFiscalYears(tx, prefecture.id);
+    // FY2024 stays the active year only while the clock is still in the document's years.
+    await seedDemoFiscalYears(tx, prefecture.id, presentDemoYearOf(now) === null);
     await seedMenusDemo(tx, prefecture.id, passwordHash);
     await seedApplicationsDemo(tx, prefecture.id);
     await seedProjectsDemo(tx, prefecture.id);
     await seedCasesDemo(tx, prefecture.id);
     await seedSurveysDemo(tx, prefecture.id);
     await seedSeminarsDemo(tx, prefecture.id);
+    await seedPresentYearDemo(tx, prefecture.id, now);
   });
 }
 
@@ -210,11 +217,15 @@ function demoProgramsOf(year: number): DemoProgram[] {
   ];
 }
 
-async function seedDemoFiscalYears(tx: Executor, prefectureId: string): Promise<void> {
+async function seedDemoFiscalYears(
+  tx: Executor,
+  prefectureId: string,
+  isFy2024Active: boolean,
+): Promise<void> {
   for (const year of [2022, 2023, 2024]) {
     const [fy] = await tx
       .insert(fiscalYears)
-      .values({ prefectureId, year, status: year === 2024 ? 'active' : 'closed' })
+      .values({ prefectureId, year, status: year === 2024 && isFy2024Active ? 'active' : 'closed' })
       .returning();
     for (const program of demoProgramsOf(year)) {
       const [row] = await tx

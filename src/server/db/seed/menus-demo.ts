@@ -93,7 +93,7 @@ const newCompanies: { name: string; nameEn: string; domain: string; advisor: str
 type MenuSeed = [title: string, areas: ChallengeArea[], format: MenuFormat, cost: number, region?: string];
 
 /** The 34 selected menus, after the document's list. Cost in 千円 per engagement. */
-const selectedMenus: MenuSeed[] = [
+export const selectedMenus: MenuSeed[] = [
   ['自治体DX研修の開催', ['digital_talent', 'it_literacy'], 'onsite', 800],
   ['管理職向けDX研修', ['dx_strategy', 'digital_talent'], 'hybrid', 900],
   ['デジタル人材育成支援', ['digital_talent'], 'hybrid', 1_500],

@@ -6,8 +6,8 @@ import * as repo from './applications.repository';
 
 /**
  * Town staff: an open call their municipality has not submitted to (with the round's deadline).
- * Town head: applications awaiting their confirmation. Admin: a closed call without an approved
- * run, and an approved run not yet published.
+ * Town head: applications awaiting their confirmation. Admin: an open call with the applications
+ * in so far, a closed call without an approved run (allocate), and an approved run not yet published.
  */
 export const applicationTasks: HomeTaskProvider = async ({ actor, fiscalYear, deps, now }) => {
   if (!fiscalYear) return [];
@@ -73,6 +73,18 @@ export const applicationTasks: HomeTaskProvider = async ({ actor, fiscalYear, de
           href: `/applications/${a.id}`,
           dueAt: openRound(rounds)?.closesAt ?? null,
         });
+    }
+    if (isAdmin && state === 'open') {
+      const received = apps.filter((a) => a.callId === call.id && a.status !== 'draft').length;
+      tasks.push({
+        kind: 'application_call_open',
+        title: {
+          ja: `「${name}」の公募を受付中：申請${received}件`,
+          en: `The call of "${nameEn}" is open: ${received} application(s) in`,
+        },
+        href: `/calls/${call.id}`,
+        dueAt: openRound(rounds)?.closesAt ?? null,
+      });
     }
     if (isAdmin && state === 'closed')
       tasks.push({

@@ -1,4 +1,4 @@
-import type { FiscalYearDetail, HomeTask } from '../../../shared/schemas/fiscal-years';
+import type { FiscalYearDetail, HomeFact, HomeTask } from '../../../shared/schemas/fiscal-years';
 import type { Actor, RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 
@@ -21,3 +21,9 @@ export interface HomeTaskContext {
  * touched. A provider returns [] for roles it has nothing for.
  */
 export type HomeTaskProvider = (ctx: HomeTaskContext) => Promise<HomeTask[]>;
+
+/**
+ * One feature's figures about the user's own organisation (a town's maturity, support, seminars),
+ * contributed like tasks through the module's `homeFacts`. Returns [] for roles it has nothing for.
+ */
+export type HomeFactProvider = (ctx: HomeTaskContext) => Promise<HomeFact[]>;

@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/roles';
 import {
   type Home,
   type HomeDeadline,
+  type HomeFact,
   type HomeTask,
   type PhaseKind,
   phaseKinds,
@@ -11,7 +12,7 @@ import type { RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import type { FiscalYearsReadPort } from '../fiscal-years/fiscal-years.ports';
-import type { HomeTaskProvider } from './home-tasks';
+import type { HomeFactProvider, HomeTaskContext, HomeTaskProvider } from './home-tasks';
 
 /**
  * Whose deadlines each role watches: municipalities answer surveys, apply in
@@ -52,9 +53,29 @@ export function createHomeService(
   ports: {
     fiscalYears: FiscalYearsReadPort;
     tasks: readonly HomeTaskProvider[];
+    facts?: readonly HomeFactProvider[];
   },
 ) {
-  const { fiscalYears, tasks: providers } = ports;
+  const { fiscalYears, tasks: providers, facts: factProviders = [] } = ports;
+
+  /** Runs every provider; one that fails is left out and logged, so it cannot take the page down. */
+  async function gather<T>(
+    kind: 'task' | 'fact',
+    list: readonly ((c: HomeTaskContext) => Promise<T[]>)[],
+    taskContext: HomeTaskContext,
+  ): Promise<T[]> {
+    const results = await Promise.allSettled(list.map((provide) => provide(taskContext)));
+    const out: T[] = [];
+    results.forEach((result, index) => {
+      if (result.status === 'fulfilled') out.push(...result.value);
+      else
+        deps.logger.error(
+          { err: result.reason, provider: index, requestId: taskContext.request.requestId },
+          `home ${kind} provider failed`,
+        );
+    });
+    return out;
+  }
 
   return {
     async get(ctx: RequestContext): Promise<Home> {
@@ -75,18 +96,11 @@ export function createHomeService(
         },
       }));
 
-      // One failing provider must not take the whole home page down: its tasks are left out and logged.
-      const taskContext = { actor, now: ctx.now, request: ctx, fiscalYear: plan, deps };
-      const results = await Promise.allSettled(providers.map((provide) => provide(taskContext)));
-      const tasks: HomeTask[] = [];
-      results.forEach((result, index) => {
-        if (result.status === 'fulfilled') tasks.push(...result.value);
-        else
-          deps.logger.error(
-            { err: result.reason, provider: index, requestId: ctx.requestId },
-            'home task provider failed',
-          );
-      });
+      const taskContext: HomeTaskContext = { actor, now: ctx.now, request: ctx, fiscalYear: plan, deps };
+      const [tasks, facts] = await Promise.all([
+        gather<HomeTask>('task', providers, taskContext),
+        gather<HomeFact>('fact', factProviders, taskContext),
+      ]);
 
       return {
         fiscalYear: plan ? { id: plan.id, year: plan.year, label: plan.label } : null,
@@ -107,6 +121,7 @@ export function createHomeService(
         })),
         deadlines,
         tasks: tasks.sort(byDueDate),
+        facts,
       };
     },
   };

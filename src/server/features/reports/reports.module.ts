@@ -1,4 +1,5 @@
 import { defineFeature } from '../feature-module';
+import { townSummaryFacts } from './reports.home-facts';
 import { createReportsRoutes } from './reports.routes';
 import type { ReportsService } from './reports.service';
 
@@ -6,4 +7,5 @@ import type { ReportsService } from './reports.service';
 export const reportsModule = defineFeature<ReportsService>({
   name: 'reports',
   routes: (service) => [createReportsRoutes(service)],
+  homeFacts: (service) => [townSummaryFacts(service)],
 });

@@ -1,6 +1,7 @@
 import { defineFeature } from '../feature-module';
 import { seminarEventHandlers } from './seminars.domain-events';
 import { seminarFeedbackParticipants } from './seminars.feedback';
+import { seminarTasks } from './seminars.home-tasks';
 import { createSeminarsRoutes } from './seminars.routes';
 import { type SeminarsService, sendSeminarReminders } from './seminars.service';
 
@@ -13,6 +14,7 @@ export const seminarsModule = defineFeature<SeminarsService>({
   // A seminar's feedback survey is answered by the participants of the events linked to it.
   surveyEligibility: { seminar_participants: seminarFeedbackParticipants },
   routes: (service) => [createSeminarsRoutes(service)],
+  homeTasks: (service) => [seminarTasks(service)],
   // The promoted attendee's mail.
   eventHandlers: (service) => seminarEventHandlers(service.publicUrl),
   jobs: (_service, config) => [

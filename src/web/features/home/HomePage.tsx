@@ -48,10 +48,38 @@ function MyMunicipality({ municipalityId }: { municipalityId: string }) {
   );
 }
 
-function Tasks({ tasks }: { tasks: Home['tasks'] }) {
+function TownSummary({ facts }: { facts: Home['facts'] }) {
+  const { t, pick } = useI18n();
+  if (facts.length === 0) return null;
+  return (
+    <Section title={t('home.townSummary')} description={t('home.townSummaryBody')} boxed>
+      <dl className="grid gap-4 md:grid-cols-3">
+        {facts.map((fact) => (
+          <div key={fact.kind} className="flex flex-col gap-1 rounded-8 border border-solid-gray-420 p-4">
+            <dt className="text-std-16B-170 text-solid-gray-800">{pick(fact.label)}</dt>
+            <dd className="text-std-28B-150 text-solid-gray-900 tabular-nums">
+              {fact.href ? <Link to={fact.href}>{pick(fact.value)}</Link> : pick(fact.value)}
+            </dd>
+            {fact.detail && <dd className="text-dns-14N-130 text-solid-gray-700">{pick(fact.detail)}</dd>}
+          </div>
+        ))}
+      </dl>
+    </Section>
+  );
+}
+
+function Tasks({ tasks, title }: { tasks: Home['tasks']; title?: string }) {
   const { t, locale, pick } = useI18n();
   return (
-    <Section title={t('home.tasks')} boxed>
+    <Section
+      title={title ?? t('home.tasks')}
+      actions={
+        tasks.length > 0 ? (
+          <Badge tone="warning">{t('home.taskCount', { count: tasks.length })}</Badge>
+        ) : undefined
+      }
+      boxed
+    >
       {tasks.length === 0 ? (
         <EmptyState isCompact title={t('home.noTasks')}>
           {t('home.noTasksBody')}
@@ -181,8 +209,16 @@ function ProgramSummary({ home }: { home: Home }) {
   );
 }
 
+/** A head of a municipality (and no staff role) gets the town's summary, not the staff's working view. */
+function isTownHead(user: SessionUser): boolean {
+  return (
+    hasAnyRole(user, ['municipality_head']) && !hasAnyRole(user, ['municipality_staff', 'prefecture_admin'])
+  );
+}
+
 function greetingKey(user: SessionUser) {
   if (isPrefectureAdmin(user)) return 'home.intro.admin' as const;
+  if (isTownHead(user)) return 'home.intro_head' as const;
   if (hasAnyRole(user, ['municipality_staff', 'municipality_head']))
     return 'home.intro.municipality' as const;
   return 'home.intro.partner' as const;
@@ -193,6 +229,7 @@ export default function HomePage() {
   const user = useCurrentUser();
   const home = useHome();
   const isAdmin = isPrefectureAdmin(user);
+  const isHead = isTownHead(user);
   const municipalityId = user.organization.municipalityId;
 
   return (
@@ -226,23 +263,34 @@ export default function HomePage() {
             </EmptyState>
           ) : (
             <div className="flex flex-col gap-10">
-              <div className="grid gap-6 lg:grid-cols-3">
-                <Tasks tasks={data.tasks} />
-                <Deadlines deadlines={data.deadlines} />
-                <OpenNow home={data} />
-              </div>
+              <TownSummary facts={data.facts} />
+              {isHead ? (
+                // The head's page is the town's summary and what is pending, not the working schedule.
+                <div className="grid gap-6 lg:grid-cols-2">
+                  <Tasks tasks={data.tasks} title={t('home.staffPending')} />
+                  <Deadlines deadlines={data.deadlines} />
+                </div>
+              ) : (
+                <div className="grid gap-6 lg:grid-cols-3">
+                  <Tasks tasks={data.tasks} />
+                  <Deadlines deadlines={data.deadlines} />
+                  <OpenNow home={data} />
+                </div>
+              )}
               {isAdmin && <ProgramSummary home={data} />}
-              <Section
-                title={t('home.schedule', { year: pick(data.fiscalYear.label) })}
-                description={isAdmin ? undefined : t('home.scheduleHighlight')}
-              >
-                <PhaseTimeline
-                  fiscalYear={data.fiscalYear.year}
-                  programs={data.programs}
-                  caption={t('home.scheduleCaption', { year: pick(data.fiscalYear.label) })}
-                  highlight={isAdmin ? undefined : (kind) => isPhaseRelevantTo(user.roles, kind)}
-                />
-              </Section>
+              {!isHead && (
+                <Section
+                  title={t('home.schedule', { year: pick(data.fiscalYear.label) })}
+                  description={isAdmin ? undefined : t('home.scheduleHighlight')}
+                >
+                  <PhaseTimeline
+                    fiscalYear={data.fiscalYear.year}
+                    programs={data.programs}
+                    caption={t('home.scheduleCaption', { year: pick(data.fiscalYear.label) })}
+                    highlight={isAdmin ? undefined : (kind) => isPhaseRelevantTo(user.roles, kind)}
+                  />
+                </Section>
+              )}
             </div>
           )
         }
