@@ -331,11 +331,11 @@ export const menusEn: Widen<typeof menusJa> = {
       add: 'Add a criterion',
       totalWeight: 'Total weight: {total}',
       save: 'Save rubric',
+      saved: 'Rubric saved.',
       savedAt: 'Saved (version {version})',
       unsaved: 'You have unsaved changes. Reviewers see them only after “Save rubric”.',
       neverSaved:
         'This year has no saved rubric yet: below is a starting draft. Reviewers cannot score until it is saved.',
-      saved: 'Rubric saved.',
     },
     bulk: {
       title: 'Assign reviewers in bulk',

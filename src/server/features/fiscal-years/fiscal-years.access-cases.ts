@@ -98,7 +98,17 @@ export const fiscalYearsAccessRules: AccessRule[] = [
     request: async (fx) => {
       const cookie = await fx.cookieFor(adminEmail);
       const preview = await (await fx.request('GET', '/api/fiscal-years/next-year', { cookie })).json();
-      return { path: '/api/fiscal-years/prepare-next', body: { year: preview.year } };
+      // Other rules create years up to 2100, past which no year can be made: then resume one
+      // still open for set-up (an earlier year to copy from exists), which is as valid a request.
+      if (preview.year <= 2100)
+        return { path: '/api/fiscal-years/prepare-next', body: { year: preview.year } };
+      const [open] = await fx.db
+        .select({ year: fiscalYears.year })
+        .from(fiscalYears)
+        .where(sql`${fiscalYears.status} <> 'closed' and ${fiscalYears.year} between 2023 and 2100`)
+        .orderBy(desc(fiscalYears.year))
+        .limit(1);
+      return { path: '/api/fiscal-years/prepare-next', body: { year: open!.year } };
     },
   },
   {
