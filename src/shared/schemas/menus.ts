@@ -47,7 +47,7 @@
  */
 import { z } from 'zod';
 import { challengeAreaSchema } from '../challenge-areas';
-import { deadlineInputSchema, localizedTextSchema } from './fiscal-years';
+import { localizedTextSchema } from './fiscal-years';
 
 type Labels = { ja: string; en: string };
 /** Optimistic-locking version: an integer column, so bounded to it (a larger one is a field error, not a 500). */
@@ -136,18 +136,18 @@ export const menuSettingsPutSchema = z.object({
   /** Omitted when the settings of the year are saved for the first time. */
   version: versionSchema.optional(),
   criteria: rubricCriteriaSchema,
-  /** Used when the advisor_dispatch program has no 'proposals' phase with a deadline. */
-  proposalDeadline: deadlineInputSchema.nullable(),
 });
 export type MenuSettingsPut = z.infer<typeof menuSettingsPutSchema>;
 
 export const menuSettingsSchema = z.object({
   fiscalYearId: z.string(),
   criteria: z.array(rubricCriterionSchema),
-  proposalDeadline: deadlineInputSchema.nullable(),
-  /** The deadline that applies (phase deadline first, then the one above), ISO instant. */
+  /**
+   * The proposal deadline: the deadline of the advisor_dispatch program's 'proposals' phase, the
+   * one deadline shown everywhere (edited on the year's page), ISO instant; null without one.
+   */
   effectiveDeadlineAt: z.string().nullable(),
-  effectiveDeadlineSource: z.enum(['phase', 'settings', 'none']),
+  effectiveDeadlineSource: z.enum(['phase', 'none']),
   /** null while the settings were never saved. */
   version: z.number().int().min(0).max(2_147_483_647).nullable(),
 });
@@ -344,6 +344,41 @@ export type ProposalList = z.infer<typeof proposalListSchema>;
 
 export const assignmentCreateSchema = z.object({ reviewerUserId: z.uuid() });
 export type AssignmentCreate = z.infer<typeof assignmentCreateSchema>;
+
+/** At most 50 proposals × 20 reviewers in one request (1,000 pairs), so one request's work stays bounded. */
+export const MAX_BULK_PROPOSALS = 50;
+export const MAX_BULK_REVIEWERS = 20;
+const distinct = (list: string[]) => new Set(list).size === list.length;
+const duplicateMessage = { ja: '同じものが重複して選ばれています。', en: 'The same item is selected twice.' };
+
+export const bulkAssignmentSchema = z.object({
+  proposalIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(MAX_BULK_PROPOSALS)
+    .refine(distinct, { params: duplicateMessage }),
+  reviewerUserIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(MAX_BULK_REVIEWERS)
+    .refine(distinct, { params: duplicateMessage }),
+});
+export type BulkAssignment = z.infer<typeof bulkAssignmentSchema>;
+
+export const bulkAssignmentSkipReasons = ['already_assigned', 'conflict_of_interest'] as const;
+export const bulkAssignmentResultSchema = z.object({
+  /** Assignments made by this request. */
+  assigned: z.array(z.object({ proposalId: z.string(), reviewerUserId: z.string(), reviewId: z.string() })),
+  /** Pairs left as they were: assigned before, or the reviewer belongs to the proposing company. */
+  skipped: z.array(
+    z.object({
+      proposalId: z.string(),
+      reviewerUserId: z.string(),
+      reason: z.enum(bulkAssignmentSkipReasons),
+    }),
+  ),
+});
+export type BulkAssignmentResult = z.infer<typeof bulkAssignmentResultSchema>;
 
 export const reviewerSchema = z.object({
   userId: z.string(),

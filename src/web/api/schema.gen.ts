@@ -1576,6 +1576,298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fiscal-years/next-year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Preview of "prepare next year": the year it makes, the year it copies from, what it copies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The preview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            label: {
+                                ja: string;
+                                en: string;
+                            };
+                            existingId: string | null;
+                            copyFrom: {
+                                id: string;
+                                year: number;
+                                label: {
+                                    ja: string;
+                                    en: string;
+                                };
+                            } | null;
+                            items: {
+                                key: string;
+                                label: {
+                                    ja: string;
+                                    en: string;
+                                };
+                                count: number;
+                                /** @enum {string} */
+                                state: "will_copy" | "copied" | "nothing";
+                                detail: {
+                                    ja: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fiscal-years/prepare-next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prepare the next year: create it with the previous year’s programs and phases (a year on), rubric, needs survey (draft) and seminar series; running it again completes, never duplicates */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Prepared */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYearId: string;
+                            year: number;
+                            items: {
+                                key: string;
+                                label: {
+                                    ja: string;
+                                    en: string;
+                                };
+                                count: number;
+                                /** @enum {string} */
+                                state: "will_copy" | "copied" | "nothing";
+                                detail: {
+                                    ja: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fiscal-years/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The set-up checklist of a year: what is done, what is missing, and the page that fixes it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The checklist */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYearId: string;
+                            year: number;
+                            label: {
+                                ja: string;
+                                en: string;
+                            };
+                            items: {
+                                key: string;
+                                label: {
+                                    ja: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                state: "done" | "missing" | "later";
+                                detail: {
+                                    ja: string;
+                                    en: string;
+                                };
+                                href: string;
+                            }[];
+                            isReady: boolean;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fiscal-years/{id}": {
         parameters: {
             query?: never;
@@ -2417,6 +2709,111 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/phases/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start an upcoming phase today; refused (422) while what it needs is missing, e.g. a rubric */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Opened */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programId: string;
+                            /** @enum {string} */
+                            kind: "survey" | "proposals" | "review" | "call" | "allocation" | "delivery" | "evaluation" | "seminars" | "other";
+                            startsOn: string;
+                            endsOn: string;
+                            deadline: {
+                                date: string;
+                                time: string;
+                            } | null;
+                            deadlineAt: string | null;
+                            note: string;
+                            /** @enum {string} */
+                            state: "upcoming" | "open" | "closed";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/home": {
@@ -3776,13 +4173,9 @@ export interface paths {
                                 labelEn: string;
                                 weight: number;
                             }[];
-                            proposalDeadline: {
-                                date: string;
-                                time: string;
-                            } | null;
                             effectiveDeadlineAt: string | null;
                             /** @enum {string} */
-                            effectiveDeadlineSource: "phase" | "settings" | "none";
+                            effectiveDeadlineSource: "phase" | "none";
                             version: number | null;
                         };
                     };
@@ -3861,10 +4254,6 @@ export interface paths {
                             labelEn: string;
                             weight: number;
                         }[];
-                        proposalDeadline: {
-                            date: string;
-                            time: string;
-                        } | null;
                     };
                 };
             };
@@ -3883,13 +4272,9 @@ export interface paths {
                                 labelEn: string;
                                 weight: number;
                             }[];
-                            proposalDeadline: {
-                                date: string;
-                                time: string;
-                            } | null;
                             effectiveDeadlineAt: string | null;
                             /** @enum {string} */
-                            effectiveDeadlineSource: "phase" | "settings" | "none";
+                            effectiveDeadlineSource: "phase" | "none";
                             version: number | null;
                         };
                     };
@@ -4808,6 +5193,106 @@ export interface paths {
                             weightedTotal: number | null;
                             submittedAt: string | null;
                             version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/menus/assignments/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign every selected reviewer to every selected proposal (≤50 × ≤20) in one transaction; existing and conflicting pairs are skipped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        proposalIds: string[];
+                        reviewerUserIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Assigned and skipped pairs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: {
+                                proposalId: string;
+                                reviewerUserId: string;
+                                reviewId: string;
+                            }[];
+                            skipped: {
+                                proposalId: string;
+                                reviewerUserId: string;
+                                /** @enum {string} */
+                                reason: "already_assigned" | "conflict_of_interest";
+                            }[];
                         };
                     };
                 };
@@ -6523,6 +7008,7 @@ export interface paths {
                                 version: number;
                                 isFrozen: boolean;
                                 isPublished: boolean;
+                                isDraft: boolean;
                                 isOpen: boolean;
                                 submittedCount: number;
                                 eligibleCount: number;
@@ -6678,6 +7164,7 @@ export interface paths {
                             version: number;
                             isFrozen: boolean;
                             isPublished: boolean;
+                            isDraft: boolean;
                             isOpen: boolean;
                             submittedCount: number;
                             eligibleCount: number;
@@ -6845,6 +7332,7 @@ export interface paths {
                             version: number;
                             isFrozen: boolean;
                             isPublished: boolean;
+                            isDraft: boolean;
                             isOpen: boolean;
                             submittedCount: number;
                             eligibleCount: number;
@@ -7062,6 +7550,7 @@ export interface paths {
                             version: number;
                             isFrozen: boolean;
                             isPublished: boolean;
+                            isDraft: boolean;
                             isOpen: boolean;
                             submittedCount: number;
                             eligibleCount: number;
@@ -7157,6 +7646,7 @@ export interface paths {
                             version: number;
                             isFrozen: boolean;
                             isPublished: boolean;
+                            isDraft: boolean;
                             isOpen: boolean;
                             submittedCount: number;
                             eligibleCount: number;
@@ -7276,6 +7766,182 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/surveys/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft survey to its respondents (it opens with its window from then on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Published */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fiscalYearId: string;
+                            title: {
+                                ja: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            kind: "needs" | "post_support" | "follow_up" | "seminar_feedback";
+                            /** @enum {string} */
+                            audience: "municipalities" | "companies" | "seminar_participants" | "project_municipalities";
+                            opensAt: string;
+                            closesAt: string;
+                            surveyVersion: number;
+                            version: number;
+                            isFrozen: boolean;
+                            isPublished: boolean;
+                            isDraft: boolean;
+                            isOpen: boolean;
+                            submittedCount: number;
+                            eligibleCount: number;
+                            /** @enum {string|null} */
+                            myStatus: "not_started" | "draft" | "submitted" | null;
+                            can: {
+                                edit: boolean;
+                                answer: boolean;
+                                viewResults: boolean;
+                                share: boolean;
+                                viewShared: boolean;
+                                remind: boolean;
+                                answerAsProxy: boolean;
+                            };
+                            sections: {
+                                key: string;
+                                title: {
+                                    ja: string;
+                                    en: string;
+                                };
+                                description?: {
+                                    ja: string;
+                                    en: string;
+                                } | null;
+                                questions: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    type: "single_choice" | "multiple_choice" | "scale" | "number" | "short_text" | "long_text" | "matrix";
+                                    label: {
+                                        ja: string;
+                                        en: string;
+                                    };
+                                    help?: {
+                                        ja: string;
+                                        en: string;
+                                    } | null;
+                                    required: boolean;
+                                    /** @default [] */
+                                    options: {
+                                        value: string;
+                                        label: {
+                                            ja: string;
+                                            en: string;
+                                        };
+                                        score?: number | null;
+                                        /** @enum {string|null} */
+                                        maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
+                                    }[];
+                                    /** @default [] */
+                                    rows: {
+                                        value: string;
+                                        label: {
+                                            ja: string;
+                                            en: string;
+                                        };
+                                        score?: number | null;
+                                        /** @enum {string|null} */
+                                        maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
+                                    }[];
+                                    showIf?: {
+                                        questionKey: string;
+                                        anyOf: string[];
+                                    } | null;
+                                    min?: number | null;
+                                    max?: number | null;
+                                    /** @enum {string|null} */
+                                    maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/surveys/{id}/response": {

@@ -114,6 +114,7 @@ export const auditSentenceTemplates: Record<string, Template> = {
   'fiscal_year.close': ['{e}を締めました', 'closed {e}'],
   'fiscal_year.create': ['{e}を作成しました', 'created {e}'],
   'fiscal_year.update': ['{e}を更新しました', 'updated {e}'],
+  'fiscal_year.prepare': ['前年度から{e}を準備しました', 'prepared {e} from the previous year'],
   'menu_proposal.create': ['{e}を作成しました', 'created {e}'],
   'menu_proposal.decide': ['{e}の採否を決定しました', 'decided on {e}'],
   'menu_proposal.submit': ['{e}を提出しました', 'submitted {e}'],
@@ -133,6 +134,7 @@ export const auditSentenceTemplates: Record<string, Template> = {
   'program.delete': ['{e}を削除しました', 'deleted {e}'],
   'program.update': ['{e}を更新しました', 'updated {e}'],
   'program_phase.create': ['{e}を作成しました', 'created {e}'],
+  'program_phase.open': ['{e}を開始しました', 'opened {e}'],
   'program_phase.delete': ['{e}を削除しました', 'deleted {e}'],
   'program_phase.update': ['{e}を更新しました', 'updated {e}'],
   'request.csrf_rejected': [
@@ -164,6 +166,7 @@ export const auditSentenceTemplates: Record<string, Template> = {
   'survey.remind': ['{e}の督促を送りました', 'sent reminders for {e}'],
   'survey.share': ['{e}の企業への共有を変更しました', 'changed how {e} is shared with companies'],
   'survey.update': ['{e}を更新しました', 'updated {e}'],
+  'survey.publish': ['{e}を公開しました', 'published {e}'],
   'survey_response.proxy_save': ['{e}を代理入力しました', 'entered {e} on behalf of the municipality'],
   'survey_response.save': ['{e}を一時保存しました', 'saved {e}'],
   'survey_response.submit': ['{e}を提出しました', 'submitted {e}'],

@@ -231,6 +231,12 @@ export async function insertReview(ex: Executor, values: typeof menuReviews.$inf
   return row!;
 }
 
+/** Inserts the assignment unless the pair exists (two admins at once: the unique index decides); null then. */
+export async function insertReviewIfAbsent(ex: Executor, values: typeof menuReviews.$inferInsert) {
+  const [row] = await ex.insert(menuReviews).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
 /** Deletes the review only if it still has the version the caller read; false otherwise. */
 export async function deleteReview(ex: Executor, id: string, version: number): Promise<boolean> {
   const deleted = await ex

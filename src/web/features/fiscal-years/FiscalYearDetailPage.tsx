@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import {
   type AdjustedDeadline,
   type FiscalYearDetail,
@@ -11,7 +11,7 @@ import { isApiError } from '../../api/client';
 import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
-import { Button } from '../../components/Button';
+import { Button, buttonClass } from '../../components/Button';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { DescriptionList } from '../../components/DescriptionList';
 import { EmptyState } from '../../components/EmptyState';
@@ -27,6 +27,7 @@ import {
   useDeleteProgram,
   useFiscalYear,
   useInvalidatePlan,
+  useOpenPhase,
   useUpdateFiscalYear,
 } from './api';
 import { ConflictNotice } from '../../components/forms/ConflictNotice';
@@ -116,6 +117,7 @@ function ProgramSection({
   const [notice, setNotice] = useState('');
   const deleteProgram = useDeleteProgram();
   const deletePhase = useDeletePhase();
+  const openPhase = useOpenPhase();
   const editingPhase =
     editing?.kind === 'phase' ? program.phases.find((p) => p.id === editing.phaseId) : undefined;
   const title = locale === 'ja' ? program.name : program.nameEn;
@@ -201,6 +203,13 @@ function ProgramSection({
       <p role="status" className="text-std-16N-170 text-success-2 empty:hidden">
         {notice}
       </p>
+      {openPhase.isError && (
+        <Alert tone="error" isLive>
+          {isApiError(openPhase.error)
+            ? [pick(openPhase.error.localized), ...openPhase.error.fields.map((f) => pick(f))].join(' ')
+            : t('state.unknownError')}
+        </Alert>
+      )}
       {deletePhase.isError && (
         <Alert tone="error" isLive>
           {isApiError(deletePhase.error) ? pick(deletePhase.error.localized) : t('state.unknownError')}
@@ -252,6 +261,21 @@ function ProgramSection({
                   {isAdmin && (
                     <Td className="text-right">
                       <span className="inline-flex flex-wrap justify-end gap-2">
+                        {phase.state === 'upcoming' && (
+                          <Button
+                            variant="secondary"
+                            size="xs"
+                            isBusy={openPhase.isPending && openPhase.variables?.id === phase.id}
+                            onClick={() =>
+                              openPhase.mutate(phase, {
+                                onSuccess: () => setNotice(t('yearSetup.opened', { phase: phaseName })),
+                              })
+                            }
+                            aria-label={`${t('yearSetup.openNow')}：${phaseName}`}
+                          >
+                            {t('yearSetup.openNow')}
+                          </Button>
+                        )}
                         <Button
                           variant="secondary"
                           size="xs"
@@ -378,6 +402,13 @@ export default function FiscalYearDetailPage() {
           ) : undefined
         }
         description={isAdmin ? undefined : t('fiscalYears.readOnlyNote')}
+        actions={
+          isAdmin ? (
+            <Link to={`/fiscal-years/${id}/setup`} className={buttonClass('secondary', 'md')}>
+              {t('yearSetup.checklistLink')}
+            </Link>
+          ) : undefined
+        }
       />
       <QueryState query={query}>
         {(fy) => (
