@@ -213,8 +213,10 @@ export function PhaseTimeline({
                     {highlight?.(phase.kind) && <Badge tone="accent">{t('home.yourPhase')}</Badge>}
                   </span>
                 </Td>
-                <Td>{formatYmdRange(phase.startsOn, phase.endsOn, locale)}</Td>
                 <Td>
+                  <DateRangeText text={formatYmdRange(phase.startsOn, phase.endsOn, locale)} />
+                </Td>
+                <Td className="whitespace-nowrap">
                   {phase.deadlineAt ? (
                     formatDateTime(phase.deadlineAt, locale)
                   ) : (
@@ -230,5 +232,21 @@ export function PhaseTimeline({
         </TBody>
       </Table>
     </div>
+  );
+}
+
+/** A date range that breaks only between its two dates, never inside one (a narrow table cell). */
+function DateRangeText({ text }: { text: string }) {
+  const parts = text.split(/(?<=〜)|(?<= –)/);
+  return (
+    <>
+      {parts.map((part, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the two halves of one fixed string.
+        <span key={index}>
+          {index > 0 && <wbr />}
+          <span className="whitespace-nowrap">{part}</span>
+        </span>
+      ))}
+    </>
   );
 }
