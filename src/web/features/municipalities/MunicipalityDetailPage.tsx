@@ -3,6 +3,7 @@ import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Badge } from '../../components/Badge';
 import { DescriptionList } from '../../components/DescriptionList';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
@@ -28,6 +29,7 @@ export default function MunicipalityDetailPage() {
           { label: t('municipalities.title'), to: '/municipalities' },
           { label: title },
         ]}
+        actions={<PrintButton />}
         meta={
           m ? (
             <>
@@ -91,6 +93,7 @@ export default function MunicipalityDetailPage() {
                 title={t('municipalities.editPopulation')}
                 description={t('municipalities.editPopulationDescription')}
                 boxed
+                className="print:hidden"
               >
                 <PopulationForm key={municipality.id} municipality={municipality} />
               </Section>
