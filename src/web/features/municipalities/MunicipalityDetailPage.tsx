@@ -1,6 +1,7 @@
 import { useParams } from 'react-router';
-import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
+import { hasAnyRole, isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Badge } from '../../components/Badge';
+import { ButtonLink } from '../../components/Button';
 import { DescriptionList } from '../../components/DescriptionList';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
@@ -18,6 +19,10 @@ export default function MunicipalityDetailPage() {
   const user = useCurrentUser();
   const query = useMunicipality(id);
   const m = query.data;
+  // The town's profile gathers its maturity, answers, support and seminars; the server lets the
+  // prefecture and the council read any town's, a town its own.
+  const readsProfile =
+    hasAnyRole(user, ['prefecture_admin', 'council_secretariat']) || user.organization.municipalityId === id;
   const title = m ? (locale === 'ja' ? m.name : m.nameEn) : t('municipalities.detailTitle');
 
   return (
@@ -29,7 +34,16 @@ export default function MunicipalityDetailPage() {
           { label: t('municipalities.title'), to: '/municipalities' },
           { label: title },
         ]}
-        actions={<PrintButton />}
+        actions={
+          <>
+            {readsProfile && (
+              <ButtonLink to={`/reports/municipalities/${id}`} variant="secondary">
+                {t('municipalities.openProfile')}
+              </ButtonLink>
+            )}
+            <PrintButton />
+          </>
+        }
         meta={
           m ? (
             <>
