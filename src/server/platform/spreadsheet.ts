@@ -143,11 +143,41 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+export type SheetCell = string | number | Date | null | undefined;
+
 export interface SheetSpec {
   name: string;
   columns: { header: string; key: string; width?: number }[];
   /** Numbers become number cells; a Date becomes a date cell showing the time in Japan. */
-  rows: Record<string, string | number | Date | null | undefined>[];
+  rows: Record<string, SheetCell>[];
+}
+
+/** One column read from a typed row: header, width and value sit together, so no key is spelled twice. */
+export interface ColumnOf<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => SheetCell;
+}
+
+/** A sheet from typed rows and the columns that read them. */
+export function sheetFrom<T>(name: string, rows: readonly T[], columns: readonly ColumnOf<T>[]): SheetSpec {
+  return {
+    name,
+    columns: columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width })),
+    rows: rows.map((row) => Object.fromEntries(columns.map((c, i) => [`c${i}`, c.value(row)]))),
+  };
+}
+
+/**
+ * The same table as CSV lines (header first), for `toCsv`. A date is written as its ISO
+ * instant: CSV has no date type, and the instant reads the same in every time zone.
+ */
+export function sheetAsCsvLines(sheet: SheetSpec): (string | number | null)[][] {
+  const text = (v: SheetCell) => (v instanceof Date ? v.toISOString() : (v ?? null));
+  return [
+    sheet.columns.map((c) => c.header),
+    ...sheet.rows.map((r) => sheet.columns.map((c) => text(r[c.key]))),
+  ];
 }
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;

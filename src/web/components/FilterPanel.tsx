@@ -1,6 +1,7 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { Button } from './Button';
+import { Select } from './Select';
 
 /**
  * The filter box above a list: a search landmark with the fields in a grid,
@@ -35,5 +36,33 @@ export function FilterPanel({
         </div>
       </form>
     </search>
+  );
+}
+
+/**
+ * A filter's drop-down: 「すべて」 (no filter, the empty value) first, then the choices. Used inside
+ * a `FilterPanel`; the page keeps the value.
+ */
+export function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+}) {
+  const { t } = useI18n();
+  return (
+    <Select label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('common.all')}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </Select>
   );
 }

@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { editable, id } from './columns';
+import { editable, id, requiredRef } from './columns';
 import { municipalities, prefectures } from './tenancy';
 
 /**
@@ -11,9 +11,7 @@ export const organizations = pgTable(
   'organizations',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
     /** 'prefecture' | 'municipality' | 'council' | 'company' */
     kind: text('kind').notNull(),
     name: text('name').notNull(),
@@ -32,12 +30,8 @@ export const users = pgTable(
   'users',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    organizationId: requiredRef('organization_id', () => organizations.id),
     /** Stored lower-cased so lookups are case-insensitive. */
     email: text('email').notNull(),
     displayName: text('display_name').notNull(),
@@ -71,9 +65,7 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: requiredRef('user_id', () => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -90,9 +82,7 @@ export const oneTimeTokens = pgTable(
   'one_time_tokens',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: requiredRef('user_id', () => users.id, { onDelete: 'cascade' }),
     /** 'password_reset' | 'invitation' */
     purpose: text('purpose').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

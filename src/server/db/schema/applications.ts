@@ -19,7 +19,7 @@ import type {
   SupportProjectStatus,
 } from '../../../shared/schemas/applications';
 import { organizations, users } from './accounts';
-import { editable, id } from './columns';
+import { editable, id, requiredRef } from './columns';
 import { fiscalYears, programs } from './fiscal-years';
 import { menuProposals } from './menus';
 import { municipalities, prefectures } from './tenancy';
@@ -29,15 +29,9 @@ export const applicationCalls = pgTable(
   'application_calls',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    programId: uuid('program_id')
-      .notNull()
-      .references(() => programs.id),
-    fiscalYearId: uuid('fiscal_year_id')
-      .notNull()
-      .references(() => fiscalYears.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    programId: requiredRef('program_id', () => programs.id),
+    fiscalYearId: requiredRef('fiscal_year_id', () => fiscalYears.id),
     maxChoices: integer('max_choices').notNull().default(3),
     maxProjectsPerMunicipality: integer('max_projects_per_municipality').notNull().default(2),
     headConfirmationRequired: boolean('head_confirmation_required').notNull().default(false),
@@ -60,15 +54,9 @@ export const applications = pgTable(
   'applications',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    callId: uuid('call_id')
-      .notNull()
-      .references(() => applicationCalls.id),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    callId: requiredRef('call_id', () => applicationCalls.id),
+    municipalityId: requiredRef('municipality_id', () => municipalities.id),
     status: text('status').$type<ApplicationStatus>().notNull().default('draft'),
     /** Selected menu proposal ids, first choice first. */
     menuIds: uuid('menu_ids').array().notNull(),
@@ -101,12 +89,8 @@ export const allocationRuns = pgTable(
   'allocation_runs',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    callId: uuid('call_id')
-      .notNull()
-      .references(() => applicationCalls.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    callId: requiredRef('call_id', () => applicationCalls.id),
     label: text('label').notNull(),
     status: text('status').$type<RunStatus>().notNull().default('queued'),
     priorityWeights: jsonb('priority_weights').$type<PriorityWeights>().notNull(),
@@ -136,15 +120,9 @@ export const supportProjects = pgTable(
   'support_projects',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    fiscalYearId: uuid('fiscal_year_id')
-      .notNull()
-      .references(() => fiscalYears.id),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    fiscalYearId: requiredRef('fiscal_year_id', () => fiscalYears.id),
+    municipalityId: requiredRef('municipality_id', () => municipalities.id),
     /** null for history whose menu is not in the catalog. */
     menuProposalId: uuid('menu_proposal_id').references(() => menuProposals.id),
     organizationId: uuid('organization_id').references(() => organizations.id),

@@ -4,7 +4,7 @@ import type { ChallengeArea } from '../../../shared/challenge-areas';
 import type { CaseStatus } from '../../../shared/schemas/cases';
 import { organizations, users } from './accounts';
 import { supportProjects } from './applications';
-import { editable, id } from './columns';
+import { editable, id, requiredRef } from './columns';
 import { fiscalYears } from './fiscal-years';
 import { menuProposals } from './menus';
 import { municipalities, prefectures } from './tenancy';
@@ -18,15 +18,9 @@ export const caseStudies = pgTable(
   'case_studies',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
-    fiscalYearId: uuid('fiscal_year_id')
-      .notNull()
-      .references(() => fiscalYears.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    municipalityId: requiredRef('municipality_id', () => municipalities.id),
+    fiscalYearId: requiredRef('fiscal_year_id', () => fiscalYears.id),
     menuProposalId: uuid('menu_proposal_id').references(() => menuProposals.id),
     supportProjectId: uuid('support_project_id').references(() => supportProjects.id),
     /** The company whose members may edit it (the project's company); null when the prefecture drafts alone. */

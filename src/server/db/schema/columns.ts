@@ -1,4 +1,4 @@
-import { integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Primary key: random UUIDs so ids leak no counts and rows can be made on any node. */
 export const id = () => uuid('id').primaryKey().defaultRandom();
@@ -14,3 +14,12 @@ export const editable = () => ({
   createdBy: uuid('created_by'),
   updatedBy: uuid('updated_by'),
 });
+
+type ReferenceActions = Parameters<ReturnType<typeof uuid>['references']>[1];
+
+/**
+ * A required foreign key to another table's id: most rows belong to a prefecture, a year, a
+ * municipality or a parent record, and spelling each one out took three lines.
+ */
+export const requiredRef = (name: string, target: () => AnyPgColumn, actions?: ReferenceActions) =>
+  uuid(name).notNull().references(target, actions);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { editable, id } from './columns';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { editable, id, requiredRef } from './columns';
 import { prefectures } from './tenancy';
 
 /** 年度: April to March. `year` is the Western year in which it starts. */
@@ -8,9 +8,7 @@ export const fiscalYears = pgTable(
   'fiscal_years',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
     year: integer('year').notNull(),
     /** 'planning' | 'active' | 'closed' */
     status: text('status').notNull().default('planning'),
@@ -29,12 +27,8 @@ export const programs = pgTable(
   'programs',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    fiscalYearId: uuid('fiscal_year_id')
-      .notNull()
-      .references(() => fiscalYears.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    fiscalYearId: requiredRef('fiscal_year_id', () => fiscalYears.id),
     /** 'advisor_dispatch' | 'seminar_series' | 'other' */
     kind: text('kind').notNull(),
     name: text('name').notNull(),
@@ -52,12 +46,8 @@ export const programPhases = pgTable(
   'program_phases',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    programId: uuid('program_id')
-      .notNull()
-      .references(() => programs.id, { onDelete: 'cascade' }),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    programId: requiredRef('program_id', () => programs.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),

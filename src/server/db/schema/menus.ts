@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organizations, users } from './accounts';
-import { editable, id } from './columns';
+import { editable, id, requiredRef } from './columns';
 import { fiscalYears } from './fiscal-years';
 import { prefectures } from './tenancy';
 import type { ChallengeArea } from '../../../shared/challenge-areas';
@@ -17,12 +17,8 @@ export const menuSettings = pgTable(
   'menu_settings',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    fiscalYearId: uuid('fiscal_year_id')
-      .notNull()
-      .references(() => fiscalYears.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    fiscalYearId: requiredRef('fiscal_year_id', () => fiscalYears.id),
     /** RubricCriterion[]: { key, label, labelEn, weight }. */
     criteria: jsonb('criteria').$type<RubricCriterion[]>().notNull(),
     proposalDeadlineAt: timestamp('proposal_deadline_at', { withTimezone: true }),
@@ -36,12 +32,8 @@ export const advisorProfiles = pgTable(
   'advisor_profiles',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    userId: requiredRef('user_id', () => users.id),
     skills: text('skills').array().notNull(),
     qualifications: text('qualifications').array().notNull(),
     pastProjects: text('past_projects').array().notNull(),
@@ -56,15 +48,9 @@ export const menuProposals = pgTable(
   'menu_proposals',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    fiscalYearId: uuid('fiscal_year_id')
-      .notNull()
-      .references(() => fiscalYears.id),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    fiscalYearId: requiredRef('fiscal_year_id', () => fiscalYears.id),
+    organizationId: requiredRef('organization_id', () => organizations.id),
     title: text('title').notNull(),
     /** ChallengeArea ids. */
     challengeAreas: text('challenge_areas').array().$type<ChallengeArea[]>().notNull(),
@@ -98,15 +84,9 @@ export const menuReviews = pgTable(
   'menu_reviews',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    proposalId: uuid('proposal_id')
-      .notNull()
-      .references(() => menuProposals.id),
-    reviewerUserId: uuid('reviewer_user_id')
-      .notNull()
-      .references(() => users.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    proposalId: requiredRef('proposal_id', () => menuProposals.id),
+    reviewerUserId: requiredRef('reviewer_user_id', () => users.id),
     /** 'assigned' | 'submitted' | 'conflict' */
     status: text('status').$type<ReviewStatus>().notNull().default('assigned'),
     /** { [criterionKey]: 1..5 } */

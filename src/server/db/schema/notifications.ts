@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { EmailDelivery, NotificationKind } from '../../../shared/notification-kinds';
-import { editable, id } from './columns';
+import { editable, id, requiredRef } from './columns';
 import { users } from './accounts';
 import { prefectures } from './tenancy';
 
@@ -15,9 +15,7 @@ export const notifications = pgTable(
   {
     id: id(),
     prefectureId: uuid('prefecture_id').references(() => prefectures.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: requiredRef('user_id', () => users.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<NotificationKind>().notNull(),
     /** The mail's subject, in the language of the recipient's account when it was written. */
     title: text('title').notNull(),

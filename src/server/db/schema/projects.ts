@@ -3,7 +3,7 @@ import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import type { ActivityMode, ReportStatus, SupportProjectStatus } from '../../../shared/schemas/projects';
 import { users } from './accounts';
 import { supportProjects } from './applications';
-import { editable, id } from './columns';
+import { editable, id, requiredRef } from './columns';
 import { fiscalYears } from './fiscal-years';
 import { prefectures } from './tenancy';
 
@@ -17,12 +17,8 @@ export const projectSettings = pgTable(
   'project_settings',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    fiscalYearId: uuid('fiscal_year_id')
-      .notNull()
-      .references(() => fiscalYears.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    fiscalYearId: requiredRef('fiscal_year_id', () => fiscalYears.id),
     maxOnsiteDays: integer('max_onsite_days').notNull(),
     /** Minutes, so half hours stay exact. */
     maxOnlineMinutes: integer('max_online_minutes').notNull(),
@@ -42,12 +38,8 @@ export const projectPlans = pgTable(
   'project_plans',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => supportProjects.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    projectId: requiredRef('project_id', () => supportProjects.id),
     goals: text('goals').notNull().default(''),
     sessionsPlanned: integer('sessions_planned').notNull().default(0),
     /** 'YYYY-MM-DD' */
@@ -64,12 +56,8 @@ export const projectActivities = pgTable(
   'project_activities',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => supportProjects.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    projectId: requiredRef('project_id', () => supportProjects.id),
     /** 'YYYY-MM-DD' (JST) */
     date: text('date').notNull(),
     mode: text('mode').$type<ActivityMode>().notNull(),
@@ -92,16 +80,10 @@ export const projectCapExceedances = pgTable(
   'project_cap_exceedances',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => supportProjects.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    projectId: requiredRef('project_id', () => supportProjects.id),
     reason: text('reason').notNull(),
-    approvedBy: uuid('approved_by')
-      .notNull()
-      .references(() => users.id),
+    approvedBy: requiredRef('approved_by', () => users.id),
     approvedAt: timestamp('approved_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('project_cap_exceedances_project').on(t.projectId)],
@@ -112,12 +94,8 @@ export const projectReports = pgTable(
   'project_reports',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => supportProjects.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    projectId: requiredRef('project_id', () => supportProjects.id),
     status: text('status').$type<ReportStatus>().notNull().default('draft'),
     summary: text('summary').notNull().default(''),
     challenge: text('challenge').notNull().default(''),
@@ -142,12 +120,8 @@ export const projectAttachments = pgTable(
   'project_attachments',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => supportProjects.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    projectId: requiredRef('project_id', () => supportProjects.id),
     activityId: uuid('activity_id').references(() => projectActivities.id),
     /** The upload store's generated name (uploads/projects). */
     storedName: text('stored_name').notNull(),
@@ -165,12 +139,8 @@ export const projectStatusChanges = pgTable(
   'project_status_changes',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => supportProjects.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    projectId: requiredRef('project_id', () => supportProjects.id),
     fromStatus: text('from_status').$type<SupportProjectStatus>(),
     toStatus: text('to_status').$type<SupportProjectStatus>().notNull(),
     comment: text('comment').notNull().default(''),
@@ -189,12 +159,8 @@ export const projectEvaluations = pgTable(
   'project_evaluations',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => supportProjects.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    projectId: requiredRef('project_id', () => supportProjects.id),
     /** surveys.id (kind post_support, audience project_municipalities). */
     surveyId: uuid('survey_id').notNull(),
     evaluatedAt: timestamp('evaluated_at', { withTimezone: true }),

@@ -8,7 +8,7 @@ import type {
   RegistrationStatus,
 } from '../../../shared/schemas/seminars';
 import { users } from './accounts';
-import { editable, id } from './columns';
+import { editable, id, requiredRef } from './columns';
 import { fiscalYears, programs } from './fiscal-years';
 import { surveys } from './surveys';
 import { municipalities, prefectures, regions } from './tenancy';
@@ -18,12 +18,8 @@ export const seminarSeries = pgTable(
   'seminar_series',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    fiscalYearId: uuid('fiscal_year_id')
-      .notNull()
-      .references(() => fiscalYears.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    fiscalYearId: requiredRef('fiscal_year_id', () => fiscalYears.id),
     programId: uuid('program_id').references(() => programs.id),
     title: text('title').notNull(),
     costPerSessionThousandYen: integer('cost_per_session_thousand_yen').notNull(),
@@ -38,12 +34,8 @@ export const seminarEvents = pgTable(
   'seminar_events',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    seriesId: uuid('series_id')
-      .notNull()
-      .references(() => seminarSeries.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    seriesId: requiredRef('series_id', () => seminarSeries.id),
     title: text('title').notNull(),
     audience: text('audience').$type<Audience>().notNull(),
     regionId: uuid('region_id').references(() => regions.id),
@@ -80,15 +72,9 @@ export const seminarRegistrations = pgTable(
   'seminar_registrations',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => seminarEvents.id),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    eventId: requiredRef('event_id', () => seminarEvents.id),
+    municipalityId: requiredRef('municipality_id', () => municipalities.id),
     userId: uuid('user_id').references(() => users.id),
     attendeeName: text('attendee_name').notNull(),
     attendeePosition: text('attendee_position').notNull().default(''),
@@ -116,15 +102,9 @@ export const seminarWalkIns = pgTable(
   'seminar_walk_ins',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => seminarEvents.id),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    eventId: requiredRef('event_id', () => seminarEvents.id),
+    municipalityId: requiredRef('municipality_id', () => municipalities.id),
     name: text('name').notNull(),
     email: text('email').notNull().default(''),
     audienceGroup: text('audience_group').$type<ReachAudience>().notNull(),
@@ -142,12 +122,8 @@ export const seminarFiles = pgTable(
   'seminar_files',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => seminarEvents.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    eventId: requiredRef('event_id', () => seminarEvents.id),
     purpose: text('purpose').$type<MaterialPurpose | 'archive'>().notNull(),
     kind: text('kind').$type<'link' | 'file'>().notNull(),
     title: text('title').notNull(),
@@ -163,12 +139,8 @@ export const seminarFiles = pgTable(
 /** An uploaded attendance report waiting for the administrator's review (preview → confirm). */
 export const seminarAttendanceImports = pgTable('seminar_attendance_imports', {
   id: id(),
-  prefectureId: uuid('prefecture_id')
-    .notNull()
-    .references(() => prefectures.id),
-  eventId: uuid('event_id')
-    .notNull()
-    .references(() => seminarEvents.id),
+  prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+  eventId: requiredRef('event_id', () => seminarEvents.id),
   /** 'zoom' | 'zoom_summary' | 'teams' */
   format: text('format').notNull(),
   /** The preview rows as shown to the administrator (index, name, e-mail, minutes, match). */
@@ -182,15 +154,9 @@ export const seminarArchiveViews = pgTable(
   'seminar_archive_views',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => seminarEvents.id),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    eventId: requiredRef('event_id', () => seminarEvents.id),
+    municipalityId: requiredRef('municipality_id', () => municipalities.id),
     userId: uuid('user_id').references(() => users.id),
     audienceGroup: text('audience_group').$type<ReachAudience>().notNull(),
     viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull().defaultNow(),

@@ -11,7 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Answers, Section, SurveyAudience, SurveyKind } from '../../../shared/schemas/surveys';
 import { organizations, users } from './accounts';
-import { editable, id } from './columns';
+import { editable, id, requiredRef } from './columns';
 import { fiscalYears } from './fiscal-years';
 import { municipalities, prefectures } from './tenancy';
 
@@ -31,12 +31,8 @@ export const surveys = pgTable(
   'surveys',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    fiscalYearId: uuid('fiscal_year_id')
-      .notNull()
-      .references(() => fiscalYears.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    fiscalYearId: requiredRef('fiscal_year_id', () => fiscalYears.id),
     /** 'needs' | 'post_support' | 'follow_up' | 'seminar_feedback' */
     kind: text('kind').$type<SurveyKind>().notNull(),
     /** 'municipalities' | 'companies' | 'seminar_participants' | 'project_municipalities' */
@@ -70,12 +66,8 @@ export const surveyResponses = pgTable(
   'survey_responses',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    surveyId: uuid('survey_id')
-      .notNull()
-      .references(() => surveys.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    surveyId: requiredRef('survey_id', () => surveys.id),
     respondentKey: text('respondent_key').notNull(),
     municipalityId: uuid('municipality_id').references(() => municipalities.id),
     organizationId: uuid('organization_id').references(() => organizations.id),
@@ -103,12 +95,8 @@ export const surveyResponses = pgTable(
 export const surveyReminders = pgTable(
   'survey_reminders',
   {
-    surveyId: uuid('survey_id')
-      .notNull()
-      .references(() => surveys.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    surveyId: requiredRef('survey_id', () => surveys.id),
+    userId: requiredRef('user_id', () => users.id),
     lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.userId] })],

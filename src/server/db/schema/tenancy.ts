@@ -1,5 +1,5 @@
-import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { editable, id } from './columns';
+import { boolean, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { editable, id, requiredRef } from './columns';
 
 /** A prefecture is the tenant: every other row belongs to exactly one. */
 export const prefectures = pgTable('prefectures', {
@@ -16,9 +16,7 @@ export const regions = pgTable(
   'regions',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
     name: text('name').notNull(),
     nameEn: text('name_en').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
@@ -32,12 +30,8 @@ export const areas = pgTable(
   'areas',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
+    regionId: requiredRef('region_id', () => regions.id),
     name: text('name').notNull(),
     nameEn: text('name_en').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
@@ -50,9 +44,7 @@ export const municipalities = pgTable(
   'municipalities',
   {
     id: id(),
-    prefectureId: uuid('prefecture_id')
-      .notNull()
-      .references(() => prefectures.id),
+    prefectureId: requiredRef('prefecture_id', () => prefectures.id),
     /** Six-digit 全国地方公共団体コード including its check digit. */
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
@@ -60,9 +52,7 @@ export const municipalities = pgTable(
     nameEn: text('name_en').notNull(),
     /** 'city' | 'town' | 'village' | 'ward' (市/町/村/区). */
     kind: text('kind').notNull(),
-    areaId: uuid('area_id')
-      .notNull()
-      .references(() => areas.id),
+    areaId: requiredRef('area_id', () => areas.id),
     /** One of the twelve municipalities of the 2011 evacuation area (Fukushima-specific data, generic flag). */
     isEvacuationArea: boolean('is_evacuation_area').notNull().default(false),
     /** Left empty until filled from an official source; never estimated. */

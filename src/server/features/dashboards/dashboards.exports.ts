@@ -15,7 +15,13 @@ import type {
   SeminarDashboard,
 } from '../../../shared/schemas/dashboards';
 import { toCsv } from '../../platform/csv';
-import { type SheetSpec, writeWorkbook } from '../../platform/spreadsheet';
+import {
+  type ColumnOf,
+  type SheetSpec,
+  sheetAsCsvLines,
+  sheetFrom,
+  writeWorkbook,
+} from '../../platform/spreadsheet';
 
 const coverageLabels: Record<CoverageStatus, string> = {
   this_year: '当該年度に支援',
@@ -41,18 +47,17 @@ const actionLabels: Record<LeftBehindAction, string> = {
   offer_proxy_answer: '代理入力を申し出る',
 };
 
-const place = [
-  { header: '団体コード', key: 'code', width: 10 },
-  { header: '市町村', key: 'name', width: 14 },
-  { header: '地方', key: 'region', width: 10 },
-  { header: '地域', key: 'area', width: 10 },
-];
-const placeOf = (m: { code: string; name: string; regionName: string; areaName: string }) => ({
-  code: m.code,
-  name: m.name,
-  region: m.regionName,
-  area: m.areaName,
-});
+type Place = { code: string; name: string; regionName: string; areaName: string };
+
+/** The first columns of every per-municipality table, in the prefecture's order. */
+function placeColumns<T>(placeOf: (row: T) => Place): ColumnOf<T>[] {
+  return [
+    { header: '団体コード', width: 10, value: (r) => placeOf(r).code },
+    { header: '市町村', width: 14, value: (r) => placeOf(r).name },
+    { header: '地方', width: 10, value: (r) => placeOf(r).regionName },
+    { header: '地域', width: 10, value: (r) => placeOf(r).areaName },
+  ];
+}
 
 export type DashboardData =
   | { table: 'coverage' | 'coverage_years'; data: Coverage }
@@ -64,137 +69,91 @@ export type DashboardData =
 export function sheetOf(input: DashboardData): SheetSpec {
   switch (input.table) {
     case 'coverage': {
-      const years = input.data.fiscalYears;
-      return {
-        name: '支援状況',
-        columns: [
-          ...place,
-          { header: `状況（${input.data.fiscalYear}年度）`, key: 'status', width: 16 },
-          ...years.map((y) => ({ header: `${y}年度 支援件数`, key: `y${y}`, width: 12 })),
-        ],
-        rows: input.data.municipalities.map((m) => ({
-          ...placeOf(m),
-          status: coverageLabels[m.status],
-          ...Object.fromEntries(
-            years.map((y) => [`y${y}`, m.projectsByYear.find((p) => p.fiscalYear === y)?.projects ?? 0]),
-          ),
+      const { fiscalYear, fiscalYears, municipalities } = input.data;
+      return sheetFrom('支援状況', municipalities, [
+        ...placeColumns((m: Coverage['municipalities'][number]) => m),
+        { header: `状況（${fiscalYear}年度）`, width: 16, value: (m) => coverageLabels[m.status] },
+        ...fiscalYears.map((y) => ({
+          header: `${y}年度 支援件数`,
+          width: 12,
+          value: (m: (typeof municipalities)[number]) =>
+            m.projectsByYear.find((p) => p.fiscalYear === y)?.projects ?? 0,
         })),
-      };
+      ]);
     }
     case 'coverage_years':
-      return {
-        name: '年度別',
-        columns: [
-          { header: '年度', key: 'year', width: 8 },
-          { header: '支援市町村数', key: 'municipalities', width: 14 },
-          { header: '支援件数', key: 'projects', width: 10 },
-        ],
-        rows: input.data.years.map((y) => ({
-          year: y.fiscalYear,
-          municipalities: y.municipalities,
-          projects: y.projects,
-        })),
-      };
+      return sheetFrom('年度別', input.data.years, [
+        { header: '年度', width: 8, value: (y) => y.fiscalYear },
+        { header: '支援市町村数', width: 14, value: (y) => y.municipalities },
+        { header: '支援件数', width: 10, value: (y) => y.projects },
+      ]);
     case 'maturity':
-      return {
-        name: '成熟度',
-        columns: [
-          ...place,
-          { header: '回答', key: 'answered', width: 6 },
-          { header: '総合レベル', key: 'overall', width: 10 },
-          ...challengeAreas.map((a) => ({ header: challengeAreaLabels[a].ja, key: a, width: 12 })),
-          { header: '支援を希望する分野', key: 'help', width: 40 },
-        ],
-        rows: input.data.municipalities.map((m) => ({
-          ...placeOf(m),
-          answered: m.answered ? '○' : '',
-          overall: m.overallLevel ?? '',
-          ...Object.fromEntries(challengeAreas.map((a) => [a, m.levels[a] ?? ''])),
-          help: m.helpWanted.map((a) => challengeAreaLabels[a].ja).join('、'),
+      return sheetFrom('成熟度', input.data.municipalities, [
+        ...placeColumns((m: MaturityDashboard['municipalities'][number]) => m),
+        { header: '回答', width: 6, value: (m) => (m.answered ? '○' : '') },
+        { header: '総合レベル', width: 10, value: (m) => m.overallLevel ?? '' },
+        ...challengeAreas.map((a) => ({
+          header: challengeAreaLabels[a].ja,
+          width: 12,
+          value: (m: MaturityDashboard['municipalities'][number]) => m.levels[a] ?? '',
         })),
-      };
+        {
+          header: '支援を希望する分野',
+          width: 40,
+          value: (m) => m.helpWanted.map((a) => challengeAreaLabels[a].ja).join('、'),
+        },
+      ]);
     case 'maturity_heatmap':
-      return {
-        name: '地方×分野',
-        columns: [
-          { header: '地方', key: 'region', width: 10 },
-          { header: '分野', key: 'area', width: 30 },
-          { header: '平均レベル', key: 'mean', width: 10 },
-          { header: '支援希望', key: 'help', width: 10 },
-          { header: '回答数', key: 'answered', width: 8 },
-        ],
-        rows: input.data.heatmap.map((h) => ({
-          region: h.regionName,
-          area: challengeAreaLabels[h.area].ja,
-          mean: h.meanLevel ?? '',
-          help: h.helpWanted,
-          answered: h.answered,
-        })),
-      };
+      return sheetFrom('地方×分野', input.data.heatmap, [
+        { header: '地方', width: 10, value: (h) => h.regionName },
+        { header: '分野', width: 30, value: (h) => challengeAreaLabels[h.area].ja },
+        { header: '平均レベル', width: 10, value: (h) => h.meanLevel ?? '' },
+        { header: '支援希望', width: 10, value: (h) => h.helpWanted },
+        { header: '回答数', width: 8, value: (h) => h.answered },
+      ]);
     case 'maturity_trend':
-      return {
-        name: '推移',
-        columns: [
-          { header: '年度', key: 'year', width: 8 },
-          { header: '回答数', key: 'answered', width: 8 },
-          { header: '平均総合レベル', key: 'mean', width: 14 },
-          ...[1, 2, 3, 4, 5].map((l) => ({ header: `レベル${l}`, key: `l${l}`, width: 8 })),
-        ],
-        rows: input.data.trend.map((t) => ({
-          year: t.fiscalYear,
-          answered: t.answered,
-          mean: t.meanOverall ?? '',
-          ...Object.fromEntries(t.levels.map((count, i) => [`l${i + 1}`, count])),
+      return sheetFrom('推移', input.data.trend, [
+        { header: '年度', width: 8, value: (t) => t.fiscalYear },
+        { header: '回答数', width: 8, value: (t) => t.answered },
+        { header: '平均総合レベル', width: 14, value: (t) => t.meanOverall ?? '' },
+        ...[1, 2, 3, 4, 5].map((level) => ({
+          header: `レベル${level}`,
+          width: 8,
+          value: (t: MaturityDashboard['trend'][number]) => t.levels[level - 1] ?? 0,
         })),
-      };
+      ]);
     case 'seminars':
-      return {
-        name: 'セミナー到達',
-        columns: [
-          ...place,
-          { header: '首長等', key: 'heads', width: 10 },
-          { header: '職員', key: 'staff', width: 10 },
-        ],
-        rows: input.data.municipalities.map((m) => ({
-          ...placeOf(m),
-          heads: reachLabels[m.heads],
-          staff: reachLabels[m.staff],
-        })),
-      };
+      return sheetFrom('セミナー到達', input.data.municipalities, [
+        ...placeColumns((m: SeminarDashboard['municipalities'][number]) => m),
+        { header: '首長等', width: 10, value: (m) => reachLabels[m.heads] },
+        { header: '職員', width: 10, value: (m) => reachLabels[m.staff] },
+      ]);
     case 'seminars_regions':
-      return {
-        name: '地方別到達',
-        columns: [
-          { header: '地方', key: 'region', width: 10 },
-          { header: '市町村数', key: 'municipalities', width: 10 },
-          { header: '首長等 到達', key: 'heads', width: 12 },
-          { header: '職員 到達', key: 'staff', width: 12 },
-        ],
-        rows: input.data.byRegion.map((r) => ({
-          region: r.regionName,
-          municipalities: r.municipalities,
-          heads: r.heads,
-          staff: r.staff,
-        })),
-      };
+      return sheetFrom('地方別到達', input.data.byRegion, [
+        { header: '地方', width: 10, value: (r) => r.regionName },
+        { header: '市町村数', width: 10, value: (r) => r.municipalities },
+        { header: '首長等 到達', width: 12, value: (r) => r.heads },
+        { header: '職員 到達', width: 12, value: (r) => r.staff },
+      ]);
     case 'left_behind':
-      return {
-        name: '取り残し',
-        columns: [
-          ...place,
-          { header: '理由', key: 'reasons', width: 40 },
-          { header: '次の一手', key: 'actions', width: 40 },
-        ],
-        rows: input.data.entries.map((e) => ({
-          ...placeOf(e.municipality),
-          reasons: e.reasons
-            .map((r) =>
-              r.level === null ? reasonLabels[r.kind] : `${reasonLabels[r.kind]}（レベル${r.level}）`,
-            )
-            .join('、'),
-          actions: [...new Set(e.actions.map((a) => actionLabels[a.kind]))].join('、'),
-        })),
-      };
+      return sheetFrom('取り残し', input.data.entries, [
+        ...placeColumns((e: LeftBehind['entries'][number]) => e.municipality),
+        {
+          header: '理由',
+          width: 40,
+          value: (e) =>
+            e.reasons
+              .map((r) =>
+                r.level === null ? reasonLabels[r.kind] : `${reasonLabels[r.kind]}（レベル${r.level}）`,
+              )
+              .join('、'),
+        },
+        {
+          header: '次の一手',
+          width: 40,
+          value: (e) => [...new Set(e.actions.map((a) => actionLabels[a.kind]))].join('、'),
+        },
+      ]);
   }
 }
 
@@ -207,13 +166,7 @@ export async function exportFile(
   const year = 'fiscalYear' in input.data ? input.data.fiscalYear : null;
   const fileName = `dashboard-${input.table}${year === null ? '' : `-${year}`}.${format}`;
   if (format === 'xlsx') return { body: await writeWorkbook([sheet]), fileName };
-  const rows = [
-    sheet.columns.map((c) => c.header),
-    ...sheet.rows.map((r) => sheet.columns.map((c) => cellText(r[c.key]))),
-  ];
-  return { body: toCsv(rows), fileName };
+  return { body: toCsv(sheetAsCsvLines(sheet)), fileName };
 }
-
-const cellText = (v: string | number | Date | null | undefined) => (v instanceof Date ? v.toISOString() : v);
 
 export type { DashboardTable };

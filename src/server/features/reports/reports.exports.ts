@@ -6,7 +6,7 @@ import { formatFiscalYearShort } from '../../../shared/fiscal-year';
 import type { BudgetReport, MunicipalityProfile, SummarySheet } from '../../../shared/schemas/reports';
 import { toCsv } from '../../platform/csv';
 import type { RequestContext } from '../../platform/context';
-import { writeWorkbook } from '../../platform/spreadsheet';
+import { sheetAsCsvLines, writeWorkbook } from '../../platform/spreadsheet';
 import { budgetTable } from './reports.budget';
 import { profileTables } from './reports.profile';
 import { summarySheetTable } from './reports.summary-sheet';
@@ -27,8 +27,7 @@ function tablesToCsv(tables: ReportTable[]): string {
       if (i > 0) lines.push([]);
       lines.push([`【${t.name}】`]);
     }
-    lines.push(t.columns.map((c) => c.header));
-    for (const row of t.rows) lines.push(t.columns.map((c) => row[c.key] ?? null));
+    lines.push(...sheetAsCsvLines(t));
   });
   return toCsv(lines);
 }

@@ -1,3 +1,4 @@
+import type { SheetSpec } from '../../platform/spreadsheet';
 import type { Database } from '../../db/client';
 import type { SupportReadPort } from '../applications/applications.ports';
 import type { SeminarReachReadPort } from '../seminars/seminars.ports';
@@ -16,8 +17,5 @@ export interface ReportsModuleDeps {
 }
 
 /** A table a report exports: Japanese headers (the prefecture's working language) and rows. */
-export interface ReportTable {
-  name: string;
-  columns: { header: string; key: string; width?: number }[];
-  rows: Record<string, string | number | null>[];
-}
+/** A report table is a sheet: the same spec writes the xlsx and the CSV. */
+export type ReportTable = SheetSpec;

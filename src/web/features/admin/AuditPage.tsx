@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button } from '../../components/Button';
-import { FilterPanel } from '../../components/FilterPanel';
+import { FilterPanel, FilterSelect } from '../../components/FilterPanel';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { Select } from '../../components/Select';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
@@ -72,18 +71,12 @@ export default function AuditPage() {
           setSearchParams(new URLSearchParams());
         }}
       >
-        <Select
+        <FilterSelect
           label={t('admin.audit.actor')}
           value={draft.actorUserId ?? ''}
-          onChange={(e) => setDraft({ ...draft, actorUserId: e.target.value })}
-        >
-          <option value="">{t('common.all')}</option>
-          {(users.data ?? []).map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.displayName}
-            </option>
-          ))}
-        </Select>
+          onChange={(value) => setDraft({ ...draft, actorUserId: value })}
+          options={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+        />
         <TextField
           label={t('admin.audit.actionExample')}
           value={draft.action ?? ''}

@@ -13,6 +13,7 @@ import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Checkbox } from '../../components/Checkbox';
 import { EmptyState } from '../../components/EmptyState';
+import { FilterSelect } from '../../components/FilterPanel';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -189,18 +190,12 @@ export default function OrganizationsPage() {
       </Section>
       <div className="flex flex-col gap-4">
         <div className="max-w-xs">
-          <Select
+          <FilterSelect
             label={t('admin.organizations.kindFilter')}
             value={kind}
-            onChange={(e) => setKind(e.target.value)}
-          >
-            <option value="">{t('common.all')}</option>
-            {organizationKinds.map((k) => (
-              <option key={k} value={k}>
-                {pick(organizationKindLabels[k])}
-              </option>
-            ))}
-          </Select>
+            onChange={(value) => setKind(value)}
+            options={organizationKinds.map((k) => ({ value: k, label: pick(organizationKindLabels[k]) }))}
+          />
         </div>
         <p role="status" aria-live="polite" className="text-std-18B-160">
           {organizations.data ? t('admin.organizations.count', { count: organizations.data.length }) : ''}

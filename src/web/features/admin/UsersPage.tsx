@@ -18,7 +18,7 @@ import { Badge, type BadgeTone } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Checkbox, CheckboxGroup } from '../../components/Checkbox';
 import { EmptyState } from '../../components/EmptyState';
-import { FilterPanel } from '../../components/FilterPanel';
+import { FilterPanel, FilterSelect } from '../../components/FilterPanel';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -375,42 +375,24 @@ export default function UsersPage() {
           setSearchParams(new URLSearchParams());
         }}
       >
-        <Select
+        <FilterSelect
           label={t('admin.users.organization')}
           value={draft.organizationId ?? ''}
-          onChange={(e) => setDraft({ ...draft, organizationId: e.target.value })}
-        >
-          <option value="">{t('common.all')}</option>
-          {(organizations.data ?? []).map((o) => (
-            <option key={o.id} value={o.id}>
-              {orgName(o, locale)}
-            </option>
-          ))}
-        </Select>
-        <Select
+          onChange={(value) => setDraft({ ...draft, organizationId: value })}
+          options={(organizations.data ?? []).map((o) => ({ value: o.id, label: orgName(o, locale) }))}
+        />
+        <FilterSelect
           label={t('admin.users.role')}
           value={draft.role ?? ''}
-          onChange={(e) => setDraft({ ...draft, role: e.target.value })}
-        >
-          <option value="">{t('common.all')}</option>
-          {allRoles.map((role) => (
-            <option key={role} value={role}>
-              {pick(roleLabels[role])}
-            </option>
-          ))}
-        </Select>
-        <Select
+          onChange={(value) => setDraft({ ...draft, role: value })}
+          options={allRoles.map((role) => ({ value: role, label: pick(roleLabels[role]) }))}
+        />
+        <FilterSelect
           label={t('admin.users.status')}
           value={draft.status ?? ''}
-          onChange={(e) => setDraft({ ...draft, status: e.target.value })}
-        >
-          <option value="">{t('common.all')}</option>
-          {userStatuses.map((s) => (
-            <option key={s} value={s}>
-              {pick(userStatusLabels[s])}
-            </option>
-          ))}
-        </Select>
+          onChange={(value) => setDraft({ ...draft, status: value })}
+          options={userStatuses.map((s) => ({ value: s, label: pick(userStatusLabels[s]) }))}
+        />
         <TextField
           label={t('admin.users.search')}
           type="search"

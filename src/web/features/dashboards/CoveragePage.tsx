@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { formatFiscalYear, formatNumber } from '../../lib/format';
 import { useCoverage } from './api';
 import { type MapCategory, MunicipalityMap } from './MunicipalityMap';
-import { BarChart, code5, DashboardHeader, ExportLinks, StatCard, YearSlider } from './parts';
+import { BarChart, code5, DashboardHeader, ExportableSection, StatCard, YearSlider } from './parts';
 
 const statusStyles: Record<CoverageStatus, Omit<MapCategory, 'key' | 'label'>> = {
   this_year: { colour: '#1f3f99' },
@@ -75,15 +75,10 @@ export default function CoveragePage() {
                   }}
                 />
               </Section>
-              <Section
+              <ExportableSection
                 title={t('dashboards.coveragePage.yearsTitle')}
-                actions={
-                  <ExportLinks
-                    table="coverage_years"
-                    label={t('dashboards.coveragePage.yearsTitle')}
-                    fiscalYear={data.fiscalYear}
-                  />
-                }
+                table="coverage_years"
+                fiscalYear={data.fiscalYear}
               >
                 <BarChart
                   caption={t('dashboards.coveragePage.yearsCaption')}
@@ -99,16 +94,11 @@ export default function CoveragePage() {
                 <p className="text-dns-16N-130">
                   {t('dashboards.coveragePage.municipalities')}（{t('dashboards.coveragePage.projects')}）
                 </p>
-              </Section>
-              <Section
+              </ExportableSection>
+              <ExportableSection
                 title={t('dashboards.coveragePage.matrixTitle')}
-                actions={
-                  <ExportLinks
-                    table="coverage"
-                    label={t('dashboards.coveragePage.matrixTitle')}
-                    fiscalYear={data.fiscalYear}
-                  />
-                }
+                table="coverage"
+                fiscalYear={data.fiscalYear}
               >
                 <Table caption={t('dashboards.coveragePage.matrixCaption')} dense>
                   <THead>
@@ -143,7 +133,7 @@ export default function CoveragePage() {
                     ))}
                   </TBody>
                 </Table>
-              </Section>
+              </ExportableSection>
             </>
           );
         }}

@@ -7,7 +7,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useI18n } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import { useLeftBehind } from './api';
-import { BarChart, DashboardHeader, ExportLinks, YearSlider } from './parts';
+import { BarChart, DashboardHeader, ExportableSection, YearSlider } from './parts';
 
 /**
  * 誰一人取り残さない: every municipality that support, seminars or the survey has not reached,
@@ -41,15 +41,11 @@ export default function LeftBehindPage() {
                 }))}
               />
             </Section>
-            <Section
+            <ExportableSection
               title={t('dashboards.leftBehindPage.tableCaption')}
-              actions={
-                <ExportLinks
-                  table="left_behind"
-                  label={t('dashboards.leftBehind')}
-                  fiscalYear={data.fiscalYear}
-                />
-              }
+              table="left_behind"
+              exportLabel={t('dashboards.leftBehind')}
+              fiscalYear={data.fiscalYear}
             >
               {data.entries.length === 0 ? (
                 <p>{t('dashboards.leftBehindPage.empty')}</p>
@@ -106,7 +102,7 @@ export default function LeftBehindPage() {
                   </TBody>
                 </Table>
               )}
-            </Section>
+            </ExportableSection>
           </>
         )}
       </QueryState>

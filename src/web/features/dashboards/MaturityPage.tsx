@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { formatFiscalYear, formatNumber } from '../../lib/format';
 import { useMaturity } from './api';
 import { type MapCategory, MunicipalityMap } from './MunicipalityMap';
-import { BarChart, code5, DashboardHeader, ExportLinks, YearSlider } from './parts';
+import { BarChart, code5, DashboardHeader, ExportLinks, ExportableSection, YearSlider } from './parts';
 
 /** Level 1 lightest to 5 darkest: the order reads in greyscale; the number is in every label. */
 const levelColours = ['#e6ecfa', '#b3c5ef', '#7f9be0', '#3f63c4', '#1a2f73'];
@@ -78,15 +78,11 @@ export default function MaturityPage() {
                   />
                 </Section>
               )}
-              <Section
+              <ExportableSection
                 title={t('dashboards.maturityPage.distributionTitle')}
-                actions={
-                  <ExportLinks
-                    table="maturity_trend"
-                    label={t('dashboards.maturityPage.trendTitle')}
-                    fiscalYear={data.fiscalYear}
-                  />
-                }
+                table="maturity_trend"
+                exportLabel={t('dashboards.maturityPage.trendTitle')}
+                fiscalYear={data.fiscalYear}
               >
                 <BarChart
                   caption={t('dashboards.maturityPage.distributionCaption')}
@@ -101,7 +97,7 @@ export default function MaturityPage() {
                     { label: t('dashboards.maturityPage.noAnswer'), value: data.notAnswered },
                   ]}
                 />
-              </Section>
+              </ExportableSection>
               <Section title={t('dashboards.maturityPage.trendTitle')}>
                 <BarChart
                   caption={t('dashboards.maturityPage.trendCaption')}
@@ -168,15 +164,10 @@ export default function MaturityPage() {
                 )}
               </Section>
               {data.municipalities.length > 0 && (
-                <Section
+                <ExportableSection
                   title={t('dashboards.maturityPage.tableTitle')}
-                  actions={
-                    <ExportLinks
-                      table="maturity"
-                      label={t('dashboards.maturityPage.tableTitle')}
-                      fiscalYear={data.fiscalYear}
-                    />
-                  }
+                  table="maturity"
+                  fiscalYear={data.fiscalYear}
                 >
                   <Table caption={t('dashboards.maturityPage.tableCaption')} captionHidden dense>
                     <THead>
@@ -205,7 +196,7 @@ export default function MaturityPage() {
                       ))}
                     </TBody>
                   </Table>
-                </Section>
+                </ExportableSection>
               )}
             </>
           );

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { formatFiscalYear, formatNumber } from '../../lib/format';
 import { useSeminarReachDashboard } from './api';
 import { MunicipalityMap } from './MunicipalityMap';
-import { BarChart, code5, DashboardHeader, ExportLinks, StatCard, YearSlider } from './parts';
+import { BarChart, code5, DashboardHeader, ExportableSection, StatCard, YearSlider } from './parts';
 
 type Group = 'both' | 'headsOnly' | 'staffOnly' | 'neither';
 const groupOf = (heads: DashboardReachStatus, staff: DashboardReachStatus): Group =>
@@ -79,15 +79,10 @@ export default function SeminarReachPage() {
                   }}
                 />
               </Section>
-              <Section
+              <ExportableSection
                 title={t('dashboards.seminarsPage.regionsTitle')}
-                actions={
-                  <ExportLinks
-                    table="seminars_regions"
-                    label={t('dashboards.seminarsPage.regionsTitle')}
-                    fiscalYear={data.fiscalYear}
-                  />
-                }
+                table="seminars_regions"
+                fiscalYear={data.fiscalYear}
               >
                 <Table caption={t('dashboards.seminarsPage.regionsCaption')} dense>
                   <THead>
@@ -120,16 +115,11 @@ export default function SeminarReachPage() {
                     value: r.heads,
                   }))}
                 />
-              </Section>
-              <Section
+              </ExportableSection>
+              <ExportableSection
                 title={t('dashboards.seminarsPage.tableTitle')}
-                actions={
-                  <ExportLinks
-                    table="seminars"
-                    label={t('dashboards.seminarsPage.tableTitle')}
-                    fiscalYear={data.fiscalYear}
-                  />
-                }
+                table="seminars"
+                fiscalYear={data.fiscalYear}
               >
                 <Table caption={t('dashboards.seminarsPage.tableCaption')} captionHidden dense>
                   <THead>
@@ -153,7 +143,7 @@ export default function SeminarReachPage() {
                     ))}
                   </TBody>
                 </Table>
-              </Section>
+              </ExportableSection>
             </>
           );
         }}

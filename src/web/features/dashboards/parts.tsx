@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 import { buttonClass } from '../../components/Button';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
+import { Section } from '../../components/Section';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { type MessageKey, useI18n } from '../../i18n';
 import { cx } from '../../lib/cx';
@@ -121,6 +122,32 @@ export function ExportLinks({
         </a>
       ))}
     </span>
+  );
+}
+
+/** A dashboard section whose table can be downloaded: every dashboard table exports to CSV and Excel. */
+export function ExportableSection({
+  title,
+  table,
+  exportLabel = title,
+  fiscalYear,
+  children,
+}: {
+  title: string;
+  /** The export's table name (`/api/dashboards/export/<table>`). */
+  table: string;
+  /** What the download links call the table, when it is not the section's title. */
+  exportLabel?: string;
+  fiscalYear: number | null;
+  children: ReactNode;
+}) {
+  return (
+    <Section
+      title={title}
+      actions={<ExportLinks table={table} label={exportLabel} fiscalYear={fiscalYear} />}
+    >
+      {children}
+    </Section>
   );
 }
 

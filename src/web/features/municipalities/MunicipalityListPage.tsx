@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Badge } from '../../components/Badge';
-import { FilterPanel } from '../../components/FilterPanel';
+import { FilterPanel, FilterSelect } from '../../components/FilterPanel';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -96,18 +96,12 @@ export default function MunicipalityListPage() {
       />
 
       <FilterPanel label={t('municipalities.filters')} onApply={apply} onClear={clear}>
-        <Select
+        <FilterSelect
           label={t('municipalities.region')}
           value={draft.regionId ?? ''}
-          onChange={(e) => update('regionId', e.target.value)}
-        >
-          <option value="">{t('common.all')}</option>
-          {regionList.map((r) => (
-            <option key={r.id} value={r.id}>
-              {locale === 'ja' ? r.name : r.nameEn}
-            </option>
-          ))}
-        </Select>
+          onChange={(value) => update('regionId', value)}
+          options={regionList.map((r) => ({ value: r.id, label: locale === 'ja' ? r.name : r.nameEn }))}
+        />
         <Select
           label={t('municipalities.area')}
           value={draft.areaId ?? ''}
@@ -121,18 +115,12 @@ export default function MunicipalityListPage() {
             </option>
           ))}
         </Select>
-        <Select
+        <FilterSelect
           label={t('municipalities.kind')}
           value={draft.kind ?? ''}
-          onChange={(e) => update('kind', e.target.value)}
-        >
-          <option value="">{t('common.all')}</option>
-          {listedKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {pick(municipalityKindLabels[kind])}
-            </option>
-          ))}
-        </Select>
+          onChange={(value) => update('kind', value)}
+          options={listedKinds.map((kind) => ({ value: kind, label: pick(municipalityKindLabels[kind]) }))}
+        />
         <TextField
           label={t('municipalities.search')}
           type="search"

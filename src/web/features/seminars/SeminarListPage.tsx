@@ -5,11 +5,10 @@ import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';
 import { Checkbox } from '../../components/Checkbox';
 import { EmptyState } from '../../components/EmptyState';
-import { FilterPanel } from '../../components/FilterPanel';
+import { FilterPanel, FilterSelect } from '../../components/FilterPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
-import { Select } from '../../components/Select';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatFiscalYear, formatNumber, formatThousandYen } from '../../lib/format';
@@ -245,30 +244,21 @@ export default function SeminarListPage() {
       />
       <Section title={t('seminars.events')}>
         <FilterPanel label={t('seminars.filters')} onApply={apply} onClear={clear}>
-          <Select
+          <FilterSelect
             label={t('seminars.event.audience')}
             value={draft.audience ?? ''}
-            onChange={(e) => setDraft((d) => ({ ...d, audience: e.target.value || undefined }))}
-          >
-            <option value="">{t('common.all')}</option>
-            {audiences.map((a) => (
-              <option key={a} value={a}>
-                {pick(audienceLabels[a])}
-              </option>
-            ))}
-          </Select>
-          <Select
+            onChange={(value) => setDraft((d) => ({ ...d, audience: value || undefined }))}
+            options={audiences.map((a) => ({ value: a, label: pick(audienceLabels[a]) }))}
+          />
+          <FilterSelect
             label={t('seminars.event.region')}
             value={draft.regionId ?? ''}
-            onChange={(e) => setDraft((d) => ({ ...d, regionId: e.target.value || undefined }))}
-          >
-            <option value="">{t('common.all')}</option>
-            {(regions.data ?? []).map((r) => (
-              <option key={r.id} value={r.id}>
-                {locale === 'ja' ? r.name : r.nameEn}
-              </option>
-            ))}
-          </Select>
+            onChange={(value) => setDraft((d) => ({ ...d, regionId: value || undefined }))}
+            options={(regions.data ?? []).map((r) => ({
+              value: r.id,
+              label: locale === 'ja' ? r.name : r.nameEn,
+            }))}
+          />
           <div className="flex items-end pb-2">
             <Checkbox
               label={t('seminars.upcomingOnly')}
