@@ -64,7 +64,7 @@ function DemoAccountsBox({
               return (
                 <Tr key={account.email}>
                   <Td className="whitespace-nowrap">{pick(roleLabels[account.role])}</Td>
-                  <Td>
+                  <Td className="min-w-[14em]">
                     <span id={nameId} className="flex flex-col gap-0.5">
                       <span className="text-dns-16B-130">{account.displayName}</span>
                       <span className="text-dns-14N-130 text-solid-gray-700">{account.organizationName}</span>
