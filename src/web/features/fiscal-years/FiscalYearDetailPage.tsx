@@ -16,6 +16,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { DescriptionList } from '../../components/DescriptionList';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { Select } from '../../components/Select';
@@ -394,6 +395,7 @@ export default function FiscalYearDetailPage() {
           { label: t('fiscalYears.title'), to: '/fiscal-years' },
           { label: title },
         ]}
+        actions={<PrintButton />}
         meta={
           year ? (
             <Badge tone={fiscalYearStatusTones[year.status]}>
@@ -421,7 +423,7 @@ export default function FiscalYearDetailPage() {
             {navigationState?.adjustedDeadlines && (
               <AdjustedDeadlinesNotice items={navigationState.adjustedDeadlines} />
             )}
-            <div className="grid gap-4 sm:grid-cols-3">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-3 print:grid-cols-3">
               <div className="rounded-12 border border-solid-gray-420 p-5">
                 <p className="text-dns-14N-130 text-solid-gray-700">{t('fiscalYears.totalBudget')}</p>
                 <p className="mt-1 text-std-28B-150 tabular-nums text-solid-gray-900">
@@ -448,7 +450,7 @@ export default function FiscalYearDetailPage() {
             </div>
 
             {isAdmin && (
-              <Section title={t('fiscalYears.statusTitle')} level={2} boxed>
+              <Section title={t('fiscalYears.statusTitle')} level={2} boxed className="print:hidden">
                 <StatusForm key={fy.version} year={fy} />
               </Section>
             )}

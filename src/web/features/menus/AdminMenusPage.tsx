@@ -12,6 +12,7 @@ import { Button, buttonClass } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
@@ -201,10 +202,10 @@ function RankingTable({ fiscalYearId }: { fiscalYearId: string }) {
               {data.items.map((row) => (
                 <Tr key={row.proposal.id}>
                   <Td numeric>{row.rank}</Td>
-                  <Td>
+                  <Td className="min-w-[10em]">
                     <Link to={`/menus/proposals/${row.proposal.id}`}>{row.proposal.title}</Link>
                   </Td>
-                  <Td>{row.proposal.organizationName}</Td>
+                  <Td className="min-w-[9em]">{row.proposal.organizationName}</Td>
                   <Td numeric>{formatScore(row.weightedTotal)}</Td>
                   <Td numeric>{formatScore(row.spread)}</Td>
                   {data.criteria.map((c) => (
@@ -246,16 +247,25 @@ export default function AdminMenusPage() {
         breadcrumbs={[{ label: t('nav.home'), to: '/' }, { label: t('menus.admin.title') }]}
         description={t('menus.admin.description')}
         actions={
-          <Link to={`/menus/proposals?fy=${fiscalYearId}`} className={buttonClass('secondary', 'md')}>
-            {t('menus.proposals.title')}
-          </Link>
+          <>
+            <PrintButton />
+            <Link to={`/menus/proposals?fy=${fiscalYearId}`} className={buttonClass('secondary', 'md')}>
+              {t('menus.proposals.title')}
+            </Link>
+          </>
         }
       />
       <FiscalYearField value={fiscalYearId} onChange={setFiscalYearId} />
       <Section title={t('menus.ranking.title')} description={t('menus.ranking.description')}>
         {fiscalYearId && <RankingTable fiscalYearId={fiscalYearId} />}
       </Section>
-      <Section title={t('menus.rubric.title')} description={t('menus.rubric.description')} boxed>
+      {/* The ranking is what is printed; the rubric form and the downloads stay on screen. */}
+      <Section
+        title={t('menus.rubric.title')}
+        description={t('menus.rubric.description')}
+        boxed
+        className="print:hidden"
+      >
         <QueryState query={settings}>
           {(s) => (
             <>
@@ -270,10 +280,19 @@ export default function AdminMenusPage() {
           )}
         </QueryState>
       </Section>
-      <Section title={t('menus.bulk.title')} description={t('menus.bulk.description')} boxed>
+      <Section
+        title={t('menus.bulk.title')}
+        description={t('menus.bulk.description')}
+        boxed
+        className="print:hidden"
+      >
         {fiscalYearId && <BulkAssignReviewers key={fiscalYearId} fiscalYearId={fiscalYearId} />}
       </Section>
-      <Section title={t('menus.exports.title')} description={t('menus.exports.description')}>
+      <Section
+        title={t('menus.exports.title')}
+        description={t('menus.exports.description')}
+        className="print:hidden"
+      >
         <ul className="flex flex-wrap gap-4">
           {(['proposals', 'scores', 'catalog'] as const).map((kind) => (
             <li key={kind}>
