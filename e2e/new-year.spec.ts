@@ -141,7 +141,11 @@ describe.skipIf(!browser)('a new year set up end to end', () => {
     // --- The year is made active.
     await admin.getByLabel('状態', { exact: true }).selectOption('active');
     await admin.getByRole('button', { name: '状態を変更' }).click();
-    await admin.getByText('年度の状態を変更しました。').waitFor();
+    await expect
+      .poll(
+        async () => (await json<{ status: string }>(admin.request, 'get', `/api/fiscal-years/${fy}`)).status,
+      )
+      .toBe('active');
 
     // --- The needs survey: copied as a draft, published from the page the checklist links to.
     await visit(admin, `/fiscal-years/${fy}/setup`, /準備チェックリスト/);

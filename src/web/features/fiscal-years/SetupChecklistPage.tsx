@@ -53,9 +53,12 @@ export default function SetupChecklistPage() {
                   <span className="text-std-16N-170">{pick(item.detail)}</span>
                 </div>
                 {item.state !== 'done' && (
-                  <Link to={item.href} className="text-std-16B-170 underline">
+                  <Link
+                    to={item.href}
+                    className="text-std-16B-170 underline"
+                    aria-label={`${t('yearSetup.fix')}：${pick(item.label)}`}
+                  >
                     {t('yearSetup.fix')}
-                    <span className="sr-only">：{pick(item.label)}</span>
                   </Link>
                 )}
               </li>
