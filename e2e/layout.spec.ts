@@ -376,7 +376,8 @@ describe('layout at 1280 and 390 px', () => {
     await button.click();
     await menu.getByRole('link', { name: 'DXセミナー' }).click();
     await page.waitForURL((url) => url.pathname === '/seminars');
-    expect(await menu.isVisible()).toBe(false);
+    await menu.waitFor({ state: 'hidden' });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
     assertNoOutsideRequests(page);
     await page.context().close();
   });
