@@ -632,7 +632,10 @@ describe('home tasks and an empty run', () => {
     expect(headTasks.map((t) => [t.kind, t.href])).toEqual([
       ['application_awaiting_head', `/applications/${d.id}`],
     ]);
-    expect(await tasksOf('admin@pref.example.jp', y.fiscalYearId)).toEqual([]);
+    // While the call is open, the prefecture sees it with the number of applications in.
+    expect((await tasksOf('admin@pref.example.jp', y.fiscalYearId)).map((t) => [t.kind, t.href])).toEqual([
+      ['application_call_open', `/calls/${created.id}`],
+    ]);
     await closeRound(db, y.phaseId);
     expect((await tasksOf('admin@pref.example.jp', y.fiscalYearId)).map((t) => t.kind)).toEqual([
       'allocation_to_approve',
