@@ -290,14 +290,20 @@ export function createApp(deps: AppDeps) {
   );
   for (const feature of bound) for (const router of feature.routes) api.route('/', router);
 
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Kakehashi API',
-      version: '0.1.0',
-      description:
-        'REST API of Kakehashi. Cookie sessions; state-changing requests must send the header `X-Kakehashi-Request: 1`. Errors: `{ error: { code, message: { ja, en }, fields[] } }`.',
-    },
+  // The document is built once per app, on first request: building it walks every route's zod
+  // schemas (seconds under load), and the routes cannot change while the process runs.
+  let openApiDocument: ReturnType<typeof api.getOpenAPI31Document> | undefined;
+  api.get('/openapi.json', (c) => {
+    openApiDocument ??= api.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'Kakehashi API',
+        version: '0.1.0',
+        description:
+          'REST API of Kakehashi. Cookie sessions; state-changing requests must send the header `X-Kakehashi-Request: 1`. Errors: `{ error: { code, message: { ja, en }, fields[] } }`.',
+      },
+    });
+    return c.json(openApiDocument);
   });
   api.get('/docs', (c) => c.html(apiReferencePage()));
   // validatorUrl null: Swagger UI's default points at validator.swagger.io, and nothing may call another host.
