@@ -123,7 +123,6 @@ describe.skipIf(!browser)('calls, applications and allocation', () => {
     // Two menus of company A, selected for the year, form the catalog the towns choose from.
     await json(api, 'put', `/api/menus/settings/${fy.id}`, {
       criteria: [{ key: 'need', label: '必要性', labelEn: 'Need', weight: 100 }],
-      proposalDeadline: { date: '2027-01-29', time: '17:00' },
     });
     const company = await newPage(browser!, server.baseUrl);
     pages.push(company);

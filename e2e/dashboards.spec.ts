@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
+  followMenuLink,
   launchBrowser,
   loginAs,
   newPage,
@@ -54,10 +55,7 @@ describe.skipIf(!browser)('dashboards', () => {
     const page = await newPage(browser!, server.baseUrl);
     await loginAs(page, adminEmail);
     await settle(page);
-    await page
-      .getByRole('navigation', { name: /メイン|Main/ })
-      .getByRole('link', { name: 'ダッシュボード' })
-      .click();
+    await followMenuLink(page, '分析・報告', 'ダッシュボード');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('支援状況');
     await settle(page);
 

@@ -86,9 +86,29 @@ describe.skipIf(!browser)('support menus', () => {
     const fy = ((await created.json()) as { id: string }).id;
 
     await visit(admin, `/menus/admin?fy=${fy}`, '支援メニューの審査');
-    await admin.getByLabel('提案の締切日').fill('2027-01-29');
+    // A year never saved shows its starting rubric as a draft to save, not as if it were saved.
+    await admin.getByText(/評価基準はまだ保存されていません/).waitFor();
     await admin.getByRole('button', { name: '評価基準を保存する' }).click();
     await admin.getByText('評価基準を保存しました。').waitFor();
+    // The one proposal deadline is the proposals phase's (set on the year's page; here through the API).
+    const program = await admin.request.post(`/api/fiscal-years/${fy}/programs`, {
+      headers: { 'x-kakehashi-request': '1' },
+      data: { kind: 'advisor_dispatch', name: 'ICTアドバイザー派遣（E2E）', nameEn: 'ICT advisors (E2E)' },
+    });
+    const phase = await admin.request.post(
+      `/api/programs/${((await program.json()) as { id: string }).id}/phases`,
+      {
+        headers: { 'x-kakehashi-request': '1' },
+        data: {
+          kind: 'proposals',
+          startsOn: new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10),
+          endsOn: '2027-01-29',
+          deadline: { date: '2027-01-29', time: '17:00' },
+        },
+      },
+    );
+    expect(phase.status(), await phase.text()).toBe(201);
+    await visit(admin, `/menus/admin?fy=${fy}`, '支援メニューの審査');
     await admin.getByText(/提案の締切：2027年1月29日/).waitFor();
     await check(admin, 'menus-admin-rubric');
 

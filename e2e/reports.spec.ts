@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertNoOutsideRequests,
   expectNoAxeViolations,
+  followMenuLink,
   launchBrowser,
   loginAs,
   newPage,
@@ -52,10 +53,7 @@ describe.skipIf(!browser)('reports', () => {
     const page = await newPage(browser!, server.baseUrl);
     await loginAs(page, adminEmail);
     await settle(page);
-    await page
-      .getByRole('navigation', { name: 'メインメニュー' })
-      .getByRole('link', { name: '報告・統計' })
-      .click();
+    await followMenuLink(page, '分析・報告', '報告・統計');
     await settle(page);
     await expectNoAxeViolations(page, 'reports');
     await screenshot(page, 'reports-index');
@@ -107,10 +105,7 @@ describe.skipIf(!browser)('reports', () => {
     const page = await newPage(browser!, server.baseUrl);
     await loginAs(page, nishiaizuEmail);
     await settle(page);
-    await page
-      .getByRole('navigation', { name: 'メインメニュー' })
-      .getByRole('link', { name: '自団体のプロフィール' })
-      .click();
+    await followMenuLink(page, '分析・報告', '自団体のプロフィール');
     await page.getByRole('heading', { level: 1, name: '自団体のプロフィール' }).waitFor();
     await settle(page);
     await page.getByText('西会津町（074055）', { exact: false }).waitFor();

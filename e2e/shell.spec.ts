@@ -7,8 +7,10 @@ import {
   assertNoOutsideRequests,
   demoPassword,
   expectNoAxeViolations,
+  followMenuLink,
   launchBrowser,
   loginAs,
+  mainMenuOutline,
   newPage,
   type RunningServer,
   screenshot,
@@ -163,23 +165,15 @@ describe.skipIf(!browser)('app shell', () => {
     await page.getByRole('heading', { name: 'あなたの市町村' }).waitFor();
     await page.getByRole('link', { name: '西会津町', exact: true }).waitFor();
 
-    // The menu of a municipality: no administration pages.
+    // The menu of a municipality, grouped by task: no administration pages.
     const menu = page.getByRole('navigation', { name: 'メインメニュー' });
-    const menuItems = (await menu.getByRole('link').allTextContents()).map((text) => text.trim());
-    expect(menuItems).toEqual([
+    expect(await mainMenuOutline(page)).toEqual([
       'ホーム',
-      '市町村一覧',
-      '年度・事業',
-      'アンケート',
-      'おすすめの支援メニュー',
-      '支援メニュー一覧',
-      '公募・申請',
-      '支援実績',
-      '支援の実施',
-      '事例の作成・承認',
+      { '調査・ニーズ': ['アンケート', '市町村一覧'] },
+      { '支援メニュー・公募': ['年度・事業', 'おすすめの支援メニュー', '支援メニュー一覧', '公募・申請'] },
+      { '支援の実施・事例': ['支援実績', '支援の実施', '事例の作成・承認'] },
       'DXセミナー',
-      '自団体のプロフィール',
-      'ダッシュボード',
+      { '分析・報告': ['自団体のプロフィール', 'ダッシュボード'] },
       'アカウント',
     ]);
 
@@ -190,17 +184,34 @@ describe.skipIf(!browser)('app shell', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('本文へ移動');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
-    // …and the menu is just before it.
+    // …and the menu is just before it: a group opens with Enter (a disclosure button), Escape closes
+    // it with focus back on its button, and its links follow it in the tab order.
     await tabTo(
       page,
-      'the municipality list in the menu',
-      () => document.activeElement?.textContent === '市町村一覧',
+      'the 調査・ニーズ menu button',
+      () => document.activeElement?.textContent === '調査・ニーズ',
       {
         key: 'Shift+Tab',
       },
     );
+    const research = menu.getByRole('button', { name: '調査・ニーズ' });
+    expect(await research.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.getByRole('link', { name: '市町村一覧' }).isVisible()).toBe(false);
+    await page.keyboard.press('Enter');
+    expect(await research.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('アンケート');
+    await page.keyboard.press('Escape');
+    expect(await research.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('調査・ニーズ');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('市町村一覧');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/municipalities');
+    // The new page closed the menu; its group is marked as the current one.
+    expect(await research.getAttribute('aria-expanded')).toBe('false');
     await settle(page);
     // Focus moved to the new page's heading, as after a full page load.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
@@ -227,10 +238,9 @@ describe.skipIf(!browser)('app shell', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Home');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await english.getAttribute('aria-pressed')).toBe('true');
-    await page
-      .getByRole('navigation', { name: 'Main menu' })
-      .getByRole('link', { name: 'Municipalities' })
-      .waitFor();
+    expect(await mainMenuOutline(page, 'Main menu')).toContainEqual({
+      'Surveys & needs': ['Surveys', 'Municipalities'],
+    });
     // The server is told too, so its messages come in the same language.
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === 'kk_locale')?.value).toBe('en');
@@ -241,10 +251,7 @@ describe.skipIf(!browser)('app shell', () => {
     await expectNoAxeViolations(page, 'home (English)');
     await screenshot(page, 'home-en');
 
-    await page
-      .getByRole('navigation', { name: 'Main menu' })
-      .getByRole('link', { name: 'Municipalities' })
-      .click();
+    await followMenuLink(page, 'Surveys & needs', 'Municipalities', 'Main menu');
     await expectHeading(page, 'Municipalities');
     await expect.poll(() => page.title()).toBe('Municipalities | Kakehashi 架け橋');
     await page.getByRole('link', { name: 'Koriyama-shi' }).waitFor();
@@ -323,27 +330,24 @@ describe.skipIf(!browser)('app shell', () => {
     });
 
     it('signs in with a TOTP code and sees the administration menu', async () => {
-      const menu = page.getByRole('navigation', { name: 'メインメニュー' });
-      const items = (await menu.getByRole('link').allTextContents()).map((text) => text.trim());
-      expect(items).toEqual([
+      // Seven entries in one row, each group a task.
+      expect(await mainMenuOutline(page)).toEqual([
         'ホーム',
-        '年度・事業',
-        'アンケート',
-        '市町村',
-        '支援メニューの審査',
-        '支援メニュー一覧',
-        '公募・申請',
-        '支援実績',
-        '支援の実施',
-        '事例の作成・承認',
-        'DXセミナー',
-        '報告・統計',
-        'ダッシュボード',
-        'ユーザー管理',
-        '組織',
-        '送信メール',
-        '監査ログ',
+        { '調査・ニーズ': ['アンケート', '市町村'] },
+        { '支援メニュー・公募': ['支援メニューの審査', '支援メニュー一覧', '公募・申請'] },
+        { '支援の実施・事例': ['支援実績', '支援の実施', '事例の作成・承認'] },
+        { セミナー: ['DXセミナー', 'セミナーの到達状況'] },
+        { '分析・報告': ['報告・統計', 'ダッシュボード'] },
+        { 管理: ['年度・事業', 'ユーザー管理', '組織', '送信メール', '監査ログ'] },
       ]);
+      const menu = page.getByRole('navigation', { name: 'メインメニュー' });
+      const box = await menu.boundingBox();
+      expect(box!.height).toBeLessThan(60);
+      // A click elsewhere closes an open group.
+      await menu.getByRole('button', { name: '管理' }).click();
+      await menu.getByRole('link', { name: '監査ログ' }).waitFor();
+      await page.getByRole('heading', { level: 1 }).click();
+      await menu.getByRole('link', { name: '監査ログ' }).waitFor({ state: 'hidden' });
       expect(await page.getByRole('heading', { name: '今年度の事業' }).count()).toBe(1);
       expect(await page.getByText('69,545千円').count()).toBeGreaterThan(0);
     });
@@ -446,10 +450,7 @@ describe.skipIf(!browser)('app shell', () => {
     await expect.poll(() => adminPage.locator('tbody tr').filter({ hasText: email }).count()).toBe(1);
 
     // Without SMTP the mail waits in the outbox, where the administrator reads the link.
-    await adminPage
-      .getByRole('navigation', { name: 'メインメニュー' })
-      .getByRole('link', { name: '送信メール' })
-      .click();
+    await followMenuLink(adminPage, '管理', '送信メール');
     await expectHeading(adminPage, '送信メール');
     const row = adminPage.locator('tbody tr').filter({ hasText: email }).first();
     await row.locator('summary').click();

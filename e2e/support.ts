@@ -290,3 +290,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * The main menu as it reads: a top-level link's name, or a group's name with its links (in the
+ * order shown, whether the group is open or not).
+ */
+export async function mainMenuOutline(page: Page, menuName = 'メインメニュー') {
+  return page.getByRole('navigation', { name: menuName }).evaluate((nav) =>
+    [...nav.querySelectorAll(':scope > ul > li')].map((li): string | Record<string, string[]> => {
+      const button = li.querySelector(':scope > button');
+      const links = [...li.querySelectorAll('a')].map((a) => a.textContent?.trim() ?? '');
+      return button ? { [button.textContent?.trim() ?? '']: links } : (links[0] ?? '');
+    }),
+  );
+}
+
+/** Opens a group of the main menu (a disclosure button) and follows one of its links, as a person would. */
+export async function followMenuLink(
+  page: Page,
+  group: string,
+  link: string,
+  menuName = 'メインメニュー',
+): Promise<void> {
+  const menu = page.getByRole('navigation', { name: menuName });
+  const button = menu.getByRole('button', { name: group, exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await menu.getByRole('link', { name: link, exact: true }).click();
+}

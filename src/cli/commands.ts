@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { type DatabaseHandle, openDatabase, rowsOf } from '../server/db/client';
+import { syncDirectoryTree } from '../server/db/durable-nodefs';
 import { isDatabaseEmpty, seedDemo } from '../server/db/seed/demo';
 import type { Env } from '../server/env';
 import {
@@ -318,6 +319,9 @@ const restore: Command = {
       } finally {
         await pglite.close();
       }
+      // PGlite wrote the restored files without syncing them: flush them (as initdb does) before
+      // the server starts acknowledging writes on top of them (ADR 009).
+      syncDirectoryTree(io.env.dbDir);
       return 0;
     });
   },
@@ -371,6 +375,8 @@ function writeUploads(uploadsDir: string, uploads: Map<string, Uint8Array>): voi
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, data);
   }
+  // As the server does for each upload: on the disk before the restore reports success.
+  if (fs.existsSync(uploadsDir)) syncDirectoryTree(uploadsDir);
 }
 
 const help: Command = {

@@ -34,6 +34,7 @@ import { homeModule } from './features/home/home.module';
 import { createHomeService, type HomeService } from './features/home/home.service';
 import { menusModule } from './features/menus/menus.module';
 import { createMenusService, needsProfilesFrom } from './features/menus/menus.service';
+import { createMenusYearSetup } from './features/menus/menus.year-setup';
 import { municipalitiesModule } from './features/municipalities/municipalities.module';
 import { createMunicipalitiesService } from './features/municipalities/municipalities.service';
 import { organizationsModule } from './features/organizations/organizations.module';
@@ -46,11 +47,13 @@ import { createProjectsReadPort, createProjectsService } from './features/projec
 import { seminarsModule } from './features/seminars/seminars.module';
 import { createSeminarsReadPort } from './features/seminars/seminars.ports';
 import { createSeminarsService } from './features/seminars/seminars.service';
+import { createSeminarsYearSetup } from './features/seminars/seminars.year-setup';
 import { createSurveyEligibility } from './features/surveys/eligibility';
 import { createSurveysExports } from './features/surveys/surveys.exports';
 import { surveysModule } from './features/surveys/surveys.module';
 import { createSurveysReadPort } from './features/surveys/surveys.ports';
 import { createSurveysService } from './features/surveys/surveys.service';
+import { createSurveysYearSetup } from './features/surveys/surveys.year-setup';
 import { surveyInstances } from './features/surveys/surveys.instances';
 import type { AppConfig, ServiceDeps } from './platform/deps';
 import { AppError } from './platform/errors';
@@ -143,7 +146,12 @@ function createFeatureServices(deps: ServiceDeps) {
   const eligibility = createSurveyEligibility(
     Object.assign({}, ...features.map(({ module }) => module.surveyEligibility ?? {})),
   );
-  const fiscalYears = createFiscalYearsService(deps);
+  // Preparing a year: each feature copies its own yearly things and reports its checklist items.
+  const fiscalYears = createFiscalYearsService(deps, [
+    createMenusYearSetup(deps.db),
+    createSurveysYearSetup(deps.db),
+    createSeminarsYearSetup(deps.db),
+  ]);
   const surveys = createSurveysService({ ...deps, eligibility });
   const accountRecovery = createAccountRecoveryService(deps);
   const projectsRead = createProjectsReadPort(deps.db);

@@ -139,6 +139,10 @@ export const routes: RouteObject[] = [
                 path: 'fiscal-years/:id',
                 ...page('fiscalYears', () => import('./features/fiscal-years/FiscalYearDetailPage')),
               },
+              {
+                path: 'fiscal-years/:id/setup',
+                ...page('fiscalYears', () => import('./features/fiscal-years/SetupChecklistPage')),
+              },
               { path: 'surveys', ...page('surveys', () => import('./features/surveys/SurveyListPage')) },
               {
                 path: 'surveys/:id/answer',

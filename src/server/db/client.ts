@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { DurableNodeFS, durableStartParams, syncDirectoryTree } from './durable-nodefs';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -34,6 +35,11 @@ export interface DatabaseHandle {
    * transactions, so it restores to exactly the committed state at that moment.
    */
   snapshot?: () => Promise<Uint8Array>;
+  /**
+   * Embedded on disk only: how many times PostgreSQL has flushed a file to the disk (a commit
+   * that wrote does so once before it resolves; a read never). Tests and bench/ read it.
+   */
+  syncCount?: () => number;
 }
 
 /**
@@ -96,11 +102,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
   if (options.pgliteDir) fs.mkdirSync(options.pgliteDir, { recursive: true });
+  // On disk, commits are flushed before they resolve (durable-nodefs.ts, ADR 009); in memory
+  // (tests) there is no disk to flush to.
+  const durableFs = options.pgliteDir ? new DurableNodeFS(options.pgliteDir) : undefined;
+  const isNewCluster =
+    options.pgliteDir !== undefined && !fs.existsSync(path.join(options.pgliteDir, 'PG_VERSION'));
   const client = new PGlite({
-    ...(options.pgliteDir ? { dataDir: options.pgliteDir } : {}),
+    ...(durableFs ? { fs: durableFs, startParams: durableStartParams } : {}),
     ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
   });
   await client.waitReady;
+  if (options.pgliteDir && isNewCluster) syncDirectoryTree(options.pgliteDir);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
@@ -108,6 +120,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     ping: () => pingDatabase(db),
     close: () => client.close(),
+    ...(durableFs ? { syncCount: () => durableFs.syncCount } : {}),
     snapshot: async () => {
       // Every query and transaction waits on PGlite's transaction mutex, held here
       // until the copy is done; the checkpoint writes the shared buffers out, so the

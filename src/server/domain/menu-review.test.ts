@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   aggregateReviews,
-  effectiveProposalDeadline,
   isDecidable,
   isFinallyDecided,
   isOnTime,
@@ -84,14 +83,6 @@ describe('the life of a proposal and its reviews', () => {
     expect(reviewChangeBlocker('assigned', 'not_selected')).toBe('proposal_decided');
     expect(reviewChangeBlocker('submitted', 'submitted')).toBe('review_closed');
     expect(reviewChangeBlocker('conflict', 'selected')).toBe('review_closed');
-  });
-
-  it('a proposals-phase deadline wins over the call deadline', () => {
-    const phase = new Date('2024-05-24T08:00:00Z');
-    const call = new Date('2024-04-19T08:00:00Z');
-    expect(effectiveProposalDeadline(phase, call)).toEqual({ at: phase, source: 'phase' });
-    expect(effectiveProposalDeadline(null, call)).toEqual({ at: call, source: 'settings' });
-    expect(effectiveProposalDeadline(null, null)).toEqual({ at: null, source: 'none' });
   });
 
   it('a draft is on time until the deadline; a returned proposal at any time', () => {

@@ -130,16 +130,6 @@ export function reviewChangeBlocker(
   return null;
 }
 
-/** The deadline that closes first submissions: a proposals-phase deadline wins over the call's own. */
-export function effectiveProposalDeadline(
-  phaseDeadline: Date | null,
-  settingsDeadline: Date | null,
-): { at: Date | null; source: 'phase' | 'settings' | 'none' } {
-  if (phaseDeadline) return { at: phaseDeadline, source: 'phase' };
-  if (settingsDeadline) return { at: settingsDeadline, source: 'settings' };
-  return { at: null, source: 'none' };
-}
-
 /**
  * Whether the company may still hand in a proposal: a draft before the deadline (or with none),
  * a returned one at any time (the prefecture asked for it).

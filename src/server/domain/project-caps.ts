@@ -113,13 +113,31 @@ export interface EntryCheck {
 
 /** What adding `entry` to `before` does to the caps. */
 export function checkEntry(before: readonly Session[], entry: Session, limits: CapLimits): EntryCheck {
-  const was = capStates(usageOf(before), limits);
-  const usage = usageOf([...before, entry]);
+  return compare(before, [...before, entry], limits);
+}
+
+/**
+ * What replacing one session (`previous`) by its edited version (`entry`) does to the caps, the
+ * other sessions (`others`) unchanged: the same rules as a new entry, measured from the ledger as
+ * it stood. An edit that lowers a total never counts as crossing, even on a cap already over.
+ */
+export function checkEdit(
+  others: readonly Session[],
+  previous: Session,
+  entry: Session,
+  limits: CapLimits,
+): EntryCheck {
+  return compare([...others, previous], [...others, entry], limits);
+}
+
+function compare(was: readonly Session[], now: readonly Session[], limits: CapLimits): EntryCheck {
+  const previousCaps = capStates(usageOf(was), limits);
+  const usage = usageOf(now);
   const caps = capStates(usage, limits);
   const warnings: CapWarning[] = [];
   const crossed: CapKind[] = [];
   caps.forEach((state, i) => {
-    const previous = was[i]!;
+    const previous = previousCaps[i]!;
     if (state.level === 'over' && state.used > previous.used) crossed.push(state.kind);
     if (state.level !== 'ok' && levelRank[state.level] > levelRank[previous.level])
       warnings.push({ kind: state.kind, level: state.level, ...warningText(state) });

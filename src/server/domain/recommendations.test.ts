@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { MunicipalityNeedsProfile } from './needs-profile';
-import { type RecommendableMenu, recommendMenus } from './recommendations';
+import { addTallies, type OutcomeSummary, summarize, tallyOf } from './evaluation-outcomes';
+import {
+  MAX_OUTCOME_POINTS,
+  outcomePoints,
+  outcomeQuality,
+  type RecommendableMenu,
+  recommendMenus,
+} from './recommendations';
 
 const profile = (p: Partial<MunicipalityNeedsProfile> = {}): MunicipalityNeedsProfile => ({
   municipalityId: 'm1',
@@ -122,5 +129,140 @@ describe('recommendMenus', () => {
       ),
     ).toEqual(['c', 'a', 'b']);
     expect(recommendMenus({ profile: profile(), menus, region: null })).toEqual([]);
+  });
+
+  describe('past outcomes', () => {
+    const outcome = (o: Partial<OutcomeSummary> = {}): OutcomeSummary => ({
+      projects: 5,
+      evaluations: 5,
+      helpedRate: 1,
+      avgSatisfaction: 5,
+      recommendRate: 1,
+      ...o,
+    });
+    const equalFits = {
+      profile: profile({ helpWantedAreas: ['security' as const] }),
+      menus: [
+        menu('a', { challengeAreas: ['security'], organizationId: 'org-a' }),
+        menu('b', { challengeAreas: ['security'], organizationId: 'org-b' }),
+      ],
+      region: null,
+    };
+
+    it('a menu with good outcomes ranks above an otherwise equal one, and says why', () => {
+      expect(recommendMenus(equalFits).map((r) => r.menu.id)).toEqual(['a', 'b']);
+      const ranked = recommendMenus({ ...equalFits, menuOutcomes: new Map([['b', outcome()]]) });
+      expect(ranked.map((r) => r.menu.id)).toEqual(['b', 'a']);
+      expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
+      expect(ranked[0]!.reasons).toContainEqual({
+        code: 'past_outcomes',
+        params: { source: 'menu', evaluations: 5, helpedRate: 1, avgSatisfaction: 5, recommendRate: 1 },
+      });
+      // The menu without evaluations keeps its needs score: it is not held back for being new.
+      expect(ranked[1]!.score).toBe(4);
+      expect(ranked[1]!.reasons.map((r) => r.code)).toEqual(['help_wanted']);
+    });
+
+    it('poor outcomes rank a menu below an equal new one; mixed answers weigh in between', () => {
+      const poor = outcome({ helpedRate: 0, avgSatisfaction: 1, recommendRate: 0 });
+      const ranked = recommendMenus({ ...equalFits, menuOutcomes: new Map([['a', poor]]) });
+      expect(ranked.map((r) => r.menu.id)).toEqual(['b', 'a']);
+      expect(outcomeQuality(poor)).toBe(-1);
+      expect(outcomeQuality(outcome({ helpedRate: 0.5, avgSatisfaction: 3, recommendRate: 0.5 }))).toBe(0);
+      // Unanswered parts are left out rather than counted as bad.
+      expect(outcomeQuality(outcome({ avgSatisfaction: null, recommendRate: null }))).toBe(1);
+      expect(outcomeQuality(outcome({ evaluations: 0 }))).toBeNull();
+    });
+
+    it('is bounded: never more than one point, growing with the number of evaluations', () => {
+      const points = [1, 2, 5, 20, 10_000].map((n) => outcomePoints(outcome({ evaluations: n }), 'menu'));
+      for (let i = 1; i < points.length; i++) expect(points[i]!).toBeGreaterThan(points[i - 1]!);
+      for (const p of points) expect(p).toBeLessThanOrEqual(MAX_OUTCOME_POINTS);
+      expect(points[0]).toBeCloseTo(1 / 3);
+      const worst = outcomePoints(
+        outcome({ evaluations: 10_000, helpedRate: 0, avgSatisfaction: 1, recommendRate: 0 }),
+        'menu',
+      );
+      expect(worst).toBeGreaterThanOrEqual(-MAX_OUTCOME_POINTS);
+      expect(outcomePoints(outcome({ evaluations: 0 }), 'menu')).toBe(0);
+    });
+
+    it('never beats a clear needs match, even at its best against the worst', () => {
+      const ranked = recommendMenus({
+        profile: profile({ helpWantedAreas: ['security', 'bpr'] }),
+        menus: [
+          // Serves one more area asked for (3 points), but its towns were unhappy.
+          menu('match', { challengeAreas: ['security', 'bpr'] }),
+          menu('loved', { challengeAreas: ['security'] }),
+        ],
+        region: null,
+        menuOutcomes: new Map([
+          ['match', outcome({ evaluations: 10_000, helpedRate: 0, avgSatisfaction: 1, recommendRate: 0 })],
+          ['loved', outcome({ evaluations: 10_000 })],
+        ]),
+      });
+      expect(ranked.map((r) => r.menu.id)).toEqual(['match', 'loved']);
+    });
+
+    it('outcomes never bring in a menu that fits no need', () => {
+      const ranked = recommendMenus({
+        ...equalFits,
+        menus: [...equalFits.menus, menu('c', { challengeAreas: ['telework'] })],
+        menuOutcomes: new Map([['c', outcome()]]),
+      });
+      expect(ranked.map((r) => r.menu.id)).not.toContain('c');
+    });
+
+    it('a new menu borrows half the weight of its company’s record; its own evaluations come first', () => {
+      const companyOutcomes = new Map([['org-b', outcome()]]);
+      const ranked = recommendMenus({ ...equalFits, companyOutcomes });
+      expect(ranked.map((r) => r.menu.id)).toEqual(['b', 'a']);
+      expect(ranked[0]!.score - 4).toBeCloseTo(outcomePoints(outcome(), 'menu') / 2);
+      expect(ranked[0]!.reasons).toContainEqual(
+        expect.objectContaining({
+          code: 'past_outcomes',
+          params: expect.objectContaining({ source: 'company' }),
+        }),
+      );
+      const own = recommendMenus({
+        ...equalFits,
+        companyOutcomes,
+        menuOutcomes: new Map([
+          ['b', outcome({ evaluations: 1, helpedRate: 0, avgSatisfaction: 2, recommendRate: 0 })],
+        ]),
+      });
+      expect(own.map((r) => r.menu.id)).toEqual(['a', 'b']);
+      expect(own[1]!.reasons).toContainEqual(
+        expect.objectContaining({
+          code: 'past_outcomes',
+          params: expect.objectContaining({ source: 'menu' }),
+        }),
+      );
+    });
+  });
+});
+
+describe('evaluation tallies', () => {
+  it('add up across years and summarize to rates of those who answered', () => {
+    const a = tallyOf([
+      { evaluated: true, helped: 'yes', satisfaction: 5, recommend: 1 },
+      { evaluated: true, helped: 'partly', satisfaction: 4, recommend: null },
+      { evaluated: false, helped: null, satisfaction: null, recommend: null },
+    ]);
+    const b = tallyOf([{ evaluated: true, helped: 'yes', satisfaction: 3, recommend: 0 }]);
+    expect(summarize(addTallies([a, b]))).toEqual({
+      projects: 4,
+      evaluations: 3,
+      helpedRate: 0.67,
+      avgSatisfaction: 4,
+      recommendRate: 0.5,
+    });
+    expect(summarize(tallyOf([]))).toEqual({
+      projects: 0,
+      evaluations: 0,
+      helpedRate: null,
+      avgSatisfaction: null,
+      recommendRate: null,
+    });
   });
 });

@@ -27,6 +27,17 @@ export interface UploadStore {
   remove(storedName: string): Promise<void>;
 }
 
+/** Makes a new directory entry durable; Windows cannot open a directory to flush it. */
+async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Files kept on disk for a feature (materials, recordings, attachments) under `<uploadsDir>/<area>`.
  * The caller keeps only the generated name, and every name is checked against the UUID pattern
@@ -51,10 +62,20 @@ export function createUploadStore(
     async save(bytes) {
       if (bytes.byteLength === 0) throw fieldError(['file'], 'ファイルが空です。', 'The file is empty.');
       if (bytes.byteLength > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE');
-      await fs.mkdir(dir, { recursive: true });
+      // The area's own entry, the first time it is made, must outlive a power cut as well.
+      if (await fs.mkdir(dir, { recursive: true })) await syncDirectory(path.dirname(dir));
       const storedName = randomUUID();
       // 'wx': never overwrite, even if a name were ever to repeat.
-      await fs.writeFile(pathOf(storedName), bytes, { flag: 'wx' });
+      const file = await fs.open(pathOf(storedName), 'wx');
+      try {
+        await file.writeFile(bytes);
+        // On the disk before the row that names it commits (and that commit is synced, ADR 009):
+        // a power cut must not leave a record pointing at an empty or missing file.
+        await file.datasync();
+      } finally {
+        await file.close();
+      }
+      await syncDirectory(dir);
       return storedName;
     },
     async read(storedName) {

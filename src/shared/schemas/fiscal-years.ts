@@ -531,3 +531,71 @@ export const holidayNamesEn: Record<string, string> = {
   天皇の即位の日: 'Enthronement Day',
   即位礼正殿の儀: 'Enthronement Ceremony',
 };
+
+// ---------------------------------------------------------------------------
+// Preparing the next year and its set-up checklist
+// ---------------------------------------------------------------------------
+
+/** What one kind of thing does when a year is prepared from the previous one. */
+export const yearCopyStates = ['will_copy', 'copied', 'nothing'] as const;
+export const yearCopyItemSchema = z.object({
+  /** programs, phases, rubric, needs_survey, seminar_series */
+  key: z.string(),
+  label: localizedTextSchema,
+  /** How many the previous year has (what is or will be copied). */
+  count: z.number().int().min(0),
+  /** will_copy: the new year lacks it; copied: it is there already (running again adds nothing). */
+  state: z.enum(yearCopyStates),
+  detail: localizedTextSchema,
+});
+export type YearCopyItem = z.infer<typeof yearCopyItemSchema>;
+
+export const nextYearPreviewSchema = z.object({
+  /** The year "prepare next year" makes: the year after the latest, or the current one if missing. */
+  year: z.number().int(),
+  label: localizedTextSchema,
+  /** The year's id when it exists already (running again completes it, never duplicates). */
+  existingId: z.string().nullable(),
+  copyFrom: z.object({ id: z.string(), year: z.number().int(), label: localizedTextSchema }).nullable(),
+  items: z.array(yearCopyItemSchema),
+});
+export type NextYearPreview = z.infer<typeof nextYearPreviewSchema>;
+
+export const prepareNextYearSchema = z.object({
+  /** The year the preview showed: a changed proposal (someone else prepared it) is a 409, not a surprise. */
+  year: z.number().int().min(FIRST_FISCAL_YEAR).max(LAST_FISCAL_YEAR),
+});
+export type PrepareNextYear = z.infer<typeof prepareNextYearSchema>;
+
+export const preparedYearSchema = z.object({
+  fiscalYearId: z.string(),
+  year: z.number().int(),
+  items: z.array(yearCopyItemSchema),
+});
+export type PreparedYear = z.infer<typeof preparedYearSchema>;
+
+/** done; missing (needs the admin); later (cannot be done yet, e.g. reviewers before any proposal). */
+export const setupItemStates = ['done', 'missing', 'later'] as const;
+export type SetupItemState = (typeof setupItemStates)[number];
+export const setupItemSchema = z.object({
+  key: z.string(),
+  label: localizedTextSchema,
+  state: z.enum(setupItemStates),
+  detail: localizedTextSchema,
+  /** The page that fixes it. */
+  href: z.string(),
+});
+export type SetupItem = z.infer<typeof setupItemSchema>;
+
+export const setupChecklistSchema = z.object({
+  fiscalYearId: z.string(),
+  year: z.number().int(),
+  label: localizedTextSchema,
+  items: z.array(setupItemSchema),
+  /** No item is missing. */
+  isReady: z.boolean(),
+});
+export type SetupChecklist = z.infer<typeof setupChecklistSchema>;
+
+export const phaseOpenSchema = z.object({ version: versionSchema });
+export type PhaseOpen = z.infer<typeof phaseOpenSchema>;

@@ -47,7 +47,7 @@
  */
 import { z } from 'zod';
 import { challengeAreaSchema } from '../challenge-areas';
-import { deadlineInputSchema, localizedTextSchema } from './fiscal-years';
+import { localizedTextSchema } from './fiscal-years';
 
 type Labels = { ja: string; en: string };
 /** Optimistic-locking version: an integer column, so bounded to it (a larger one is a field error, not a 500). */
@@ -136,18 +136,18 @@ export const menuSettingsPutSchema = z.object({
   /** Omitted when the settings of the year are saved for the first time. */
   version: versionSchema.optional(),
   criteria: rubricCriteriaSchema,
-  /** Used when the advisor_dispatch program has no 'proposals' phase with a deadline. */
-  proposalDeadline: deadlineInputSchema.nullable(),
 });
 export type MenuSettingsPut = z.infer<typeof menuSettingsPutSchema>;
 
 export const menuSettingsSchema = z.object({
   fiscalYearId: z.string(),
   criteria: z.array(rubricCriterionSchema),
-  proposalDeadline: deadlineInputSchema.nullable(),
-  /** The deadline that applies (phase deadline first, then the one above), ISO instant. */
+  /**
+   * The proposal deadline: the deadline of the advisor_dispatch program's 'proposals' phase, the
+   * one deadline shown everywhere (edited on the year's page), ISO instant; null without one.
+   */
   effectiveDeadlineAt: z.string().nullable(),
-  effectiveDeadlineSource: z.enum(['phase', 'settings', 'none']),
+  effectiveDeadlineSource: z.enum(['phase', 'none']),
   /** null while the settings were never saved. */
   version: z.number().int().min(0).max(2_147_483_647).nullable(),
 });
@@ -345,6 +345,41 @@ export type ProposalList = z.infer<typeof proposalListSchema>;
 export const assignmentCreateSchema = z.object({ reviewerUserId: z.uuid() });
 export type AssignmentCreate = z.infer<typeof assignmentCreateSchema>;
 
+/** At most 50 proposals × 20 reviewers in one request (1,000 pairs), so one request's work stays bounded. */
+export const MAX_BULK_PROPOSALS = 50;
+export const MAX_BULK_REVIEWERS = 20;
+const distinct = (list: string[]) => new Set(list).size === list.length;
+const duplicateMessage = { ja: '同じものが重複して選ばれています。', en: 'The same item is selected twice.' };
+
+export const bulkAssignmentSchema = z.object({
+  proposalIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(MAX_BULK_PROPOSALS)
+    .refine(distinct, { params: duplicateMessage }),
+  reviewerUserIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(MAX_BULK_REVIEWERS)
+    .refine(distinct, { params: duplicateMessage }),
+});
+export type BulkAssignment = z.infer<typeof bulkAssignmentSchema>;
+
+export const bulkAssignmentSkipReasons = ['already_assigned', 'conflict_of_interest'] as const;
+export const bulkAssignmentResultSchema = z.object({
+  /** Assignments made by this request. */
+  assigned: z.array(z.object({ proposalId: z.string(), reviewerUserId: z.string(), reviewId: z.string() })),
+  /** Pairs left as they were: assigned before, or the reviewer belongs to the proposing company. */
+  skipped: z.array(
+    z.object({
+      proposalId: z.string(),
+      reviewerUserId: z.string(),
+      reason: z.enum(bulkAssignmentSkipReasons),
+    }),
+  ),
+});
+export type BulkAssignmentResult = z.infer<typeof bulkAssignmentResultSchema>;
+
 export const reviewerSchema = z.object({
   userId: z.string(),
   displayName: z.string(),
@@ -459,31 +494,36 @@ export type CatalogItem = z.infer<typeof catalogItemSchema>;
 export const catalogListSchema = z.object({ items: z.array(catalogItemSchema) });
 export type CatalogList = z.infer<typeof catalogListSchema>;
 
-/** An evaluation result of an earlier project of the same menu or company (none exist yet). */
-export const pastOutcomeSchema = z.object({
-  fiscalYear: z.number().int(),
-  municipalityName: z.string(),
-  averageScore: z.number(),
-  respondentCount: z.number().int(),
+/**
+ * The municipalities' evaluations (事後アンケート) of some projects: how many projects were
+ * delivered and how many evaluated, the share that said it helped solve the challenge and the share
+ * that would recommend the menu (0–1; "partly" is not yes), and the mean satisfaction (1–5); null
+ * where nobody answered.
+ */
+export const outcomeSummarySchema = z.object({
+  projects: z.number().int(),
+  evaluations: z.number().int(),
+  helpedRate: z.number().nullable(),
+  avgSatisfaction: z.number().nullable(),
+  recommendRate: z.number().nullable(),
 });
+export type OutcomeSummary = z.infer<typeof outcomeSummarySchema>;
+
+/** One year of a menu's track record (the menu as offered that year by the same company). */
+export const pastOutcomeSchema = outcomeSummarySchema.extend({ fiscalYear: z.number().int() });
 export type PastOutcome = z.infer<typeof pastOutcomeSchema>;
 
 export const menuDetailSchema = catalogItemSchema.extend({
   deliverables: z.string(),
   advisors: z.array(advisorProfileSchema),
-  /** Per earlier project (not filled: the towns' answers are shown in aggregate, below). */
-  pastOutcomes: z.array(pastOutcomeSchema),
   /**
-   * The municipalities' evaluations of this menu's projects: how many, the share that said it
-   * helped solve the challenge (0–1) and the mean satisfaction (1–5); null before any.
+   * Per year up to this one, the projects of this menu as the same company offered it under the
+   * same title, newest first; only years with a project. Per-project answers stay private to the
+   * towns: only these aggregates are shown.
    */
-  outcomeSummary: z
-    .object({
-      evaluations: z.number().int(),
-      helpedRate: z.number().nullable(),
-      avgSatisfaction: z.number().nullable(),
-    })
-    .nullable(),
+  pastOutcomes: z.array(pastOutcomeSchema),
+  /** The years above added up; null before any project. */
+  outcomeSummary: outcomeSummarySchema.nullable(),
 });
 export type MenuDetail = z.infer<typeof menuDetailSchema>;
 
@@ -498,6 +538,8 @@ export type MenuDetail = z.infer<typeof menuDetailSchema>;
  *  - voice_match:    { keywords: string[] }          自由記述「…」に関連
  *  - similar_rating: { count: number, average: number } 似た規模の3団体が平均4.6と評価
  *  - region_covered: { regionName: string, regionNameEn: string } 対象地方: 会津
+ *  - past_outcomes:  { source: 'menu' | 'company', evaluations, helpedRate, avgSatisfaction, recommendRate }
+ *                    これまでの評価: 5件中100%が「課題解決につながった」（新しいメニューは事業者の実績）
  */
 export const recommendationReasonCodes = [
   'help_wanted',
@@ -505,6 +547,7 @@ export const recommendationReasonCodes = [
   'voice_match',
   'similar_rating',
   'region_covered',
+  'past_outcomes',
 ] as const;
 export type RecommendationReasonCode = (typeof recommendationReasonCodes)[number];
 
@@ -515,6 +558,16 @@ export const recommendationReasonSchema = z.discriminatedUnion('code', [
   z.object({
     code: z.literal('similar_rating'),
     params: z.object({ count: z.number().int(), average: z.number() }),
+  }),
+  z.object({
+    code: z.literal('past_outcomes'),
+    params: z.object({
+      source: z.enum(['menu', 'company']),
+      evaluations: z.number().int(),
+      helpedRate: z.number().nullable(),
+      avgSatisfaction: z.number().nullable(),
+      recommendRate: z.number().nullable(),
+    }),
   }),
   z.object({
     code: z.literal('region_covered'),

@@ -55,11 +55,19 @@ export const municipalityImportRowSchema = z.object({
 });
 export type MunicipalityImportRow = z.infer<typeof municipalityImportRowSchema>;
 
+/**
+ * The list is paged: a national-scale tenant has 1,741 municipalities (about 0.7 MB of JSON in
+ * one answer). A page holds at most `municipalityPageMax`; pickers that need every
+ * municipality read the pages one after another.
+ */
+export const municipalityPageMax = 500;
 export const municipalityListQuerySchema = z.object({
   areaId: z.uuid().optional(),
   regionId: z.uuid().optional(),
   kind: municipalityKindSchema.optional(),
   q: z.string().trim().max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(municipalityPageMax).default(100),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
 export const municipalitySchema = z.object({
@@ -77,6 +85,15 @@ export const municipalitySchema = z.object({
   version: z.number().int().min(0).max(2_147_483_647),
 });
 export type Municipality = z.infer<typeof municipalitySchema>;
+
+export const municipalityPageSchema = z.object({
+  items: z.array(municipalitySchema),
+  /** Every municipality matching the filters, on all pages. */
+  total: z.number().int().min(0),
+  limit: z.number().int().min(1),
+  offset: z.number().int().min(0),
+});
+export type MunicipalityPage = z.infer<typeof municipalityPageSchema>;
 
 export const municipalityPatchSchema = z.object({
   version: z.number().int().min(0).max(2_147_483_647).positive(),

@@ -16,6 +16,8 @@
  *  GET    /projects/{id}                         the same readers: plan, advisors, history, ledger, caps, report, evaluation, `can`
  *  PUT    /projects/{id}/plan                    company or admin: goals, sessions planned, schedule, advisors (version; null = first save)
  *  POST   /projects/{id}/activities              company or admin: log a session → the activity, totals and cap warnings
+ *  PATCH  /project-activities/{id}               company or admin, while sessions may be logged: edit a session
+ *                                                (version; the same checks and caps as a new one) → totals and warnings
  *  DELETE /project-activities/{id}               company or admin: remove a session (and its attachments' files)
  *  POST   /projects/{id}/attachments             company or admin (multipart: file, activityId?): an activity's or the report's file
  *  GET    /project-attachments/{id}              the project's readers: the file (Content-Disposition: attachment)
@@ -214,7 +216,7 @@ export const activitySchema = z.object({
   nextSteps: z.string(),
   attachments: z.array(attachmentSchema),
   version: z.number().int(),
-  can: z.object({ delete: z.boolean() }),
+  can: z.object({ edit: z.boolean(), delete: z.boolean() }),
 });
 export type Activity = z.infer<typeof activitySchema>;
 
@@ -239,6 +241,10 @@ export const activityCreateSchema = z.object({
   nextSteps: text(4000),
 });
 export type ActivityCreate = z.infer<typeof activityCreateSchema>;
+
+/** An edit of a session: every field again (the same rules as logging one) and the version read. */
+export const activityUpdateSchema = activityCreateSchema.extend({ version: versionSchema });
+export type ActivityUpdate = z.infer<typeof activityUpdateSchema>;
 
 export const capStateSchema = z.object({
   kind: z.enum(capKinds),

@@ -31,6 +31,7 @@ import { challengeAreaSchema } from '../challenge-areas';
  *   POST   /surveys/:id/reminders        admin          mail non-responders' users via the outbox (each user at
  *                                                       most once per 12 hours: a second click mails nobody twice)
  *   GET    /surveys/:id/share            admin          the saved share config (with the survey's version, for PUT)
+ *   POST   /surveys/:id/publish         admin          release a draft to its respondents {version} (調査の公開)
  *   PUT    /surveys/:id/share            admin          publish a view to council members (share config, version)
  *   GET    /surveys/:id/shared           council_secretariat, company_member, reviewer, admin  the published view
  *                                                       only (404 when not published)
@@ -238,7 +239,10 @@ export const surveySummarySchema = z.object({
   /** Row version for optimistic locking of edits. */
   version: z.number().int().min(0).max(2_147_483_647),
   isFrozen: z.boolean(),
+  /** Results shared with the council and companies (share settings). */
   isPublished: z.boolean(),
+  /** Not yet published to its respondents (調査の公開): never open while a draft. */
+  isDraft: z.boolean(),
   isOpen: z.boolean(),
   submittedCount: z.number().int(),
   eligibleCount: z.number().int(),
@@ -285,6 +289,10 @@ export const surveyPatchSchema = z
   })
   .refine(windowRefine, windowMessage);
 export type SurveyPatch = z.infer<typeof surveyPatchSchema>;
+
+/** Publishing a draft names the version the admin previewed. */
+export const surveyPublishSchema = z.object({ version: z.number().int().min(1).max(2_147_483_647) });
+export type SurveyPublish = z.infer<typeof surveyPublishSchema>;
 
 export const surveyResponseSchema = z.object({
   id: z.string().nullable(),

@@ -948,7 +948,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Municipalities of the prefecture, filtered by area, region, kind or text */
+        /** Municipalities of the prefecture, filtered by area, region, kind or text, in code order, a page at a time (limit ≤ 500) */
         get: {
             parameters: {
                 query?: {
@@ -956,6 +956,8 @@ export interface paths {
                     regionId?: string;
                     kind?: "city" | "town" | "village" | "ward";
                     q?: string;
+                    limit?: number;
+                    offset?: number | null;
                 };
                 header?: never;
                 path?: never;
@@ -963,7 +965,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Municipalities */
+                /** @description One page of municipalities and the number of all matches */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -993,6 +995,9 @@ export interface paths {
                                 populationSource: string | null;
                                 version: number;
                             }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
                         };
                     };
                 };
@@ -1565,6 +1570,298 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fiscal-years/next-year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Preview of "prepare next year": the year it makes, the year it copies from, what it copies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The preview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            label: {
+                                ja: string;
+                                en: string;
+                            };
+                            existingId: string | null;
+                            copyFrom: {
+                                id: string;
+                                year: number;
+                                label: {
+                                    ja: string;
+                                    en: string;
+                                };
+                            } | null;
+                            items: {
+                                key: string;
+                                label: {
+                                    ja: string;
+                                    en: string;
+                                };
+                                count: number;
+                                /** @enum {string} */
+                                state: "will_copy" | "copied" | "nothing";
+                                detail: {
+                                    ja: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fiscal-years/prepare-next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prepare the next year: create it with the previous year’s programs and phases (a year on), rubric, needs survey (draft) and seminar series; running it again completes, never duplicates */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Prepared */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYearId: string;
+                            year: number;
+                            items: {
+                                key: string;
+                                label: {
+                                    ja: string;
+                                    en: string;
+                                };
+                                count: number;
+                                /** @enum {string} */
+                                state: "will_copy" | "copied" | "nothing";
+                                detail: {
+                                    ja: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fiscal-years/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The set-up checklist of a year: what is done, what is missing, and the page that fixes it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The checklist */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYearId: string;
+                            year: number;
+                            label: {
+                                ja: string;
+                                en: string;
+                            };
+                            items: {
+                                key: string;
+                                label: {
+                                    ja: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                state: "done" | "missing" | "later";
+                                detail: {
+                                    ja: string;
+                                    en: string;
+                                };
+                                href: string;
+                            }[];
+                            isReady: boolean;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2412,6 +2709,111 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/phases/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start an upcoming phase today; refused (422) while what it needs is missing, e.g. a rubric */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Opened */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programId: string;
+                            /** @enum {string} */
+                            kind: "survey" | "proposals" | "review" | "call" | "allocation" | "delivery" | "evaluation" | "seminars" | "other";
+                            startsOn: string;
+                            endsOn: string;
+                            deadline: {
+                                date: string;
+                                time: string;
+                            } | null;
+                            deadlineAt: string | null;
+                            note: string;
+                            /** @enum {string} */
+                            state: "upcoming" | "open" | "closed";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/home": {
@@ -3771,13 +4173,9 @@ export interface paths {
                                 labelEn: string;
                                 weight: number;
                             }[];
-                            proposalDeadline: {
-                                date: string;
-                                time: string;
-                            } | null;
                             effectiveDeadlineAt: string | null;
                             /** @enum {string} */
-                            effectiveDeadlineSource: "phase" | "settings" | "none";
+                            effectiveDeadlineSource: "phase" | "none";
                             version: number | null;
                         };
                     };
@@ -3856,10 +4254,6 @@ export interface paths {
                             labelEn: string;
                             weight: number;
                         }[];
-                        proposalDeadline: {
-                            date: string;
-                            time: string;
-                        } | null;
                     };
                 };
             };
@@ -3878,13 +4272,9 @@ export interface paths {
                                 labelEn: string;
                                 weight: number;
                             }[];
-                            proposalDeadline: {
-                                date: string;
-                                time: string;
-                            } | null;
                             effectiveDeadlineAt: string | null;
                             /** @enum {string} */
-                            effectiveDeadlineSource: "phase" | "settings" | "none";
+                            effectiveDeadlineSource: "phase" | "none";
                             version: number | null;
                         };
                     };
@@ -4803,6 +5193,106 @@ export interface paths {
                             weightedTotal: number | null;
                             submittedAt: string | null;
                             version: number;
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/menus/assignments/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign every selected reviewer to every selected proposal (≤50 × ≤20) in one transaction; existing and conflicting pairs are skipped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        proposalIds: string[];
+                        reviewerUserIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Assigned and skipped pairs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: {
+                                proposalId: string;
+                                reviewerUserId: string;
+                                reviewId: string;
+                            }[];
+                            skipped: {
+                                proposalId: string;
+                                reviewerUserId: string;
+                                /** @enum {string} */
+                                reason: "already_assigned" | "conflict_of_interest";
+                            }[];
                         };
                     };
                 };
@@ -5787,15 +6277,19 @@ export interface paths {
                                 version: number | null;
                             }[];
                             pastOutcomes: {
-                                fiscalYear: number;
-                                municipalityName: string;
-                                averageScore: number;
-                                respondentCount: number;
-                            }[];
-                            outcomeSummary: {
+                                projects: number;
                                 evaluations: number;
                                 helpedRate: number | null;
                                 avgSatisfaction: number | null;
+                                recommendRate: number | null;
+                                fiscalYear: number;
+                            }[];
+                            outcomeSummary: {
+                                projects: number;
+                                evaluations: number;
+                                helpedRate: number | null;
+                                avgSatisfaction: number | null;
+                                recommendRate: number | null;
                             } | null;
                         };
                     };
@@ -5922,6 +6416,17 @@ export interface paths {
                                     params: {
                                         count: number;
                                         average: number;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    code: "past_outcomes";
+                                    params: {
+                                        /** @enum {string} */
+                                        source: "menu" | "company";
+                                        evaluations: number;
+                                        helpedRate: number | null;
+                                        avgSatisfaction: number | null;
+                                        recommendRate: number | null;
                                     };
                                 } | {
                                     /** @enum {string} */
@@ -6503,6 +7008,7 @@ export interface paths {
                                 version: number;
                                 isFrozen: boolean;
                                 isPublished: boolean;
+                                isDraft: boolean;
                                 isOpen: boolean;
                                 submittedCount: number;
                                 eligibleCount: number;
@@ -6658,6 +7164,7 @@ export interface paths {
                             version: number;
                             isFrozen: boolean;
                             isPublished: boolean;
+                            isDraft: boolean;
                             isOpen: boolean;
                             submittedCount: number;
                             eligibleCount: number;
@@ -6825,6 +7332,7 @@ export interface paths {
                             version: number;
                             isFrozen: boolean;
                             isPublished: boolean;
+                            isDraft: boolean;
                             isOpen: boolean;
                             submittedCount: number;
                             eligibleCount: number;
@@ -7042,6 +7550,7 @@ export interface paths {
                             version: number;
                             isFrozen: boolean;
                             isPublished: boolean;
+                            isDraft: boolean;
                             isOpen: boolean;
                             submittedCount: number;
                             eligibleCount: number;
@@ -7137,6 +7646,7 @@ export interface paths {
                             version: number;
                             isFrozen: boolean;
                             isPublished: boolean;
+                            isDraft: boolean;
                             isOpen: boolean;
                             submittedCount: number;
                             eligibleCount: number;
@@ -7256,6 +7766,182 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/surveys/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft survey to its respondents (it opens with its window from then on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Published */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fiscalYearId: string;
+                            title: {
+                                ja: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            kind: "needs" | "post_support" | "follow_up" | "seminar_feedback";
+                            /** @enum {string} */
+                            audience: "municipalities" | "companies" | "seminar_participants" | "project_municipalities";
+                            opensAt: string;
+                            closesAt: string;
+                            surveyVersion: number;
+                            version: number;
+                            isFrozen: boolean;
+                            isPublished: boolean;
+                            isDraft: boolean;
+                            isOpen: boolean;
+                            submittedCount: number;
+                            eligibleCount: number;
+                            /** @enum {string|null} */
+                            myStatus: "not_started" | "draft" | "submitted" | null;
+                            can: {
+                                edit: boolean;
+                                answer: boolean;
+                                viewResults: boolean;
+                                share: boolean;
+                                viewShared: boolean;
+                                remind: boolean;
+                                answerAsProxy: boolean;
+                            };
+                            sections: {
+                                key: string;
+                                title: {
+                                    ja: string;
+                                    en: string;
+                                };
+                                description?: {
+                                    ja: string;
+                                    en: string;
+                                } | null;
+                                questions: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    type: "single_choice" | "multiple_choice" | "scale" | "number" | "short_text" | "long_text" | "matrix";
+                                    label: {
+                                        ja: string;
+                                        en: string;
+                                    };
+                                    help?: {
+                                        ja: string;
+                                        en: string;
+                                    } | null;
+                                    required: boolean;
+                                    /** @default [] */
+                                    options: {
+                                        value: string;
+                                        label: {
+                                            ja: string;
+                                            en: string;
+                                        };
+                                        score?: number | null;
+                                        /** @enum {string|null} */
+                                        maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
+                                    }[];
+                                    /** @default [] */
+                                    rows: {
+                                        value: string;
+                                        label: {
+                                            ja: string;
+                                            en: string;
+                                        };
+                                        score?: number | null;
+                                        /** @enum {string|null} */
+                                        maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
+                                    }[];
+                                    showIf?: {
+                                        questionKey: string;
+                                        anyOf: string[];
+                                    } | null;
+                                    min?: number | null;
+                                    max?: number | null;
+                                    /** @enum {string|null} */
+                                    maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/surveys/{id}/response": {
@@ -17153,6 +17839,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -17376,6 +18063,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -17561,6 +18249,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             };
@@ -17720,7 +18409,141 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a session (version): the same checks and caps as a new one; the answer carries the totals and any cap warning */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        /** @enum {string} */
+                        mode: "onsite" | "online";
+                        hours: number;
+                        headCount: number;
+                        dxLeadCount: number;
+                        staffCount: number;
+                        done: string;
+                        nextSteps: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activity: {
+                                id: string;
+                                date: string;
+                                /** @enum {string} */
+                                mode: "onsite" | "online";
+                                hours: number;
+                                headCount: number;
+                                dxLeadCount: number;
+                                staffCount: number;
+                                done: string;
+                                nextSteps: string;
+                                attachments: {
+                                    id: string;
+                                    activityId: string | null;
+                                    fileName: string;
+                                    sizeBytes: number;
+                                    contentType: string;
+                                    url: string;
+                                    createdAt: string;
+                                    can: {
+                                        delete: boolean;
+                                    };
+                                }[];
+                                version: number;
+                                can: {
+                                    edit: boolean;
+                                    delete: boolean;
+                                };
+                            };
+                            usage: {
+                                onsiteDays: number;
+                                onlineHours: number;
+                                totalHours: number;
+                                sessions: number;
+                            };
+                            caps: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                limit: number | null;
+                                used: number;
+                                /** @enum {string} */
+                                level: "ok" | "near" | "reached" | "over";
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                kind: "program_onsite_days" | "program_online_hours" | "menu_hours" | "menu_onsite_days";
+                                /** @enum {string} */
+                                level: "near" | "reached" | "over";
+                                ja: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Version conflict (with the current record) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid input, with the failing fields */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/projects/{id}/attachments": {
@@ -18073,6 +18896,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -18294,6 +19118,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -18520,6 +19345,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -18751,6 +19577,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -18978,6 +19805,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -19205,6 +20033,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];
@@ -19431,6 +20260,7 @@ export interface paths {
                                 }[];
                                 version: number;
                                 can: {
+                                    edit: boolean;
                                     delete: boolean;
                                 };
                             }[];

@@ -11,7 +11,7 @@ export interface Crumb {
 export function Breadcrumbs({ items }: { items: Crumb[] }) {
   const t = useT();
   return (
-    <nav aria-label={t('shell.breadcrumbs')}>
+    <nav aria-label={t('shell.breadcrumbs')} className="print:hidden">
       <ol className="flex flex-wrap items-center gap-y-1 text-oln-16N-100">
         {items.map((item, index) => {
           const isLast = index === items.length - 1;

@@ -49,7 +49,8 @@ export function PageHeader({
           {meta && <div className="flex flex-wrap items-center gap-2">{meta}</div>}
           {description && <div className="max-w-3xl text-std-16N-170 text-solid-gray-700">{description}</div>}
         </div>
-        {actions && <div className="flex flex-wrap items-center gap-3">{actions}</div>}
+        {/* Actions are controls: they do nothing on paper. */}
+        {actions && <div className="flex flex-wrap items-center gap-3 print:hidden">{actions}</div>}
       </div>
     </div>
   );

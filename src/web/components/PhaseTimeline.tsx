@@ -95,7 +95,7 @@ export function PhaseTimeline({
   return (
     <div className="flex flex-col gap-6">
       <div aria-hidden="true" className="overflow-x-auto rounded-12 border border-solid-gray-420 bg-white">
-        <div className="min-w-[52rem] p-4">
+        <div className="min-w-[52rem] p-4 print:min-w-0">
           <div className="grid grid-cols-[12rem_1fr] items-end gap-x-4">
             <span />
             <div className="relative flex border-b border-solid-gray-536 pb-1">
@@ -206,15 +206,17 @@ export function PhaseTimeline({
           {programs.flatMap((program) =>
             program.phases.map((phase) => (
               <Tr key={phase.id}>
-                <Td>{locale === 'ja' ? program.name : program.nameEn}</Td>
-                <Td>
+                <Td className="min-w-[9em]">{locale === 'ja' ? program.name : program.nameEn}</Td>
+                <Td className="min-w-[7em]">
                   <span className="flex flex-wrap items-center gap-2">
                     {pick(phaseKindLabels[phase.kind])}
                     {highlight?.(phase.kind) && <Badge tone="accent">{t('home.yourPhase')}</Badge>}
                   </span>
                 </Td>
-                <Td>{formatYmdRange(phase.startsOn, phase.endsOn, locale)}</Td>
                 <Td>
+                  <DateRangeText text={formatYmdRange(phase.startsOn, phase.endsOn, locale)} />
+                </Td>
+                <Td className="whitespace-nowrap">
                   {phase.deadlineAt ? (
                     formatDateTime(phase.deadlineAt, locale)
                   ) : (
@@ -230,5 +232,21 @@ export function PhaseTimeline({
         </TBody>
       </Table>
     </div>
+  );
+}
+
+/** A date range that breaks only between its two dates, never inside one (a narrow table cell). */
+function DateRangeText({ text }: { text: string }) {
+  const parts = text.split(/(?<=〜)|(?<= –)/);
+  return (
+    <>
+      {parts.map((part, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the two halves of one fixed string.
+        <span key={index}>
+          {index > 0 && <wbr />}
+          <span className="whitespace-nowrap">{part}</span>
+        </span>
+      ))}
+    </>
   );
 }

@@ -38,7 +38,9 @@ export function Table({
     // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the div becomes a labelled region (focusable, WCAG 2.1.1) exactly when it scrolls.
     <div
       ref={scrollRef}
-      className={cx('overflow-x-auto', className)}
+      // relative: visually hidden text in cells (position: absolute) is placed and clipped inside this
+      // box; without it, it is placed against the page and widened the page to the table's width.
+      className={cx('relative overflow-x-auto', className)}
       role={isScrollable ? 'region' : undefined}
       aria-labelledby={isScrollable ? captionId : undefined}
       tabIndex={isScrollable ? 0 : undefined}

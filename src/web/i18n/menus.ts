@@ -13,8 +13,8 @@ export const menusJa = {
     regionsNone: '未選択',
     deadline: {
       none: '提案の締切はまだ設定されていません。',
-      phase: '提案の締切：{at}（事業スケジュールの「提案募集」期間による）',
-      settings: '提案の締切：{at}',
+      phase: '提案の締切：{at}（年度の日程「支援メニュー提案」の締切。変更は年度の画面で行います）',
+      editOnYear: '年度の日程で締切を設定する',
     },
     field: {
       title: 'メニュー名',
@@ -110,7 +110,7 @@ export const menusJa = {
       conflicts: '（辞退{count}）',
     },
     rubric: {
-      title: '評価基準と提案締切',
+      title: '評価基準',
       description: '年度ごとの評価項目と重みです。評点は1〜5の5段階です。',
       criterionN: '評価項目{n}',
       key: 'キー（英小文字）',
@@ -120,11 +120,24 @@ export const menusJa = {
       remove: '評価項目{n}を削除',
       add: '評価項目を追加',
       totalWeight: '重みの合計：{total}',
-      deadlineDate: '提案の締切日',
-      deadlineTime: '締切時刻',
-      deadlineHint: '事業スケジュールに「提案募集」期間の締切がある場合は、そちらが優先されます。',
       save: '評価基準を保存する',
       saved: '評価基準を保存しました。',
+      savedAt: '保存済み（版{version}）',
+      unsaved: '保存していない変更があります。「評価基準を保存する」を押すまで、審査員には反映されません。',
+      neverSaved:
+        'この年度の評価基準はまだ保存されていません。下は初期案です。保存するまで審査員は採点できません。',
+    },
+    bulk: {
+      title: '審査員の一括割り当て',
+      description:
+        '提出された提案と審査員を選ぶと、選んだすべての組み合わせに一度で割り当てます。割り当て済みの組み合わせと、提案企業に所属する審査員（利益相反）は除きます。',
+      proposals: '提出された提案',
+      proposalsHint: '一度に{max}件まで選べます。',
+      reviewers: '審査員',
+      reviewersHint: '一度に{max}人まで選べます。',
+      noProposals: '審査員を割り当てられる提出済みの提案はありません',
+      submit: '選んだ{proposals}件に{reviewers}人を割り当てる',
+      done: '{assigned}件を割り当てました（割り当て済み{existing}件・利益相反{conflicts}件は除きました）。',
     },
     admin: {
       title: '支援メニューの審査',
@@ -155,10 +168,16 @@ export const menusJa = {
       noOutcomes: 'まだ評価の実績はありません',
       noOutcomesBody: '支援が実施され、市町村の評価が登録されると、ここに表示されます。',
       outcomeSummary:
-        '評価した市町村: {count}件／課題解決に役立ったとの回答: {rate}／平均満足度（5段階）: {average}',
+        '支援: {projects}件、うち評価: {count}件／課題解決に役立ったとの回答: {rate}／平均満足度（5段階）: {average}／他団体に薦める: {recommend}',
+      outcomesByYear: '年度ごとの評価',
+      outcomesByYearHint:
+        '同じ事業者が同じ名前で提供したこのメニューの、年度ごとの支援と市町村の評価（事後アンケート）です。',
       municipality: '市町村',
-      averageScore: '平均評価',
-      respondents: '回答数',
+      projects: '支援件数',
+      evaluations: '評価件数',
+      helpedRate: '課題解決に役立った',
+      avgSatisfaction: '平均満足度',
+      recommendRate: '他団体に薦める',
     },
     recommendations: {
       title: 'おすすめの支援メニュー',
@@ -178,6 +197,10 @@ export const menusJa = {
       voice_match: '自由記述の{keywords}に関連',
       similar_rating: '似た規模の{count}団体が平均{average}と評価',
       region_covered: '対象地方：{region}',
+      past_outcomes_menu:
+        'これまでの評価（{count}件）：課題解決に役立った {helped}／平均満足度 {satisfaction}／他団体に薦める {recommend}',
+      past_outcomes_company:
+        '新しいメニューのため、この事業者の支援の評価（{count}件）：課題解決に役立った {helped}／平均満足度 {satisfaction}／他団体に薦める {recommend}',
     },
     advisor: {
       title: 'アドバイザー情報',
@@ -207,8 +230,9 @@ export const menusEn: Widen<typeof menusJa> = {
     regionsNone: 'None chosen',
     deadline: {
       none: 'No proposal deadline has been set yet.',
-      phase: 'Proposal deadline: {at} (from the proposals phase of the programme schedule)',
-      settings: 'Proposal deadline: {at}',
+      phase:
+        'Proposal deadline: {at} (the deadline of the menu proposals phase; change it on the year’s page)',
+      editOnYear: 'Set the deadline in the year’s phases',
     },
     field: {
       title: 'Menu title',
@@ -306,7 +330,7 @@ export const menusEn: Widen<typeof menusJa> = {
       conflicts: '({count} declined)',
     },
     rubric: {
-      title: 'Rubric and proposal deadline',
+      title: 'Review rubric',
       description: 'Criteria and weights of the year. Scores are on a 1–5 scale.',
       criterionN: 'Criterion {n}',
       key: 'Key (lower case)',
@@ -316,11 +340,24 @@ export const menusEn: Widen<typeof menusJa> = {
       remove: 'Remove criterion {n}',
       add: 'Add a criterion',
       totalWeight: 'Total weight: {total}',
-      deadlineDate: 'Proposal deadline',
-      deadlineTime: 'Deadline time',
-      deadlineHint: 'A deadline on the proposals phase of the programme schedule takes precedence.',
       save: 'Save rubric',
       saved: 'Rubric saved.',
+      savedAt: 'Saved (version {version})',
+      unsaved: 'You have unsaved changes. Reviewers see them only after “Save rubric”.',
+      neverSaved:
+        'This year has no saved rubric yet: below is a starting draft. Reviewers cannot score until it is saved.',
+    },
+    bulk: {
+      title: 'Assign reviewers in bulk',
+      description:
+        'Choose submitted proposals and reviewers: every chosen pair is assigned in one step. Pairs already assigned, and reviewers from the proposing company (conflict of interest), are left out.',
+      proposals: 'Submitted proposals',
+      proposalsHint: 'Up to {max} at a time.',
+      reviewers: 'Reviewers',
+      reviewersHint: 'Up to {max} at a time.',
+      noProposals: 'No submitted proposal to assign',
+      submit: 'Assign {reviewers} reviewer(s) to {proposals} proposal(s)',
+      done: 'Assigned {assigned} (left out: {existing} already assigned, {conflicts} conflicts of interest).',
     },
     admin: {
       title: 'Menu review',
@@ -351,10 +388,16 @@ export const menusEn: Widen<typeof menusJa> = {
       noOutcomes: 'No evaluations yet',
       noOutcomesBody: 'Once support is delivered and municipalities evaluate it, results appear here.',
       outcomeSummary:
-        'Evaluations: {count} / said it helped solve the challenge: {rate} / mean satisfaction (1–5): {average}',
+        'Projects: {projects}, evaluated: {count} / said it helped solve the challenge: {rate} / mean satisfaction (1–5): {average} / would recommend it: {recommend}',
+      outcomesByYear: 'Evaluations by year',
+      outcomesByYearHint:
+        'Each year’s projects of this menu, as the same company offered it under the same title, and the municipalities’ post-support evaluations.',
       municipality: 'Municipality',
-      averageScore: 'Average rating',
-      respondents: 'Respondents',
+      projects: 'Projects',
+      evaluations: 'Evaluated',
+      helpedRate: 'Helped solve the challenge',
+      avgSatisfaction: 'Mean satisfaction',
+      recommendRate: 'Would recommend',
     },
     recommendations: {
       title: 'Recommended menus',
@@ -374,6 +417,10 @@ export const menusEn: Widen<typeof menusJa> = {
       voice_match: 'Related to {keywords} in the free text',
       similar_rating: '{count} similar-sized municipalities rated it {average} on average',
       region_covered: 'Covers the region: {region}',
+      past_outcomes_menu:
+        'Past evaluations ({count}): helped solve the challenge {helped} / mean satisfaction {satisfaction} / would recommend {recommend}',
+      past_outcomes_company:
+        'A new menu; evaluations of this company’s support ({count}): helped solve the challenge {helped} / mean satisfaction {satisfaction} / would recommend {recommend}',
     },
     advisor: {
       title: 'Advisor profile',

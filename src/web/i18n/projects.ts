@@ -83,6 +83,13 @@ export const projectsJa = {
       log: '記録する',
       logged: '活動を記録しました。',
       warnings: '上限に関するお知らせ',
+      edit: '修正',
+      editTitle: '活動記録を修正（{date}）',
+      save: '修正を保存する',
+      cancelEdit: '修正をやめる',
+      updated: '活動記録を修正しました。',
+      conflict:
+        'この活動記録は、ほかの人が先に修正しました。最新の内容を表示しています。確かめて、もう一度保存してください。',
     },
     files: {
       title: 'ファイルの添付',
@@ -248,6 +255,13 @@ export const projectsEn: Widen<typeof projectsJa> = {
       log: 'Log',
       logged: 'The session is logged.',
       warnings: 'About the caps',
+      edit: 'Edit',
+      editTitle: 'Edit the session of {date}',
+      save: 'Save the changes',
+      cancelEdit: 'Stop editing',
+      updated: 'The session is updated.',
+      conflict:
+        'Someone else changed this session first. The form now shows the latest version: check it and save again.',
     },
     files: {
       title: 'Attach a file',

@@ -115,6 +115,12 @@ export const surveysJa = {
       overall: '総合',
       noAnswers: 'まだ提出された回答はありません。',
     },
+    draft: {
+      title: 'この調査は下書きです',
+      body: '公開するまで、回答者には表示されず、回答期間になっても回答を受け付けません。設問と回答期間を確かめてから公開してください。',
+      publish: 'この調査を公開する',
+      published: 'この調査は公開されています。',
+    },
     builder: {
       title: '設問の編集',
       frozen:
@@ -305,6 +311,12 @@ export const surveysEn: Widen<typeof surveysJa> = {
       municipality: 'Municipality',
       overall: 'Overall',
       noAnswers: 'No answers have been submitted yet.',
+    },
+    draft: {
+      title: 'This survey is a draft',
+      body: 'Until it is published, respondents do not see it and it accepts no answers, even within its window. Check the questions and the window, then publish it.',
+      publish: 'Publish this survey',
+      published: 'This survey is published.',
     },
     builder: {
       title: 'Edit questions',

@@ -46,6 +46,12 @@ export const surveys = pgTable(
     previousId: uuid('previous_id'),
     /** Replaced by a newer version of its question set; kept for its answers. */
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    /**
+     * When the prefecture released it to its respondents (調査の公開); null while a draft, e.g. the
+     * copy "prepare next year" makes (every other insert is published at once). A draft is never open, whatever its window says. Not the
+     * results sharing below (`share.isPublished`).
+     */
+    publishedAt: timestamp('published_at', { withTimezone: true }).defaultNow(),
     /** When its respondents were told it opened (once, by the surveys.opened_notices job). */
     openedNoticeAt: timestamp('opened_notice_at', { withTimezone: true }),
     /** What council members may see: { isPublished, includeMunicipalityNames, rawAnswerKeys }. */

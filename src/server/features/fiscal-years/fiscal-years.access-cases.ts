@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { fiscalYears, programPhases, programs } from '../../db/schema';
+import { addDaysToYmd, fiscalYearOf, formatYmd, getJstParts } from '../../../shared/fiscal-year';
 import type { AccessFixture, AccessRule } from '../../testing/access';
 
 /**
@@ -48,6 +49,34 @@ async function createProgramAsAdmin(fx: AccessFixture): Promise<{ id: string; ve
   return res.json();
 }
 
+/**
+ * An upcoming phase starting tomorrow (JST) in the year tomorrow belongs to, created as the
+ * admin, so "open it now" can only fail for want of permission.
+ */
+async function upcomingPhaseAsAdmin(fx: AccessFixture): Promise<{ id: string; version: number }> {
+  const cookie = await fx.cookieFor(adminEmail);
+  const { year, month, day } = getJstParts(new Date());
+  const tomorrow = addDaysToYmd(formatYmd(year, month, day), 1);
+  const fy = fiscalYearOf(new Date(`${tomorrow}T12:00:00+09:00`));
+  const [existing] = await fx.db
+    .select({ id: fiscalYears.id })
+    .from(fiscalYears)
+    .where(eq(fiscalYears.year, fy));
+  const yearId =
+    existing?.id ??
+    (await (await fx.request('POST', '/api/fiscal-years', { cookie, body: { year: fy } })).json()).id;
+  const program = await fx.request('POST', `/api/fiscal-years/${yearId}/programs`, {
+    cookie,
+    body: { kind: 'other', name: '開始確認用の事業', nameEn: 'Program to open' },
+  });
+  const res = await fx.request('POST', `/api/programs/${(await program.json()).id}/phases`, {
+    cookie,
+    body: { kind: 'other', startsOn: tomorrow, endsOn: addDaysToYmd(tomorrow, 3) },
+  });
+  if (res.status !== 201) throw new Error(`Could not create a phase: ${res.status}`);
+  return res.json();
+}
+
 async function createPhaseAsAdmin(fx: AccessFixture): Promise<{ id: string; version: number }> {
   const cookie = await fx.cookieFor(adminEmail);
   const program = await dispatchProgramOf2024(fx);
@@ -61,6 +90,42 @@ async function createPhaseAsAdmin(fx: AccessFixture): Promise<{ id: string; vers
 
 export const fiscalYearsAccessRules: AccessRule[] = [
   { method: 'GET', path: '/api/fiscal-years', allow: 'signed-in' },
+  { method: 'GET', path: '/api/fiscal-years/next-year', allow: ['prefecture_admin'] },
+  {
+    method: 'POST',
+    path: '/api/fiscal-years/prepare-next',
+    allow: ['prefecture_admin'],
+    request: async (fx) => {
+      const cookie = await fx.cookieFor(adminEmail);
+      const preview = await (await fx.request('GET', '/api/fiscal-years/next-year', { cookie })).json();
+      // Other rules create years up to 2100, past which no year can be made: then resume one
+      // still open for set-up (an earlier year to copy from exists), which is as valid a request.
+      if (preview.year <= 2100)
+        return { path: '/api/fiscal-years/prepare-next', body: { year: preview.year } };
+      const [open] = await fx.db
+        .select({ year: fiscalYears.year })
+        .from(fiscalYears)
+        .where(sql`${fiscalYears.status} <> 'closed' and ${fiscalYears.year} between 2023 and 2100`)
+        .orderBy(desc(fiscalYears.year))
+        .limit(1);
+      return { path: '/api/fiscal-years/prepare-next', body: { year: open!.year } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/fiscal-years/:id/checklist',
+    allow: ['prefecture_admin'],
+    request: async (fx) => ({ path: `/api/fiscal-years/${await fiscalYearIdOf(fx, 2024)}/checklist` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/phases/:id/open',
+    allow: ['prefecture_admin'],
+    request: async (fx) => {
+      const phase = await upcomingPhaseAsAdmin(fx);
+      return { path: `/api/phases/${phase.id}/open`, body: { version: phase.version } };
+    },
+  },
   {
     method: 'GET',
     path: '/api/fiscal-years/:id',

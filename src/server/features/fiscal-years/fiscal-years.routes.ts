@@ -12,6 +12,11 @@ import {
   programPatchSchema,
   programSchema,
   versionQuerySchema,
+  nextYearPreviewSchema,
+  phaseOpenSchema,
+  preparedYearSchema,
+  prepareNextYearSchema,
+  setupChecklistSchema,
 } from '../../../shared/schemas/fiscal-years';
 import { createRouter, errorBodySchema, jsonBody, jsonContent, standardErrors } from '../../platform/http';
 import { requestContext } from '../../platform/middleware';
@@ -37,6 +42,43 @@ export function createFiscalYearsRoutes(service: FiscalYearsService) {
       responses: { 200: jsonContent(fiscalYearListSchema, 'Fiscal years'), ...standardErrors },
     }),
     async (c) => c.json({ items: await service.list(requestContext(c)) }, 200),
+  );
+
+  // Before /fiscal-years/{id}, so 'next-year' is never read as an id.
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/fiscal-years/next-year',
+      tags: ['fiscal-years'],
+      summary: 'Preview of "prepare next year": the year it makes, the year it copies from, what it copies',
+      responses: { 200: jsonContent(nextYearPreviewSchema, 'The preview'), ...standardErrors },
+    }),
+    async (c) => c.json(await service.nextYearPreview(requestContext(c)), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/fiscal-years/prepare-next',
+      tags: ['fiscal-years'],
+      summary:
+        'Prepare the next year: create it with the previous year’s programs and phases (a year on), rubric, needs survey (draft) and seminar series; running it again completes, never duplicates',
+      request: { body: jsonBody(prepareNextYearSchema) },
+      responses: { 200: jsonContent(preparedYearSchema, 'Prepared'), ...writeErrors },
+    }),
+    async (c) => c.json(await service.prepareNextYear(requestContext(c), c.req.valid('json')), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/fiscal-years/{id}/checklist',
+      tags: ['fiscal-years'],
+      summary: 'The set-up checklist of a year: what is done, what is missing, and the page that fixes it',
+      request: { params: idParams },
+      responses: { 200: jsonContent(setupChecklistSchema, 'The checklist'), ...readErrors },
+    }),
+    async (c) => c.json(await service.checklist(requestContext(c), c.req.valid('param').id), 200),
   );
 
   router.openapi(
@@ -148,6 +190,19 @@ export function createFiscalYearsRoutes(service: FiscalYearsService) {
     }),
     async (c) =>
       c.json(await service.updatePhase(requestContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/phases/{id}/open',
+      tags: ['fiscal-years'],
+      summary: 'Start an upcoming phase today; refused (422) while what it needs is missing, e.g. a rubric',
+      request: { params: idParams, body: jsonBody(phaseOpenSchema) },
+      responses: { 200: jsonContent(phaseSchema, 'Opened'), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(await service.openPhase(requestContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   router.openapi(

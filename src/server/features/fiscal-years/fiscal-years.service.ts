@@ -27,6 +27,8 @@ import { AppError, assertAllowed, fieldError } from '../../platform/errors';
 import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
 import { fiscalYearsPolicy as policy } from './fiscal-years.policy';
 import { copyPlan } from './fiscal-years.copy-plan';
+import type { YearSetupParticipant } from './fiscal-years.ports';
+import { createYearSetup } from './fiscal-years.setup';
 import {
   FOREIGN_KEY_VIOLATION,
   hasSqlState,
@@ -38,8 +40,13 @@ import {
 } from './fiscal-years.records';
 import * as repo from './fiscal-years.repository';
 
-export function createFiscalYearsService(deps: ServiceDeps) {
+export function createFiscalYearsService(
+  deps: ServiceDeps,
+  /** The features that own yearly things (rubric, needs survey, seminar series): see YearSetupParticipant. */
+  participants: readonly YearSetupParticipant[] = [],
+) {
   const { db } = deps;
+  const setup = createYearSetup(deps, participants);
 
   /** A year with its programs and their phases, states computed at `now`. */
   async function loadDetail(
@@ -122,6 +129,11 @@ export function createFiscalYearsService(deps: ServiceDeps) {
   }
 
   return {
+    nextYearPreview: setup.nextYearPreview,
+    prepareNextYear: setup.prepareNextYear,
+    checklist: setup.checklist,
+    openPhase: setup.openPhase,
+
     async list(ctx: RequestContext): Promise<FiscalYearSummary[]> {
       const actor = requireActor(ctx);
       assertAllowed(policy.canList(actor, actor.prefectureId));
@@ -316,6 +328,7 @@ export function createFiscalYearsService(deps: ServiceDeps) {
       throwIfInvalid(
         findPhaseDateProblems({ startsOn: input.startsOn, endsOn: input.endsOn, deadline }, fiscalYear.year),
       );
+      await setup.assertPhaseCanRun(actor, fiscalYear, input.kind, input, null, ctx.now);
       try {
         const created = await db.transaction(async (tx) => {
           const row = await repo.insertPhase(tx, {
@@ -362,6 +375,14 @@ export function createFiscalYearsService(deps: ServiceDeps) {
       // editing a note must not force the office to move a date people rely on.
       throwIfInvalid(
         findPhaseDateProblems(merged, fiscalYear.year, { checkBusinessDay: patch.deadline !== undefined }),
+      );
+      await setup.assertPhaseCanRun(
+        actor,
+        fiscalYear,
+        (patch.kind ?? phase.kind) as PhaseKind,
+        merged,
+        patch.kind === undefined || patch.kind === phase.kind ? phase : null,
+        ctx.now,
       );
       const { version, deadline, ...values } = patch;
       await withCurrentOnConflict(

@@ -59,7 +59,6 @@ function openYear(fx: AccessFixture): Promise<string> {
       const created = await call(fx, adminEmail, 'POST', '/api/fiscal-years', { year });
       await call(fx, adminEmail, 'PUT', `/api/menus/settings/${created.id}`, {
         criteria: demoRubric,
-        proposalDeadline: null,
       });
       return created.id as string;
     })();
@@ -154,7 +153,6 @@ export const menusAccessRules: AccessRule[] = [
         body: {
           version: current.version,
           criteria: current.criteria,
-          proposalDeadline: current.proposalDeadline,
         },
       };
     },
@@ -251,6 +249,18 @@ export const menusAccessRules: AccessRule[] = [
       return {
         path: `/api/menus/proposals/${p.id}/assignments`,
         body: { reviewerUserId: await fx.userIdOf(reviewerEmail) },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/menus/assignments/bulk',
+    allow: ['prefecture_admin'],
+    request: async (fx) => {
+      const p = await submitted(fx);
+      return {
+        path: '/api/menus/assignments/bulk',
+        body: { proposalIds: [p.id], reviewerUserIds: [await fx.userIdOf(reviewerEmail)] },
       };
     },
   },

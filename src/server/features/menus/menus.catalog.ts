@@ -2,9 +2,16 @@ import type {
   CatalogItem,
   CatalogQuery,
   MenuDetail,
+  PastOutcome,
   RecommendationList,
 } from '../../../shared/schemas/menus';
 import type { Database } from '../../db/client';
+import {
+  addTallies,
+  type OutcomeSummary,
+  type OutcomeTally,
+  summarize,
+} from '../../domain/evaluation-outcomes';
 import { filterCatalog } from '../../domain/menu-catalog';
 import { aggregateReviews } from '../../domain/menu-review';
 import type { MunicipalityNeedsProfile } from '../../domain/needs-profile';
@@ -28,14 +35,19 @@ export interface NeedsProfileSource {
 /** For tests and set-ups without surveys: no municipality has a profile. */
 export const noNeedsProfiles: NeedsProfileSource = { profileOf: async () => null };
 
-/** How the municipalities evaluated the projects of each menu (the projects feature's read port). */
+/**
+ * How the municipalities evaluated the projects of each menu and of each company (the projects
+ * feature's read port, ProjectsReadPort.outcomeTallies), injected so menus does not depend on it.
+ */
 export interface MenuOutcomeSource {
-  outcomesByMenu(
+  outcomeTallies(
     prefectureId: string,
-    menuProposalIds: string[],
-  ): Promise<Map<string, { evaluations: number; helpedRate: number | null; avgSatisfaction: number | null }>>;
+    ids: { menuProposalIds: string[]; organizationIds: string[] },
+  ): Promise<{ byMenu: Map<string, OutcomeTally>; byCompany: Map<string, OutcomeTally> }>;
 }
-export const noOutcomes: MenuOutcomeSource = { outcomesByMenu: async () => new Map() };
+export const noOutcomes: MenuOutcomeSource = {
+  outcomeTallies: async () => ({ byMenu: new Map(), byCompany: new Map() }),
+};
 
 /**
  * The catalog of a year's selected menus (every signed-in user reads it), a menu's page with its
@@ -99,6 +111,48 @@ export function createMenusCatalog({
     });
   }
 
+  /**
+   * The track record of each menu: its own projects and those of the same company's proposals of
+   * the same title in earlier years (a menu offered again), per year; and each company's whole
+   * record, for a menu it offers for the first time.
+   */
+  async function trackRecords(
+    prefectureId: string,
+    menus: readonly { id: string; organizationId: string; title: string; fiscalYear: number }[],
+  ) {
+    const offers = await repo.findSelectedByCompanyAndTitle(db, prefectureId, menus);
+    const lineage = new Map(
+      menus.map((m) => [
+        m.id,
+        offers.filter(
+          (o) =>
+            (o.organizationId === m.organizationId && o.title === m.title && o.fiscalYear <= m.fiscalYear) ||
+            o.id === m.id,
+        ),
+      ]),
+    );
+    const { byMenu, byCompany } = await outcomes.outcomeTallies(prefectureId, {
+      menuProposalIds: [...new Set([...menus.map((m) => m.id), ...offers.map((o) => o.id)])],
+      organizationIds: [...new Set(menus.map((m) => m.organizationId))],
+    });
+    const tallyOf = (id: string) => byMenu.get(id) ?? addTallies([]);
+    return {
+      perYear(menuId: string): PastOutcome[] {
+        return (lineage.get(menuId) ?? [])
+          .map((o) => ({ fiscalYear: o.fiscalYear, ...summarize(tallyOf(o.id)) }))
+          .filter((y) => y.projects > 0)
+          .sort((a, b) => b.fiscalYear - a.fiscalYear);
+      },
+      menu(menuId: string): OutcomeSummary {
+        const ids = new Set([menuId, ...(lineage.get(menuId) ?? []).map((o) => o.id)]);
+        return summarize(addTallies([...ids].map(tallyOf)));
+      },
+      company(organizationId: string): OutcomeSummary {
+        return summarize(byCompany.get(organizationId) ?? addTallies([]));
+      },
+    };
+  }
+
   return {
     selectedMenusForAllocation,
     catalog,
@@ -108,13 +162,16 @@ export function createMenusCatalog({
       const row = await repo.findProposal(db, actor.prefectureId, id);
       if (row?.status !== 'selected') throw new AppError('NOT_FOUND');
       const l = await records.lookups(db, actor.prefectureId, [row]);
+      const fy = await records.requireFiscalYear(db, actor, row.fiscalYearId);
+      const record = await trackRecords(actor.prefectureId, [{ ...row, fiscalYear: fy.year }]);
+      const summary = record.menu(row.id);
       return {
         ...toCatalogItem(row, l),
         deliverables: row.deliverables,
         advisors: await records.advisorProfilesOf(actor, row.advisorUserIds),
-        // Per-project rows stay private to the towns; the menu shows the evaluations in aggregate.
-        pastOutcomes: [],
-        outcomeSummary: (await outcomes.outcomesByMenu(actor.prefectureId, [row.id])).get(row.id) ?? null,
+        // Per-project answers stay private to the towns; the menu shows them added up per year.
+        pastOutcomes: record.perYear(row.id),
+        outcomeSummary: summary.projects > 0 ? summary : null,
       };
     },
 
@@ -132,7 +189,7 @@ export function createMenusCatalog({
           'required',
         );
       assertAllowed(policy.canRecommendFor(actor, municipalityId));
-      await records.requireFiscalYear(db, actor, q.fiscalYearId);
+      const fy = await records.requireFiscalYear(db, actor, q.fiscalYearId);
       const municipality = await repo.findMunicipalityWithRegion(db, actor.prefectureId, municipalityId);
       if (!municipality) throw new AppError('NOT_FOUND');
       const profile = await needsProfiles.profileOf(actor.prefectureId, municipalityId, q.fiscalYearId);
@@ -142,6 +199,10 @@ export function createMenusCatalog({
         ...item,
         regionIds: row.regionIds,
       }));
+      const record = await trackRecords(
+        actor.prefectureId,
+        menus.map((m) => ({ ...m, fiscalYear: fy.year })),
+      );
       const ranked = recommendMenus({
         profile,
         menus,
@@ -150,8 +211,11 @@ export function createMenusCatalog({
           name: municipality.regionName,
           nameEn: municipality.regionNameEn,
         },
-        // No evaluations exist yet, so no ratings by similar municipalities.
+        // Evaluations enter as past outcomes (per menu, else per company), not as ratings by
+        // similar municipalities: counting them twice would overweigh them (ADR 012).
         ratings: [],
+        menuOutcomes: new Map(menus.map((m) => [m.id, record.menu(m.id)])),
+        companyOutcomes: new Map(menus.map((m) => [m.organizationId, record.company(m.organizationId)])),
       });
       return {
         ...base,

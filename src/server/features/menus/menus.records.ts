@@ -6,7 +6,7 @@ import type {
   RubricCriterion,
 } from '../../../shared/schemas/menus';
 import type { Database, Executor } from '../../db/client';
-import { effectiveProposalDeadline, isOnTime, weightedTotal } from '../../domain/menu-review';
+import { isOnTime, weightedTotal } from '../../domain/menu-review';
 import { recordAudit } from '../../platform/audit';
 import type { Actor, RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -126,9 +126,9 @@ export function createMenusRecords(db: Database) {
   }
 
   async function effectiveDeadline(ex: Executor, prefectureId: string, fiscalYearId: string) {
-    const phase = await repo.findProposalPhaseDeadline(ex, prefectureId, fiscalYearId);
-    const settings = phase ? null : await repo.findSettings(ex, prefectureId, fiscalYearId);
-    return effectiveProposalDeadline(phase, settings?.proposalDeadlineAt ?? null);
+    // One deadline per phase: the proposals phase's, never a second one kept with the rubric.
+    const at = await repo.findProposalPhaseDeadline(ex, prefectureId, fiscalYearId);
+    return { at, source: at ? ('phase' as const) : ('none' as const) };
   }
 
   async function presentProposals(ex: Executor, actor: Actor, rows: repo.ProposalRow[], now: Date) {

@@ -76,6 +76,36 @@ export async function findProposals(
     .orderBy(menuProposals.createdAt, menuProposals.title);
 }
 
+/**
+ * A menu offered again: the selected proposals of these companies with the same titles, in any
+ * year, with the year. The caller pairs them by (company, title); their projects' evaluations are
+ * the menu's track record.
+ */
+export async function findSelectedByCompanyAndTitle(
+  ex: Executor,
+  prefectureId: string,
+  menus: readonly { organizationId: string; title: string }[],
+) {
+  if (menus.length === 0) return [];
+  return ex
+    .select({
+      id: menuProposals.id,
+      organizationId: menuProposals.organizationId,
+      title: menuProposals.title,
+      fiscalYear: fiscalYears.year,
+    })
+    .from(menuProposals)
+    .innerJoin(fiscalYears, eq(fiscalYears.id, menuProposals.fiscalYearId))
+    .where(
+      and(
+        eq(menuProposals.prefectureId, prefectureId),
+        eq(menuProposals.status, 'selected'),
+        inArray(menuProposals.organizationId, [...new Set(menus.map((m) => m.organizationId))]),
+        inArray(menuProposals.title, [...new Set(menus.map((m) => m.title))]),
+      ),
+    );
+}
+
 export async function findProposal(ex: Executor, prefectureId: string, id: string) {
   const [row] = await ex
     .select()
@@ -199,6 +229,12 @@ export async function insertProposal(ex: Executor, values: typeof menuProposals.
 export async function insertReview(ex: Executor, values: typeof menuReviews.$inferInsert) {
   const [row] = await ex.insert(menuReviews).values(values).returning();
   return row!;
+}
+
+/** Inserts the assignment unless the pair exists (two admins at once: the unique index decides); null then. */
+export async function insertReviewIfAbsent(ex: Executor, values: typeof menuReviews.$inferInsert) {
+  const [row] = await ex.insert(menuReviews).values(values).onConflictDoNothing().returning();
+  return row ?? null;
 }
 
 /** Deletes the review only if it still has the version the caller read; false otherwise. */

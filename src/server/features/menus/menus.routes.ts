@@ -5,6 +5,8 @@ import {
   advisorProfilePutSchema,
   advisorProfileSchema,
   assignmentCreateSchema,
+  bulkAssignmentResultSchema,
+  bulkAssignmentSchema,
   catalogListSchema,
   catalogQuerySchema,
   conflictBodySchema,
@@ -180,6 +182,22 @@ export function createMenusRoutes(service: MenusService) {
     }),
     async (c) =>
       c.json(await service.assign(requestContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/menus/assignments/bulk',
+      tags,
+      summary:
+        'Assign every selected reviewer to every selected proposal (≤50 × ≤20) in one transaction; existing and conflicting pairs are skipped',
+      request: { body: jsonBody(bulkAssignmentSchema) },
+      responses: {
+        200: jsonContent(bulkAssignmentResultSchema, 'Assigned and skipped pairs'),
+        ...writeErrors,
+      },
+    }),
+    async (c) => c.json(await service.assignMany(requestContext(c), c.req.valid('json')), 200),
   );
 
   router.openapi(

@@ -1,11 +1,12 @@
 import type {
   AssignmentCreate,
+  BulkAssignment,
+  BulkAssignmentResult,
   MenuSettings,
   MenuSettingsPut,
   Review,
   ReviewerList,
 } from '../../../shared/schemas/menus';
-import { deadlineInputOf, deadlineInstantOf } from '../../../shared/schemas/fiscal-years';
 import type { Database } from '../../db/client';
 import { recordAudit } from '../../platform/audit';
 import { type Actor, type RequestContext, signedIn } from '../../platform/context';
@@ -38,7 +39,6 @@ export function createMenusRubric({
     return {
       fiscalYearId,
       criteria: criteriaOf(row),
-      proposalDeadline: row?.proposalDeadlineAt ? deadlineInputOf(row.proposalDeadlineAt) : null,
       effectiveDeadlineAt: eff.at?.toISOString() ?? null,
       effectiveDeadlineSource: eff.source,
       version: row?.version ?? null,
@@ -62,10 +62,8 @@ export function createMenusRubric({
       assertAllowed(policy.canManage(actor));
       await records.requireFiscalYear(db, actor, fiscalYearId);
       const existing = await repo.findSettings(db, actor.prefectureId, fiscalYearId);
-      const values = {
-        criteria: input.criteria,
-        proposalDeadlineAt: input.proposalDeadline ? deadlineInstantOf(input.proposalDeadline) : null,
-      };
+      // The old proposal_deadline_at column is no longer written or read (ADR 017): the phase holds the deadline.
+      const values = { criteria: input.criteria };
       if (!existing) {
         await records.createAudited(
           ctx,
@@ -174,6 +172,102 @@ export function createMenusRubric({
       );
       const criteria = await records.criteriaOfYear(db, actor.prefectureId, proposal.fiscalYearId);
       return toReview(created, new Map([[reviewer.id, reviewer.displayName]]), criteria);
+    },
+
+    /**
+     * Assigns every selected reviewer to every selected proposal in one transaction: pairs that
+     * exist already, or where the reviewer belongs to the proposing company, are skipped and said
+     * so; a draft proposal or a user without the reviewer role fails the whole request (422).
+     */
+    async assignMany(ctx: RequestContext, input: BulkAssignment): Promise<BulkAssignmentResult> {
+      const { actor } = signedIn(ctx);
+      assertAllowed(policy.canManage(actor));
+      const proposals = await repo.findProposals(db, actor.prefectureId, { ids: input.proposalIds });
+      // Another prefecture's ids read as absent, like a single assignment's.
+      if (proposals.length !== input.proposalIds.length) throw new AppError('NOT_FOUND');
+      const drafts = proposals.filter((p) => p.status === 'draft');
+      if (drafts.length > 0)
+        throw fieldError(
+          ['proposalIds'],
+          `下書きの提案には審査員を割り当てられません：${drafts.map((p) => p.title).join('、')}`,
+          `Drafts cannot be assigned: ${drafts.map((p) => p.title).join(', ')}`,
+          'not_submitted',
+        );
+      const reviewers = await repo.findUsers(db, actor.prefectureId, { ids: input.reviewerUserIds });
+      const valid = reviewers.filter((u) => u.isActive && u.roles.includes('reviewer'));
+      if (valid.length !== input.reviewerUserIds.length)
+        throw fieldError(
+          ['reviewerUserIds'],
+          '審査員の権限を持つ利用者だけを選んでください。',
+          'Choose only users with the reviewer role.',
+          'not_reviewer',
+        );
+      const existing = await repo.findReviews(db, actor.prefectureId, { proposalIds: input.proposalIds });
+      const companies = new Map(
+        (
+          await repo.findOrganizations(db, actor.prefectureId, [
+            ...new Set(proposals.map((p) => p.organizationId)),
+          ])
+        ).map((o) => [o.id, o.name]),
+      );
+      const years = new Map<string, number>();
+      for (const id of new Set(proposals.map((p) => p.fiscalYearId))) {
+        years.set(id, (await repo.findFiscalYear(db, actor.prefectureId, id))?.year ?? 0);
+      }
+      const result: BulkAssignmentResult = { assigned: [], skipped: [] };
+      await db.transaction(async (tx) => {
+        for (const proposal of proposals) {
+          for (const reviewer of valid) {
+            const pair = { proposalId: proposal.id, reviewerUserId: reviewer.id };
+            if (policy.hasConflictOfInterest(reviewer, proposal)) {
+              result.skipped.push({ ...pair, reason: 'conflict_of_interest' });
+              continue;
+            }
+            const review = existing.some(
+              (r) => r.proposalId === proposal.id && r.reviewerUserId === reviewer.id,
+            )
+              ? null
+              : await repo.insertReviewIfAbsent(tx, {
+                  prefectureId: actor.prefectureId,
+                  proposalId: proposal.id,
+                  reviewerUserId: reviewer.id,
+                  createdBy: actor.userId,
+                  updatedBy: actor.userId,
+                });
+            if (!review) {
+              result.skipped.push({ ...pair, reason: 'already_assigned' });
+              continue;
+            }
+            await recordAudit(tx, ctx, {
+              action: 'menu_review.assign',
+              entityType: 'menu_review',
+              entityId: review.id,
+              after: { ...review, bulk: true },
+            });
+            await notify(tx, {
+              prefectureId: actor.prefectureId,
+              kind: 'menus.reviewer_assigned',
+              recipient: { userId: reviewer.id, email: reviewer.email },
+              publicUrl,
+              now: ctx.now,
+              mail: composeMail(
+                reviewerAssignedMail,
+                {
+                  recipientName: reviewer.displayName,
+                  title: proposal.title,
+                  companyName: companies.get(proposal.organizationId) ?? '',
+                  fiscalYear: years.get(proposal.fiscalYearId) ?? 0,
+                  assignedAt: ctx.now,
+                  publicUrl,
+                },
+                mailLocaleOf(reviewer.locale),
+              ),
+            });
+            result.assigned.push({ ...pair, reviewId: review.id });
+          }
+        }
+      });
+      return result;
     },
 
     async unassign(ctx: RequestContext, id: string, version: number): Promise<void> {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { and, desc, eq, like } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, like, ne } from 'drizzle-orm';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,6 +9,9 @@ import {
   menuProposals,
   menuReviews,
   municipalities,
+  organizations,
+  projectEvaluations,
+  supportProjects,
   users,
 } from '../../db/schema';
 import { demoRubric } from '../../db/seed/menus-demo';
@@ -47,20 +50,20 @@ async function fyId(year: number): Promise<string> {
   return (await ok('POST', '/api/fiscal-years', { year }, admin, 201)).id;
 }
 
-/** A year with the demo rubric and the given call deadline, and no phases. */
-async function yearWithDeadline(year: number, deadline: { date: string; time: string } | null) {
+/** A year with the demo rubric and no phases (so no proposal deadline). */
+async function yearWithRubric(year: number) {
   const id = await fyId(year);
   const current = await ok('GET', `/api/menus/settings?fiscalYearId=${id}`, undefined, admin);
   await ok(
     'PUT',
     `/api/menus/settings/${id}`,
-    { version: current.version ?? undefined, criteria: demoRubric, proposalDeadline: deadline },
+    { version: current.version ?? undefined, criteria: demoRubric },
     admin,
   );
   return id;
 }
 
-const openYear = await yearWithDeadline(2030, null);
+const openYear = await yearWithRubric(2030);
 
 async function draft(cookie = companyA, fiscalYearId = openYear, extra: Record<string, unknown> = {}) {
   return ok(
@@ -181,17 +184,9 @@ describe('proposals', () => {
     expect(bad.body.error.fields.length).toBeGreaterThan(1);
   });
 
-  it('the call deadline closes first submissions; a proposals-phase deadline takes precedence', async () => {
-    // A deadline long past, and (below) a phase deadline far ahead, so the test does not depend on the clock.
-    const fy = await yearWithDeadline(2098, { date: '2024-05-24', time: '17:00' });
-    const settings = await ok('GET', `/api/menus/settings?fiscalYearId=${fy}`, undefined, companyA);
-    expect(settings.effectiveDeadlineSource).toBe('settings');
-    const d = await draft(companyA, fy);
-    expect(d.can).toMatchObject({ edit: true, submit: false });
-    const late = await call('POST', `/api/menus/proposals/${d.id}/submit`, { version: d.version }, companyA);
-    expect(late.status).toBe(422);
-    expect(late.body.error.code).toBe('DEADLINE_PASSED');
-
+  it('the proposals phase deadline is the one deadline: it closes first submissions, and moving it reopens them', async () => {
+    // A deadline long past, then moved far ahead, so the test does not depend on the clock.
+    const fy = await yearWithRubric(2020);
     const program = await ok(
       'POST',
       `/api/fiscal-years/${fy}/programs`,
@@ -199,20 +194,45 @@ describe('proposals', () => {
       admin,
       201,
     );
-    await ok(
+    const phase = await ok(
       'POST',
       `/api/programs/${program.id}/phases`,
       {
         kind: 'proposals',
-        startsOn: '2098-11-02',
-        endsOn: '2099-03-27',
-        deadline: { date: '2099-03-27', time: '17:00' },
+        startsOn: '2020-04-01',
+        endsOn: '2020-05-29',
+        deadline: { date: '2020-05-29', time: '17:00' },
       },
       admin,
       201,
     );
-    const now = await ok('GET', `/api/menus/settings?fiscalYearId=${fy}`, undefined, companyA);
-    expect(now.effectiveDeadlineSource).toBe('phase');
+    const settings = await ok('GET', `/api/menus/settings?fiscalYearId=${fy}`, undefined, companyA);
+    expect(settings).toMatchObject({
+      effectiveDeadlineSource: 'phase',
+      effectiveDeadlineAt: phase.deadlineAt,
+    });
+    expect(settings).not.toHaveProperty('proposalDeadline');
+    const d = await draft(companyA, fy);
+    expect(d.can).toMatchObject({ edit: true, submit: false });
+    const late = await call('POST', `/api/menus/proposals/${d.id}/submit`, { version: d.version }, companyA);
+    expect(late.status).toBe(422);
+    expect(late.body.error.code).toBe('DEADLINE_PASSED');
+    // The rubric form no longer carries a deadline of its own: a second one is an unknown field.
+    const second = await call(
+      'PUT',
+      `/api/menus/settings/${fy}`,
+      {
+        version: settings.version,
+        criteria: demoRubric,
+        proposalDeadline: { date: '2099-01-29', time: '17:00' },
+      },
+      admin,
+    );
+    expect(second.status).toBe(422);
+
+    await ok('DELETE', `/api/phases/${phase.id}?version=${phase.version}`, undefined, admin, 204);
+    const none = await ok('GET', `/api/menus/settings?fiscalYearId=${fy}`, undefined, companyA);
+    expect(none).toMatchObject({ effectiveDeadlineSource: 'none', effectiveDeadlineAt: null });
     await ok('POST', `/api/menus/proposals/${d.id}/submit`, { version: d.version }, companyA);
   });
 });
@@ -283,6 +303,93 @@ describe('review', () => {
       reviewerUserId: staffId,
     });
     expect(notReviewer.body.error.fields[0].code).toBe('not_reviewer');
+  });
+
+  it('assigns many reviewers to many proposals in one request: skips existing and conflicting pairs, audits each', async () => {
+    const [p1, p2, p3] = [await submitted(), await submitted(), await submitted(companyB)];
+    const [r1, r2, advisorA] = [
+      await ctx.userIdOf('reviewer@pref.example.jp'),
+      await ctx.userIdOf('reviewer2@pref.example.jp'),
+      await ctx.userIdOf('advisor@company-a.example.jp'),
+    ];
+    await ok('POST', `/api/menus/proposals/${p1.id}/assignments`, { reviewerUserId: r1 }, admin, 201);
+    await ctx.database.db
+      .update(users)
+      .set({ roles: ['company_member', 'reviewer'] })
+      .where(eq(users.id, advisorA));
+    try {
+      const result = await ok(
+        'POST',
+        '/api/menus/assignments/bulk',
+        { proposalIds: [p1.id, p2.id, p3.id], reviewerUserIds: [r1, r2, advisorA] },
+        admin,
+      );
+      // 3 × 3 pairs: p1–r1 was there, company A's advisor may not review p1 or p2 (its own company).
+      expect(result.assigned).toHaveLength(6);
+      expect(result.skipped).toEqual(
+        expect.arrayContaining([
+          { proposalId: p1.id, reviewerUserId: r1, reason: 'already_assigned' },
+          { proposalId: p1.id, reviewerUserId: advisorA, reason: 'conflict_of_interest' },
+          { proposalId: p2.id, reviewerUserId: advisorA, reason: 'conflict_of_interest' },
+        ]),
+      );
+      expect(result.skipped).toHaveLength(3);
+      const reviews = await ok('GET', `/api/menus/proposals/${p3.id}/reviews`, undefined, admin);
+      expect(reviews.items.map((r: { reviewerUserId: string }) => r.reviewerUserId).sort()).toEqual(
+        [r1, r2, advisorA].sort(),
+      );
+      const audits = await ctx.database.db
+        .select({ entityId: auditLog.entityId })
+        .from(auditLog)
+        .where(eq(auditLog.action, 'menu_review.assign'));
+      for (const a of result.assigned) expect(audits.map((row) => row.entityId)).toContain(a.reviewId);
+      // Running it again assigns nothing more.
+      const again = await ok(
+        'POST',
+        '/api/menus/assignments/bulk',
+        { proposalIds: [p1.id, p2.id, p3.id], reviewerUserIds: [r1, r2, advisorA] },
+        admin,
+      );
+      expect(again.assigned).toHaveLength(0);
+      expect(again.skipped).toHaveLength(9);
+    } finally {
+      await ctx.database.db
+        .update(users)
+        .set({ roles: ['company_member'] })
+        .where(eq(users.id, advisorA));
+    }
+  });
+
+  it('bulk assignment refuses a draft, a non-reviewer, too many pairs, and changes nothing then', async () => {
+    const [p, d] = [await submitted(), await draft()];
+    const r1 = await ctx.userIdOf('reviewer@pref.example.jp');
+    const withDraft = await call('POST', '/api/menus/assignments/bulk', {
+      proposalIds: [p.id, d.id],
+      reviewerUserIds: [r1],
+    });
+    expect(withDraft.status).toBe(422);
+    expect(withDraft.body.error.fields[0].code).toBe('not_submitted');
+    const staffId = await ctx.userIdOf('dx@nishiaizu.example.jp');
+    const notReviewer = await call('POST', '/api/menus/assignments/bulk', {
+      proposalIds: [p.id],
+      reviewerUserIds: [r1, staffId],
+    });
+    expect(notReviewer.status).toBe(422);
+    expect(notReviewer.body.error.fields[0].code).toBe('not_reviewer');
+    const tooMany = await call('POST', '/api/menus/assignments/bulk', {
+      proposalIds: Array.from({ length: 51 }, () => crypto.randomUUID()),
+      reviewerUserIds: [r1],
+    });
+    expect(tooMany.status).toBe(422);
+    const reviews = await ok('GET', `/api/menus/proposals/${p.id}/reviews`, undefined, admin);
+    expect(reviews.items).toHaveLength(0);
+    const forbidden = await call(
+      'POST',
+      '/api/menus/assignments/bulk',
+      { proposalIds: [p.id], reviewerUserIds: [r1] },
+      staff,
+    );
+    expect(forbidden.status).toBe(403);
   });
 
   it('scores stay hidden from a reviewer until they submit; weighted totals; COI declaration; ranking', async () => {
@@ -547,7 +654,8 @@ describe('decisions', () => {
     const after = await ok('GET', `/api/menus/catalog?fiscalYearId=${openYear}`, undefined, staff);
     expect(after.items.map((m: { id: string }) => m.id)).toContain(p.id);
     const detail = await ok('GET', `/api/menus/catalog/${p.id}`, undefined, staff);
-    expect(detail).toMatchObject({ unitCostThousandYen: 1200, pastOutcomes: [] });
+    // A new menu has no track record: no years, no summary (not an always-empty list).
+    expect(detail).toMatchObject({ unitCostThousandYen: 1200, pastOutcomes: [], outcomeSummary: null });
   });
 
   it('a draft cannot be decided, and only the admin decides', async () => {
@@ -768,6 +876,115 @@ describe('recommendations', () => {
     expect(titles).not.toContain('ITリテラシー向上研修（実践編）');
     const scores = result.items.map((r) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+});
+
+describe('past outcomes', () => {
+  async function evaluatedMenu() {
+    const db = ctx.database.db;
+    const rows = await db
+      .select({ menuId: supportProjects.menuProposalId })
+      .from(projectEvaluations)
+      .innerJoin(supportProjects, eq(supportProjects.id, projectEvaluations.projectId))
+      .where(isNotNull(projectEvaluations.evaluatedAt));
+    const [menu] = await db
+      .select()
+      .from(menuProposals)
+      .where(eq(menuProposals.id, rows.find((r) => r.menuId)!.menuId!));
+    return menu!;
+  }
+
+  it('a menu page adds up its projects’ evaluations per year, its earlier years included when offered again', async () => {
+    const menu = await evaluatedMenu();
+    const fy2024 = await fyId(2024);
+    const { byMenu } = await ctx.services.projectsRead.outcomeTallies(menu.prefectureId, {
+      menuProposalIds: [menu.id],
+      organizationIds: [],
+    });
+    const tally = byMenu.get(menu.id)!;
+    expect(tally.evaluations).toBeGreaterThan(0);
+    const detail = await ok('GET', `/api/menus/catalog/${menu.id}`, undefined, staff);
+    expect(detail.pastOutcomes).toEqual([
+      expect.objectContaining({ fiscalYear: 2024, projects: tally.projects, evaluations: tally.evaluations }),
+    ]);
+    expect(detail.outcomeSummary).toMatchObject({
+      evaluations: tally.evaluations,
+      helpedRate: tally.helpedYes / tally.helpedAnswers,
+    });
+    expect(menu.fiscalYearId).toBe(fy2024);
+
+    // The same company offers it again under the same title: its page carries the 2024 record.
+    const [again] = await ctx.database.db
+      .insert(menuProposals)
+      .values({ ...menu, id: undefined, fiscalYearId: openYear, version: 1 })
+      .returning();
+    const next = await ok('GET', `/api/menus/catalog/${again!.id}`, undefined, staff);
+    expect(next.pastOutcomes).toEqual(detail.pastOutcomes);
+    expect(next.outcomeSummary).toEqual(detail.outcomeSummary);
+    // Another company's menu of the same title is not its record.
+    const [otherOrg] = await ctx.database.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.kind, 'company'), ne(organizations.id, menu.organizationId)))
+      .limit(1);
+    const [copy] = await ctx.database.db
+      .insert(menuProposals)
+      .values({ ...menu, id: undefined, organizationId: otherOrg!.id, fiscalYearId: openYear, version: 1 })
+      .returning();
+    expect((await ok('GET', `/api/menus/catalog/${copy!.id}`, undefined, staff)).outcomeSummary).toBeNull();
+  });
+
+  it('recommendations give evaluated menus a bounded bonus and say so in the reasons', async () => {
+    const fy = await fyId(2024);
+    const res = await ok('GET', `/api/menus/recommendations?fiscalYearId=${fy}`, undefined, staff);
+    type Item = {
+      menu: { id: string };
+      score: number;
+      reasons: { code: string; params: Record<string, unknown> }[];
+    };
+    const withOutcomes = (res.items as Item[]).filter((i) =>
+      i.reasons.some((r) => r.code === 'past_outcomes'),
+    );
+    expect(withOutcomes.length).toBeGreaterThan(0);
+    for (const item of withOutcomes) {
+      const reason = item.reasons.find((r) => r.code === 'past_outcomes')!;
+      expect(['menu', 'company']).toContain(reason.params.source);
+      expect(reason.params.evaluations).toBeGreaterThan(0);
+    }
+    // Without the outcomes the same menus rank by needs alone; no score moves by more than one point.
+    const plain = createMenusService(
+      { db: ctx.database.db, config: defaultConfig, logger: pino({ level: 'silent' }) },
+      { profileOf: (p, m, f) => ctx.services.surveys.needsProfileOf(p, m, f) },
+    );
+    const [u] = await ctx.database.db.select().from(users).where(eq(users.email, 'dx@nishiaizu.example.jp'));
+    const base = await plain.recommendations(
+      {
+        actor: {
+          userId: u!.id,
+          prefectureId: u!.prefectureId,
+          organizationId: u!.organizationId,
+          organizationKind: 'municipality',
+          municipalityId: res.municipalityId,
+          roles: ['municipality_staff'],
+          email: u!.email,
+          displayName: u!.displayName,
+        },
+        requestId: 't',
+        locale: 'ja',
+        ipAddress: null,
+        userAgent: null,
+        now: new Date(),
+      },
+      { fiscalYearId: fy },
+    );
+    const baseScore = new Map(base.items.map((i) => [i.menu.id, i.score]));
+    expect(new Set(baseScore.keys())).toEqual(new Set((res.items as Item[]).map((i) => i.menu.id)));
+    for (const item of res.items as Item[]) {
+      const delta = item.score - baseScore.get(item.menu.id)!;
+      expect(Math.abs(delta)).toBeLessThanOrEqual(1);
+      if (!item.reasons.some((r) => r.code === 'past_outcomes')) expect(delta).toBe(0);
+    }
+    expect(base.items.some((i) => i.reasons.some((r) => r.code === 'past_outcomes'))).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { areas, municipalities, organizations, prefectures, regions } from '../../db/schema';
 
@@ -17,7 +17,7 @@ const municipalityColumns = {
   region: { id: regions.id, name: regions.name, nameEn: regions.nameEn },
 };
 
-export async function findMunicipalities(executor: Executor, filter: MunicipalityFilter) {
+function municipalityConditions(filter: MunicipalityFilter): SQL {
   const conditions: SQL[] = [eq(municipalities.prefectureId, filter.prefectureId)];
   if (filter.id) conditions.push(eq(municipalities.id, filter.id));
   if (filter.areaId) conditions.push(eq(municipalities.areaId, filter.areaId));
@@ -34,13 +34,44 @@ export async function findMunicipalities(executor: Executor, filter: Municipalit
       )!,
     );
   }
+  return and(...conditions)!;
+}
+
+export async function findMunicipalities(executor: Executor, filter: MunicipalityFilter) {
   return executor
     .select(municipalityColumns)
     .from(municipalities)
     .innerJoin(areas, eq(areas.id, municipalities.areaId))
     .innerJoin(regions, eq(regions.id, areas.regionId))
-    .where(and(...conditions))
+    .where(municipalityConditions(filter))
     .orderBy(asc(municipalities.code));
+}
+
+/**
+ * One page of the filtered list in code order, with the number of all matches counted in the
+ * same query (a window count); only a page past the end needs a second query for it.
+ */
+export async function findMunicipalityPage(
+  executor: Executor,
+  filter: MunicipalityFilter,
+  page: { limit: number; offset: number },
+) {
+  const rows = await executor
+    .select({ ...municipalityColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(municipalities)
+    .innerJoin(areas, eq(areas.id, municipalities.areaId))
+    .innerJoin(regions, eq(regions.id, areas.regionId))
+    .where(municipalityConditions(filter))
+    .orderBy(asc(municipalities.code))
+    .limit(page.limit)
+    .offset(page.offset);
+  if (rows.length > 0 || page.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
+  const [counted] = await executor
+    .select({ total: count() })
+    .from(municipalities)
+    .innerJoin(areas, eq(areas.id, municipalities.areaId))
+    .where(municipalityConditions(filter));
+  return { rows, total: counted?.total ?? 0 };
 }
 
 export async function findRegionsWithAreas(executor: Executor, prefectureId: string) {

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   municipalityListQuerySchema,
+  municipalityPageSchema,
   municipalityPatchSchema,
   municipalitySchema,
   regionWithAreasSchema,
@@ -42,14 +43,15 @@ export function createMunicipalitiesRoutes(service: MunicipalitiesService) {
       method: 'get',
       path: '/municipalities',
       tags: ['municipalities'],
-      summary: 'Municipalities of the prefecture, filtered by area, region, kind or text',
+      summary:
+        'Municipalities of the prefecture, filtered by area, region, kind or text, in code order, a page at a time (limit ≤ 500)',
       request: { query: municipalityListQuerySchema },
       responses: {
-        200: jsonContent(z.object({ items: z.array(municipalitySchema) }), 'Municipalities'),
+        200: jsonContent(municipalityPageSchema, 'One page of municipalities and the number of all matches'),
         ...standardErrors,
       },
     }),
-    async (c) => c.json({ items: await service.list(requestContext(c), c.req.valid('query')) }, 200),
+    async (c) => c.json(await service.list(requestContext(c), c.req.valid('query')), 200),
   );
 
   router.openapi(

@@ -1,5 +1,6 @@
 import type {
   Municipality,
+  MunicipalityPage,
   MunicipalityImportRow,
   MunicipalityKind,
 } from '../../../shared/schemas/municipalities';
@@ -158,12 +159,17 @@ export function createMunicipalitiesService(deps: ServiceDeps) {
 
     async list(
       ctx: RequestContext,
-      filter: Omit<repo.MunicipalityFilter, 'prefectureId'>,
-    ): Promise<Municipality[]> {
+      query: Omit<repo.MunicipalityFilter, 'prefectureId'> & { limit: number; offset: number },
+    ): Promise<MunicipalityPage> {
       const actor = requireActor(ctx);
       assertAllowed(policy.canList(actor, actor.prefectureId));
-      const rows = await repo.findMunicipalities(db, { ...filter, prefectureId: actor.prefectureId });
-      return rows.map(toMunicipality);
+      const { limit, offset, ...filter } = query;
+      const { rows, total } = await repo.findMunicipalityPage(
+        db,
+        { ...filter, prefectureId: actor.prefectureId },
+        { limit, offset },
+      );
+      return { items: rows.map(toMunicipality), total, limit, offset };
     },
 
     async get(ctx: RequestContext, id: string): Promise<Municipality> {

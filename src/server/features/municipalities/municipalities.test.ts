@@ -80,6 +80,35 @@ describe('municipality list and detail', () => {
     expect((await list('?q=Koriyama')).map((m) => m.name)).toEqual(['郡山市']);
   });
 
+  it('pages the list on the server: limit and offset in code order, the total of all matches', async () => {
+    const all = await list();
+    const page = async (query: string) => {
+      const res = await ctx.request('GET', `/api/municipalities${query}`, { cookie: staff });
+      expect(res.status).toBe(200);
+      return (await res.json()) as {
+        items: { code: string }[];
+        total: number;
+        limit: number;
+        offset: number;
+      };
+    };
+    const second = await page('?limit=20&offset=20');
+    expect(second).toMatchObject({ total: 59, limit: 20, offset: 20 });
+    expect(second.items.map((m) => m.code)).toEqual(all.slice(20, 40).map((m) => m.code));
+    const last = await page('?limit=20&offset=40');
+    expect(last.items).toHaveLength(19);
+    // Past the end: no rows, but still the number of matches (counted apart).
+    expect(await page('?limit=20&offset=80')).toMatchObject({ items: [], total: 59 });
+    expect(await page(`?kind=village&limit=2`)).toMatchObject({
+      total: all.filter((m) => m.kind === 'village').length,
+    });
+    // A page is bounded: no caller can ask for the whole of a national-scale list at once.
+    for (const query of ['?limit=501', '?limit=0', '?offset=-1']) {
+      const res = await ctx.request('GET', `/api/municipalities${query}`, { cookie: staff });
+      expect(res.status).toBe(422);
+    }
+  });
+
   it('rejects an unknown kind with a field error', async () => {
     const res = await ctx.request('GET', '/api/municipalities?kind=metropolis', { cookie: staff });
     expect(res.status).toBe(422);

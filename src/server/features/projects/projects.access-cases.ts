@@ -227,6 +227,38 @@ export const projectsAccessRules: AccessRule[] = [
     ],
   },
   {
+    method: 'PATCH',
+    path: '/api/project-activities/:id',
+    allow: deliverers,
+    request: async (fx) => {
+      const b = await base(fx);
+      const id = await activity(fx, b.prefectureId, await fresh(fx, 'in_progress'));
+      return { path: `/api/project-activities/${id}`, body: { ...session, version: 1 } };
+    },
+    scopeChecks: [
+      {
+        name: 'another company cannot edit a session of this project',
+        as: otherCompanyMemberEmail,
+        request: async (fx) => {
+          const b = await base(fx);
+          const id = await activity(fx, b.prefectureId, await fresh(fx, 'in_progress'));
+          return { path: `/api/project-activities/${id}`, body: { ...session, version: 1 } };
+        },
+        expect: 'deny',
+      },
+      {
+        name: 'the project’s own company cannot edit a session once the sessions are complete',
+        as: principalEmails.company_member,
+        request: async (fx) => {
+          const b = await base(fx);
+          const id = await activity(fx, b.prefectureId, await fresh(fx, 'completed'));
+          return { path: `/api/project-activities/${id}`, body: { ...session, version: 1 } };
+        },
+        expect: 'deny',
+      },
+    ],
+  },
+  {
     method: 'DELETE',
     path: '/api/project-activities/:id',
     allow: deliverers,

@@ -7,6 +7,7 @@ import { jstDate } from '../../../shared/fiscal-year';
 import {
   type ActivityCreate,
   type ActivityResult,
+  type ActivityUpdate,
   type CompanyLoad,
   type ProjectDetail,
   type ProjectListQuery,
@@ -16,7 +17,7 @@ import {
   type ProjectSummary,
   capKindLabels,
 } from '../../../shared/schemas/projects';
-import { checkEntry } from '../../domain/project-caps';
+import { type CapLimits, checkEdit, checkEntry, type EntryCheck } from '../../domain/project-caps';
 import { recordAudit } from '../../platform/audit';
 import { type RequestContext, requireActor } from '../../platform/context';
 import { AppError, assertAllowed, fieldError, notFound } from '../../platform/errors';
@@ -29,6 +30,7 @@ import {
   loadReadable,
   menuOf,
   type ProjectsDeps,
+  sessionOf,
   settingsOf,
   sessionsOf,
   toActivity,
@@ -36,10 +38,67 @@ import {
   toUsage,
 } from './projects.records';
 import * as repo from './projects.repository';
+import type { ProjectRow } from './projects.repository';
 
 /** The first and last day of a fiscal year (April–March), as YYYY-MM-DD. */
 function fiscalYearDays(year: number): { from: string; to: string } {
   return { from: `${year}-04-01`, to: `${year + 1}-03-31` };
+}
+
+/**
+ * A session's date lies within the project's fiscal year and its plan's schedule, and not in the
+ * future; otherwise a field error on `date`. The same rule for a new session and an edited one.
+ */
+async function assertSessionDate(
+  ex: ProjectsDeps['db'],
+  project: ProjectRow,
+  date: string,
+  now: Date,
+): Promise<void> {
+  const plan = await repo.findPlan(ex, project.id);
+  const fy = fiscalYearDays(project.fiscalYear);
+  const from = plan?.scheduleFrom && plan.scheduleFrom > fy.from ? plan.scheduleFrom : fy.from;
+  const to = plan?.scheduleTo && plan.scheduleTo < fy.to ? plan.scheduleTo : fy.to;
+  if (date < from || date > to)
+    throw fieldError(
+      ['date'],
+      `実施日は事業の期間（${from}〜${to}）内にしてください。`,
+      `The date must fall within the project's period (${from} to ${to}).`,
+      'out_of_range',
+    );
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  if (jstDate(y, m, d) > now)
+    throw fieldError(
+      ['date'],
+      '未来の日付は記録できません。',
+      'A session cannot be logged ahead of its date.',
+      'too_big',
+    );
+}
+
+/**
+ * A session that would cross a cap is refused, on the field that crossed it, unless the
+ * prefecture approved an exceedance for the project (checked in the caller's transaction).
+ */
+async function assertWithinCaps(
+  tx: Parameters<typeof repo.findExceedance>[0],
+  projectId: string,
+  mode: 'onsite' | 'online',
+  check: EntryCheck,
+): Promise<void> {
+  if (check.crossed.length === 0 || (await repo.findExceedance(tx, projectId))) return;
+  const kind = check.crossed[0]!;
+  const cap = check.caps.find((c) => c.kind === kind)!;
+  throw new AppError('VALIDATION_FAILED', {
+    fields: [
+      {
+        path: [mode === 'onsite' && kind.endsWith('days') ? 'date' : 'hours'],
+        code: 'cap_exceeded',
+        ja: `${capKindLabels[kind].ja}（${cap.limit}）を超えます。県の超過承認が必要です。`,
+        en: `This would exceed the ${capKindLabels[kind].en.toLowerCase()} (${cap.limit}). The prefecture must approve an exceedance first.`,
+      },
+    ],
+  });
 }
 
 export function createProjectsDelivery(deps: ProjectsDeps) {
@@ -151,25 +210,7 @@ export function createProjectsDelivery(deps: ProjectsDeps) {
     const actor = requireActor(ctx);
     const project = await loadReadable(db, actor, id);
     assertAllowed(policy.canLogActivity(actor, project));
-    const plan = await repo.findPlan(db, project.id);
-    const fy = fiscalYearDays(project.fiscalYear);
-    const from = plan?.scheduleFrom && plan.scheduleFrom > fy.from ? plan.scheduleFrom : fy.from;
-    const to = plan?.scheduleTo && plan.scheduleTo < fy.to ? plan.scheduleTo : fy.to;
-    if (input.date < from || input.date > to)
-      throw fieldError(
-        ['date'],
-        `実施日は事業の期間（${from}〜${to}）内にしてください。`,
-        `The date must fall within the project's period (${from} to ${to}).`,
-        'out_of_range',
-      );
-    const [y, m, d] = input.date.split('-').map(Number) as [number, number, number];
-    if (jstDate(y, m, d) > ctx.now)
-      throw fieldError(
-        ['date'],
-        '未来の日付は記録できません。',
-        'A session cannot be logged ahead of its date.',
-        'too_big',
-      );
+    await assertSessionDate(db, project, input.date, ctx.now);
     const minutes = Math.round(input.hours * 60);
     const settings = await settingsOf(db, project.prefectureId, project.fiscalYearId);
     const limits = limitsOf(settings, await menuOf(deps, project));
@@ -180,20 +221,7 @@ export function createProjectsDelivery(deps: ProjectsDeps) {
       if (!current || !policy.canLogActivity(actor, current)) throw new AppError('VERSION_CONFLICT');
       const before = await repo.findActivities(tx, [project.id]);
       const check = checkEntry(sessionsOf(before), { date: input.date, mode: input.mode, minutes }, limits);
-      if (check.crossed.length > 0 && !(await repo.findExceedance(tx, project.id))) {
-        const kind = check.crossed[0]!;
-        const cap = check.caps.find((c) => c.kind === kind)!;
-        throw new AppError('VALIDATION_FAILED', {
-          fields: [
-            {
-              path: [input.mode === 'onsite' && kind.endsWith('days') ? 'date' : 'hours'],
-              code: 'cap_exceeded',
-              ja: `${capKindLabels[kind].ja}（${cap.limit}）を超えます。県の超過承認が必要です。`,
-              en: `This would exceed the ${capKindLabels[kind].en.toLowerCase()} (${cap.limit}). The prefecture must approve an exceedance first.`,
-            },
-          ],
-        });
-      }
+      await assertWithinCaps(tx, project.id, input.mode, check);
       const row = await repo.insertActivity(tx, {
         prefectureId: project.prefectureId,
         projectId: project.id,
@@ -222,6 +250,87 @@ export function createProjectsDelivery(deps: ProjectsDeps) {
         warnings: check.warnings,
       };
     });
+  }
+
+  /** A session as the API shows it, with its files and whether the actor may still change it. */
+  async function activityAsShown(actor: ReturnType<typeof requireActor>, activityId: string) {
+    const row = await repo.findActivity(db, actor.prefectureId, activityId);
+    if (!row) return null;
+    const project = await loadReadable(db, actor, row.projectId);
+    return toActivity(row, await repo.findAttachments(db, project.id), policy.canLogActivity(actor, project));
+  }
+
+  /**
+   * Edits a session: the same checks as logging one (period, not in the future, the caps measured
+   * against the ledger without the session's old figures, the prefecture's exceedance to cross),
+   * by those who may log sessions on the project and only while it is open; versioned (409 with
+   * the session as it is now) and audited with before and after.
+   */
+  async function updateActivity(
+    ctx: RequestContext,
+    activityId: string,
+    input: ActivityUpdate,
+  ): Promise<ActivityResult> {
+    const actor = requireActor(ctx);
+    const activity = await repo.findActivity(db, actor.prefectureId, activityId);
+    if (!activity) throw notFound();
+    const project = await loadReadable(db, actor, activity.projectId);
+    assertAllowed(policy.canLogActivity(actor, project));
+    await assertSessionDate(db, project, input.date, ctx.now);
+    const minutes = Math.round(input.hours * 60);
+    const settings = await settingsOf(db, project.prefectureId, project.fiscalYearId);
+    const limits: CapLimits = limitsOf(settings, await menuOf(deps, project));
+    return withCurrentOnConflict(
+      () =>
+        db.transaction(async (tx) => {
+          await repo.lockProject(tx, project.id);
+          const current = await repo.findProject(tx, project.prefectureId, project.id);
+          if (!current || !policy.canLogActivity(actor, current)) throw new AppError('VERSION_CONFLICT');
+          const ledger = await repo.findActivities(tx, [project.id]);
+          const before = ledger.find((a) => a.id === activity.id);
+          if (!before) throw notFound();
+          // A stale edit is a conflict before anything else is judged on figures it did not see.
+          if (before.version !== input.version) throw new AppError('VERSION_CONFLICT');
+          const check = checkEdit(
+            sessionsOf(ledger.filter((a) => a.id !== before.id)),
+            sessionOf(before),
+            { date: input.date, mode: input.mode, minutes },
+            limits,
+          );
+          await assertWithinCaps(tx, project.id, input.mode, check);
+          const after = await repo.updateActivityVersioned(
+            tx,
+            before.id,
+            input.version,
+            {
+              date: input.date,
+              mode: input.mode,
+              minutes,
+              headCount: input.headCount,
+              dxLeadCount: input.dxLeadCount,
+              staffCount: input.staffCount,
+              done: input.done,
+              nextSteps: input.nextSteps,
+            },
+            actor.userId,
+            ctx.now,
+          );
+          await recordAudit(tx, ctx, {
+            action: 'project_activity.update',
+            entityType: 'project_activity',
+            entityId: after.id,
+            before,
+            after,
+          });
+          return {
+            activity: toActivity(after, await repo.findAttachments(tx, project.id), true),
+            usage: toUsage(check.usage),
+            caps: check.caps,
+            warnings: check.warnings,
+          };
+        }),
+      () => activityAsShown(actor, activityId),
+    );
   }
 
   async function deleteActivity(ctx: RequestContext, activityId: string): Promise<void> {
@@ -399,6 +508,7 @@ export function createProjectsDelivery(deps: ProjectsDeps) {
     get,
     savePlan,
     logActivity,
+    updateActivity,
     deleteActivity,
     approveExceedance,
     complete,

@@ -6,6 +6,7 @@
  */
 import type { Answers, Section } from '../../../shared/schemas/surveys';
 import type { Executor } from '../../db/client';
+import { tallyOf } from '../../domain/evaluation-outcomes';
 import { recordAudit } from '../../platform/audit';
 import type { DomainEvent } from '../../platform/jobs/events';
 import { notify } from '../../platform/notifications/notify';
@@ -311,27 +312,20 @@ export function createProjectsReadPort(db: ProjectsDeps['db']): ProjectsReadPort
         approvedAt: report.approvedAt!,
       };
     },
-    async outcomesByMenu(prefectureId, menuProposalIds) {
-      const rows = await repo.findMenuEvaluations(db, prefectureId, menuProposalIds);
-      const out = new Map<
-        string,
-        { evaluations: number; helpedRate: number | null; avgSatisfaction: number | null }
-      >();
-      for (const id of new Set(menuProposalIds)) {
-        const mine = rows.filter((r) => r.menuProposalId === id);
-        const helpedAnswers = mine.filter((r) => r.helped !== null);
-        const scores = mine.flatMap((r) => (r.satisfaction === null ? [] : [r.satisfaction]));
-        out.set(id, {
-          evaluations: mine.length,
-          // "Helped" counts a full yes; "partly" is shown in the survey's own results.
-          helpedRate:
-            helpedAnswers.length > 0
-              ? helpedAnswers.filter((r) => r.helped === 'yes').length / helpedAnswers.length
-              : null,
-          avgSatisfaction: scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
-        });
-      }
-      return out;
+    async outcomeTallies(prefectureId, ids) {
+      const menuProposalIds = [...new Set(ids.menuProposalIds)];
+      const organizationIds = [...new Set(ids.organizationIds)];
+      const rows = (await repo.findOutcomeRows(db, prefectureId, { menuProposalIds, organizationIds })).map(
+        (r) => ({ ...r, evaluated: r.evaluatedAt !== null }),
+      );
+      return {
+        byMenu: new Map(
+          menuProposalIds.map((id) => [id, tallyOf(rows.filter((r) => r.menuProposalId === id))]),
+        ),
+        byCompany: new Map(
+          organizationIds.map((id) => [id, tallyOf(rows.filter((r) => r.organizationId === id))]),
+        ),
+      };
     },
   };
 }

@@ -17,13 +17,18 @@ export interface ApprovedProjectReport {
   approvedAt: Date;
 }
 
+import type { OutcomeTally } from '../../domain/evaluation-outcomes';
+
 /** What other features read of the projects feature (by prefecture: jobs and handlers have no actor). */
 export interface ProjectsReadPort {
   /** The approved completion report of a project in the prefecture, or null (none/not approved). */
   approvedReportOf(prefectureId: string, projectId: string): Promise<ApprovedProjectReport | null>;
-  /** The municipalities' evaluations of each menu's projects: count, share that said it helped, mean satisfaction (1–5). */
-  outcomesByMenu(
+  /**
+   * The municipalities' evaluations of the projects of each menu and of each company, as tallies
+   * that add up (a menu's earlier years, a company's menus). Every id asked for has an entry.
+   */
+  outcomeTallies(
     prefectureId: string,
-    menuProposalIds: string[],
-  ): Promise<Map<string, { evaluations: number; helpedRate: number | null; avgSatisfaction: number | null }>>;
+    ids: { menuProposalIds: string[]; organizationIds: string[] },
+  ): Promise<{ byMenu: Map<string, OutcomeTally>; byCompany: Map<string, OutcomeTally> }>;
 }

@@ -109,7 +109,7 @@ export function toUsage(totals: UsageTotals): Usage {
   };
 }
 
-const sessionOf = (a: ActivityRow) => ({ date: a.date, mode: a.mode, minutes: a.minutes });
+export const sessionOf = (a: ActivityRow) => ({ date: a.date, mode: a.mode, minutes: a.minutes });
 export const sessionsOf = (rows: readonly ActivityRow[]) => rows.map(sessionOf);
 
 export function toAttachment(row: AttachmentRow, canDelete: boolean): Attachment {
@@ -138,7 +138,7 @@ export function toActivity(row: ActivityRow, attachments: AttachmentRow[], canEd
     nextSteps: row.nextSteps,
     attachments: attachments.filter((a) => a.activityId === row.id).map((a) => toAttachment(a, canEdit)),
     version: row.version,
-    can: { delete: canEdit },
+    can: { edit: canEdit, delete: canEdit },
   };
 }
 

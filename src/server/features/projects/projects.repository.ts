@@ -8,6 +8,8 @@ import {
   isNotNull,
   isNull,
   lte,
+  ne,
+  or,
   type SQL,
   sql,
 } from 'drizzle-orm';
@@ -227,6 +229,17 @@ export async function insertActivity(ex: Executor, values: typeof projectActivit
   return row!;
 }
 
+export function updateActivityVersioned(
+  ex: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof projectActivities.$inferInsert>,
+  userId: string,
+  now: Date,
+) {
+  return updateVersioned(ex, projectActivities, id, version, values, userId, now);
+}
+
 export async function deleteActivity(ex: Executor, id: string) {
   await ex.delete(projectActivities).where(eq(projectActivities.id, id));
 }
@@ -417,22 +430,37 @@ export async function surveyVersionChain(ex: Executor, prefectureId: string, sur
   return ids;
 }
 
-/** Evaluated projects of these menus (outcomes per menu). */
-export async function findMenuEvaluations(ex: Executor, prefectureId: string, menuProposalIds: string[]) {
-  if (menuProposalIds.length === 0) return [];
+/**
+ * The projects (not cancelled) of these menus or companies with their evaluation, if any: what the
+ * outcome tallies count. Bounded by the tenant's projects (a few hundred a year).
+ */
+export async function findOutcomeRows(
+  ex: Executor,
+  prefectureId: string,
+  filter: { menuProposalIds: string[]; organizationIds: string[] },
+) {
+  const scopes: SQL[] = [];
+  if (filter.menuProposalIds.length > 0)
+    scopes.push(inArray(supportProjects.menuProposalId, filter.menuProposalIds));
+  if (filter.organizationIds.length > 0)
+    scopes.push(inArray(supportProjects.organizationId, filter.organizationIds));
+  if (scopes.length === 0) return [];
   return ex
     .select({
       menuProposalId: supportProjects.menuProposalId,
+      organizationId: supportProjects.organizationId,
+      evaluatedAt: projectEvaluations.evaluatedAt,
       satisfaction: projectEvaluations.satisfaction,
       helped: projectEvaluations.helped,
+      recommend: projectEvaluations.recommend,
     })
-    .from(projectEvaluations)
-    .innerJoin(supportProjects, eq(supportProjects.id, projectEvaluations.projectId))
+    .from(supportProjects)
+    .leftJoin(projectEvaluations, eq(projectEvaluations.projectId, supportProjects.id))
     .where(
       and(
-        eq(projectEvaluations.prefectureId, prefectureId),
-        inArray(supportProjects.menuProposalId, menuProposalIds),
-        isNotNull(projectEvaluations.evaluatedAt),
+        eq(supportProjects.prefectureId, prefectureId),
+        ne(supportProjects.status, 'cancelled'),
+        or(...scopes),
       ),
     );
 }

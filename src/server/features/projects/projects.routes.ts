@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   activityCreateSchema,
   activityResultSchema,
+  activityUpdateSchema,
   attachmentSchema,
   cancelSchema,
   companyLoadListSchema,
@@ -87,6 +88,23 @@ export function createProjectsRoutes(service: ProjectsService) {
     }),
     async (c) =>
       c.json(await service.logActivity(requestContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/project-activities/{id}',
+      tags,
+      summary:
+        'Edit a session (version): the same checks and caps as a new one; the answer carries the totals and any cap warning',
+      request: { params: idParams, body: jsonBody(activityUpdateSchema) },
+      responses: { 200: jsonContent(activityResultSchema, 'Saved'), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(
+        await service.updateActivity(requestContext(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
   );
 
   router.openapi(

@@ -288,6 +288,78 @@ describe('the activity ledger and its caps', () => {
     expect(await activityCount(projectId)).toBe(before);
   });
 
+  it('a session is edited with the same checks: caps re-measured, versioned, audited before/after, only while open', async () => {
+    const id = await newProject('窓口業務の見直し支援');
+    const first = await ok(
+      'POST',
+      `/api/projects/${id}/activities`,
+      session('2024-08-01', 'online', 4),
+      companyA,
+      201,
+    );
+    await ok('POST', `/api/projects/${id}/activities`, session('2024-08-08', 'online', 4), companyA, 201);
+    const url = `/api/project-activities/${first.activity.id}`;
+    const edit = (changes: Record<string, unknown>, version = 1) => ({
+      ...session('2024-08-01', 'online', 4),
+      ...changes,
+      version,
+    });
+    const rowOf = async () =>
+      (await db.select().from(projectActivities).where(eq(projectActivities.id, first.activity.id)))[0]!;
+
+    // 7 + 4 hours would cross the program's 10 online hours: refused on the field, nothing changes.
+    const crossing = await call('PATCH', url, edit({ hours: 7 }), companyA);
+    expect(crossing.status).toBe(422);
+    expect(crossing.body.error.fields[0]).toMatchObject({ path: ['hours'], code: 'cap_exceeded' });
+    expect(crossing.body.error.fields[0].ja).toContain('超過承認');
+    // Bad input as for a new session: negative hours, a date outside the year, an unknown field.
+    for (const [changes, field] of [
+      [{ hours: -1 }, 'hours'],
+      [{ hours: 1.2 }, 'hours'],
+      [{ date: '2025-04-01' }, 'date'],
+      [{ date: '2024-02-30' }, 'date'],
+      [{ done: '' }, 'done'],
+      [{ staffCount: -2 }, 'staffCount'],
+    ] as const) {
+      const bad = await call('PATCH', url, edit(changes), companyA);
+      expect(bad.status, JSON.stringify(changes)).toBe(422);
+      expect(bad.body.error.fields[0].path[0]).toBe(field);
+      expect(bad.body.error.fields[0].en).toBeTruthy();
+    }
+    expect((await call('PATCH', url, { ...edit({}), extra: 1 }, companyA)).status).toBe(422);
+    expect(await rowOf()).toMatchObject({ minutes: 240, version: 1 });
+
+    // 6 + 4 reaches the cap: accepted with the warning, the totals re-measured without the old figures.
+    const saved = await ok('PATCH', url, edit({ hours: 6, done: '手順書の読み合わせを行った' }), companyA);
+    expect(saved.activity).toMatchObject({ hours: 6, done: '手順書の読み合わせを行った', version: 2 });
+    expect(saved.usage).toMatchObject({ onlineHours: 10, sessions: 2 });
+    expect(saved.warnings).toMatchObject([{ kind: 'program_online_hours', level: 'reached' }]);
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'project_activity.update'), eq(auditLog.entityId, first.activity.id)));
+    expect(audit!.before).toMatchObject({ minutes: 240, version: 1 });
+    expect(audit!.after).toMatchObject({ minutes: 360, version: 2 });
+
+    // Lowering it again never counts as crossing; a stale version is a conflict with the session as it is now.
+    const stale = await call('PATCH', url, edit({ hours: 2 }, 1), companyA);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.current).toMatchObject({ id: first.activity.id, hours: 6, version: 2 });
+    expect((await ok('PATCH', url, edit({ hours: 2 }, 2), companyA)).usage.onlineHours).toBe(6);
+
+    // Only those who may log sessions here: another company does not even see it, the town may not edit.
+    expect((await call('PATCH', url, edit({}, 3), companyB)).status).toBe(404);
+    expect((await call('PATCH', url, edit({}, 3), staff)).status).toBe(403);
+    // Once the sessions are complete the ledger is closed to edits too.
+    await ok('POST', `/api/projects/${id}/complete`, undefined, companyA);
+    expect((await call('PATCH', url, edit({ hours: 3 }, 3), companyA)).status).toBe(403);
+    expect((await ok('GET', `/api/projects/${id}`, undefined, companyA)).activities[0].can).toEqual({
+      edit: false,
+      delete: false,
+    });
+    expect(await rowOf()).toMatchObject({ minutes: 120, version: 3 });
+  });
+
   it('advisors are chosen among the company’s advisor profiles only', async () => {
     const detail = await ok('GET', `/api/projects/${projectId}`, undefined, companyA);
     expect(detail.advisorOptions.length).toBeGreaterThan(0);
@@ -651,11 +723,26 @@ describe('completion report, review, evaluation and follow-up', () => {
     const after = await ok('GET', `/api/projects/${projectId}`, undefined, staff);
     expect(after.status).toBe('evaluated');
     expect(after.evaluation).toMatchObject({ satisfaction: 5, helped: 'yes', recommend: true });
-    const outcomes = await ctx.services.projectsRead.outcomesByMenu(fy!.prefectureId, [menu!.id]);
-    expect(outcomes.get(menu!.id)).toEqual({ evaluations: 1, helpedRate: 1, avgSatisfaction: 5 });
-    // The menu page shows it.
+    const { byMenu, byCompany } = await ctx.services.projectsRead.outcomeTallies(fy!.prefectureId, {
+      menuProposalIds: [menu!.id],
+      organizationIds: [orgA!.id],
+    });
+    expect(byMenu.get(menu!.id)).toMatchObject({
+      evaluations: 1,
+      helpedYes: 1,
+      satisfactionSum: 5,
+      recommendYes: 1,
+    });
+    expect(byCompany.get(orgA!.id)!.evaluations).toBeGreaterThanOrEqual(1);
+    // The menu page shows it, in sum and for its year; the other projects of this test menu are not evaluated.
     const menuPage = await ok('GET', `/api/menus/catalog/${menu!.id}`, undefined, staff);
-    expect(menuPage.outcomeSummary).toEqual({ evaluations: 1, helpedRate: 1, avgSatisfaction: 5 });
+    expect(menuPage.outcomeSummary).toMatchObject({
+      evaluations: 1,
+      helpedRate: 1,
+      avgSatisfaction: 5,
+      recommendRate: 1,
+    });
+    expect(menuPage.pastOutcomes).toEqual([{ fiscalYear: 2024, ...menuPage.outcomeSummary }]);
   });
 
   it('a year after the evaluation the follow-up survey is made and sent, once (injected clock)', async () => {

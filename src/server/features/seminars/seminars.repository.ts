@@ -55,6 +55,15 @@ export async function findSeries(ex: Executor, prefectureId: string, id: string)
   return row ?? null;
 }
 
+/** The series of one fiscal year, oldest first. */
+export function findSeriesOfYear(ex: Executor, prefectureId: string, fiscalYearId: string) {
+  return ex
+    .select()
+    .from(seminarSeries)
+    .where(and(eq(seminarSeries.prefectureId, prefectureId), eq(seminarSeries.fiscalYearId, fiscalYearId)))
+    .orderBy(asc(seminarSeries.createdAt));
+}
+
 export function listSeries(ex: Executor, prefectureId: string) {
   return ex
     .select({ series: seminarSeries, year: fiscalYears.year })

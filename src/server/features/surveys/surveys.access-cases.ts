@@ -72,6 +72,13 @@ async function openSurvey(fx: AccessFixture): Promise<{ id: string; version: num
   return res.json();
 }
 
+/** A draft survey (as "prepare next year" makes them): created open, then set back to unpublished. */
+async function draftSurvey(fx: AccessFixture): Promise<{ id: string; version: number }> {
+  const created = await openSurvey(fx);
+  await fx.db.update(surveys).set({ publishedAt: null }).where(eq(surveys.id, created.id));
+  return created;
+}
+
 const onSeeded = (rest: string) => async (fx: AccessFixture) => ({
   path: `/api/surveys/${await needsSurveyOf(fx, 2024)}${rest}`,
 });
@@ -264,6 +271,15 @@ export const surveysAccessRules: AccessRule[] = [
         expect: 'allow',
       },
     ],
+  },
+  {
+    method: 'POST',
+    path: '/api/surveys/:id/publish',
+    allow: ['prefecture_admin'],
+    request: async (fx) => {
+      const s = await draftSurvey(fx);
+      return { path: `/api/surveys/${s.id}/publish`, body: { version: s.version } };
+    },
   },
   {
     method: 'PUT',

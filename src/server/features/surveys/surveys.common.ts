@@ -8,7 +8,7 @@ import { surveysPolicy as policy } from './surveys.policy';
 /** What the job modules of the surveys feature share: loading a survey with its access check. */
 
 export function isOpenAt(row: SurveyRow, now: Date): boolean {
-  return row.supersededAt === null && row.opensAt <= now && now < row.closesAt;
+  return row.publishedAt !== null && row.supersededAt === null && row.opensAt <= now && now < row.closesAt;
 }
 
 /** The respondent key under which the actor answers this survey directly, or null if not asked. */
@@ -60,7 +60,9 @@ export async function loadVisible(
   const survey = await findSurvey(ex, actor.prefectureId, id);
   if (!survey) throw new AppError('NOT_FOUND');
   const respondentKey = await respondentKeyOrNull(ex, eligibility, actor, survey);
-  if (!respondentKey && !policy.canReadResults(actor, survey.prefectureId)) throw new AppError('NOT_FOUND');
+  const readsAll = policy.canReadResults(actor, survey.prefectureId);
+  // A draft is the prefecture's work in progress: its respondents do not see it before it is published.
+  if (!readsAll && (!respondentKey || survey.publishedAt === null)) throw new AppError('NOT_FOUND');
   return { actor, survey, respondentKey };
 }
 

@@ -3,6 +3,7 @@ import type {
   SurveyCreate,
   SurveyDetail,
   SurveyPatch,
+  SurveyPublish,
   SurveySummary,
 } from '../../../shared/schemas/surveys';
 import type { SurveysDeps } from './surveys.service';
@@ -50,6 +51,7 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
       version: row.version,
       isFrozen: responses.length > 0 || row.supersededAt !== null,
       isPublished,
+      isDraft: row.publishedAt === null,
       isOpen: isOpenAt(row, now),
       submittedCount: responses.filter((r) => r.status === 'submitted').length,
       eligibleCount: eligible.length,
@@ -81,6 +83,7 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
         // Respondents see what they answer, prefecture staff everything; council members and
         // companies find the views the prefecture published (their only way into survey results).
         const isShared = summary.isPublished && policy.canReadShared(actor, row.prefectureId);
+        if (summary.isDraft && !policy.canReadResults(actor, row.prefectureId)) continue;
         if (summary.myStatus !== null || policy.canReadResults(actor, row.prefectureId) || isShared)
           out.push(summary);
       }
@@ -131,6 +134,70 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
         }
         return created;
       });
+      return detail(db, row, actor, ctx.now);
+    },
+
+    /**
+     * Releases a draft to its respondents (調査の公開): from then on it opens with its window, and
+     * if the window is open already its respondents are told now.
+     */
+    async publish(ctx: RequestContext, id: string, input: SurveyPublish): Promise<SurveyDetail> {
+      const actor = requireActor(ctx);
+      const current = await findSurvey(db, actor.prefectureId, id);
+      if (!current) throw new AppError('NOT_FOUND');
+      assertAllowed(policy.canManage(actor, current.prefectureId));
+      if (current.publishedAt !== null) {
+        throw new AppError('VALIDATION_FAILED', {
+          fields: [
+            {
+              path: ['version'],
+              code: 'already_published',
+              ja: 'この調査は既に公開されています。',
+              en: 'This survey is already published.',
+            },
+          ],
+        });
+      }
+      if (current.definition.every((section) => section.questions.length === 0)) {
+        throw new AppError('VALIDATION_FAILED', {
+          fields: [
+            {
+              path: ['sections'],
+              code: 'no_questions',
+              ja: '設問のない調査は公開できません。設問を追加してください。',
+              en: 'A survey without questions cannot be published. Add questions first.',
+            },
+          ],
+        });
+      }
+      const row = await withCurrentOnConflict(
+        () =>
+          db.transaction(async (tx) => {
+            const updated = await updateSurveyVersioned(
+              tx,
+              id,
+              input.version,
+              { publishedAt: ctx.now },
+              actor.userId,
+              ctx.now,
+            );
+            await recordAudit(tx, ctx, {
+              action: 'survey.publish',
+              entityType: 'survey',
+              entityId: id,
+              before: current,
+              after: updated,
+            });
+            if (updated.opensAt <= ctx.now) {
+              await enqueueJob(tx, { kind: surveyOpenedNoticesJob, dedupeKey: `surveys.opened:${id}` });
+            }
+            return updated;
+          }),
+        async () => {
+          const fresh = await findSurvey(db, actor.prefectureId, id);
+          return fresh ? detail(db, fresh, actor, ctx.now) : null;
+        },
+      );
       return detail(db, row, actor, ctx.now);
     },
 

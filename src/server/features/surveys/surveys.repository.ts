@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { SurveyAudience, SurveyKind } from '../../../shared/schemas/surveys';
 import type { Database, Executor } from '../../db/client';
 import {
@@ -314,6 +314,7 @@ export async function findSurveysToAnnounce(ex: Executor, since: Date, now: Date
         lte(surveys.opensAt, now),
         gt(surveys.closesAt, now),
         isNull(surveys.openedNoticeAt),
+        isNotNull(surveys.publishedAt),
         isNull(surveys.supersededAt),
         isNull(surveys.previousId),
         inArray(surveys.audience, ['municipalities', 'seminar_participants']),

@@ -97,6 +97,9 @@ export function createSurveyResults(deps: SurveysDeps) {
       const names = new Map(
         eligible.map((e) => [e.municipalityId ?? e.organizationId ?? e.userId ?? '', e.name]),
       );
+      // Eligible municipalities come in 団体コード order, the order every list of municipalities uses.
+      const position = new Map(eligible.map((e, index) => [e.municipalityId ?? '', index]));
+      const positionOf = (id: string) => position.get(id) ?? Number.MAX_SAFE_INTEGER;
       const heatmap = submitted
         .filter((r) => r.municipalityId)
         .map((r) => {
@@ -109,7 +112,7 @@ export function createSurveyResults(deps: SurveysDeps) {
             helpWanted: p.helpWantedAreas,
           };
         })
-        .sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, 'ja'));
+        .sort((a, b) => positionOf(a.municipalityId) - positionOf(b.municipalityId));
       const questions = questionResults(
         survey.definition,
         submitted.map((r) => r.answers),

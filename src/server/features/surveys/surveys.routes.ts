@@ -13,6 +13,7 @@ import {
   surveyListQuerySchema,
   surveyListSchema,
   surveyPatchSchema,
+  surveyPublishSchema,
   surveyResponseSchema,
   surveyResultsSchema,
   voiceTopicsSchema,
@@ -93,6 +94,19 @@ export function createSurveysRoutes(service: SurveysService, exports: SurveysExp
       );
       return created ? c.json(survey, 201) : c.json(survey, 200);
     },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/surveys/{id}/publish',
+      tags: ['surveys'],
+      summary: 'Publish a draft survey to its respondents (it opens with its window from then on)',
+      request: { params: idParams, body: jsonBody(surveyPublishSchema) },
+      responses: { 200: jsonContent(surveyDetailSchema, 'Published'), ...writeErrors },
+    }),
+    async (c) =>
+      c.json(await service.publish(requestContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   router.openapi(

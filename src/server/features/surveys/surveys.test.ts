@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   auditLog,
@@ -350,6 +350,14 @@ describe('results', () => {
       rows.reduce((a, r) => a + ((r.answers as Record<string, string[]>).help_wanted_areas?.length ?? 0), 0),
     );
     expect(res.body.heatmap).toHaveLength(59);
+    // Rows in 団体コード order, as every list of municipalities.
+    const byCode = await db
+      .select({ id: municipalities.id })
+      .from(municipalities)
+      .orderBy(asc(municipalities.code));
+    expect(res.body.heatmap.map((h: { municipalityId: string }) => h.municipalityId)).toEqual(
+      byCode.map((m) => m.id),
+    );
     expect(res.body.yearOverYear.map((y: { key: string }) => y.key)).toContain('help_wanted_areas');
   });
 

@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, or } from 'drizzle-orm';
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { organizations, sessions, users } from '../../db/schema';
 import type { OrganizationKind, Role } from '../../../shared/roles';
@@ -54,18 +54,12 @@ export async function createSession(
 }
 
 /**
- * Looks a cookie token up and returns the session with its actor, or null if
- * it is unknown, idle too long, past its absolute lifetime, or its user or
- * the user's organization is inactive. Expired rows are deleted as they are found.
+ * The session with its user and organization, one query on the primary key. Built once per
+ * database handle as a prepared statement: every API request runs it, and building the
+ * three-table select anew cost about a tenth of such a request's CPU (bench profile).
  */
-export async function resolveSession(
-  executor: Executor,
-  token: string,
-  policy: SessionPolicy,
-  now: Date,
-): Promise<ResolvedSession | null> {
-  const tokenHash = hashToken(token);
-  const rows = await executor
+function buildSessionLookup(executor: Executor) {
+  return executor
     .select({
       session: sessions,
       user: {
@@ -86,7 +80,32 @@ export async function resolveSession(
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(sessions.tokenHash, tokenHash));
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('resolve_session');
+}
+const sessionLookups = new WeakMap<Executor, ReturnType<typeof buildSessionLookup>>();
+function sessionLookupOf(executor: Executor) {
+  let lookup = sessionLookups.get(executor);
+  if (!lookup) {
+    lookup = buildSessionLookup(executor);
+    sessionLookups.set(executor, lookup);
+  }
+  return lookup;
+}
+
+/**
+ * Looks a cookie token up and returns the session with its actor, or null if
+ * it is unknown, idle too long, past its absolute lifetime, or its user or
+ * the user's organization is inactive. Expired rows are deleted as they are found.
+ */
+export async function resolveSession(
+  executor: Executor,
+  token: string,
+  policy: SessionPolicy,
+  now: Date,
+): Promise<ResolvedSession | null> {
+  const tokenHash = hashToken(token);
+  const rows = await sessionLookupOf(executor).execute({ tokenHash });
   const row = rows[0];
   if (!row) return null;
   const idleLimit = new Date(now.getTime() - policy.idleMinutes * 60_000);

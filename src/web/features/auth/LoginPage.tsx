@@ -64,7 +64,7 @@ function DemoAccountsBox({
               return (
                 <Tr key={account.email}>
                   <Td className="whitespace-nowrap">{pick(roleLabels[account.role])}</Td>
-                  <Td>
+                  <Td className="min-w-[14em]">
                     <span id={nameId} className="flex flex-col gap-0.5">
                       <span className="text-dns-16B-130">{account.displayName}</span>
                       <span className="text-dns-14N-130 text-solid-gray-700">{account.organizationName}</span>
@@ -170,7 +170,7 @@ export default function LoginPage() {
         description={t('auth.login.description')}
       />
       {searchParams.get('next') && <Alert tone="info">{t('auth.login.signInToContinue')}</Alert>}
-      <div className="grid items-start gap-10 xl:grid-cols-[minmax(0,30rem)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 items-start gap-10 xl:grid-cols-[minmax(0,30rem)_minmax(0,1fr)]">
         <div className="flex flex-col gap-6 rounded-12 border border-solid-gray-420 bg-white p-6 shadow-1 sm:p-8">
           {step.kind === 'password' ? (
             <form

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { buttonClass } from '../../components/Button';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { Section } from '../../components/Section';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { type MessageKey, useI18n } from '../../i18n';
@@ -32,8 +33,9 @@ export function DashboardHeader({ title, description }: { title: string; descrip
           { label: title },
         ]}
         description={description}
+        actions={<PrintButton />}
       />
-      <nav aria-label={t('dashboards.views')}>
+      <nav aria-label={t('dashboards.views')} className="print:hidden">
         <ul className="flex flex-wrap gap-2">
           {views
             .filter((v) => !v.leftBehind || seesLeftBehind)

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import {
   type AdjustedDeadline,
   type FiscalYearDetail,
@@ -11,11 +11,12 @@ import { isApiError } from '../../api/client';
 import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
-import { Button } from '../../components/Button';
+import { Button, buttonClass } from '../../components/Button';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { DescriptionList } from '../../components/DescriptionList';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { Select } from '../../components/Select';
@@ -27,6 +28,7 @@ import {
   useDeleteProgram,
   useFiscalYear,
   useInvalidatePlan,
+  useOpenPhase,
   useUpdateFiscalYear,
 } from './api';
 import { ConflictNotice } from '../../components/forms/ConflictNotice';
@@ -116,6 +118,7 @@ function ProgramSection({
   const [notice, setNotice] = useState('');
   const deleteProgram = useDeleteProgram();
   const deletePhase = useDeletePhase();
+  const openPhase = useOpenPhase();
   const editingPhase =
     editing?.kind === 'phase' ? program.phases.find((p) => p.id === editing.phaseId) : undefined;
   const title = locale === 'ja' ? program.name : program.nameEn;
@@ -201,6 +204,13 @@ function ProgramSection({
       <p role="status" className="text-std-16N-170 text-success-2 empty:hidden">
         {notice}
       </p>
+      {openPhase.isError && (
+        <Alert tone="error" isLive>
+          {isApiError(openPhase.error)
+            ? [pick(openPhase.error.localized), ...openPhase.error.fields.map((f) => pick(f))].join(' ')
+            : t('state.unknownError')}
+        </Alert>
+      )}
       {deletePhase.isError && (
         <Alert tone="error" isLive>
           {isApiError(deletePhase.error) ? pick(deletePhase.error.localized) : t('state.unknownError')}
@@ -252,6 +262,21 @@ function ProgramSection({
                   {isAdmin && (
                     <Td className="text-right">
                       <span className="inline-flex flex-wrap justify-end gap-2">
+                        {phase.state === 'upcoming' && (
+                          <Button
+                            variant="secondary"
+                            size="xs"
+                            isBusy={openPhase.isPending && openPhase.variables?.id === phase.id}
+                            onClick={() =>
+                              openPhase.mutate(phase, {
+                                onSuccess: () => setNotice(t('yearSetup.opened', { phase: phaseName })),
+                              })
+                            }
+                            aria-label={`${t('yearSetup.openNow')}：${phaseName}`}
+                          >
+                            {t('yearSetup.openNow')}
+                          </Button>
+                        )}
                         <Button
                           variant="secondary"
                           size="xs"
@@ -370,6 +395,7 @@ export default function FiscalYearDetailPage() {
           { label: t('fiscalYears.title'), to: '/fiscal-years' },
           { label: title },
         ]}
+        actions={<PrintButton />}
         meta={
           year ? (
             <Badge tone={fiscalYearStatusTones[year.status]}>
@@ -378,6 +404,13 @@ export default function FiscalYearDetailPage() {
           ) : undefined
         }
         description={isAdmin ? undefined : t('fiscalYears.readOnlyNote')}
+        actions={
+          isAdmin ? (
+            <Link to={`/fiscal-years/${id}/setup`} className={buttonClass('secondary', 'md')}>
+              {t('yearSetup.checklistLink')}
+            </Link>
+          ) : undefined
+        }
       />
       <QueryState query={query}>
         {(fy) => (
@@ -390,7 +423,7 @@ export default function FiscalYearDetailPage() {
             {navigationState?.adjustedDeadlines && (
               <AdjustedDeadlinesNotice items={navigationState.adjustedDeadlines} />
             )}
-            <div className="grid gap-4 sm:grid-cols-3">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-3 print:grid-cols-3">
               <div className="rounded-12 border border-solid-gray-420 p-5">
                 <p className="text-dns-14N-130 text-solid-gray-700">{t('fiscalYears.totalBudget')}</p>
                 <p className="mt-1 text-std-28B-150 tabular-nums text-solid-gray-900">
@@ -417,7 +450,7 @@ export default function FiscalYearDetailPage() {
             </div>
 
             {isAdmin && (
-              <Section title={t('fiscalYears.statusTitle')} level={2} boxed>
+              <Section title={t('fiscalYears.statusTitle')} level={2} boxed className="print:hidden">
                 <StatusForm key={fy.version} year={fy} />
               </Section>
             )}

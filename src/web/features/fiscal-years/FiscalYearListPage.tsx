@@ -22,6 +22,7 @@ import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { formatFiscalYear, formatNumber, formatThousandYen } from '../../lib/format';
 import { useCreateFiscalYear, useFiscalYears } from './api';
 import { fiscalYearStatusLabels, fiscalYearStatusTones } from './labels';
+import { PrepareNextYear } from './PrepareNextYear';
 
 function CreateFiscalYearForm({
   existing,
@@ -30,8 +31,10 @@ function CreateFiscalYearForm({
 }) {
   const { t, pick, locale } = useI18n();
   const navigate = useNavigate();
-  const nextYear =
-    existing.length > 0 ? Math.max(...existing.map((y) => y.year)) + 1 : fiscalYearOf(new Date());
+  // The current fiscal year while it does not exist, else the year after the latest (as "prepare next year").
+  const current = fiscalYearOf(new Date());
+  const latest = Math.max(...existing.map((y) => y.year), Number.NEGATIVE_INFINITY);
+  const nextYear = existing.some((y) => y.year === current) ? latest + 1 : Math.max(current, latest + 1);
   const [year, setYear] = useState(String(nextYear));
   const [status, setStatus] = useState<FiscalYearStatus>('planning');
   const [copyFrom, setCopyFrom] = useState(existing[0]?.id ?? '');
@@ -170,6 +173,15 @@ export default function FiscalYearListPage() {
                   ))}
                 </TBody>
               </Table>
+            )}
+            {isAdmin && items.length > 0 && (
+              <Section
+                title={t('yearSetup.prepareTitle')}
+                description={t('yearSetup.prepareDescription')}
+                boxed
+              >
+                <PrepareNextYear />
+              </Section>
             )}
             {isAdmin && (
               <Section

@@ -107,3 +107,40 @@ export function useDeletePhase() {
     onSuccess: () => invalidate(),
   });
 }
+
+/** The preview of "prepare next year" (prefecture admins only). */
+export function useNextYearPreview(enabled: boolean) {
+  return useQuery({
+    queryKey: [...fiscalYearsKey, 'next-year'],
+    queryFn: () => apiClient.get('/api/fiscal-years/next-year'),
+    enabled,
+  });
+}
+
+export function usePrepareNextYear() {
+  const invalidate = useInvalidatePlan();
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/fiscal-years/prepare-next', 'post'>) =>
+      apiClient.post('/api/fiscal-years/prepare-next', { body }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useSetupChecklist(id: string) {
+  return useQuery({
+    queryKey: [...fiscalYearsKey, id, 'checklist'],
+    queryFn: () => apiClient.get('/api/fiscal-years/{id}/checklist', { params: { path: { id } } }),
+  });
+}
+
+export function useOpenPhase() {
+  const invalidate = useInvalidatePlan();
+  return useMutation({
+    mutationFn: (phase: { id: string; version: number }) =>
+      apiClient.post('/api/phases/{id}/open', {
+        params: { path: { id: phase.id } },
+        body: { version: phase.version },
+      }),
+    onSuccess: () => invalidate(),
+  });
+}

@@ -12,6 +12,7 @@ import { Button, buttonClass } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
@@ -21,6 +22,7 @@ import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { exportUrl, menusCalls, useInvalidateMenus, useMenuSettings, useRanking } from './api';
 import { FiscalYearField, useFiscalYearParam } from './FiscalYearField';
 import { formatScore, proposalStatusLabels, proposalStatusTones } from './labels';
+import { BulkAssignReviewers } from './BulkAssignReviewers';
 import { DeadlineNote } from './parts';
 
 /** A starting rubric (need, effectiveness, feasibility, cost) when a year has none yet. */
@@ -37,23 +39,31 @@ function RubricForm({ fiscalYearId, settings }: { fiscalYearId: string; settings
   const { t, pick } = useI18n();
   const invalidate = useInvalidateMenus();
   const errors = useVersionedForm('rubric');
-  const initial = settings.criteria.length > 0 ? settings.criteria : defaultCriteria;
-  const [rows, setRows] = useState<Row[]>(initial.map((c) => ({ ...c, weight: String(c.weight) })));
-  const [date, setDate] = useState(settings.proposalDeadline?.date ?? '');
-  const [time, setTime] = useState(settings.proposalDeadline?.time ?? '17:00');
-  const [saved, setSaved] = useState(false);
+  const isSavedOnce = settings.version !== null;
+  const initial = isSavedOnce ? settings.criteria : defaultCriteria;
+  const toRows = (list: RubricCriterion[]): Row[] => list.map((c) => ({ ...c, weight: String(c.weight) }));
+  const [rows, setRows] = useState<Row[]>(toRows(initial));
+  // What the server holds, as rows: the form is "unsaved" whenever it differs from this.
+  const [savedRows, setSavedRows] = useState<Row[] | null>(isSavedOnce ? toRows(settings.criteria) : null);
+  const [justSaved, setJustSaved] = useState(false);
+  const isDirty = savedRows === null || JSON.stringify(rows) !== JSON.stringify(savedRows);
   const save = useMutation({
     mutationFn: (body: Parameters<typeof menusCalls.saveSettings>[1]) =>
       menusCalls.saveSettings(fiscalYearId, body),
-    onSuccess: async () => {
+    onSuccess: async (stored) => {
       errors.clear();
-      setSaved(true);
+      // The saved state comes from the server's answer, never from what the form sent.
+      const storedRows = toRows(stored.criteria);
+      setRows(storedRows);
+      setSavedRows(storedRows);
+      setJustSaved(true);
       await invalidate();
     },
     onError: errors.showError,
   });
   const totalWeight = rows.reduce((s, r) => s + (Number(r.weight) || 0), 0);
   function update(i: number, patch: Partial<Row>) {
+    setJustSaved(false);
     setRows((list) => list.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   }
   function submit(e: React.FormEvent) {
@@ -62,10 +72,9 @@ function RubricForm({ fiscalYearId, settings }: { fiscalYearId: string; settings
     const body = {
       ...(settings.version === null ? {} : { version: settings.version }),
       criteria: rows.map((r) => ({ ...r, weight: r.weight.trim() === '' ? Number.NaN : Number(r.weight) })),
-      proposalDeadline: date ? { date, time } : null,
     };
     if (!errors.check(menuSettingsPutSchema, body)) return;
-    setSaved(false);
+    setJustSaved(false);
     save.mutate(body);
   }
   const f = (path: (string | number)[]) => {
@@ -74,10 +83,19 @@ function RubricForm({ fiscalYearId, settings }: { fiscalYearId: string; settings
   };
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-5">
-      {saved && (
+      {justSaved && !isDirty && (
         <Alert tone="success" isLive>
           {t('menus.rubric.saved')}
         </Alert>
+      )}
+      {savedRows === null ? (
+        <Alert tone="warning">{t('menus.rubric.neverSaved')}</Alert>
+      ) : isDirty ? (
+        <Alert tone="warning">{t('menus.rubric.unsaved')}</Alert>
+      ) : (
+        !justSaved && (
+          <p className="text-std-16N-170">{t('menus.rubric.savedAt', { version: settings.version ?? 0 })}</p>
+        )
       )}
       <ErrorSummary errors={errors} />
       {rows.map((row, i) => (
@@ -120,7 +138,10 @@ function RubricForm({ fiscalYearId, settings }: { fiscalYearId: string; settings
             <Button
               variant="tertiary"
               size="sm"
-              onClick={() => setRows((list) => list.filter((_, j) => j !== i))}
+              onClick={() => {
+                setJustSaved(false);
+                setRows((list) => list.filter((_, j) => j !== i));
+              }}
               aria-disabled={rows.length <= 1 || undefined}
             >
               {t('menus.rubric.remove', { n: i + 1 })}
@@ -133,33 +154,14 @@ function RubricForm({ fiscalYearId, settings }: { fiscalYearId: string; settings
         <Button
           variant="secondary"
           size="sm"
-          onClick={() => setRows((list) => [...list, { key: '', label: '', labelEn: '', weight: '10' }])}
+          onClick={() => {
+            setJustSaved(false);
+            setRows((list) => [...list, { key: '', label: '', labelEn: '', weight: '10' }]);
+          }}
           aria-disabled={rows.length >= 10 || undefined}
         >
           {t('menus.rubric.add')}
         </Button>
-      </div>
-      <div className="grid gap-4 md:grid-cols-2">
-        <TextField
-          id={errors.id(['proposalDeadline', 'date'])}
-          type="date"
-          label={t('menus.rubric.deadlineDate')}
-          hint={t('menus.rubric.deadlineHint')}
-          isOptional
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-          error={f(['proposalDeadline', 'date'])}
-          inputClassName="max-w-56"
-        />
-        <TextField
-          id={errors.id(['proposalDeadline', 'time'])}
-          type="time"
-          label={t('menus.rubric.deadlineTime')}
-          value={time}
-          onChange={(e) => setTime(e.target.value)}
-          error={f(['proposalDeadline', 'time'])}
-          inputClassName="max-w-40"
-        />
       </div>
       <div>
         <Button type="submit" isBusy={save.isPending}>
@@ -200,10 +202,10 @@ function RankingTable({ fiscalYearId }: { fiscalYearId: string }) {
               {data.items.map((row) => (
                 <Tr key={row.proposal.id}>
                   <Td numeric>{row.rank}</Td>
-                  <Td>
+                  <Td className="min-w-[10em]">
                     <Link to={`/menus/proposals/${row.proposal.id}`}>{row.proposal.title}</Link>
                   </Td>
-                  <Td>{row.proposal.organizationName}</Td>
+                  <Td className="min-w-[9em]">{row.proposal.organizationName}</Td>
                   <Td numeric>{formatScore(row.weightedTotal)}</Td>
                   <Td numeric>{formatScore(row.spread)}</Td>
                   {data.criteria.map((c) => (
@@ -245,26 +247,52 @@ export default function AdminMenusPage() {
         breadcrumbs={[{ label: t('nav.home'), to: '/' }, { label: t('menus.admin.title') }]}
         description={t('menus.admin.description')}
         actions={
-          <Link to={`/menus/proposals?fy=${fiscalYearId}`} className={buttonClass('secondary', 'md')}>
-            {t('menus.proposals.title')}
-          </Link>
+          <>
+            <PrintButton />
+            <Link to={`/menus/proposals?fy=${fiscalYearId}`} className={buttonClass('secondary', 'md')}>
+              {t('menus.proposals.title')}
+            </Link>
+          </>
         }
       />
       <FiscalYearField value={fiscalYearId} onChange={setFiscalYearId} />
       <Section title={t('menus.ranking.title')} description={t('menus.ranking.description')}>
         {fiscalYearId && <RankingTable fiscalYearId={fiscalYearId} />}
       </Section>
-      <Section title={t('menus.rubric.title')} description={t('menus.rubric.description')} boxed>
+      {/* The ranking is what is printed; the rubric form and the downloads stay on screen. */}
+      <Section
+        title={t('menus.rubric.title')}
+        description={t('menus.rubric.description')}
+        boxed
+        className="print:hidden"
+      >
         <QueryState query={settings}>
           {(s) => (
             <>
               <DeadlineNote settings={s} />
+              <p>
+                <Link to={`/fiscal-years/${fiscalYearId}`} className="text-std-16N-170 underline">
+                  {t('menus.deadline.editOnYear')}
+                </Link>
+              </p>
               <RubricForm key={fiscalYearId} fiscalYearId={fiscalYearId} settings={s} />
             </>
           )}
         </QueryState>
       </Section>
-      <Section title={t('menus.exports.title')} description={t('menus.exports.description')}>
+      <Section
+        title={t('menus.bulk.title')}
+        description={t('menus.bulk.description')}
+        boxed
+        className="print:hidden"
+      >
+        {fiscalYearId && <BulkAssignReviewers key={fiscalYearId} fiscalYearId={fiscalYearId} />}
+      </Section>
+      <Section
+        title={t('menus.exports.title')}
+        description={t('menus.exports.description')}
+        className="print:hidden"
+      >
         <ul className="flex flex-wrap gap-4">
           {(['proposals', 'scores', 'catalog'] as const).map((kind) => (
             <li key={kind}>

@@ -7,6 +7,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useI18n } from '../../i18n';
 import { formatFiscalYear } from '../../lib/format';
 import { useMenuDetail } from './api';
+import { formatRate, formatSatisfaction } from './labels';
 import { AdvisorCard, MenuFacts } from './parts';
 
 /** A menu of the catalog: its facts, the company's advisors and past outcomes. */
@@ -42,45 +43,49 @@ export default function MenuDetailPage() {
             )}
           </Section>
           <Section title={t('menus.catalog.pastOutcomes')}>
-            {m.outcomeSummary && m.outcomeSummary.evaluations > 0 ? (
-              <p>
-                {t('menus.catalog.outcomeSummary', {
-                  count: m.outcomeSummary.evaluations,
-                  rate:
-                    m.outcomeSummary.helpedRate === null
-                      ? '—'
-                      : `${Math.round(m.outcomeSummary.helpedRate * 100)}%`,
-                  average:
-                    m.outcomeSummary.avgSatisfaction === null
-                      ? '—'
-                      : m.outcomeSummary.avgSatisfaction.toFixed(1),
-                })}
-              </p>
-            ) : m.pastOutcomes.length === 0 ? (
+            {m.outcomeSummary === null ? (
               <EmptyState title={t('menus.catalog.noOutcomes')} isCompact>
                 {t('menus.catalog.noOutcomesBody')}
               </EmptyState>
             ) : (
-              <Table caption={t('menus.catalog.pastOutcomes')} captionHidden>
-                <THead>
-                  <tr>
-                    <Th>{t('menus.fiscalYear')}</Th>
-                    <Th>{t('menus.catalog.municipality')}</Th>
-                    <Th numeric>{t('menus.catalog.averageScore')}</Th>
-                    <Th numeric>{t('menus.catalog.respondents')}</Th>
-                  </tr>
-                </THead>
-                <TBody>
-                  {m.pastOutcomes.map((o) => (
-                    <Tr key={`${o.fiscalYear}-${o.municipalityName}`}>
-                      <Td>{formatFiscalYear(o.fiscalYear, locale)}</Td>
-                      <Td>{o.municipalityName}</Td>
-                      <Td numeric>{o.averageScore.toFixed(1)}</Td>
-                      <Td numeric>{o.respondentCount}</Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
+              <>
+                <p>
+                  {t('menus.catalog.outcomeSummary', {
+                    projects: m.outcomeSummary.projects,
+                    count: m.outcomeSummary.evaluations,
+                    rate: formatRate(m.outcomeSummary.helpedRate),
+                    average: formatSatisfaction(m.outcomeSummary.avgSatisfaction),
+                    recommend: formatRate(m.outcomeSummary.recommendRate),
+                  })}
+                </p>
+                <Table caption={t('menus.catalog.outcomesByYear')}>
+                  <THead>
+                    <tr>
+                      <Th>{t('menus.fiscalYear')}</Th>
+                      <Th numeric>{t('menus.catalog.projects')}</Th>
+                      <Th numeric>{t('menus.catalog.evaluations')}</Th>
+                      <Th numeric>{t('menus.catalog.helpedRate')}</Th>
+                      <Th numeric>{t('menus.catalog.avgSatisfaction')}</Th>
+                      <Th numeric>{t('menus.catalog.recommendRate')}</Th>
+                    </tr>
+                  </THead>
+                  <TBody>
+                    {m.pastOutcomes.map((o) => (
+                      <Tr key={o.fiscalYear}>
+                        <Td>{formatFiscalYear(o.fiscalYear, locale)}</Td>
+                        <Td numeric>{o.projects}</Td>
+                        <Td numeric>{o.evaluations}</Td>
+                        <Td numeric>{formatRate(o.helpedRate)}</Td>
+                        <Td numeric>{formatSatisfaction(o.avgSatisfaction)}</Td>
+                        <Td numeric>{formatRate(o.recommendRate)}</Td>
+                      </Tr>
+                    ))}
+                  </TBody>
+                </Table>
+                <p className="text-std-16N-170 text-solid-gray-700">
+                  {t('menus.catalog.outcomesByYearHint')}
+                </p>
+              </>
             )}
           </Section>
         </div>

@@ -144,6 +144,8 @@ export const menusCalls = {
     apiClient.post('/api/menus/proposals/{id}/decision', { params: { path: { id } }, body }),
   assign: (proposalId: string, body: BodyOf<'/api/menus/proposals/{id}/assignments', 'post'>) =>
     apiClient.post('/api/menus/proposals/{id}/assignments', { params: { path: { id: proposalId } }, body }),
+  assignMany: (body: BodyOf<'/api/menus/assignments/bulk', 'post'>) =>
+    apiClient.post('/api/menus/assignments/bulk', { body }),
   unassign: (assignment: { id: string; version: number }): Promise<unknown> =>
     apiClient.delete('/api/menus/assignments/{id}', {
       params: { path: { id: assignment.id }, query: { version: assignment.version } },

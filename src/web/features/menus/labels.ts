@@ -59,7 +59,24 @@ export function formatReason(reason: RecommendationReason, locale: Locale): stri
       return translate(locale, 'menus.reasons.region_covered', {
         region: locale === 'ja' ? reason.params.regionName : reason.params.regionNameEn,
       });
+    case 'past_outcomes':
+      return translate(locale, `menus.reasons.past_outcomes_${reason.params.source}`, {
+        count: reason.params.evaluations,
+        helped: formatRate(reason.params.helpedRate),
+        satisfaction: formatSatisfaction(reason.params.avgSatisfaction),
+        recommend: formatRate(reason.params.recommendRate),
+      });
   }
+}
+
+/** A share (0–1) as a whole percentage, or an em dash when nobody answered. */
+export function formatRate(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value * 100)}%`;
+}
+
+/** A mean satisfaction (1–5) with one decimal, or an em dash when nobody answered. */
+export function formatSatisfaction(value: number | null): string {
+  return value === null ? '—' : value.toFixed(1);
 }
 
 /** A 1–5 score with one decimal, or an em dash while there is none. */

@@ -9,12 +9,11 @@ import { menuFormatLabels } from './labels';
 /** The proposal deadline that applies and where it comes from. */
 export function DeadlineNote({ settings }: { settings: MenuSettings }) {
   const { t, locale } = useI18n();
+  // One deadline per phase: the proposals phase's, the same on every page.
   if (!settings.effectiveDeadlineAt) return <Alert tone="info">{t('menus.deadline.none')}</Alert>;
   return (
     <Alert tone="info">
-      {t(settings.effectiveDeadlineSource === 'phase' ? 'menus.deadline.phase' : 'menus.deadline.settings', {
-        at: formatDateTime(settings.effectiveDeadlineAt, locale),
-      })}
+      {t('menus.deadline.phase', { at: formatDateTime(settings.effectiveDeadlineAt, locale) })}
     </Alert>
   );
 }

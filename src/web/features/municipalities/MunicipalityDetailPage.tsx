@@ -1,8 +1,10 @@
 import { useParams } from 'react-router';
-import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
+import { hasAnyRole, isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Badge } from '../../components/Badge';
+import { ButtonLink } from '../../components/Button';
 import { DescriptionList } from '../../components/DescriptionList';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
@@ -17,6 +19,10 @@ export default function MunicipalityDetailPage() {
   const user = useCurrentUser();
   const query = useMunicipality(id);
   const m = query.data;
+  // The town's profile gathers its maturity, answers, support and seminars; the server lets the
+  // prefecture and the council read any town's, a town its own.
+  const readsProfile =
+    hasAnyRole(user, ['prefecture_admin', 'council_secretariat']) || user.organization.municipalityId === id;
   const title = m ? (locale === 'ja' ? m.name : m.nameEn) : t('municipalities.detailTitle');
 
   return (
@@ -28,6 +34,16 @@ export default function MunicipalityDetailPage() {
           { label: t('municipalities.title'), to: '/municipalities' },
           { label: title },
         ]}
+        actions={
+          <>
+            {readsProfile && (
+              <ButtonLink to={`/reports/municipalities/${id}`} variant="secondary">
+                {t('municipalities.openProfile')}
+              </ButtonLink>
+            )}
+            <PrintButton />
+          </>
+        }
         meta={
           m ? (
             <>
@@ -91,6 +107,7 @@ export default function MunicipalityDetailPage() {
                 title={t('municipalities.editPopulation')}
                 description={t('municipalities.editPopulationDescription')}
                 boxed
+                className="print:hidden"
               >
                 <PopulationForm key={municipality.id} municipality={municipality} />
               </Section>

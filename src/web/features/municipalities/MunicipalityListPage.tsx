@@ -11,7 +11,7 @@ import { Select } from '../../components/Select';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
-import { type MunicipalityFilters, useMunicipalities, useRegions } from './api';
+import { type MunicipalityFilters, municipalityListPageSize, useMunicipalityPage, useRegions } from './api';
 import { municipalityKindLabels } from './labels';
 
 const filterKeys = ['regionId', 'areaId', 'kind', 'q'] as const;
@@ -38,7 +38,9 @@ export default function MunicipalityListPage() {
   const applied = readFilters(searchParams);
   const [draft, setDraft] = useState<MunicipalityFilters>(applied);
   const regions = useRegions();
-  const municipalities = useMunicipalities(applied);
+  // Pages count from 1 in the URL (?page=2); filtering starts again at the first.
+  const pageNumber = Math.max(1, Math.floor(Number(searchParams.get('page')) || 1));
+  const municipalities = useMunicipalityPage(applied, pageNumber - 1);
 
   // Back/forward changes the URL: show the filters that belong to it.
   const appliedKey = searchParams.toString();
@@ -77,8 +79,14 @@ export default function MunicipalityListPage() {
     setSearchParams(new URLSearchParams());
   }
 
-  const count = municipalities.data?.length;
+  const count = municipalities.data?.total;
   const hasFilters = Object.keys(applied).length > 0;
+  const pages = Math.max(1, Math.ceil((count ?? 0) / municipalityListPageSize));
+  const pageHref = (page: number) => {
+    const next = new URLSearchParams(searchParams);
+    next.set('page', String(page));
+    return `?${next.toString()}`;
+  };
 
   return (
     <div className="flex flex-col gap-8">
@@ -139,7 +147,7 @@ export default function MunicipalityListPage() {
               : t('municipalities.countAll', { count })}
         </p>
         <QueryState query={municipalities}>
-          {(items) =>
+          {({ items }) =>
             items.length === 0 ? (
               <EmptyState
                 title={t('municipalities.emptyTitle')}
@@ -203,6 +211,13 @@ export default function MunicipalityListPage() {
             )
           }
         </QueryState>
+        {pages > 1 && (
+          <nav aria-label={t('municipalities.pagination')} className="flex flex-wrap items-center gap-4">
+            {pageNumber > 1 && <Link to={pageHref(pageNumber - 1)}>{t('municipalities.previousPage')}</Link>}
+            <span>{t('municipalities.page', { page: pageNumber, pages })}</span>
+            {pageNumber < pages && <Link to={pageHref(pageNumber + 1)}>{t('municipalities.nextPage')}</Link>}
+          </nav>
+        )}
       </div>
     </div>
   );

@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Municipality, MunicipalityKind } from '../../../shared/schemas/municipalities';
+import {
+  type Municipality,
+  type MunicipalityKind,
+  type MunicipalityPage,
+  municipalityPageMax,
+} from '../../../shared/schemas/municipalities';
 import { type BodyOf, apiClient } from '../../api/typed-client';
 import type { ImportReport } from './import-report';
 
@@ -25,17 +30,54 @@ export function useRegions() {
   });
 }
 
+/** Rows of the list page: what a screen shows without scrolling through a national-scale list. */
+export const municipalityListPageSize = 100;
+
+function fetchMunicipalityPage(
+  filters: MunicipalityFilters,
+  page: { limit: number; offset: number },
+  signal: AbortSignal,
+): Promise<MunicipalityPage> {
+  return apiClient.get('/api/municipalities', {
+    // The kind comes from the URL as it was typed; the server answers 422 for an unknown one.
+    params: { query: { ...filters, kind: filters.kind as MunicipalityKind | undefined, ...page } },
+    signal,
+  });
+}
+
+/** One page of the list (the list page): filters and paging run on the server. */
+export function useMunicipalityPage(filters: MunicipalityFilters, pageIndex: number) {
+  return useQuery({
+    queryKey: ['municipalities', 'page', filters, pageIndex],
+    queryFn: ({ signal }) =>
+      fetchMunicipalityPage(
+        filters,
+        { limit: municipalityListPageSize, offset: pageIndex * municipalityListPageSize },
+        signal,
+      ),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/**
+ * Every matching municipality, for pickers (a select of towns): the server's largest pages read
+ * one after another, so no single request grows with the prefecture.
+ */
 export function useMunicipalities(filters: MunicipalityFilters) {
   return useQuery({
     queryKey: ['municipalities', 'list', filters],
-    queryFn: ({ signal }): Promise<Municipality[]> =>
-      apiClient
-        // The kind comes from the URL as it was typed; the server answers 422 for an unknown one.
-        .get('/api/municipalities', {
-          params: { query: { ...filters, kind: filters.kind as MunicipalityKind | undefined } },
+    queryFn: async ({ signal }): Promise<Municipality[]> => {
+      const items: Municipality[] = [];
+      for (;;) {
+        const page = await fetchMunicipalityPage(
+          filters,
+          { limit: municipalityPageMax, offset: items.length },
           signal,
-        })
-        .then((r) => r.items),
+        );
+        items.push(...page.items);
+        if (page.items.length === 0 || items.length >= page.total) return items;
+      }
+    },
     placeholderData: (previous) => previous,
   });
 }

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
+  type Activity,
   type ActivityResult,
   activityCreateSchema,
   activityModeLabels,
@@ -12,6 +13,7 @@ import {
   reportStatusLabels,
 } from '../../../shared/schemas/projects';
 import { supportProjectStatusLabels } from '../../../shared/schemas/applications';
+import { isApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Badge, type BadgeTone } from '../../components/Badge';
 import { Button } from '../../components/Button';
@@ -326,12 +328,30 @@ const emptySession = {
   nextSteps: '',
 };
 
+/** A logged session as the form's text values, for editing it. */
+function valuesOf(a: Activity): typeof emptySession {
+  return {
+    date: a.date,
+    mode: a.mode,
+    hours: String(a.hours),
+    headCount: String(a.headCount),
+    dxLeadCount: String(a.dxLeadCount),
+    staffCount: String(a.staffCount),
+    done: a.done,
+    nextSteps: a.nextSteps,
+  };
+}
+
 function Ledger({ p }: P) {
   const { t, pick, locale } = useI18n();
   const invalidate = useInvalidateProjects();
-  const form = useVersionedForm('session');
+  const form = useVersionedForm<Record<string, never>, Activity>('session');
   const [values, setValues] = useState(emptySession);
   const [result, setResult] = useState<ActivityResult | null>(null);
+  const [resultKind, setResultKind] = useState<'logged' | 'updated'>('logged');
+  // The session being edited (the form logs a new one while null), with the version it was read at.
+  const [editing, setEditing] = useState<Activity | null>(null);
+  const formHeading = useRef<HTMLHeadingElement>(null);
   const set = (key: keyof typeof emptySession) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
   const body = () => ({
@@ -345,18 +365,44 @@ function Ledger({ p }: P) {
     nextSteps: values.nextSteps,
   });
   const log = useMutation({
-    mutationFn: () => projectsCalls.logActivity(p.id, body()),
+    mutationFn: () =>
+      editing
+        ? projectsCalls.updateActivity(editing.id, { ...body(), version: editing.version })
+        : projectsCalls.logActivity(p.id, body()),
     onSuccess: async (r) => {
       form.clear();
+      form.resolveConflict();
+      setResultKind(editing ? 'updated' : 'logged');
       setResult(r);
+      setEditing(null);
       setValues(emptySession);
       await invalidate();
     },
     onError: (e) => {
       setResult(null);
-      form.onError(e);
+      // Someone saved this session first: show it as it is now, to be checked and saved again.
+      if (form.onError(e) && isApiError(e, 'VERSION_CONFLICT') && e.current) {
+        const current = e.current as Activity;
+        setEditing(current);
+        setValues(valuesOf(current));
+      }
     },
   });
+  function startEditing(a: Activity) {
+    form.clear();
+    form.resolveConflict();
+    setResult(null);
+    setEditing(a);
+    setValues(valuesOf(a));
+    // The form is below the table: move there, so a keyboard or screen-reader user lands on it.
+    requestAnimationFrame(() => formHeading.current?.focus());
+  }
+  function stopEditing() {
+    form.clear();
+    form.resolveConflict();
+    setEditing(null);
+    setValues(emptySession);
+  }
   const remove = useMutation({
     mutationFn: (id: string) => projectsCalls.deleteActivity(id),
     onSuccess: () => invalidate(),
@@ -421,16 +467,28 @@ function Ledger({ p }: P) {
                 </Td>
                 {p.can.logActivity && (
                   <Td>
-                    {a.can.delete && (
-                      <Button
-                        size="xs"
-                        variant="danger"
-                        onClick={() => remove.mutate(a.id)}
-                        aria-label={`${t('projects.ledger.delete')}: ${formatYmd(a.date, locale)}`}
-                      >
-                        {t('projects.ledger.delete')}
-                      </Button>
-                    )}
+                    <div className="flex flex-wrap gap-2">
+                      {a.can.edit && (
+                        <Button
+                          size="xs"
+                          variant="secondary"
+                          onClick={() => startEditing(a)}
+                          aria-label={`${t('projects.ledger.edit')}: ${formatYmd(a.date, locale)}`}
+                        >
+                          {t('projects.ledger.edit')}
+                        </Button>
+                      )}
+                      {a.can.delete && (
+                        <Button
+                          size="xs"
+                          variant="danger"
+                          onClick={() => remove.mutate(a.id)}
+                          aria-label={`${t('projects.ledger.delete')}: ${formatYmd(a.date, locale)}`}
+                        >
+                          {t('projects.ledger.delete')}
+                        </Button>
+                      )}
+                    </div>
                   </Td>
                 )}
               </Tr>
@@ -444,8 +502,13 @@ function Ledger({ p }: P) {
           noValidate
           onSubmit={submit}
         >
-          <h3 className="text-std-18B-160">{t('projects.ledger.logTitle')}</h3>
+          <h3 ref={formHeading} tabIndex={-1} className="text-std-18B-160">
+            {editing
+              ? t('projects.ledger.editTitle', { date: formatYmd(editing.date, locale) })
+              : t('projects.ledger.logTitle')}
+          </h3>
           <ErrorSummary errors={form} />
+          {form.conflict && <Alert tone="warning">{t('projects.ledger.conflict')}</Alert>}
           <div className="grid gap-4 sm:grid-cols-3">
             <TextField
               id={form.id(['date'])}
@@ -526,14 +589,19 @@ function Ledger({ p }: P) {
             error={form.fieldMessage('nextSteps')}
             isOptional
           />
-          <div>
+          <div className="flex flex-wrap gap-4">
             <Button type="submit" isBusy={log.isPending}>
-              {t('projects.ledger.log')}
+              {editing ? t('projects.ledger.save') : t('projects.ledger.log')}
             </Button>
+            {editing && (
+              <Button type="button" variant="tertiary" onClick={stopEditing}>
+                {t('projects.ledger.cancelEdit')}
+              </Button>
+            )}
           </div>
           {result && (
             <div className="flex flex-col gap-2" role="status">
-              <Alert tone="success">{t('projects.ledger.logged')}</Alert>
+              <Alert tone="success">{t(`projects.ledger.${resultKind}`)}</Alert>
               {result.warnings.length > 0 && (
                 <Alert tone="warning" title={t('projects.ledger.warnings')}>
                   <ul className="list-disc pl-6">

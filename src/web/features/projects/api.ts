@@ -68,6 +68,8 @@ export const projectsCalls = {
     apiClient.put('/api/projects/{id}/plan', { ...byId(id), body }),
   logActivity: (id: string, body: BodyOf<'/api/projects/{id}/activities', 'post'>) =>
     apiClient.post('/api/projects/{id}/activities', { ...byId(id), body }),
+  updateActivity: (id: string, body: BodyOf<'/api/project-activities/{id}', 'patch'>) =>
+    apiClient.patch('/api/project-activities/{id}', { ...byId(id), body }),
   deleteActivity: (id: string) => apiClient.delete('/api/project-activities/{id}', byId(id)),
   addAttachment: (projectId: string, file: File, activityId: string | null) => {
     const form = new FormData();

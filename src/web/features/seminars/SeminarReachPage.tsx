@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { isPrefectureAdmin, useCurrentUser } from '../../api/session';
 import { Badge } from '../../components/Badge';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { Select } from '../../components/Select';
@@ -154,11 +155,14 @@ export default function SeminarReachPage() {
         ]}
         description={isAdmin ? t('seminars.reach.description') : t('seminars.reach.myDescription')}
         actions={
-          isAdmin ? (
-            <a href={exportUrl} className={buttonClass('secondary')} download>
-              {t('seminars.reach.export')}
-            </a>
-          ) : undefined
+          <>
+            <PrintButton />
+            {isAdmin && (
+              <a href={exportUrl} className={buttonClass('secondary')} download>
+                {t('seminars.reach.export')}
+              </a>
+            )}
+          </>
         }
       />
       {isAdmin && (

@@ -214,7 +214,7 @@ export function QuestionField({
             {requiredMark}
           </legend>
           {help && hintId && <FieldHint id={hintId}>{help}</FieldHint>}
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full border-collapse text-dns-16N-130">
               <thead className="border-b-2 border-black bg-solid-gray-50">
                 <tr>

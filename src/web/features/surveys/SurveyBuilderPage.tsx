@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { type ChallengeArea, challengeAreaLabels, challengeAreas } from '../../../shared/challenge-areas';
+import { isApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Checkbox } from '../../components/Checkbox';
@@ -344,10 +345,43 @@ function Builder({ survey }: { survey: SurveyDetail }) {
   );
 }
 
+/** A draft is seen by nobody but the prefecture until it is published; publishing names the version previewed. */
+function PublishDraft({ survey, onPublished }: { survey: SurveyDetail; onPublished: () => void }) {
+  const { t, pick } = useI18n();
+  const invalidate = useInvalidateSurveys();
+  const publish = useMutation({
+    mutationFn: () => surveysCalls.publish(survey.id, { version: survey.version }),
+    onSuccess: async () => {
+      onPublished();
+      await invalidate();
+    },
+  });
+  return (
+    <Alert tone="warning" title={t('surveys.draft.title')}>
+      <div className="flex flex-col gap-3">
+        <p>{t('surveys.draft.body')}</p>
+        {publish.isError && (
+          <p role="alert" className="text-error-1">
+            {isApiError(publish.error)
+              ? [pick(publish.error.localized), ...publish.error.fields.map((f) => pick(f))].join(' ')
+              : t('state.unknownError')}
+          </p>
+        )}
+        <div>
+          <Button type="button" isBusy={publish.isPending} onClick={() => publish.mutate()}>
+            {t('surveys.draft.publish')}
+          </Button>
+        </div>
+      </div>
+    </Alert>
+  );
+}
+
 export default function SurveyBuilderPage() {
   const { id = '' } = useParams();
   const { t, pick } = useI18n();
   const survey = useSurvey(id);
+  const [justPublished, setJustPublished] = useState(false);
   const name = survey.data ? pick(survey.data.title) : t('surveys.builder.title');
   const title = `${name}：${t('surveys.builder.title')}`;
   return (
@@ -360,7 +394,22 @@ export default function SurveyBuilderPage() {
           { label: title },
         ]}
       />
-      <QueryState query={survey}>{(s) => <Builder survey={s} />}</QueryState>
+      <QueryState query={survey}>
+        {(s) => (
+          <>
+            {s.isDraft ? (
+              <PublishDraft survey={s} onPublished={() => setJustPublished(true)} />
+            ) : (
+              justPublished && (
+                <Alert tone="success" isLive>
+                  {t('surveys.draft.published')}
+                </Alert>
+              )
+            )}
+            <Builder survey={s} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { Select } from '../../components/Select';
@@ -451,6 +452,7 @@ export default function SurveyResultsPage() {
           { label: t('surveys.title'), to: '/surveys' },
           { label: title },
         ]}
+        actions={<PrintButton />}
       />
       <QueryState query={results}>
         {(r) => <Results surveyId={id} results={r} survey={survey.data} />}

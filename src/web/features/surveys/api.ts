@@ -178,6 +178,8 @@ export function responseCalls(surveyId: string, municipalityId?: string) {
 /** The calls that change surveys data; pages wrap them in mutations and then useInvalidateSurveys(). */
 export const surveysCalls = {
   create: (body: BodyOf<'/api/surveys', 'post'>) => apiClient.post('/api/surveys', { body }),
+  publish: (id: string, body: BodyOf<'/api/surveys/{id}/publish', 'post'>) =>
+    apiClient.post('/api/surveys/{id}/publish', { params: { path: { id } }, body }),
   update: (id: string, body: BodyOf<'/api/surveys/{id}', 'patch'>) =>
     apiClient.patch('/api/surveys/{id}', { params: { path: { id } }, body }),
   saveShareConfig: (id: string, body: BodyOf<'/api/surveys/{id}/share', 'put'>) =>
