@@ -81,6 +81,7 @@ function visitsFor(role: Role, ids: DemoIds): Visit[] {
         v('municipality', `/municipalities/${ids.municipality}`),
         v('fiscal-years', '/fiscal-years'),
         v('fiscal-year', `/fiscal-years/${ids.fiscalYear}`),
+        v('year-setup', `/fiscal-years/${ids.fiscalYear}/setup`),
         v('surveys', '/surveys'),
         v('survey-results', `/surveys/${ids.needsSurvey}/results`),
         v('survey-edit', `/surveys/${ids.needsSurvey}/edit`),

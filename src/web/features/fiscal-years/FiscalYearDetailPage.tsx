@@ -395,7 +395,6 @@ export default function FiscalYearDetailPage() {
           { label: t('fiscalYears.title'), to: '/fiscal-years' },
           { label: title },
         ]}
-        actions={<PrintButton />}
         meta={
           year ? (
             <Badge tone={fiscalYearStatusTones[year.status]}>
@@ -405,11 +404,14 @@ export default function FiscalYearDetailPage() {
         }
         description={isAdmin ? undefined : t('fiscalYears.readOnlyNote')}
         actions={
-          isAdmin ? (
-            <Link to={`/fiscal-years/${id}/setup`} className={buttonClass('secondary', 'md')}>
-              {t('yearSetup.checklistLink')}
-            </Link>
-          ) : undefined
+          <>
+            {isAdmin && (
+              <Link to={`/fiscal-years/${id}/setup`} className={buttonClass('secondary', 'md')}>
+                {t('yearSetup.checklistLink')}
+              </Link>
+            )}
+            <PrintButton />
+          </>
         }
       />
       <QueryState query={query}>
