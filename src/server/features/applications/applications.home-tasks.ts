@@ -75,7 +75,10 @@ export const applicationTasks: HomeTaskProvider = async ({ actor, fiscalYear, de
         });
     }
     if (isAdmin && state === 'open') {
-      const received = apps.filter((a) => a.callId === call.id && a.status !== 'draft').length;
+      // Handed in to the prefecture: drafts and those awaiting the head's confirmation are not yet.
+      const received = apps.filter(
+        (a) => a.callId === call.id && ['submitted', 'selected', 'not_selected'].includes(a.status),
+      ).length;
       tasks.push({
         kind: 'application_call_open',
         title: {

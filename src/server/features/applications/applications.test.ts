@@ -632,9 +632,11 @@ describe('home tasks and an empty run', () => {
     expect(headTasks.map((t) => [t.kind, t.href])).toEqual([
       ['application_awaiting_head', `/applications/${d.id}`],
     ]);
-    // While the call is open, the prefecture sees it with the number of applications in.
-    expect((await tasksOf('admin@pref.example.jp', y.fiscalYearId)).map((t) => [t.kind, t.href])).toEqual([
-      ['application_call_open', `/calls/${created.id}`],
+    // While the call is open the admin follows what came in: the head has not confirmed, so none yet.
+    expect(
+      (await tasksOf('admin@pref.example.jp', y.fiscalYearId)).map((t) => [t.kind, t.href, t.title.ja]),
+    ).toEqual([
+      ['application_call_open', `/calls/${created.id}`, expect.stringMatching(/公募を受付中：申請0件$/)],
     ]);
     await closeRound(db, y.phaseId);
     expect((await tasksOf('admin@pref.example.jp', y.fiscalYearId)).map((t) => t.kind)).toEqual([
