@@ -9,6 +9,7 @@ import {
   type RunningServer,
   screenshot,
   startServer,
+  nextFiscalYear,
 } from './support';
 
 /**
@@ -102,7 +103,11 @@ describe.skipIf(!browser)('calls, applications and allocation', () => {
     pages.push(admin);
     await loginAs(admin, adminEmail);
     const api = admin.request;
-    const fy = await json<{ id: string }>(api, 'post', '/api/fiscal-years', { year: 2026, status: 'active' });
+    // A year of its own: the demo already holds the current fiscal year (a year in progress).
+    const fy = await json<{ id: string }>(api, 'post', '/api/fiscal-years', {
+      year: nextFiscalYear(),
+      status: 'active',
+    });
     const program = await json<{ id: string }>(api, 'post', `/api/fiscal-years/${fy.id}/programs`, {
       kind: 'advisor_dispatch',
       name: programName,

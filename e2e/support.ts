@@ -317,3 +317,14 @@ export async function followMenuLink(
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   await menu.getByRole('link', { name: link, exact: true }).click();
 }
+
+/**
+ * A fiscal year a spec may create for itself: the demo already holds the current one (its year
+ * in progress), so the next. Phases may start six months before a year (from 1 October), so a
+ * spec dating a phase around today runs from mid-October to March; see the session note.
+ */
+export function nextFiscalYear(now = new Date()): number {
+  const jst = new Date(now.getTime() + 9 * 3_600_000);
+  const current = jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
+  return current + 1;
+}
