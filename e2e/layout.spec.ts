@@ -182,18 +182,24 @@ async function readDemoIds(page: Page): Promise<DemoIds> {
     `/api/menus/proposals?fiscalYearId=${year.id}`,
   );
   const catalog = await getJson<Items<{ id: string }>>(page, `/api/menus/catalog?fiscalYearId=${year.id}`);
-  // A call with applications and allocation runs, so those pages show real rows.
-  const calls = await getJson<Items<{ id: string }>>(page, `/api/calls?fiscalYearId=${year.id}`);
-  let call = first(calls.items, 'call').id;
+  // A call with applications and allocation runs, so those pages show real rows: the year in
+  // progress may not have reached its allocation yet, so earlier years are tried after it.
+  const yearsToTry = [year, ...years.items.filter((y) => y.id !== year.id).sort((a, b) => b.year - a.year)];
+  let call: string | undefined;
   let applications: { id: string }[] = [];
   let runs: { id: string }[] = [];
-  for (const candidate of calls.items) {
-    applications = (await getJson<Items<{ id: string }>>(page, `/api/calls/${candidate.id}/applications`))
-      .items;
-    runs = (await getJson<Items<{ id: string }>>(page, `/api/calls/${candidate.id}/runs`)).items;
-    call = candidate.id;
-    if (applications.length > 0 && runs.length > 0) break;
+  search: for (const candidateYear of yearsToTry) {
+    const calls = await getJson<Items<{ id: string }>>(page, `/api/calls?fiscalYearId=${candidateYear.id}`);
+    for (const candidate of calls.items) {
+      applications = (await getJson<Items<{ id: string }>>(page, `/api/calls/${candidate.id}/applications`))
+        .items;
+      runs = (await getJson<Items<{ id: string }>>(page, `/api/calls/${candidate.id}/runs`)).items;
+      call = candidate.id;
+      if (applications.length > 0 && runs.length > 0) break search;
+    }
   }
+  if (call === undefined || runs.length === 0)
+    throw new Error('The demo data has no call with allocation runs');
   const publicCases = await getJson<Items<{ id: string }>>(page, '/api/public/cases');
   const cases = await getJson<Items<{ id: string }>>(page, '/api/cases');
   const projects = await getJson<Items<{ id: string }>>(page, '/api/projects');

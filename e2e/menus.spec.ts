@@ -338,7 +338,10 @@ describe.skipIf(!browser)('support menus', () => {
     for (let r = 1; r <= bodyRows; r++) expect(await rows.nth(r).textContent()).toContain('オンライン');
 
     await rows.nth(1).getByRole('link').click();
-    await staff.getByText('まだ評価の実績はありません').waitFor();
+    // Its record by year: one FY2024 project on it, not evaluated yet.
+    const outcomes = staff.getByRole('table', { name: '年度ごとの評価' });
+    await outcomes.waitFor();
+    expect(await outcomes.getByRole('row').nth(1).textContent()).toBe('令和6年度（2024）10———');
     await check(staff, 'menus-catalog-fy2024-detail');
 
     // FY2024: the town answered the needs survey, so menus come ranked with their reasons, worded

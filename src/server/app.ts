@@ -194,11 +194,12 @@ function createFeatureServices(deps: ServiceDeps) {
       supportProjects: applications,
       projectReports: projectsRead,
     }),
-    // Reports read support projects, seminar reach and the needs surveys, each through its port.
+    // Reports read support projects, seminar reach, the needs surveys and the projects' evaluations, each through its port.
     reports: createReportsService(deps, {
       support: createSupportReadPort(deps),
       reach: { reachOf: (p, fy) => seminars.computeReach(deps.db, p, fy) },
       needs: { needsSurveyOutcome: (p, fy) => surveys.needsSurveyOutcome(p, fy) },
+      outcomes: projectsRead,
     }),
     // Dashboards read support projects, needs-survey results and seminar reach through read ports.
     dashboards: createDashboardsService(deps, {

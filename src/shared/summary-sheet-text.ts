@@ -98,7 +98,16 @@ function effects(sheet: SummarySheet, locale: Locale): string[] {
         : `Reached in ${fy(r.fiscalYear, 'en')}: heads and deputies of ${r.heads}, staff of ${r.staff} of the ${sheet.municipalityCount} municipalities`,
     );
   }
-  if (!e.hasEvaluations) {
+  const ev = e.evaluations;
+  if (ev && ev.evaluations > 0) {
+    const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+    const satisfaction = ev.avgSatisfaction === null ? '—' : ev.avgSatisfaction.toFixed(1);
+    lines.push(
+      locale === 'ja'
+        ? `${fy(sheet.fiscalYear, 'ja')}の事後アンケート：${ev.projects}事業中${ev.evaluations}事業が回答、課題解決に役立った ${percent(ev.helpedRate)}、満足度 平均${satisfaction}（5段階）、他団体に薦める ${percent(ev.recommendRate)}`
+        : `${fy(sheet.fiscalYear, 'en')} post-support survey: ${ev.evaluations} of ${ev.projects} projects answered; helped solve the challenge ${percent(ev.helpedRate)}, satisfaction ${satisfaction} of 5 on average, would recommend ${percent(ev.recommendRate)}`,
+    );
+  } else if (ev) {
     lines.push(
       locale === 'ja'
         ? '事後アンケート（評価）の結果は、評価の実施後にここへ掲載します。'

@@ -120,8 +120,19 @@ export const summarySheetSchema = z.object({
     seminarReach: z
       .object({ fiscalYear: z.number().int(), heads: z.number().int(), staff: z.number().int() })
       .nullable(),
-    /** Post-support evaluations are not recorded yet (they come with the projects feature). */
-    hasEvaluations: z.boolean(),
+    /**
+     * Dispatch: the municipalities' post-support evaluations (事後アンケート) of this year's projects;
+     * rates 0–1 and satisfaction 1–5 are null while nobody answered that question. Null for other programs.
+     */
+    evaluations: z
+      .object({
+        projects: z.number().int(),
+        evaluations: z.number().int(),
+        helpedRate: z.number().nullable(),
+        avgSatisfaction: z.number().nullable(),
+        recommendRate: z.number().nullable(),
+      })
+      .nullable(),
   }),
   generatedAt: z.string(),
 });

@@ -14984,7 +14984,13 @@ export interface paths {
                                     heads: number;
                                     staff: number;
                                 } | null;
-                                hasEvaluations: boolean;
+                                evaluations: {
+                                    projects: number;
+                                    evaluations: number;
+                                    helpedRate: number | null;
+                                    avgSatisfaction: number | null;
+                                    recommendRate: number | null;
+                                } | null;
                             };
                             generatedAt: string;
                         };

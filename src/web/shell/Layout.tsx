@@ -113,7 +113,8 @@ function Header({
           >
             <Logo />
             <span className="flex flex-col">
-              <span className="text-std-18B-160 tracking-wide whitespace-nowrap sm:text-std-20B-150">
+              {/* 16 px on a phone: the name, the inbox and the menu button share one 390 px row. */}
+              <span className="text-std-16B-170 tracking-wide whitespace-nowrap sm:text-std-20B-150">
                 Kakehashi <span lang="ja">架け橋</span>
               </span>
               {/* A phone keeps the screen for the page: the tagline is for wider windows. */}
@@ -141,7 +142,7 @@ function Header({
                 aria-expanded={isMenuOpen}
                 aria-controls={menuId}
                 onClick={onToggleMenu}
-                className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-6 border border-solid-gray-600 px-3 text-oln-16B-100 text-blue-1000 hover:bg-blue-50"
+                className="inline-flex min-h-11 cursor-pointer items-center gap-1 rounded-6 border border-solid-gray-600 px-2.5 text-oln-16B-100 text-blue-1000 hover:bg-blue-50"
               >
                 <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" className="shrink-0">
                   {isMenuOpen ? (

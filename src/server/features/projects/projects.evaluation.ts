@@ -327,5 +327,9 @@ export function createProjectsReadPort(db: ProjectsDeps['db']): ProjectsReadPort
         ),
       };
     },
+    async outcomeTallyOfYear(prefectureId, fiscalYearId) {
+      const rows = await repo.findOutcomeRows(db, prefectureId, { fiscalYearIds: [fiscalYearId] });
+      return tallyOf(rows.map((r) => ({ ...r, evaluated: r.evaluatedAt !== null })));
+    },
   };
 }

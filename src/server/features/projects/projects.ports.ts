@@ -31,4 +31,6 @@ export interface ProjectsReadPort {
     prefectureId: string,
     ids: { menuProposalIds: string[]; organizationIds: string[] },
   ): Promise<{ byMenu: Map<string, OutcomeTally>; byCompany: Map<string, OutcomeTally> }>;
+  /** The evaluations of every (not cancelled) project of one fiscal year: the summary sheet's 【効果】. */
+  outcomeTallyOfYear(prefectureId: string, fiscalYearId: string): Promise<OutcomeTally>;
 }

@@ -437,13 +437,13 @@ export async function surveyVersionChain(ex: Executor, prefectureId: string, sur
 export async function findOutcomeRows(
   ex: Executor,
   prefectureId: string,
-  filter: { menuProposalIds: string[]; organizationIds: string[] },
+  filter: { menuProposalIds?: string[]; organizationIds?: string[]; fiscalYearIds?: string[] },
 ) {
   const scopes: SQL[] = [];
-  if (filter.menuProposalIds.length > 0)
-    scopes.push(inArray(supportProjects.menuProposalId, filter.menuProposalIds));
-  if (filter.organizationIds.length > 0)
-    scopes.push(inArray(supportProjects.organizationId, filter.organizationIds));
+  const { menuProposalIds = [], organizationIds = [], fiscalYearIds = [] } = filter;
+  if (menuProposalIds.length > 0) scopes.push(inArray(supportProjects.menuProposalId, menuProposalIds));
+  if (organizationIds.length > 0) scopes.push(inArray(supportProjects.organizationId, organizationIds));
+  if (fiscalYearIds.length > 0) scopes.push(inArray(supportProjects.fiscalYearId, fiscalYearIds));
   if (scopes.length === 0) return [];
   return ex
     .select({

@@ -11,6 +11,7 @@ import { summarySheetSections } from '../../../shared/summary-sheet-text';
 import type { RequestContext } from '../../platform/context';
 import { requireActor } from '../../platform/context';
 import { AppError, assertAllowed } from '../../platform/errors';
+import { summarize } from '../../domain/evaluation-outcomes';
 import { previousProgramOf } from './reports.budget';
 import { reportsPolicy as policy } from './reports.policy';
 import { findMunicipalities, findPhases, findPrefecture, findPrograms } from './reports.repository';
@@ -80,7 +81,9 @@ export function createReportsSummarySheet({ db, ports }: ReportsModuleDeps) {
     let cumulativeMunicipalities: number | null = null;
     let firstFiscalYear: number | null = null;
     let seminarReach: SummarySheet['effects']['seminarReach'] = null;
+    let evaluations: SummarySheet['effects']['evaluations'] = null;
     if (kind === 'advisor_dispatch') {
+      evaluations = summarize(await ports.outcomes.outcomeTallyOfYear(prefectureId, program.fiscalYearId));
       const projects = (await ports.support.supportProjects(prefectureId)).filter(
         (p) => p.status !== 'cancelled',
       );
@@ -156,7 +159,7 @@ export function createReportsSummarySheet({ db, ports }: ReportsModuleDeps) {
         endsOn: p.endsOn,
         note: p.note,
       })),
-      effects: { cumulativeMunicipalities, firstFiscalYear, seminarReach, hasEvaluations: false },
+      effects: { cumulativeMunicipalities, firstFiscalYear, seminarReach, evaluations },
       generatedAt: ctx.now.toISOString(),
     };
   }

@@ -139,6 +139,26 @@ describe('program summary sheet (事業概要)', () => {
     expect(lines('schedule').some((l) => l.includes('伴走支援') && l.includes('2024年7月1日'))).toBe(true);
     expect(lines('schedule')).toHaveLength(6);
     expect(lines('effects')[0]).toBe('令和4年度からの支援市町村数（累計）：59市町村（全59市町村中）');
+    // The demo's FY2024 evaluations: 27 of the 45 projects answered, every one of them "it helped".
+    expect(sheet.effects.evaluations).toMatchObject({ projects: 45, evaluations: 27, helpedRate: 1 });
+    expect(lines('effects')[1]).toBe(
+      '令和6年度の事後アンケート：45事業中27事業が回答、課題解決に役立った 100%、満足度 平均4.7（5段階）、他団体に薦める 100%',
+    );
+    // Before anyone answered, the sheet says where the results will appear instead of a row of dashes.
+    const unanswered = {
+      ...sheet.effects.evaluations!,
+      evaluations: 0,
+      helpedRate: null,
+      avgSatisfaction: null,
+      recommendRate: null,
+    };
+    const pending = summarySheetSections(
+      { ...sheet, effects: { ...sheet.effects, evaluations: unanswered } },
+      'ja',
+    );
+    expect(pending.find((s) => s.key === 'effects')!.lines[1]).toBe(
+      '事後アンケート（評価）の結果は、評価の実施後にここへ掲載します。',
+    );
     const en = summarySheetSections(sheet, 'en');
     expect(en.find((s) => s.key === 'results')!.lines[0]).toBe('FY2022 results: 19 municipalities');
   });
@@ -149,6 +169,7 @@ describe('program summary sheet (事業概要)', () => {
       admin,
     );
     expect(sheet.effects.seminarReach).toEqual({ fiscalYear: 2024, heads: 54, staff: 38 });
+    expect(sheet.effects.evaluations).toBeNull();
     const sections = summarySheetSections(sheet, 'ja');
     const results = sections.find((s) => s.key === 'results')!.lines;
     expect(results).toContain('令和6年度開催実績：首長・副首長等向け 54市町村、職員向け 38市町村');

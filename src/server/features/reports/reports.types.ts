@@ -3,12 +3,14 @@ import type { Database } from '../../db/client';
 import type { SupportReadPort } from '../applications/applications.ports';
 import type { SeminarReachReadPort } from '../seminars/seminars.ports';
 import type { NeedsSurveyReadPort } from '../surveys/surveys.ports';
+import type { ProjectsReadPort } from '../projects/projects.ports';
 
 /** What reports read of other features: given by app.ts. */
 export interface ReportsPorts {
   support: SupportReadPort;
   reach: SeminarReachReadPort;
   needs: NeedsSurveyReadPort;
+  outcomes: Pick<ProjectsReadPort, 'outcomeTallyOfYear'>;
 }
 
 export interface ReportsModuleDeps {
