@@ -70,6 +70,83 @@ describe('seeded needs surveys and needs profiles', () => {
     expect(avg(after)).toBeGreaterThan(avg(before));
   });
 
+  it('kept per process, the profiles follow every change of the answers, made by any process', async () => {
+    const fy2023 = await yearId(2023);
+    const first = await ctx.services.surveys.needsProfiles(prefectureId, fy2023);
+    const town = first[0]!;
+    const [response] = await db
+      .select()
+      .from(surveyResponses)
+      .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
+      .where(
+        and(
+          eq(surveys.fiscalYearId, fy2023),
+          eq(surveys.kind, 'needs'),
+          eq(surveyResponses.municipalityId, town.municipalityId),
+        ),
+      );
+    const row = response!.survey_responses;
+    // Straight in the database, as another process would write: returned to draft…
+    await db
+      .update(surveyResponses)
+      .set({ status: 'draft', version: row.version + 1 })
+      .where(eq(surveyResponses.id, row.id));
+    const withoutTown = await ctx.services.surveys.needsProfiles(prefectureId, fy2023);
+    expect(withoutTown.map((p) => p.municipalityId)).not.toContain(town.municipalityId);
+    expect(withoutTown).toHaveLength(first.length - 1);
+    // …then submitted again with every answer cleared: its profile has no help-wanted area left.
+    await db
+      .update(surveyResponses)
+      .set({ status: 'submitted', answers: {}, version: row.version + 2 })
+      .where(eq(surveyResponses.id, row.id));
+    const resubmitted = await ctx.services.surveys.needsProfiles(prefectureId, fy2023);
+    expect(resubmitted).toHaveLength(first.length);
+    expect(resubmitted.find((p) => p.municipalityId === town.municipalityId)!.helpWantedAreas).toEqual([]);
+    expect(town.helpWantedAreas.length).toBeGreaterThan(0);
+    // A caller sorting its copy leaves the kept list alone.
+    resubmitted.reverse();
+    expect((await ctx.services.surveys.needsProfiles(prefectureId, fy2023))[0]!.municipalityId).toBe(
+      town.municipalityId,
+    );
+    await db.update(surveyResponses).set(row).where(eq(surveyResponses.id, row.id));
+  });
+
+  it('the results page, kept per survey, follows an answer returned to draft and submitted again', async () => {
+    const admin = await ctx.sessionCookieFor('admin@pref.example.jp');
+    const [survey] = await db
+      .select()
+      .from(surveys)
+      .where(and(eq(surveys.fiscalYearId, await yearId(2024)), eq(surveys.kind, 'needs')));
+    type Results = {
+      submittedCount: number;
+      nonResponders: { municipalityId: string }[];
+      questions: { key: string; respondents: number }[];
+      heatmap: { municipalityId: string }[];
+    };
+    const results = async () =>
+      (await (
+        await ctx.request('GET', `/api/surveys/${survey!.id}/results`, { cookie: admin })
+      ).json()) as Results;
+    const before = await results();
+    const [row] = await db
+      .select()
+      .from(surveyResponses)
+      .where(eq(surveyResponses.surveyId, survey!.id))
+      .limit(1);
+    await db
+      .update(surveyResponses)
+      .set({ status: 'draft', version: row!.version + 1 })
+      .where(eq(surveyResponses.id, row!.id));
+    const returned = await results();
+    expect(returned.submittedCount).toBe(before.submittedCount - 1);
+    expect(returned.nonResponders.map((n) => n.municipalityId)).toContain(row!.municipalityId);
+    expect(returned.heatmap.map((h) => h.municipalityId)).not.toContain(row!.municipalityId);
+    expect(returned.questions).not.toEqual(before.questions);
+    await db.update(surveyResponses).set(row!).where(eq(surveyResponses.id, row!.id));
+    // Back as it was (its version too): the answers' fingerprint moves back, and so do the figures.
+    expect(await results()).toEqual(before);
+  });
+
   it('is empty for a year without a needs survey', async () => {
     expect(await ctx.services.surveys.needsProfiles(prefectureId, await yearId(2022))).toEqual([]);
   });

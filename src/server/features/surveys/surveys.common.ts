@@ -33,16 +33,33 @@ export async function respondentKeyOrNull(
   actor: Actor,
   survey: SurveyRow,
 ): Promise<string | null> {
+  if (!needsEligibleList(actor, survey)) return directRespondentKey(actor, survey);
+  return respondentKeyAmong(actor, survey, await eligibility.respondentsOf(ex, survey));
+}
+
+/** Whether the actor's key depends on the survey's list of respondents (not on the actor alone). */
+export function needsEligibleList(actor: Actor, survey: SurveyRow): boolean {
+  if (directRespondentKey(actor, survey)) return false;
+  return (
+    survey.audience === 'seminar_participants' ||
+    (survey.audience === 'project_municipalities' && policy.canAnswerForMunicipality(actor))
+  );
+}
+
+/** respondentKeyOrNull with the survey's respondents already read (a list reads them once per survey). */
+export function respondentKeyAmong(
+  actor: Actor,
+  survey: SurveyRow,
+  eligible: readonly { respondentKey: string }[],
+): string | null {
   const direct = directRespondentKey(actor, survey);
   if (direct) return direct;
   if (survey.audience === 'seminar_participants') {
-    const eligible = await eligibility.respondentsOf(ex, survey);
     const key = respondentKeyOf.user(actor.userId);
     return eligible.some((e) => e.respondentKey === key) ? key : null;
   }
   // A project's survey: only the supported municipality answers it (the projects feature says which).
   if (survey.audience === 'project_municipalities' && policy.canAnswerForMunicipality(actor)) {
-    const eligible = await eligibility.respondentsOf(ex, survey);
     const key = respondentKeyOf.municipality(actor.municipalityId!);
     return eligible.some((e) => e.respondentKey === key) ? key : null;
   }

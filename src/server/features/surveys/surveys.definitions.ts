@@ -14,12 +14,14 @@ import { surveyOpenedNoticesJob } from './surveys.reminders';
 import { type Actor, isPrefectureAdmin, type RequestContext, requireActor } from '../../platform/context';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { withCurrentOnConflict } from '../../platform/locking';
-import { isOpenAt, loadVisible, respondentKeyOrNull } from './surveys.common';
+import { isOpenAt, loadVisible, respondentKeyAmong } from './surveys.common';
+import type { EligibleRespondent } from './eligibility';
 import { surveysPolicy as policy } from './surveys.policy';
 import {
   findCurrentSurveys,
   findFiscalYear,
   findResponseStates,
+  findResponseStatesOfSurveys,
   findSurvey,
   hasAnyResponse,
   insertSurvey,
@@ -31,10 +33,21 @@ import {
 export function createSurveyDefinitions(deps: SurveysDeps) {
   const { db } = deps;
 
-  async function summarize(ex: Executor, row: SurveyRow, actor: Actor, now: Date): Promise<SurveySummary> {
-    const responses = await findResponseStates(ex, row.id);
-    const eligible = await deps.eligibility.respondentsOf(ex, row);
-    const key = await respondentKeyOrNull(ex, deps.eligibility, actor, row);
+  async function summarize(
+    ex: Executor,
+    row: SurveyRow,
+    actor: Actor,
+    now: Date,
+    /** Read for many surveys at once by a list; read here otherwise. */
+    known: {
+      responses?: Awaited<ReturnType<typeof findResponseStates>>;
+      respondentsOf?: (row: SurveyRow) => Promise<EligibleRespondent[]>;
+    } = {},
+  ): Promise<SurveySummary> {
+    const responses = known.responses ?? (await findResponseStates(ex, row.id));
+    // The respondents are read once: the counts and the actor's own key both come from them.
+    const eligible = await (known.respondentsOf ?? ((r) => deps.eligibility.respondentsOf(ex, r)))(row);
+    const key = respondentKeyAmong(actor, row, eligible);
     const mine = key ? responses.find((r) => r.respondentKey === key) : undefined;
     const canManage = policy.canManage(actor, row.prefectureId);
     const canReadResults = policy.canReadResults(actor, row.prefectureId);
@@ -74,12 +87,38 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
   }
 
   return {
-    async list(ctx: RequestContext, fiscalYearId?: string): Promise<SurveySummary[]> {
+    /** The surveys the actor may see; `openOnly`: those open now (the home page's tasks). */
+    async list(
+      ctx: RequestContext,
+      fiscalYearId?: string,
+      { openOnly = false }: { openOnly?: boolean } = {},
+    ): Promise<SurveySummary[]> {
       const actor = requireActor(ctx);
-      const rows = await findCurrentSurveys(db, actor.prefectureId, fiscalYearId);
+      const rows = (await findCurrentSurveys(db, actor.prefectureId, fiscalYearId)).filter(
+        (row) => !openOnly || isOpenAt(row, ctx.now),
+      );
+      const responses = await findResponseStatesOfSurveys(
+        db,
+        rows.map((r) => r.id),
+      );
+      // Every survey to the municipalities (or to the companies) asks the same respondents: read once.
+      const byAudience = new Map<string, Promise<EligibleRespondent[]>>();
+      const respondentsOf = (row: SurveyRow) => {
+        if (row.audience !== 'municipalities' && row.audience !== 'companies') {
+          return deps.eligibility.respondentsOf(db, row);
+        }
+        const known = byAudience.get(row.audience);
+        if (known) return known;
+        const read = deps.eligibility.respondentsOf(db, row);
+        byAudience.set(row.audience, read);
+        return read;
+      };
       const out: SurveySummary[] = [];
       for (const row of rows) {
-        const summary = await summarize(db, row, actor, ctx.now);
+        const summary = await summarize(db, row, actor, ctx.now, {
+          responses: responses.get(row.id),
+          respondentsOf,
+        });
         // Respondents see what they answer, prefecture staff everything; council members and
         // companies find the views the prefecture published (their only way into survey results).
         const isShared = summary.isPublished && policy.canReadShared(actor, row.prefectureId);

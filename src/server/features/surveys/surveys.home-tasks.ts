@@ -21,8 +21,7 @@ export const openSurveyTasks =
     const readsShared = policy.canReadShared(actor, prefectureId);
     const isManager = policy.canManage(actor, prefectureId);
     if (actor.municipalityId || isManager) {
-      const list = await service.list(request);
-      for (const s of list.filter((x) => x.isOpen)) {
+      for (const s of await service.list(request, undefined, { openOnly: true })) {
         // An English title is optional when a survey is built.
         const titleEn = s.title.en.trim() || s.title.ja;
         if (isManager && s.eligibleCount > 0) {

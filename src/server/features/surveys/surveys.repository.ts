@@ -162,6 +162,53 @@ export async function findResponseStates(ex: Executor, surveyId: string) {
     .where(eq(surveyResponses.surveyId, surveyId));
 }
 
+/** What the results page needs of every response but its answers: who, in which state. */
+export async function findResponseStatesWithPlace(ex: Executor, surveyId: string) {
+  return ex
+    .select({
+      status: surveyResponses.status,
+      respondentKey: surveyResponses.respondentKey,
+      municipalityId: surveyResponses.municipalityId,
+    })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, surveyId));
+}
+
+/**
+ * One survey's responses as one short string (how many, their latest change, the sum of their
+ * versions): any answer saved, submitted, returned or deleted moves it.
+ */
+export async function responsesFingerprint(ex: Executor, surveyId: string): Promise<string> {
+  const [row] = await ex
+    .select({
+      count: sql<number>`count(*)::int`,
+      latest: sql<string | null>`max(${surveyResponses.updatedAt})::text`,
+      versions: sql<string | null>`sum(${surveyResponses.version})::text`,
+    })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, surveyId));
+  return `${row?.count ?? 0}:${row?.latest ?? ''}:${row?.versions ?? ''}`;
+}
+
+/** The response states of several surveys in one query (a list page summarizes every survey). */
+export async function findResponseStatesOfSurveys(ex: Executor, surveyIds: string[]) {
+  const bySurvey = new Map<
+    string,
+    { status: (typeof surveyResponses.$inferSelect)['status']; respondentKey: string }[]
+  >(surveyIds.map((id) => [id, []]));
+  if (surveyIds.length === 0) return bySurvey;
+  const rows = await ex
+    .select({
+      surveyId: surveyResponses.surveyId,
+      status: surveyResponses.status,
+      respondentKey: surveyResponses.respondentKey,
+    })
+    .from(surveyResponses)
+    .where(inArray(surveyResponses.surveyId, surveyIds));
+  for (const { surveyId, ...state } of rows) bySurvey.get(surveyId)?.push(state);
+  return bySurvey;
+}
+
 export async function hasAnyResponse(ex: Executor, surveyId: string): Promise<boolean> {
   const [row] = await ex
     .select({ id: surveyResponses.id })
@@ -186,6 +233,14 @@ export function updateResponseVersioned(
   now: Date,
 ): Promise<ResponseRow> {
   return updateVersioned(ex, surveyResponses, id, version, values, actorUserId, now);
+}
+
+/** Submitted responses with their answers and municipality: what the results are counted from. */
+export async function findSubmittedResponses(ex: Executor, surveyId: string): Promise<ResponseRow[]> {
+  return ex
+    .select()
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.status, 'submitted')));
 }
 
 export async function findSubmittedAnswers(ex: Executor, surveyId: string) {
@@ -253,6 +308,35 @@ export async function findSubmittedNeeds(
       ),
     )
     .orderBy(asc(surveyResponses.submittedAt));
+}
+
+/**
+ * What the year's submitted needs answers add up to, as one short string: how many, their latest
+ * change and the sum of their versions. Any submit, re-submit, return to draft or deletion moves it.
+ */
+export async function submittedNeedsFingerprint(
+  ex: Executor,
+  prefectureId: string,
+  fiscalYearId: string,
+): Promise<string> {
+  const [row] = await ex
+    .select({
+      count: sql<number>`count(*)::int`,
+      latest: sql<string | null>`max(${surveyResponses.updatedAt})::text`,
+      versions: sql<string | null>`sum(${surveyResponses.version})::text`,
+    })
+    .from(surveyResponses)
+    .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
+    .where(
+      and(
+        eq(surveys.prefectureId, prefectureId),
+        eq(surveys.fiscalYearId, fiscalYearId),
+        eq(surveys.kind, 'needs'),
+        eq(surveys.audience, 'municipalities'),
+        eq(surveyResponses.status, 'submitted'),
+      ),
+    );
+  return `${row?.count ?? 0}:${row?.latest ?? ''}:${row?.versions ?? ''}`;
 }
 
 /** Submitted responses with their municipality (null for non-municipal respondents). */

@@ -8,7 +8,7 @@ import { questionResults } from '../../domain/question-results';
 import { type RequestContext, requireActor } from '../../platform/context';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { allQuestions } from './answers';
-import { respondentKeyOf } from './eligibility';
+import { type EligibleRespondent, respondentKeyOf } from './eligibility';
 import { loadForResults } from './surveys.common';
 import { surveysPolicy as policy } from './surveys.policy';
 import {
@@ -18,8 +18,11 @@ import {
   findMunicipality,
   findResponse,
   findResponses,
-  findSubmittedAnswers,
   findSubmittedNeeds,
+  findSubmittedResponses,
+  findResponseStatesWithPlace,
+  responsesFingerprint,
+  submittedNeedsFingerprint,
   findSubmittedWithMunicipality,
   findSubmittedWithPlace,
   findSurvey,
@@ -45,23 +48,98 @@ function latestPerMunicipality<T extends { response: ResponseRow }>(rows: T[]): 
  * Results of a survey: counts per question, response rate and non-responders, the maturity
  * heatmap, year over year, crosstabs, one town's maturity, and the needs profiles menus rank by.
  */
+/** Who is asked and has not submitted (a draft, or nothing yet), in the order of `eligible`. */
+function nonRespondersAmong(
+  eligible: readonly EligibleRespondent[],
+  responses: readonly { respondentKey: string; status: string }[],
+) {
+  const byKey = new Map(responses.map((r) => [r.respondentKey, r]));
+  return eligible
+    .filter((e) => byKey.get(e.respondentKey)?.status !== 'submitted')
+    .map((e) => ({
+      municipalityId: e.municipalityId ?? e.organizationId ?? e.userId ?? '',
+      name: e.name,
+      status: byKey.get(e.respondentKey)?.status === 'draft' ? ('draft' as const) : ('not_started' as const),
+    }));
+}
+
+/** How many years' needs profiles a process keeps (a prefecture has one needs survey a year). */
+const NEEDS_PROFILE_CACHE_LIMIT = 64;
+/** How many surveys' answer summaries a process keeps (results pages, year-over-year comparisons). */
+const ANSWER_SUMMARY_CACHE_LIMIT = 256;
+
 export function createSurveyResults(deps: SurveysDeps) {
   const { db } = deps;
+  /**
+   * The submitted needs profiles of a year, kept per process with the fingerprint of the answers
+   * they were computed from (ADR 014): the fingerprint is read from the database on every call, so
+   * an answer submitted through another process is seen at once; only the decoding and scoring
+   * of every answer (the costly part: the municipality's home page and profile read four years of
+   * them) is skipped while nothing changed.
+   */
+  const needsProfileCache = new Map<string, { fingerprint: string; profiles: MunicipalityNeedsProfile[] }>();
+
+  /**
+   * A survey's questions are frozen once it has an answer (a new question set is a new survey
+   * row), so the answers' fingerprint alone says whether the profiles are still right.
+   */
+  async function submittedNeedsProfiles(
+    prefectureId: string,
+    fiscalYearId: string,
+  ): Promise<MunicipalityNeedsProfile[]> {
+    const key = `${prefectureId}:${fiscalYearId}`;
+    const fingerprint = await submittedNeedsFingerprint(db, prefectureId, fiscalYearId);
+    const cached = needsProfileCache.get(key);
+    // A copy: a caller that sorts its list must not reorder the cached one.
+    if (cached?.fingerprint === fingerprint) return [...cached.profiles];
+    const rows = latestPerMunicipality(await findSubmittedNeeds(db, prefectureId, fiscalYearId));
+    const profiles = rows.map(({ survey, response }) => profileOf(survey, response, fiscalYearId));
+    needsProfileCache.delete(key);
+    if (needsProfileCache.size >= NEEDS_PROFILE_CACHE_LIMIT) {
+      needsProfileCache.delete(needsProfileCache.keys().next().value!);
+    }
+    needsProfileCache.set(key, { fingerprint, profiles });
+    return [...profiles];
+  }
+
+  /**
+   * What a survey's submitted answers add up to — each question's counts and each municipality's
+   * profile — kept per survey and process with the fingerprint of its responses and the version of
+   * its questions (ADR 014). Decoding and counting every answer was most of a results request;
+   * the fingerprint is one indexed query, read every time, so a change made anywhere shows at once.
+   */
+  const answerSummaryCache = new Map<
+    string,
+    { fingerprint: string; questions: SurveyResults['questions']; profiles: MunicipalityNeedsProfile[] }
+  >();
+  async function answerSummaryOf(survey: SurveyRow) {
+    const fingerprint = `${survey.version}:${await responsesFingerprint(db, survey.id)}`;
+    const cached = answerSummaryCache.get(survey.id);
+    if (cached?.fingerprint === fingerprint) return cached;
+    const submitted = await findSubmittedResponses(db, survey.id);
+    const fresh = {
+      fingerprint,
+      questions: questionResults(
+        survey.definition,
+        submitted.map((r) => r.answers),
+      ),
+      profiles: submitted
+        .filter((r) => r.municipalityId)
+        .map((r) => profileOf(survey, r, survey.fiscalYearId)),
+    };
+    answerSummaryCache.delete(survey.id);
+    if (answerSummaryCache.size >= ANSWER_SUMMARY_CACHE_LIMIT) {
+      answerSummaryCache.delete(answerSummaryCache.keys().next().value!);
+    }
+    answerSummaryCache.set(survey.id, fresh);
+    return fresh;
+  }
 
   /** Who is asked and has not submitted, with every response of the survey. */
   async function respondentsOf(survey: SurveyRow) {
     const responses = await findResponses(db, survey.id);
     const eligible = await deps.eligibility.respondentsOf(db, survey);
-    const byKey = new Map(responses.map((r) => [r.respondentKey, r]));
-    const nonResponders = eligible
-      .filter((e) => byKey.get(e.respondentKey)?.status !== 'submitted')
-      .map((e) => ({
-        municipalityId: e.municipalityId ?? e.organizationId ?? e.userId ?? '',
-        name: e.name,
-        status:
-          byKey.get(e.respondentKey)?.status === 'draft' ? ('draft' as const) : ('not_started' as const),
-      }));
-    return { responses, eligible, nonResponders };
+    return { responses, eligible, nonResponders: nonRespondersAmong(eligible, responses) };
   }
 
   /** The same kind and audience in the previous fiscal year, compared question by question (same keys). */
@@ -74,8 +152,7 @@ export function createSurveyResults(deps: SurveysDeps) {
     if (!prevFy) return [];
     const prev = await findCurrentSurveyOfYear(db, prevFy.id, survey.kind, survey.audience);
     if (!prev) return [];
-    const prevAnswers = await findSubmittedAnswers(db, prev.id);
-    const prevResults = new Map(questionResults(prev.definition, prevAnswers).map((q) => [q.key, q]));
+    const prevResults = new Map((await answerSummaryOf(prev)).questions.map((q) => [q.key, q]));
     return questions
       .filter((q) => q.counts.length > 0 && prevResults.has(q.key))
       .map((q) => ({
@@ -92,18 +169,18 @@ export function createSurveyResults(deps: SurveysDeps) {
 
     async results(ctx: RequestContext, id: string): Promise<SurveyResults> {
       const { survey } = await loadForResults(db, ctx, id);
-      const { responses, eligible, nonResponders } = await respondentsOf(survey);
-      const submitted = responses.filter((r) => r.status === 'submitted');
+      const states = await findResponseStatesWithPlace(db, survey.id);
+      const eligible = await deps.eligibility.respondentsOf(db, survey);
+      const nonResponders = nonRespondersAmong(eligible, states);
+      const { questions, profiles } = await answerSummaryOf(survey);
       const names = new Map(
         eligible.map((e) => [e.municipalityId ?? e.organizationId ?? e.userId ?? '', e.name]),
       );
       // Eligible municipalities come in 団体コード order, the order every list of municipalities uses.
       const position = new Map(eligible.map((e, index) => [e.municipalityId ?? '', index]));
       const positionOf = (id: string) => position.get(id) ?? Number.MAX_SAFE_INTEGER;
-      const heatmap = submitted
-        .filter((r) => r.municipalityId)
-        .map((r) => {
-          const p = profileOf(survey, r, survey.fiscalYearId);
+      const heatmap = profiles
+        .map((p) => {
           return {
             municipalityId: p.municipalityId,
             municipalityName: names.get(p.municipalityId) ?? '',
@@ -113,13 +190,9 @@ export function createSurveyResults(deps: SurveysDeps) {
           };
         })
         .sort((a, b) => positionOf(a.municipalityId) - positionOf(b.municipalityId));
-      const questions = questionResults(
-        survey.definition,
-        submitted.map((r) => r.answers),
-      );
       return {
         surveyId: id,
-        submittedCount: submitted.length,
+        submittedCount: states.filter((r) => r.status === 'submitted').length,
         eligibleCount: eligible.length,
         nonResponders,
         questions,
@@ -199,8 +272,7 @@ export function createSurveyResults(deps: SurveysDeps) {
         typeof ctxOrPrefectureId === 'string'
           ? ctxOrPrefectureId
           : requireActor(ctxOrPrefectureId).prefectureId;
-      const rows = latestPerMunicipality(await findSubmittedNeeds(db, prefectureId, fiscalYearId));
-      return rows.map(({ survey, response }) => profileOf(survey, response, fiscalYearId));
+      return submittedNeedsProfiles(prefectureId, fiscalYearId);
     },
 
     /** One municipality's profile (null before it has submitted): what recommendations need per call. */
@@ -225,11 +297,10 @@ export function createSurveyResults(deps: SurveysDeps) {
       const survey = await findCurrentSurveyOfYear(db, fy.id, 'needs', 'municipalities');
       if (!survey) return null;
       const eligible = await deps.eligibility.respondentsOf(db, survey);
-      const rows = latestPerMunicipality(await findSubmittedNeeds(db, prefectureId, fiscalYearId));
       return {
         surveyId: survey.id,
         eligibleMunicipalityIds: eligible.flatMap((e) => (e.municipalityId ? [e.municipalityId] : [])),
-        profiles: rows.map(({ survey: s, response }) => profileOf(s, response, fiscalYearId)),
+        profiles: await submittedNeedsProfiles(prefectureId, fiscalYearId),
       };
     },
 
