@@ -14,6 +14,7 @@ import {
 } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/context';
 import { changeVersioned, type VersionedChange } from '../../platform/locking';
+export { findFiscalYear, findFiscalYearByYear } from '../../db/tenancy-reads';
 
 export type CallRow = typeof applicationCalls.$inferSelect;
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -24,22 +25,6 @@ export type PhaseRow = typeof programPhases.$inferSelect;
 export type MunicipalityRow = typeof municipalities.$inferSelect;
 
 // ---- Reference data (the year plan, municipalities, users) ------------------------------------
-
-export async function findFiscalYear(ex: Executor, prefectureId: string, id: string) {
-  const [row] = await ex
-    .select()
-    .from(fiscalYears)
-    .where(and(eq(fiscalYears.prefectureId, prefectureId), eq(fiscalYears.id, id)));
-  return row ?? null;
-}
-
-export async function findFiscalYearByYear(ex: Executor, prefectureId: string, year: number) {
-  const [row] = await ex
-    .select()
-    .from(fiscalYears)
-    .where(and(eq(fiscalYears.prefectureId, prefectureId), eq(fiscalYears.year, year)));
-  return row ?? null;
-}
 
 export async function findFiscalYears(ex: Executor, prefectureId: string) {
   return ex.select().from(fiscalYears).where(eq(fiscalYears.prefectureId, prefectureId));

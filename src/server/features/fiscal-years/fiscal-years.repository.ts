@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { fiscalYears, prefectures, programPhases, programs } from '../../db/schema';
+export { findFiscalYear, findFiscalYearByYear } from '../../db/tenancy-reads';
 
 export type FiscalYearRow = typeof fiscalYears.$inferSelect;
 export type ProgramRow = typeof programs.$inferSelect;
@@ -24,22 +25,6 @@ export async function findFiscalYearSummaries(executor: Executor, prefectureId: 
     .where(and(...conditions))
     .groupBy(fiscalYears.id)
     .orderBy(desc(fiscalYears.year));
-}
-
-export async function findFiscalYear(executor: Executor, prefectureId: string, id: string) {
-  const rows = await executor
-    .select()
-    .from(fiscalYears)
-    .where(and(eq(fiscalYears.prefectureId, prefectureId), eq(fiscalYears.id, id)));
-  return rows[0] ?? null;
-}
-
-export async function findFiscalYearByYear(executor: Executor, prefectureId: string, year: number) {
-  const rows = await executor
-    .select()
-    .from(fiscalYears)
-    .where(and(eq(fiscalYears.prefectureId, prefectureId), eq(fiscalYears.year, year)));
-  return rows[0] ?? null;
 }
 
 /** The year home pages show: the active one, else the latest. */

@@ -17,19 +17,12 @@ import {
 } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/context';
 import { changeVersioned, type VersionedChange } from '../../platform/locking';
+export { findFiscalYear } from '../../db/tenancy-reads';
 
 export type ProposalRow = typeof menuProposals.$inferSelect;
 export type ReviewRow = typeof menuReviews.$inferSelect;
 export type SettingsRow = typeof menuSettings.$inferSelect;
 export type ProfileRow = typeof advisorProfiles.$inferSelect;
-
-export async function findFiscalYear(ex: Executor, prefectureId: string, id: string) {
-  const [row] = await ex
-    .select()
-    .from(fiscalYears)
-    .where(and(eq(fiscalYears.prefectureId, prefectureId), eq(fiscalYears.id, id)));
-  return row ?? null;
-}
 
 /** The deadline of the 'proposals' phase of the year's advisor_dispatch program, if any. */
 export async function findProposalPhaseDeadline(ex: Executor, prefectureId: string, fiscalYearId: string) {

@@ -34,6 +34,7 @@ import {
   users,
 } from '../../db/schema';
 import { updateVersioned } from '../../platform/locking';
+export { findFiscalYear } from '../../db/tenancy-reads';
 
 /*
  * Every query of the projects feature. `support_projects` rows are created by the applications
@@ -172,14 +173,6 @@ export function updateSettingsVersioned(
   now: Date,
 ) {
   return updateVersioned(ex, projectSettings, id, version, values, userId, now);
-}
-
-export async function findFiscalYear(ex: Executor, prefectureId: string, id: string) {
-  const [row] = await ex
-    .select({ id: fiscalYears.id, year: fiscalYears.year })
-    .from(fiscalYears)
-    .where(and(eq(fiscalYears.id, id), eq(fiscalYears.prefectureId, prefectureId)));
-  return row ?? null;
 }
 
 // ── Plans ───────────────────────────────────────────────────────────────────

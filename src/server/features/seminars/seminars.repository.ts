@@ -20,6 +20,7 @@ import {
   surveys,
 } from '../../db/schema';
 import { updateVersioned } from '../../platform/locking';
+export { findFiscalYear } from '../../db/tenancy-reads';
 
 export type SeriesRow = typeof seminarSeries.$inferSelect;
 export type EventRow = typeof seminarEvents.$inferSelect;
@@ -71,14 +72,6 @@ export function listSeries(ex: Executor, prefectureId: string) {
     .innerJoin(fiscalYears, eq(fiscalYears.id, seminarSeries.fiscalYearId))
     .where(eq(seminarSeries.prefectureId, prefectureId))
     .orderBy(desc(fiscalYears.year), asc(seminarSeries.createdAt));
-}
-
-export async function findFiscalYear(ex: Executor, prefectureId: string, id: string) {
-  const [row] = await ex
-    .select()
-    .from(fiscalYears)
-    .where(and(eq(fiscalYears.id, id), eq(fiscalYears.prefectureId, prefectureId)));
-  return row ?? null;
 }
 
 /** The fiscal year's program of kind 'seminar_series', which a new series is linked to. */

@@ -14,6 +14,7 @@ import {
 } from '../../db/schema';
 import type { Actor, RequestContext } from '../../platform/context';
 import { changeVersioned, updateVersioned, type VersionedChange } from '../../platform/locking';
+export { findFiscalYear, findFiscalYearByYear } from '../../db/tenancy-reads';
 
 /** Every Drizzle query of the surveys feature; the job modules call these and hold no SQL. */
 
@@ -97,22 +98,6 @@ export function changeSurvey<Result>(
 }
 
 // ── Fiscal years and municipalities ─────────────────────────────────────────
-
-export async function findFiscalYear(ex: Executor, prefectureId: string, id: string) {
-  const [row] = await ex
-    .select()
-    .from(fiscalYears)
-    .where(and(eq(fiscalYears.prefectureId, prefectureId), eq(fiscalYears.id, id)));
-  return row ?? null;
-}
-
-export async function findFiscalYearByYear(ex: Executor, prefectureId: string, year: number) {
-  const [row] = await ex
-    .select()
-    .from(fiscalYears)
-    .where(and(eq(fiscalYears.prefectureId, prefectureId), eq(fiscalYears.year, year)));
-  return row ?? null;
-}
 
 export async function findMunicipality(ex: Executor, prefectureId: string, id: string) {
   const [row] = await ex
