@@ -159,20 +159,25 @@ export async function findResponseStatesWithPlace(ex: Executor, surveyId: string
     .where(eq(surveyResponses.surveyId, surveyId));
 }
 
+/** How many responses, their latest change and the sum of their versions: moved by any write. */
+const fingerprintColumns = {
+  count: sql<number>`count(*)::int`,
+  latest: sql<string | null>`max(${surveyResponses.updatedAt})::text`,
+  versions: sql<string | null>`sum(${surveyResponses.version})::text`,
+};
+const fingerprintOf = (row: { count: number; latest: string | null; versions: string | null } | undefined) =>
+  `${row?.count ?? 0}:${row?.latest ?? ''}:${row?.versions ?? ''}`;
+
 /**
  * One survey's responses as one short string (how many, their latest change, the sum of their
  * versions): any answer saved, submitted, returned or deleted moves it.
  */
 export async function responsesFingerprint(ex: Executor, surveyId: string): Promise<string> {
   const [row] = await ex
-    .select({
-      count: sql<number>`count(*)::int`,
-      latest: sql<string | null>`max(${surveyResponses.updatedAt})::text`,
-      versions: sql<string | null>`sum(${surveyResponses.version})::text`,
-    })
+    .select(fingerprintColumns)
     .from(surveyResponses)
     .where(eq(surveyResponses.surveyId, surveyId));
-  return `${row?.count ?? 0}:${row?.latest ?? ''}:${row?.versions ?? ''}`;
+  return fingerprintOf(row);
 }
 
 /** The response states of several surveys in one query (a list page summarizes every survey). */
@@ -305,11 +310,7 @@ export async function submittedNeedsFingerprint(
   fiscalYearId: string,
 ): Promise<string> {
   const [row] = await ex
-    .select({
-      count: sql<number>`count(*)::int`,
-      latest: sql<string | null>`max(${surveyResponses.updatedAt})::text`,
-      versions: sql<string | null>`sum(${surveyResponses.version})::text`,
-    })
+    .select(fingerprintColumns)
     .from(surveyResponses)
     .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
     .where(
@@ -321,7 +322,7 @@ export async function submittedNeedsFingerprint(
         eq(surveyResponses.status, 'submitted'),
       ),
     );
-  return `${row?.count ?? 0}:${row?.latest ?? ''}:${row?.versions ?? ''}`;
+  return fingerprintOf(row);
 }
 
 /** Submitted responses with their municipality (null for non-municipal respondents). */
