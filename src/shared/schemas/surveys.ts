@@ -252,7 +252,24 @@ export const surveySummarySchema = z.object({
 export type SurveySummary = z.infer<typeof surveySummarySchema>;
 export const surveyListSchema = z.object({ items: z.array(surveySummarySchema) });
 
-export const surveyDetailSchema = surveySummarySchema.extend({ sections: z.array(sectionSchema) });
+/**
+ * Who hears of the survey when it is published, for the administrator about to publish it:
+ * the respondents asked, and how many of them no active account can receive the opening notice
+ * for (a town without a registered user). `withoutAccountCount` is null for audiences that get
+ * no opening mail at all (companies, a project's municipality).
+ */
+export const surveyInvitationSchema = z.object({
+  respondentCount: z.number().int(),
+  isMailed: z.boolean(),
+  withoutAccountCount: z.number().int().nullable(),
+});
+export type SurveyInvitation = z.infer<typeof surveyInvitationSchema>;
+
+export const surveyDetailSchema = surveySummarySchema.extend({
+  sections: z.array(sectionSchema),
+  /** Only for whoever manages the survey (null for everyone else). */
+  invitation: surveyInvitationSchema.nullable(),
+});
 export type SurveyDetail = z.infer<typeof surveyDetailSchema>;
 
 export const surveyListQuerySchema = z.object({ fiscalYearId: z.uuid().optional() });

@@ -7234,6 +7234,11 @@ export interface paths {
                                     maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
                                 }[];
                             }[];
+                            invitation: {
+                                respondentCount: number;
+                                isMailed: boolean;
+                                withoutAccountCount: number | null;
+                            } | null;
                         };
                     };
                 };
@@ -7402,6 +7407,11 @@ export interface paths {
                                     maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
                                 }[];
                             }[];
+                            invitation: {
+                                respondentCount: number;
+                                isMailed: boolean;
+                                withoutAccountCount: number | null;
+                            } | null;
                         };
                     };
                 };
@@ -7620,6 +7630,11 @@ export interface paths {
                                     maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
                                 }[];
                             }[];
+                            invitation: {
+                                respondentCount: number;
+                                isMailed: boolean;
+                                withoutAccountCount: number | null;
+                            } | null;
                         };
                     };
                 };
@@ -7716,6 +7731,11 @@ export interface paths {
                                     maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
                                 }[];
                             }[];
+                            invitation: {
+                                respondentCount: number;
+                                isMailed: boolean;
+                                withoutAccountCount: number | null;
+                            } | null;
                         };
                     };
                 };
@@ -7888,6 +7908,11 @@ export interface paths {
                                     maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
                                 }[];
                             }[];
+                            invitation: {
+                                respondentCount: number;
+                                isMailed: boolean;
+                                withoutAccountCount: number | null;
+                            } | null;
                         };
                     };
                 };

@@ -2,6 +2,7 @@ import type {
   Section,
   SurveyCreate,
   SurveyDetail,
+  SurveyInvitation,
   SurveyPatch,
   SurveyPublish,
   SurveySummary,
@@ -10,7 +11,7 @@ import type { SurveysDeps } from './surveys.service';
 import type { Executor } from '../../db/client';
 import { recordAudit } from '../../platform/audit';
 import { enqueueJob } from '../../platform/jobs/queue';
-import { surveyOpenedNoticesJob } from './surveys.reminders';
+import { announcedAudiences, surveyOpenedNoticesJob } from './surveys.reminders';
 import { type Actor, isPrefectureAdmin, type RequestContext, requireActor } from '../../platform/context';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { withCurrentOnConflict } from '../../platform/locking';
@@ -19,6 +20,7 @@ import { surveysPolicy as policy } from './surveys.policy';
 import {
   findCurrentSurveys,
   findFiscalYear,
+  findReminderRecipients,
   findResponseStates,
   findSurvey,
   hasAnyResponse,
@@ -69,8 +71,37 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
     };
   }
 
+  /**
+   * Who the opening notice reaches: the same recipients the announcement job looks up, so the
+   * figure on the 公開する confirmation is the one that happens.
+   */
+  async function invitationOf(ex: Executor, row: SurveyRow): Promise<SurveyInvitation> {
+    const eligible = await deps.eligibility.respondentsOf(ex, row);
+    const perUser = row.audience === 'seminar_participants';
+    if (!(announcedAudiences as readonly string[]).includes(row.audience)) {
+      return { respondentCount: eligible.length, isMailed: false, withoutAccountCount: null };
+    }
+    const idOf = (e: (typeof eligible)[number]) => (perUser ? e.userId : e.municipalityId) ?? '';
+    const recipients = await findReminderRecipients(ex, {
+      prefectureId: row.prefectureId,
+      ids: eligible.map(idOf),
+      perUser,
+    });
+    const reached = new Set(recipients.map((r) => (perUser ? r.userId : r.municipalityId)));
+    return {
+      respondentCount: eligible.length,
+      isMailed: true,
+      withoutAccountCount: eligible.filter((e) => !reached.has(idOf(e))).length,
+    };
+  }
+
   async function detail(ex: Executor, row: SurveyRow, actor: Actor, now: Date): Promise<SurveyDetail> {
-    return { ...(await summarize(ex, row, actor, now)), sections: row.definition };
+    const summary = await summarize(ex, row, actor, now);
+    return {
+      ...summary,
+      sections: row.definition,
+      invitation: summary.can.edit ? await invitationOf(ex, row) : null,
+    };
   }
 
   return {
@@ -118,6 +149,10 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
           opensAt: new Date(input.opensAt),
           closesAt: new Date(input.closesAt),
           definition: sections,
+          // A survey made in the builder is a draft: nobody sees it and nobody is told of it until
+          // the prefecture has previewed it and pressed 公開する (publish, below), even when its
+          // window has opened meanwhile.
+          publishedAt: null,
           createdBy: actor.userId,
           updatedBy: actor.userId,
         });
@@ -127,11 +162,6 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
           entityId: created.id,
           after: created,
         });
-        // Open already: its respondents hear of it on the job runner's next pass, not at the next
-        // quarter-hour slot of the scheduled announcement.
-        if (created.opensAt <= ctx.now) {
-          await enqueueJob(tx, { kind: surveyOpenedNoticesJob, dedupeKey: `surveys.opened:${created.id}` });
-        }
         return created;
       });
       return detail(db, row, actor, ctx.now);

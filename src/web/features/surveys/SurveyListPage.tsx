@@ -70,7 +70,11 @@ export default function SurveyListPage() {
                 {items.map((s) => (
                   <Tr key={s.id}>
                     <Td>
-                      <span className="text-std-16B-170">{pick(s.title)}</span>
+                      <span className="flex flex-wrap items-center gap-2">
+                        <span className="text-std-16B-170">{pick(s.title)}</span>
+                        {/* Only the prefecture is listed drafts: nobody else sees one until it is published. */}
+                        {s.isDraft && <Badge tone="warning">{t('surveys.draft.badge')}</Badge>}
+                      </span>
                     </Td>
                     <Td>{t(`surveys.kinds.${s.kind}`)}</Td>
                     <Td>
