@@ -1508,7 +1508,11 @@ export interface paths {
                                     deadlineAt: string | null;
                                     note: string;
                                     /** @enum {string} */
-                                    state: "upcoming" | "open" | "closed";
+                                    state: "upcoming" | "open" | "not_ready" | "closed";
+                                    blockers: {
+                                        ja: string;
+                                        en: string;
+                                    }[];
                                     version: number;
                                 }[];
                             }[];
@@ -1934,7 +1938,11 @@ export interface paths {
                                     deadlineAt: string | null;
                                     note: string;
                                     /** @enum {string} */
-                                    state: "upcoming" | "open" | "closed";
+                                    state: "upcoming" | "open" | "not_ready" | "closed";
+                                    blockers: {
+                                        ja: string;
+                                        en: string;
+                                    }[];
                                     version: number;
                                 }[];
                             }[];
@@ -2051,7 +2059,11 @@ export interface paths {
                                     deadlineAt: string | null;
                                     note: string;
                                     /** @enum {string} */
-                                    state: "upcoming" | "open" | "closed";
+                                    state: "upcoming" | "open" | "not_ready" | "closed";
+                                    blockers: {
+                                        ja: string;
+                                        en: string;
+                                    }[];
                                     version: number;
                                 }[];
                             }[];
@@ -2169,7 +2181,11 @@ export interface paths {
                                 deadlineAt: string | null;
                                 note: string;
                                 /** @enum {string} */
-                                state: "upcoming" | "open" | "closed";
+                                state: "upcoming" | "open" | "not_ready" | "closed";
+                                blockers: {
+                                    ja: string;
+                                    en: string;
+                                }[];
                                 version: number;
                             }[];
                         };
@@ -2362,7 +2378,11 @@ export interface paths {
                                 deadlineAt: string | null;
                                 note: string;
                                 /** @enum {string} */
-                                state: "upcoming" | "open" | "closed";
+                                state: "upcoming" | "open" | "not_ready" | "closed";
+                                blockers: {
+                                    ja: string;
+                                    en: string;
+                                }[];
                                 version: number;
                             }[];
                         };
@@ -2472,7 +2492,11 @@ export interface paths {
                             deadlineAt: string | null;
                             note: string;
                             /** @enum {string} */
-                            state: "upcoming" | "open" | "closed";
+                            state: "upcoming" | "open" | "not_ready" | "closed";
+                            blockers: {
+                                ja: string;
+                                en: string;
+                            }[];
                             version: number;
                         };
                     };
@@ -2657,7 +2681,11 @@ export interface paths {
                             deadlineAt: string | null;
                             note: string;
                             /** @enum {string} */
-                            state: "upcoming" | "open" | "closed";
+                            state: "upcoming" | "open" | "not_ready" | "closed";
+                            blockers: {
+                                ja: string;
+                                en: string;
+                            }[];
                             version: number;
                         };
                     };
@@ -2758,7 +2786,11 @@ export interface paths {
                             deadlineAt: string | null;
                             note: string;
                             /** @enum {string} */
-                            state: "upcoming" | "open" | "closed";
+                            state: "upcoming" | "open" | "not_ready" | "closed";
+                            blockers: {
+                                ja: string;
+                                en: string;
+                            }[];
                             version: number;
                         };
                     };
@@ -2863,7 +2895,7 @@ export interface paths {
                                     endsOn: string;
                                     deadlineAt: string | null;
                                     /** @enum {string} */
-                                    state: "upcoming" | "open" | "closed";
+                                    state: "upcoming" | "open" | "not_ready" | "closed";
                                 }[];
                             }[];
                             deadlines: {
