@@ -272,7 +272,27 @@ export const surveyDetailSchema = surveySummarySchema.extend({
 });
 export type SurveyDetail = z.infer<typeof surveyDetailSchema>;
 
-export const surveyListQuerySchema = z.object({ fiscalYearId: z.uuid().optional() });
+const mondaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (value) => {
+      const at = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(value) && at.getUTCDay() === 1;
+    },
+    { params: { ja: '週の初め（月曜日）の日付を入力してください。', en: 'Give the date of a Monday.' } },
+  );
+
+export const surveyListQuerySchema = z.object({
+  fiscalYearId: z.uuid().optional(),
+  kind: surveyKindSchema.optional(),
+  audience: surveyAudienceSchema.optional(),
+  /** Closing in the JST week (Monday to Sunday) that starts on this Monday. */
+  closingWeek: mondaySchema.optional(),
+  /** Only the surveys open now that someone asked has not submitted. */
+  pending: z.enum(['true', 'false']).optional(),
+});
+export type SurveyListQuery = z.infer<typeof surveyListQuerySchema>;
 
 const windowRefine = <T extends { opensAt?: string | undefined; closesAt?: string | undefined }>(v: T) =>
   !v.opensAt || !v.closesAt || new Date(v.opensAt) < new Date(v.closesAt);

@@ -7009,6 +7009,10 @@ export interface paths {
             parameters: {
                 query?: {
                     fiscalYearId?: string;
+                    kind?: "needs" | "post_support" | "follow_up" | "seminar_feedback";
+                    audience?: "municipalities" | "companies" | "seminar_participants" | "project_municipalities";
+                    closingWeek?: string;
+                    pending?: "true" | "false";
                 };
                 header?: never;
                 path?: never;

@@ -31,6 +31,13 @@ export const surveysJa = {
       seminar_participants: 'セミナー参加者',
       project_municipalities: '支援先の市町村（事業ごと）',
     },
+    filter: {
+      title: '絞り込んで表示しています',
+      closingWeek: '締切が{from}〜{to}の週',
+      pending: '受付中で未回答があるもの',
+      separator: '・',
+      clear: 'すべてのアンケートを表示する',
+    },
     responseStatus: {
       not_started: '未回答',
       draft: '下書き',
@@ -238,6 +245,13 @@ export const surveysEn: Widen<typeof surveysJa> = {
       companies: 'Companies',
       seminar_participants: 'Seminar participants',
       project_municipalities: 'The supported municipality (per project)',
+    },
+    filter: {
+      title: 'Showing a narrowed list',
+      closingWeek: 'closing in the week {from} – {to}',
+      pending: 'open and not answered by everyone',
+      separator: ', ',
+      clear: 'Show every survey',
     },
     responseStatus: {
       not_started: 'Not answered',

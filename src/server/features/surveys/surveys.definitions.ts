@@ -3,11 +3,13 @@ import type {
   SurveyCreate,
   SurveyDetail,
   SurveyInvitation,
+  SurveyListQuery,
   SurveyPatch,
   SurveyPublish,
   SurveySummary,
 } from '../../../shared/schemas/surveys';
 import type { SurveysDeps } from './surveys.service';
+import { jstWeekStartOf } from '../../../shared/fiscal-year';
 import type { Executor } from '../../db/client';
 import { recordAudit } from '../../platform/audit';
 import { enqueueJob } from '../../platform/jobs/queue';
@@ -105,12 +107,24 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
   }
 
   return {
-    async list(ctx: RequestContext, fiscalYearId?: string): Promise<SurveySummary[]> {
+    /**
+     * The surveys the actor is concerned with, narrowed by the query: a year, a kind, an
+     * audience, the JST week they close in, only those still waiting for answers (the admin home's
+     * grouped task links here).
+     */
+    async list(ctx: RequestContext, query: SurveyListQuery = {}): Promise<SurveySummary[]> {
       const actor = requireActor(ctx);
-      const rows = await findCurrentSurveys(db, actor.prefectureId, fiscalYearId);
+      const rows = (await findCurrentSurveys(db, actor.prefectureId, query.fiscalYearId)).filter(
+        (row) =>
+          (!query.kind || row.kind === query.kind) &&
+          (!query.audience || row.audience === query.audience) &&
+          (!query.closingWeek || jstWeekStartOf(row.closesAt) === query.closingWeek),
+      );
       const out: SurveySummary[] = [];
       for (const row of rows) {
         const summary = await summarize(db, row, actor, ctx.now);
+        if (query.pending === 'true' && !(summary.isOpen && summary.submittedCount < summary.eligibleCount))
+          continue;
         // Respondents see what they answer, prefecture staff everything; council members and
         // companies find the views the prefecture published (their only way into survey results).
         const isShared = summary.isPublished && policy.canReadShared(actor, row.prefectureId);
