@@ -109,6 +109,9 @@ describe.skipIf(!browser)('needs survey', () => {
     await table.waitFor();
     const row = table.getByRole('row').filter({ hasText: '（追加回答）' });
     expect(await row.getByText('下書き', { exact: true }).count()).toBe(1);
+    expect(
+      await table.getByRole('cell', { name: '令和6年度 市町村DX推進ニーズ調査', exact: true }).count(),
+    ).toBe(1);
     await expectNoAxeViolations(page, 'survey list (admin)');
     await screenshot(page, 'surveys-list-admin');
 
@@ -136,6 +139,18 @@ describe.skipIf(!browser)('needs survey', () => {
       isDraft: boolean;
     };
     expect(published.isDraft).toBe(false);
+
+    // A link may narrow the list (the home's grouped tasks do): it says so and lists only those.
+    await page.goto('/surveys?kind=needs&audience=municipalities&pending=true');
+    await settle(page);
+    await page.getByText('絞り込んで表示しています').waitFor();
+    const narrowed = page.getByRole('table', { name: 'アンケート一覧' });
+    await narrowed.getByRole('row').filter({ hasText: '（追加回答）' }).waitFor();
+    // The closed FY2024 survey is left out: only open ones with answers still missing.
+    expect(
+      await narrowed.getByRole('cell', { name: '令和6年度 市町村DX推進ニーズ調査', exact: true }).count(),
+    ).toBe(0);
+    await expectNoAxeViolations(page, 'survey list (narrowed by a link)');
     assertNoOutsideRequests(page);
     await page.context().close();
   });
