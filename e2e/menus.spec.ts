@@ -275,7 +275,14 @@ describe.skipIf(!browser)('support menus', () => {
       },
     });
     expect(copied.status(), await copied.text()).toBe(201);
-    const fy2026Survey = ((await copied.json()) as { id: string }).id;
+    const copiedDraft = (await copied.json()) as { id: string; version: number };
+    // The builder makes a draft; the prefecture publishes it before the town can answer.
+    const published = await prefecture.request.post(`/api/surveys/${copiedDraft.id}/publish`, {
+      headers,
+      data: { version: copiedDraft.version },
+    });
+    expect(published.status(), await published.text()).toBe(200);
+    const fy2026Survey = copiedDraft.id;
     await prefecture.context().close();
 
     const lastYear = (await (

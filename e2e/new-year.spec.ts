@@ -153,6 +153,9 @@ describe.skipIf(!browser)('a new year set up end to end', () => {
     await admin.getByText('この調査は下書きです').waitFor();
     await check(admin, 'new-year-survey-draft');
     await admin.getByRole('button', { name: 'この調査を公開する' }).click();
+    // Publishing asks first, saying who will be told (the window opens later, or now).
+    await admin.getByText(/回答者（市町村）\d+件/).waitFor();
+    await admin.getByRole('button', { name: '公開する', exact: true }).click();
     await admin.getByText('この調査は公開されています。').waitFor();
 
     // --- The rubric: an edit shows as unsaved until it is saved, then says so.

@@ -23,7 +23,7 @@ const headers = { 'x-kakehashi-request': '1' };
 const browser: Browser | null = await launchBrowser();
 const title = '受付開始のお知らせ確認調査';
 
-/** As the administrator, through the API: a survey copied from the seeded one, open since a minute ago. */
+/** As the administrator, through the API: a survey copied from the seeded one, open since a minute ago and published. */
 async function openSurvey(admin: Page): Promise<string> {
   const years = (await (await admin.request.get('/api/fiscal-years')).json()) as {
     items: { id: string; year: number }[];
@@ -47,7 +47,14 @@ async function openSurvey(admin: Page): Promise<string> {
     },
   });
   expect(created.status(), await created.text()).toBe(201);
-  return ((await created.json()) as { id: string }).id;
+  // The builder makes a draft: published now, its respondents are told.
+  const draft = (await created.json()) as { id: string; version: number };
+  const published = await admin.request.post(`/api/surveys/${draft.id}/publish`, {
+    headers,
+    data: { version: draft.version },
+  });
+  expect(published.status(), await published.text()).toBe(200);
+  return draft.id;
 }
 
 describe.skipIf(!browser)('notifications', () => {

@@ -271,7 +271,7 @@ describe.skipIf(!browser)('DX seminars', () => {
       '/api/seminar-series',
     );
     const fiscalYearId = series.items.find((s) => s.id === event.seriesId)!.fiscalYearId;
-    const survey = await apiCall<{ id: string }>(admin, 'POST', '/api/surveys', {
+    const draft = await apiCall<{ id: string; version: number }>(admin, 'POST', '/api/surveys', {
       fiscalYearId,
       title: { ja: surveyTitle, en: 'E2E seminar feedback' },
       kind: 'seminar_feedback',
@@ -292,6 +292,10 @@ describe.skipIf(!browser)('DX seminars', () => {
           ],
         },
       ],
+    });
+    // The builder makes a draft; published, its seat holders can answer it.
+    const survey = await apiCall<{ id: string }>(admin, 'POST', `/api/surveys/${draft.id}/publish`, {
+      version: draft.version,
     });
 
     // 郡山市 takes a seat (through the API; registering by keyboard is covered above).

@@ -140,6 +140,13 @@ export function weekdayOf(year: number, month: number, day: number): number {
   return utcFromFields(year, month, day).getUTCDay();
 }
 
+/** The Monday (YYYY-MM-DD) of the JST week, Monday to Sunday, in which an instant falls. */
+export function jstWeekStartOf(instant: Date): string {
+  const { year, month, day } = getJstParts(instant);
+  const sinceMonday = (weekdayOf(year, month, day) + 6) % 7;
+  return addDaysToYmd(formatYmd(year, month, day), -sinceMonday);
+}
+
 /** The instant at which JST wall-clock time reads y-m-d hh:mm. */
 export function jstDate(y: number, m: number, d: number, hh = 0, mm = 0): Date {
   assertCalendarDate(y, m, d);

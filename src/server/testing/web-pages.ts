@@ -17,7 +17,8 @@ function pagePaths(tree: RouteObject[], parent = ''): string[] {
 export const appPages = pagePaths(routes).filter((path) => path !== '/*');
 const pagePatterns = appPages.map((path) => new RegExp(`^${path.replace(/:[A-Za-z]+/g, '[^/]+')}$`));
 
-/** True when the web app routes this path to one of its pages (not to "not found"). */
-export function routedPage(pathname: string): boolean {
+/** True when the web app routes this path (a query or fragment after it is ignored) to one of its pages. */
+export function routedPage(link: string): boolean {
+  const pathname = link.split(/[?#]/)[0] ?? '';
   return pagePatterns.some((pattern) => pattern.test(pathname));
 }

@@ -56,15 +56,26 @@ export const fiscalYearStatusLabels: Record<FiscalYearStatus, Labels> = {
   closed: { ja: '終了', en: 'Closed' },
 };
 
-/** Where a phase stands at a given moment; computed, never stored. */
-export const phaseStates = ['upcoming', 'open', 'closed'] as const;
+/**
+ * Where a phase stands at a given moment; computed, never stored. `not_ready` (準備未了): its
+ * dates have come, but what it needs is still missing (a proposals phase without a saved rubric,
+ * a survey phase without a published needs survey; ADR 017). It is not 実施中 until that exists.
+ */
+export const phaseStates = ['upcoming', 'open', 'not_ready', 'closed'] as const;
 export type PhaseState = (typeof phaseStates)[number];
 export const phaseStateSchema = z.enum(phaseStates);
 export const phaseStateLabels: Record<PhaseState, Labels> = {
   upcoming: { ja: '開始前', en: 'Upcoming' },
   open: { ja: '実施中', en: 'Open' },
+  not_ready: { ja: '準備未了', en: 'Not ready' },
   closed: { ja: '終了', en: 'Closed' },
 };
+
+/** A phase whose dates have come: running, or held back as 準備未了 by what it lacks. */
+export const isPhaseUnderway = (state: PhaseState): boolean => state === 'open' || state === 'not_ready';
+
+/** How far ahead the prefecture is warned of a phase that will start without what it needs. */
+export const PHASE_READINESS_WARNING_DAYS = 14;
 
 /** The fiscal years a prefecture may create; holidays (and so deadline checks) are known up to 2099. */
 export const FIRST_FISCAL_YEAR = 2000;
@@ -211,6 +222,12 @@ export const phaseSchema = z.object({
   deadlineAt: z.string().nullable(),
   note: z.string(),
   state: phaseStateSchema,
+  /**
+   * What the phase still lacks, in a few words (評価基準が未保存, …), for a phase under way or
+   * starting within PHASE_READINESS_WARNING_DAYS; empty otherwise, and for whoever does not
+   * manage the year.
+   */
+  blockers: z.array(localizedTextSchema),
   version: z.number().int().min(0).max(2_147_483_647),
 });
 export type Phase = z.infer<typeof phaseSchema>;

@@ -252,10 +252,47 @@ export const surveySummarySchema = z.object({
 export type SurveySummary = z.infer<typeof surveySummarySchema>;
 export const surveyListSchema = z.object({ items: z.array(surveySummarySchema) });
 
-export const surveyDetailSchema = surveySummarySchema.extend({ sections: z.array(sectionSchema) });
+/**
+ * Who hears of the survey when it is published, for the administrator about to publish it:
+ * the respondents asked, and how many of them no active account can receive the opening notice
+ * for (a town without a registered user). `withoutAccountCount` is null for audiences that get
+ * no opening mail at all (companies, a project's municipality).
+ */
+export const surveyInvitationSchema = z.object({
+  respondentCount: z.number().int(),
+  isMailed: z.boolean(),
+  withoutAccountCount: z.number().int().nullable(),
+});
+export type SurveyInvitation = z.infer<typeof surveyInvitationSchema>;
+
+export const surveyDetailSchema = surveySummarySchema.extend({
+  sections: z.array(sectionSchema),
+  /** Only for whoever manages the survey (null for everyone else). */
+  invitation: surveyInvitationSchema.nullable(),
+});
 export type SurveyDetail = z.infer<typeof surveyDetailSchema>;
 
-export const surveyListQuerySchema = z.object({ fiscalYearId: z.uuid().optional() });
+const mondaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (value) => {
+      const at = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(value) && at.getUTCDay() === 1;
+    },
+    { params: { ja: '週の初め（月曜日）の日付を入力してください。', en: 'Give the date of a Monday.' } },
+  );
+
+export const surveyListQuerySchema = z.object({
+  fiscalYearId: z.uuid().optional(),
+  kind: surveyKindSchema.optional(),
+  audience: surveyAudienceSchema.optional(),
+  /** Closing in the JST week (Monday to Sunday) that starts on this Monday. */
+  closingWeek: mondaySchema.optional(),
+  /** Only the surveys open now that someone asked has not submitted. */
+  pending: z.enum(['true', 'false']).optional(),
+});
+export type SurveyListQuery = z.infer<typeof surveyListQuerySchema>;
 
 const windowRefine = <T extends { opensAt?: string | undefined; closesAt?: string | undefined }>(v: T) =>
   !v.opensAt || !v.closesAt || new Date(v.opensAt) < new Date(v.closesAt);

@@ -1508,7 +1508,11 @@ export interface paths {
                                     deadlineAt: string | null;
                                     note: string;
                                     /** @enum {string} */
-                                    state: "upcoming" | "open" | "closed";
+                                    state: "upcoming" | "open" | "not_ready" | "closed";
+                                    blockers: {
+                                        ja: string;
+                                        en: string;
+                                    }[];
                                     version: number;
                                 }[];
                             }[];
@@ -1934,7 +1938,11 @@ export interface paths {
                                     deadlineAt: string | null;
                                     note: string;
                                     /** @enum {string} */
-                                    state: "upcoming" | "open" | "closed";
+                                    state: "upcoming" | "open" | "not_ready" | "closed";
+                                    blockers: {
+                                        ja: string;
+                                        en: string;
+                                    }[];
                                     version: number;
                                 }[];
                             }[];
@@ -2051,7 +2059,11 @@ export interface paths {
                                     deadlineAt: string | null;
                                     note: string;
                                     /** @enum {string} */
-                                    state: "upcoming" | "open" | "closed";
+                                    state: "upcoming" | "open" | "not_ready" | "closed";
+                                    blockers: {
+                                        ja: string;
+                                        en: string;
+                                    }[];
                                     version: number;
                                 }[];
                             }[];
@@ -2169,7 +2181,11 @@ export interface paths {
                                 deadlineAt: string | null;
                                 note: string;
                                 /** @enum {string} */
-                                state: "upcoming" | "open" | "closed";
+                                state: "upcoming" | "open" | "not_ready" | "closed";
+                                blockers: {
+                                    ja: string;
+                                    en: string;
+                                }[];
                                 version: number;
                             }[];
                         };
@@ -2362,7 +2378,11 @@ export interface paths {
                                 deadlineAt: string | null;
                                 note: string;
                                 /** @enum {string} */
-                                state: "upcoming" | "open" | "closed";
+                                state: "upcoming" | "open" | "not_ready" | "closed";
+                                blockers: {
+                                    ja: string;
+                                    en: string;
+                                }[];
                                 version: number;
                             }[];
                         };
@@ -2472,7 +2492,11 @@ export interface paths {
                             deadlineAt: string | null;
                             note: string;
                             /** @enum {string} */
-                            state: "upcoming" | "open" | "closed";
+                            state: "upcoming" | "open" | "not_ready" | "closed";
+                            blockers: {
+                                ja: string;
+                                en: string;
+                            }[];
                             version: number;
                         };
                     };
@@ -2657,7 +2681,11 @@ export interface paths {
                             deadlineAt: string | null;
                             note: string;
                             /** @enum {string} */
-                            state: "upcoming" | "open" | "closed";
+                            state: "upcoming" | "open" | "not_ready" | "closed";
+                            blockers: {
+                                ja: string;
+                                en: string;
+                            }[];
                             version: number;
                         };
                     };
@@ -2758,7 +2786,11 @@ export interface paths {
                             deadlineAt: string | null;
                             note: string;
                             /** @enum {string} */
-                            state: "upcoming" | "open" | "closed";
+                            state: "upcoming" | "open" | "not_ready" | "closed";
+                            blockers: {
+                                ja: string;
+                                en: string;
+                            }[];
                             version: number;
                         };
                     };
@@ -2863,7 +2895,7 @@ export interface paths {
                                     endsOn: string;
                                     deadlineAt: string | null;
                                     /** @enum {string} */
-                                    state: "upcoming" | "open" | "closed";
+                                    state: "upcoming" | "open" | "not_ready" | "closed";
                                 }[];
                             }[];
                             deadlines: {
@@ -6977,6 +7009,10 @@ export interface paths {
             parameters: {
                 query?: {
                     fiscalYearId?: string;
+                    kind?: "needs" | "post_support" | "follow_up" | "seminar_feedback";
+                    audience?: "municipalities" | "companies" | "seminar_participants" | "project_municipalities";
+                    closingWeek?: string;
+                    pending?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -7234,6 +7270,11 @@ export interface paths {
                                     maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
                                 }[];
                             }[];
+                            invitation: {
+                                respondentCount: number;
+                                isMailed: boolean;
+                                withoutAccountCount: number | null;
+                            } | null;
                         };
                     };
                 };
@@ -7402,6 +7443,11 @@ export interface paths {
                                     maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
                                 }[];
                             }[];
+                            invitation: {
+                                respondentCount: number;
+                                isMailed: boolean;
+                                withoutAccountCount: number | null;
+                            } | null;
                         };
                     };
                 };
@@ -7620,6 +7666,11 @@ export interface paths {
                                     maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
                                 }[];
                             }[];
+                            invitation: {
+                                respondentCount: number;
+                                isMailed: boolean;
+                                withoutAccountCount: number | null;
+                            } | null;
                         };
                     };
                 };
@@ -7716,6 +7767,11 @@ export interface paths {
                                     maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
                                 }[];
                             }[];
+                            invitation: {
+                                respondentCount: number;
+                                isMailed: boolean;
+                                withoutAccountCount: number | null;
+                            } | null;
                         };
                     };
                 };
@@ -7888,6 +7944,11 @@ export interface paths {
                                     maturityArea?: "dx_strategy" | "digital_talent" | "system_standardization" | "online_procedures" | "ai_rpa" | "bpr" | "paperless" | "telework" | "security" | "it_literacy" | null;
                                 }[];
                             }[];
+                            invitation: {
+                                respondentCount: number;
+                                isMailed: boolean;
+                                withoutAccountCount: number | null;
+                            } | null;
                         };
                     };
                 };

@@ -57,6 +57,7 @@ export function timelineMonths(fiscalYear: number, phases: { startsOn: string; e
 const barStyles: Record<PhaseState, string> = {
   open: 'bg-blue-900 border-blue-1000',
   upcoming: 'bg-blue-200 border-blue-900',
+  not_ready: 'bg-yellow-300 border-yellow-900',
   closed: 'bg-solid-gray-300 border-solid-gray-536',
 };
 
@@ -172,7 +173,15 @@ export function PhaseTimeline({
             </div>
           ))}
           <div className="mt-4 flex flex-wrap gap-x-5 gap-y-2 border-t border-solid-gray-100 pt-3 text-dns-14N-130 text-solid-gray-800">
-            {(['open', 'upcoming', 'closed'] as const).map((state) => (
+            {(
+              [
+                'open',
+                // 準備未了 is explained only where a phase is in that state.
+                ...(allPhases.some((p) => p.state === 'not_ready') ? (['not_ready'] as const) : []),
+                'upcoming',
+                'closed',
+              ] as const
+            ).map((state) => (
               <span key={state} className="inline-flex items-center gap-2">
                 <span className={cx('inline-block h-3 w-6 rounded-4 border', barStyles[state])} />
                 {pick(phaseStateLabels[state])}

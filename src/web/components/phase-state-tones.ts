@@ -5,5 +5,6 @@ import type { BadgeTone } from './Badge';
 export const phaseStateTones: Record<PhaseState, BadgeTone> = {
   upcoming: 'info',
   open: 'success',
+  not_ready: 'warning',
   closed: 'neutral',
 };

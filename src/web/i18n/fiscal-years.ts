@@ -48,6 +48,10 @@ export const fiscalYearsJa = {
       deadline: '締切',
       today: '今日',
     },
+    listSeparator: '、',
+    readiness: {
+      fix: '準備のチェックリストへ',
+    },
     programs: '事業',
     program: '事業',
     programKind: '事業の種類',
@@ -161,6 +165,10 @@ export const fiscalYearsEn: Widen<typeof fiscalYearsJa> = {
     timeline: {
       deadline: 'Deadline',
       today: 'Today',
+    },
+    listSeparator: '; ',
+    readiness: {
+      fix: 'Go to the set-up checklist',
     },
     programs: 'Programs',
     program: 'Program',

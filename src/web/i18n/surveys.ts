@@ -31,6 +31,13 @@ export const surveysJa = {
       seminar_participants: 'セミナー参加者',
       project_municipalities: '支援先の市町村（事業ごと）',
     },
+    filter: {
+      title: '絞り込んで表示しています',
+      closingWeek: '締切が{from}〜{to}の週',
+      pending: '受付中で未回答があるもの',
+      separator: '・',
+      clear: 'すべてのアンケートを表示する',
+    },
     responseStatus: {
       not_started: '未回答',
       draft: '下書き',
@@ -120,6 +127,22 @@ export const surveysJa = {
       body: '公開するまで、回答者には表示されず、回答期間になっても回答を受け付けません。設問と回答期間を確かめてから公開してください。',
       publish: 'この調査を公開する',
       published: 'この調査は公開されています。',
+      badge: '下書き',
+      preview: '回答画面のプレビュー',
+      previewHint:
+        '保存済みの設問を、回答者に表示されるとおりに示します。条件付きの設問も選択に応じて現れます。入力した内容は保存も送信もされません。',
+      previewEmpty: 'まだ設問がありません。下の編集欄で設問を追加して保存してください。',
+      noticeNow: '公開すると、回答者（{audience}）{count}件に受付開始のお知らせをすぐにお送りします。',
+      noticeLater:
+        '公開すると、回答期間が始まる{date}に、回答者（{audience}）{count}件へ受付開始のお知らせをお送りします。',
+      noticeClosed:
+        '回答期間が終わっているため、公開してもお知らせは送られません。回答期間を確かめてください。',
+      noticeNotMailed:
+        'この回答対象（{audience}）には受付開始のメールを送りません。回答者{count}件は、アンケート一覧から回答できます。',
+      withoutAccount: 'うち{count}件はアカウントが登録されていないため、メールが届きません。',
+      allReached: 'どの回答者にもアカウントがあり、メールが届きます。',
+      confirmQuestion: '公開しますか？公開後は回答者に表示されます。',
+      confirm: '公開する',
     },
     builder: {
       title: '設問の編集',
@@ -223,6 +246,13 @@ export const surveysEn: Widen<typeof surveysJa> = {
       seminar_participants: 'Seminar participants',
       project_municipalities: 'The supported municipality (per project)',
     },
+    filter: {
+      title: 'Showing a narrowed list',
+      closingWeek: 'closing in the week {from} – {to}',
+      pending: 'open and not answered by everyone',
+      separator: ', ',
+      clear: 'Show every survey',
+    },
     responseStatus: {
       not_started: 'Not answered',
       draft: 'Draft',
@@ -317,6 +347,21 @@ export const surveysEn: Widen<typeof surveysJa> = {
       body: 'Until it is published, respondents do not see it and it accepts no answers, even within its window. Check the questions and the window, then publish it.',
       publish: 'Publish this survey',
       published: 'This survey is published.',
+      badge: 'Draft',
+      preview: 'Preview of the answer form',
+      previewHint:
+        'The saved questions as respondents will see them; conditional questions appear as you choose. Nothing you enter is saved or sent.',
+      previewEmpty: 'There are no questions yet. Add questions below and save them.',
+      noticeNow: 'Publishing sends the opening notice at once. Respondents ({audience}): {count}.',
+      noticeLater:
+        'Publishing sends the opening notice when the window opens on {date}. Respondents ({audience}): {count}.',
+      noticeClosed: 'The window has ended, so publishing sends no notice. Check the window.',
+      noticeNotMailed:
+        'Respondents of this audience ({audience}) get no opening mail. Respondents: {count}; they answer from their survey list.',
+      withoutAccount: 'Of them, {count} have no registered account, so the mail reaches nobody there.',
+      allReached: 'Every respondent has an account that receives the mail.',
+      confirmQuestion: 'Publish it? Respondents will see it from then on.',
+      confirm: 'Publish',
     },
     builder: {
       title: 'Edit questions',

@@ -35,5 +35,12 @@ export interface YearSetupParticipant {
   ): Promise<YearCopyItem[]>;
   checklist(prefectureId: string, year: YearRef): Promise<SetupItem[]>;
   /** Why a phase of this kind cannot work in this year yet; empty when nothing is missing. */
-  phaseBlockers(prefectureId: string, year: YearRef, kind: PhaseKind): Promise<LocalizedText[]>;
+  phaseBlockers(prefectureId: string, year: YearRef, kind: PhaseKind): Promise<PhaseBlocker[]>;
+}
+
+/** One thing a phase lacks: a few words for lists and home tasks, and the sentence that says what to do. */
+export interface PhaseBlocker {
+  /** e.g. 評価基準が未保存 / the review rubric is not saved (no final です or full stop). */
+  short: LocalizedText;
+  detail: LocalizedText;
 }

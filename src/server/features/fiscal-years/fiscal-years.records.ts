@@ -20,7 +20,20 @@ export function fiscalYearLabel(year: number): LocalizedText {
   return { ja: formatFiscalYear(year, 'ja'), en: formatFiscalYear(year, 'en') };
 }
 
-export function toPhase(row: repo.PhaseRow, now: Date): Phase {
+/**
+ * What a phase lacks when it is asked (fiscal-years.readiness.ts), and whether the caller is
+ * shown the reasons (the prefecture's administrators) or only the state they make.
+ */
+export interface PhaseReadiness {
+  blockers: ReadonlyMap<string, LocalizedText[]>;
+  showReasons: boolean;
+}
+
+const noReadiness: PhaseReadiness = { blockers: new Map(), showReasons: false };
+
+export function toPhase(row: repo.PhaseRow, now: Date, readiness: PhaseReadiness = noReadiness): Phase {
+  const blockers = readiness.blockers.get(row.id) ?? [];
+  const byDates = phaseStateAt(row, now);
   return {
     id: row.id,
     programId: row.programId,
@@ -30,12 +43,19 @@ export function toPhase(row: repo.PhaseRow, now: Date): Phase {
     deadline: row.deadlineAt ? deadlineInputOf(row.deadlineAt) : null,
     deadlineAt: row.deadlineAt ? row.deadlineAt.toISOString() : null,
     note: row.note,
-    state: phaseStateAt(row, now),
+    // Its dates have come but what it needs has not: 準備未了, not 実施中 (ADR 017).
+    state: byDates === 'open' && blockers.length > 0 ? 'not_ready' : byDates,
+    blockers: readiness.showReasons ? blockers : [],
     version: row.version,
   };
 }
 
-export function toProgram(row: repo.ProgramRow, phases: repo.PhaseRow[], now: Date): Program {
+export function toProgram(
+  row: repo.ProgramRow,
+  phases: repo.PhaseRow[],
+  now: Date,
+  readiness: PhaseReadiness = noReadiness,
+): Program {
   return {
     id: row.id,
     fiscalYearId: row.fiscalYearId,
@@ -45,7 +65,7 @@ export function toProgram(row: repo.ProgramRow, phases: repo.PhaseRow[], now: Da
     description: row.description,
     budgetThousandYen: row.budgetThousandYen,
     version: row.version,
-    phases: phases.filter((p) => p.programId === row.id).map((p) => toPhase(p, now)),
+    phases: phases.filter((p) => p.programId === row.id).map((p) => toPhase(p, now, readiness)),
   };
 }
 

@@ -32,6 +32,7 @@ import { createYearSetup } from './fiscal-years.setup';
 import {
   FOREIGN_KEY_VIOLATION,
   hasSqlState,
+  type PhaseReadiness,
   throwIfInvalid,
   toPhase,
   toProgram,
@@ -48,13 +49,27 @@ export function createFiscalYearsService(
   const { db } = deps;
   const setup = createYearSetup(deps, participants);
 
-  /** A year with its programs and their phases, states computed at `now`. */
+  /** The readiness of these phases for this actor: reasons only for whoever manages the year. */
+  async function readinessFor(
+    actor: Actor,
+    year: { id: string; year: number },
+    phaseRows: repo.PhaseRow[],
+    now: Date,
+  ): Promise<PhaseReadiness> {
+    return {
+      blockers: await setup.readinessOf(actor.prefectureId, year, phaseRows, now),
+      showReasons: policy.canManage(actor, actor.prefectureId),
+    };
+  }
+
+  /** A year with its programs and their phases, states computed at `now` (准備未了 included). */
   async function loadDetail(
     executor: Executor,
-    prefectureId: string,
+    actor: Actor,
     id: string,
     now: Date,
   ): Promise<FiscalYearDetail | null> {
+    const prefectureId = actor.prefectureId;
     const [summary] = await repo.findFiscalYearSummaries(executor, prefectureId, id);
     if (!summary) return null;
     const programRows = await repo.findProgramsOfYears(executor, prefectureId, [id]);
@@ -63,23 +78,30 @@ export function createFiscalYearsService(
       prefectureId,
       programRows.map((p) => p.id),
     );
+    const readiness = await readinessFor(actor, summary.fiscalYear, phaseRows, now);
     return {
       ...toSummary(summary),
       phaseWindow: phaseWindowOf(summary.fiscalYear.year),
-      programs: programRows.map((p) => toProgram(p, phaseRows, now)),
+      programs: programRows.map((p) => toProgram(p, phaseRows, now, readiness)),
     };
   }
 
-  async function loadProgram(prefectureId: string, id: string, now: Date): Promise<Program | null> {
-    const found = await repo.findProgram(db, prefectureId, id);
+  async function loadProgram(actor: Actor, id: string, now: Date): Promise<Program | null> {
+    const found = await repo.findProgram(db, actor.prefectureId, id);
     if (!found) return null;
-    const phaseRows = await repo.findPhasesOfPrograms(db, prefectureId, [id]);
-    return toProgram(found.program, phaseRows, now);
+    const phaseRows = await repo.findPhasesOfPrograms(db, actor.prefectureId, [id]);
+    return toProgram(
+      found.program,
+      phaseRows,
+      now,
+      await readinessFor(actor, found.fiscalYear, phaseRows, now),
+    );
   }
 
-  async function loadPhase(prefectureId: string, id: string, now: Date): Promise<Phase | null> {
-    const found = await repo.findPhase(db, prefectureId, id);
-    return found ? toPhase(found.phase, now) : null;
+  async function loadPhase(actor: Actor, id: string, now: Date): Promise<Phase | null> {
+    const found = await repo.findPhase(db, actor.prefectureId, id);
+    if (!found) return null;
+    return toPhase(found.phase, now, await readinessFor(actor, found.fiscalYear, [found.phase], now));
   }
 
   /** Only one year is active: making one active closes the one before, in the caller's transaction. */
@@ -123,7 +145,7 @@ export function createFiscalYearsService(
     const fiscalYear = await repo.findFiscalYear(db, actor.prefectureId, id);
     if (!fiscalYear) throw new AppError('NOT_FOUND');
     assertAllowed(policy.canRead(actor, fiscalYear));
-    const detail = await loadDetail(db, actor.prefectureId, id, ctx.now);
+    const detail = await loadDetail(db, actor, id, ctx.now);
     if (!detail) throw new AppError('NOT_FOUND');
     return detail;
   }
@@ -133,6 +155,7 @@ export function createFiscalYearsService(
     prepareNextYear: setup.prepareNextYear,
     checklist: setup.checklist,
     openPhase: setup.openPhase,
+    unreadyPhases: setup.unreadyPhases,
 
     async list(ctx: RequestContext): Promise<FiscalYearSummary[]> {
       const actor = requireActor(ctx);
@@ -157,7 +180,7 @@ export function createFiscalYearsService(
               en: `${formatFiscalYear(input.year, 'en')} already exists.`,
             },
           ],
-          current: existing ? await loadDetail(db, actor.prefectureId, existing.id, ctx.now) : undefined,
+          current: existing ? await loadDetail(db, actor, existing.id, ctx.now) : undefined,
         });
       };
       if (await repo.findFiscalYearByYear(db, actor.prefectureId, input.year)) throw await duplicate();
@@ -228,7 +251,7 @@ export function createFiscalYearsService(
               after: updated,
             });
           }),
-        () => loadDetail(db, actor.prefectureId, id, ctx.now),
+        () => loadDetail(db, actor, id, ctx.now),
       );
       return get(ctx, id);
     },
@@ -277,9 +300,9 @@ export function createFiscalYearsService(
               after: updated,
             });
           }),
-        () => loadProgram(actor.prefectureId, id, ctx.now),
+        () => loadProgram(actor, id, ctx.now),
       );
-      const updated = await loadProgram(actor.prefectureId, id, ctx.now);
+      const updated = await loadProgram(actor, id, ctx.now);
       if (!updated) throw new AppError('NOT_FOUND');
       return updated;
     },
@@ -317,7 +340,7 @@ export function createFiscalYearsService(
               before: deleted,
             });
           }),
-        () => loadProgram(actor.prefectureId, id, ctx.now),
+        () => loadProgram(actor, id, ctx.now),
       );
     },
 
@@ -350,7 +373,8 @@ export function createFiscalYearsService(
           });
           return row;
         });
-        return toPhase(created, ctx.now);
+        // Read back with its readiness: a phase dated to start soon may already lack something.
+        return (await loadPhase(actor, created.id, ctx.now)) ?? toPhase(created, ctx.now);
       } catch (err) {
         // The program was deleted between the check and the insert.
         if (hasSqlState(err, FOREIGN_KEY_VIOLATION)) throw new AppError('NOT_FOUND');
@@ -409,9 +433,9 @@ export function createFiscalYearsService(
               after: updated,
             });
           }),
-        () => loadPhase(actor.prefectureId, id, ctx.now),
+        () => loadPhase(actor, id, ctx.now),
       );
-      const updated = await loadPhase(actor.prefectureId, id, ctx.now);
+      const updated = await loadPhase(actor, id, ctx.now);
       if (!updated) throw new AppError('NOT_FOUND');
       return updated;
     },
@@ -431,7 +455,7 @@ export function createFiscalYearsService(
               before: deleted,
             });
           }),
-        () => loadPhase(actor.prefectureId, id, ctx.now),
+        () => loadPhase(actor, id, ctx.now),
       );
     },
 
@@ -447,7 +471,7 @@ export function createFiscalYearsService(
       const current = await repo.findCurrentFiscalYear(db, actor.prefectureId);
       if (!current) return null;
       assertAllowed(policy.canRead(actor, current));
-      return loadDetail(db, actor.prefectureId, current.id, ctx.now);
+      return loadDetail(db, actor, current.id, ctx.now);
     },
 
     /** Deadlines still ahead (at or after ctx.now) of the given phase kinds, soonest first. */

@@ -1,4 +1,4 @@
-import { fiscalYearOf, formatFiscalYear, formatYmd, getJstParts } from '../../../shared/fiscal-year';
+import { fiscalYearOf, formatFiscalYear } from '../../../shared/fiscal-year';
 import {
   type FiscalYearStatus,
   type LocalizedText,
@@ -22,7 +22,8 @@ import { AppError, assertAllowed } from '../../platform/errors';
 import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
 import { copyPlan } from './fiscal-years.copy-plan';
 import { fiscalYearsPolicy as policy } from './fiscal-years.policy';
-import type { YearRef, YearSetupParticipant } from './fiscal-years.ports';
+import type { PhaseBlocker, YearRef, YearSetupParticipant } from './fiscal-years.ports';
+import { isReadinessDue, jstToday, readinessSentence } from './fiscal-years.readiness';
 import { hasSqlState, toPhase, UNIQUE_VIOLATION } from './fiscal-years.records';
 import * as repo from './fiscal-years.repository';
 
@@ -30,11 +31,6 @@ const labelOf = (year: number): LocalizedText => ({
   ja: formatFiscalYear(year, 'ja'),
   en: formatFiscalYear(year, 'en'),
 });
-
-const jstToday = (now: Date) => {
-  const { year, month, day } = getJstParts(now);
-  return formatYmd(year, month, day);
-};
 
 /**
  * The guided set-up of a year (ADR 017): "prepare next year" (create it and copy the previous
@@ -107,20 +103,89 @@ export function createYearSetup(deps: ServiceDeps, participants: readonly YearSe
     return map;
   }
 
-  async function blockersOf(prefectureId: string, year: YearRef, kind: PhaseKind): Promise<LocalizedText[]> {
+  async function blockersOf(prefectureId: string, year: YearRef, kind: PhaseKind): Promise<PhaseBlocker[]> {
     const all = await Promise.all(participants.map((p) => p.phaseBlockers(prefectureId, year, kind)));
     return all.flat();
   }
 
-  function refuseToOpen(kind: PhaseKind, blockers: LocalizedText[]): never {
+  function refuseToOpen(kind: PhaseKind, blockers: PhaseBlocker[]): never {
     throw new AppError('VALIDATION_FAILED', {
-      fields: blockers.map((b) => ({
+      fields: blockers.map(({ detail: b }) => ({
         path: ['startsOn'],
         code: 'phase_not_ready',
         ja: `「${phaseKindLabels[kind].ja}」の日程はまだ始められません。${b.ja}`,
         en: `The “${phaseKindLabels[kind].en}” phase cannot start yet. ${b.en}`,
       })),
     });
+  }
+
+  /**
+   * What each phase of a year lacks, in a few words, keyed by phase id: asked only for the phases
+   * under way by their dates or starting within the warning horizon (nothing is due for the
+   * others), once per phase kind. A phase missing from the map lacks nothing.
+   */
+  async function readinessOf(
+    prefectureId: string,
+    year: YearRef,
+    rows: readonly repo.PhaseRow[],
+    now: Date,
+  ): Promise<Map<string, LocalizedText[]>> {
+    const byKind = new Map<PhaseKind, Promise<PhaseBlocker[]>>();
+    const out = new Map<string, LocalizedText[]>();
+    for (const row of rows) {
+      if (!isReadinessDue(row, now)) continue;
+      const kind = row.kind as PhaseKind;
+      if (!byKind.has(kind)) byKind.set(kind, blockersOf(prefectureId, year, kind));
+      const blockers = await byKind.get(kind)!;
+      if (blockers.length > 0)
+        out.set(
+          row.id,
+          blockers.map((b) => b.short),
+        );
+    }
+    return out;
+  }
+
+  /**
+   * The phases of every year not closed that are under way or start soon without what they
+   * need, with the sentence that says so: the prefecture admins' home tasks.
+   */
+  async function unreadyPhases(ctx: RequestContext) {
+    const actor = requireActor(ctx);
+    if (!policy.canManage(actor, actor.prefectureId)) return [];
+    const years = (await repo.findFiscalYearSummaries(db, actor.prefectureId))
+      .map((r) => r.fiscalYear)
+      .filter((y) => y.status !== 'closed');
+    const out: { fiscalYearId: string; phaseId: string; title: LocalizedText; startsOn: string }[] = [];
+    for (const year of years) {
+      const programRows = await repo.findProgramsOfYears(db, actor.prefectureId, [year.id]);
+      const phaseRows = await repo.findPhasesOfPrograms(
+        db,
+        actor.prefectureId,
+        programRows.map((p) => p.id),
+      );
+      const readiness = await readinessOf(actor.prefectureId, year, phaseRows, ctx.now);
+      for (const row of phaseRows) {
+        const blockers = readiness.get(row.id);
+        const program = programRows.find((p) => p.id === row.programId);
+        if (!blockers || !program) continue;
+        out.push({
+          fiscalYearId: year.id,
+          phaseId: row.id,
+          startsOn: row.startsOn,
+          title: readinessSentence(
+            {
+              kind: row.kind as PhaseKind,
+              startsOn: row.startsOn,
+              isUnderway: row.startsOn <= jstToday(ctx.now),
+            },
+            { ja: program.name, en: program.nameEn },
+            blockers,
+          ),
+        });
+      }
+    }
+    return out;
   }
 
   async function nextYearPreview(ctx: RequestContext): Promise<NextYearPreview> {
@@ -147,6 +212,9 @@ export function createYearSetup(deps: ServiceDeps, participants: readonly YearSe
   }
 
   return {
+    readinessOf,
+    unreadyPhases,
+
     /**
      * Refuses a phase write that would leave a phase running now without what it needs (e.g.
      * proposals without a saved rubric). A phase already running is not judged again by edits.
@@ -361,6 +429,36 @@ export function createYearSetup(deps: ServiceDeps, participants: readonly YearSe
       const ref = { id: fiscalYear.id, year: fiscalYear.year };
       for (const participant of participants)
         items.push(...(await participant.checklist(actor.prefectureId, ref)));
+      // A phase under way or starting soon without what it needs: its own line, after the items
+      // that fix it (準備未了 once its dates have come).
+      const readiness = await readinessOf(actor.prefectureId, ref, phaseRows, ctx.now);
+      for (const row of phaseRows) {
+        const blockers = readiness.get(row.id);
+        const program = programRows.find((p) => p.id === row.programId);
+        if (!blockers || !program) continue;
+        const kind = row.kind as PhaseKind;
+        const isUnderway = row.startsOn <= jstToday(ctx.now);
+        const sentence = readinessSentence(
+          { kind, startsOn: row.startsOn, isUnderway },
+          { ja: program.name, en: program.nameEn },
+          blockers,
+        );
+        items.push({
+          key: `phase_ready:${row.id}`,
+          label: isUnderway
+            ? { ja: `${phaseKindLabels[kind].ja}（準備未了）`, en: `${phaseKindLabels[kind].en} (not ready)` }
+            : {
+                ja: `${phaseKindLabels[kind].ja}の開始準備`,
+                en: `${phaseKindLabels[kind].en}: ready to start`,
+              },
+          state: 'missing',
+          detail: {
+            ja: `${sentence.ja}。上の項目を済ませるか、日程の開始日を変更してください。`,
+            en: `${sentence.en}. Complete the items above or move the phase’s start date.`,
+          },
+          href: yearPage,
+        });
+      }
       return {
         fiscalYearId: id,
         year: fiscalYear.year,

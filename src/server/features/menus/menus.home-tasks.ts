@@ -1,4 +1,4 @@
-import type { HomeTask } from '../../../shared/schemas/fiscal-years';
+import { type HomeTask, isPhaseUnderway } from '../../../shared/schemas/fiscal-years';
 import { isFinallyDecided } from '../../domain/menu-review';
 import { hasRole, isPrefectureAdmin } from '../../platform/context';
 import type { HomeTaskProvider } from '../home/home-tasks';
@@ -52,7 +52,9 @@ export const menuTasks: HomeTaskProvider = async ({ actor, fiscalYear, deps }) =
   if (hasRole(actor, 'company_member') && actor.organizationKind === 'company') {
     const phase = fiscalYear.programs
       .flatMap((p) => p.phases)
-      .find((p) => p.kind === 'proposals' && p.state === 'open');
+      // 準備未了 (no saved rubric yet) does not close the call: proposals are taken from the
+      // phase's start to its deadline all the same (ADR 017); only the criteria are not shown yet.
+      .find((p) => p.kind === 'proposals' && isPhaseUnderway(p.state));
     if (phase) {
       const settings = await repo.findSettings(deps.db, actor.prefectureId, fiscalYear.id);
       const criteria = settings?.criteria ?? [];

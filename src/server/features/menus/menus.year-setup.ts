@@ -131,7 +131,9 @@ export function createMenusYearSetup(db: Database): YearSetupParticipant {
 
     async phaseBlockers(prefectureId, year, kind) {
       if (kind !== 'proposals' && kind !== 'review') return [];
-      return (await criteriaCount(prefectureId, year)) > 0 ? [] : [noRubric];
+      return (await criteriaCount(prefectureId, year)) > 0
+        ? []
+        : [{ short: { ja: '評価基準が未保存', en: 'the review rubric is not saved' }, detail: noRubric }];
     },
   };
 }

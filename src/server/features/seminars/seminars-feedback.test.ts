@@ -42,7 +42,10 @@ async function createSurvey(kind: string, audience: string) {
     sections: feedbackSections,
   });
   expect(res.status, res.text).toBe(201);
-  return res.body as { id: string };
+  // The builder makes a draft; the prefecture publishes it before anyone answers.
+  const published = await call('POST', `/api/surveys/${res.body.id}/publish`, { version: res.body.version });
+  expect(published.status, published.text).toBe(200);
+  return published.body as { id: string };
 }
 
 async function createEvent() {

@@ -62,8 +62,8 @@ export async function openSurveyBody(fx: AccessFixture) {
   };
 }
 
-/** A fresh survey open now, created by the admin through the API. */
-async function openSurvey(fx: AccessFixture): Promise<{ id: string; version: number }> {
+/** A draft survey with its window open, made by the admin in the builder through the API. */
+async function draftSurvey(fx: AccessFixture): Promise<{ id: string; version: number }> {
   const res = await fx.request('POST', '/api/surveys', {
     cookie: await fx.cookieFor(adminEmail),
     body: await openSurveyBody(fx),
@@ -72,11 +72,15 @@ async function openSurvey(fx: AccessFixture): Promise<{ id: string; version: num
   return res.json();
 }
 
-/** A draft survey (as "prepare next year" makes them): created open, then set back to unpublished. */
-async function draftSurvey(fx: AccessFixture): Promise<{ id: string; version: number }> {
-  const created = await openSurvey(fx);
-  await fx.db.update(surveys).set({ publishedAt: null }).where(eq(surveys.id, created.id));
-  return created;
+/** A fresh survey open now: made in the builder, then published, as the admin does. */
+async function openSurvey(fx: AccessFixture): Promise<{ id: string; version: number }> {
+  const draft = await draftSurvey(fx);
+  const res = await fx.request('POST', `/api/surveys/${draft.id}/publish`, {
+    cookie: await fx.cookieFor(adminEmail),
+    body: { version: draft.version },
+  });
+  if (res.status !== 200) throw new Error(`Could not publish a survey: ${res.status} ${await res.text()}`);
+  return res.json();
 }
 
 const onSeeded = (rest: string) => async (fx: AccessFixture) => ({

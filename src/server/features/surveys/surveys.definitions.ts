@@ -2,15 +2,18 @@ import type {
   Section,
   SurveyCreate,
   SurveyDetail,
+  SurveyInvitation,
+  SurveyListQuery,
   SurveyPatch,
   SurveyPublish,
   SurveySummary,
 } from '../../../shared/schemas/surveys';
 import type { SurveysDeps } from './surveys.service';
+import { jstWeekStartOf } from '../../../shared/fiscal-year';
 import type { Executor } from '../../db/client';
 import { recordAudit } from '../../platform/audit';
 import { enqueueJob } from '../../platform/jobs/queue';
-import { surveyOpenedNoticesJob } from './surveys.reminders';
+import { announcedAudiences, surveyOpenedNoticesJob } from './surveys.reminders';
 import { type Actor, isPrefectureAdmin, type RequestContext, requireActor } from '../../platform/context';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { withCurrentOnConflict } from '../../platform/locking';
@@ -20,6 +23,7 @@ import { surveysPolicy as policy } from './surveys.policy';
 import {
   findCurrentSurveys,
   findFiscalYear,
+  findReminderRecipients,
   findResponseStates,
   findResponseStatesOfSurveys,
   findSurvey,
@@ -82,20 +86,57 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
     };
   }
 
+  /**
+   * Who the opening notice reaches: the same recipients the announcement job looks up, so the
+   * figure on the 公開する confirmation is the one that happens.
+   */
+  async function invitationOf(ex: Executor, row: SurveyRow): Promise<SurveyInvitation> {
+    const eligible = await deps.eligibility.respondentsOf(ex, row);
+    const perUser = row.audience === 'seminar_participants';
+    if (!(announcedAudiences as readonly string[]).includes(row.audience)) {
+      return { respondentCount: eligible.length, isMailed: false, withoutAccountCount: null };
+    }
+    const idOf = (e: (typeof eligible)[number]) => (perUser ? e.userId : e.municipalityId) ?? '';
+    const recipients = await findReminderRecipients(ex, {
+      prefectureId: row.prefectureId,
+      ids: eligible.map(idOf),
+      perUser,
+    });
+    const reached = new Set(recipients.map((r) => (perUser ? r.userId : r.municipalityId)));
+    return {
+      respondentCount: eligible.length,
+      isMailed: true,
+      withoutAccountCount: eligible.filter((e) => !reached.has(idOf(e))).length,
+    };
+  }
+
   async function detail(ex: Executor, row: SurveyRow, actor: Actor, now: Date): Promise<SurveyDetail> {
-    return { ...(await summarize(ex, row, actor, now)), sections: row.definition };
+    const summary = await summarize(ex, row, actor, now);
+    return {
+      ...summary,
+      sections: row.definition,
+      invitation: summary.can.edit ? await invitationOf(ex, row) : null,
+    };
   }
 
   return {
-    /** The surveys the actor may see; `openOnly`: those open now (the home page's tasks). */
+    /**
+     * The surveys the actor is concerned with, narrowed by the query: a year, a kind, an
+     * audience, the JST week they close in, only those still waiting for answers (the admin home's
+     * grouped task links here). `openOnly`: those open now (the home page's tasks).
+     */
     async list(
       ctx: RequestContext,
-      fiscalYearId?: string,
+      query: SurveyListQuery = {},
       { openOnly = false }: { openOnly?: boolean } = {},
     ): Promise<SurveySummary[]> {
       const actor = requireActor(ctx);
-      const rows = (await findCurrentSurveys(db, actor.prefectureId, fiscalYearId)).filter(
-        (row) => !openOnly || isOpenAt(row, ctx.now),
+      const rows = (await findCurrentSurveys(db, actor.prefectureId, query.fiscalYearId)).filter(
+        (row) =>
+          (!openOnly || isOpenAt(row, ctx.now)) &&
+          (!query.kind || row.kind === query.kind) &&
+          (!query.audience || row.audience === query.audience) &&
+          (!query.closingWeek || jstWeekStartOf(row.closesAt) === query.closingWeek),
       );
       const responses = await findResponseStatesOfSurveys(
         db,
@@ -119,6 +160,8 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
           responses: responses.get(row.id),
           respondentsOf,
         });
+        if (query.pending === 'true' && !(summary.isOpen && summary.submittedCount < summary.eligibleCount))
+          continue;
         // Respondents see what they answer, prefecture staff everything; council members and
         // companies find the views the prefecture published (their only way into survey results).
         const isShared = summary.isPublished && policy.canReadShared(actor, row.prefectureId);
@@ -157,6 +200,10 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
           opensAt: new Date(input.opensAt),
           closesAt: new Date(input.closesAt),
           definition: sections,
+          // A survey made in the builder is a draft: nobody sees it and nobody is told of it until
+          // the prefecture has previewed it and pressed 公開する (publish, below), even when its
+          // window has opened meanwhile.
+          publishedAt: null,
           createdBy: actor.userId,
           updatedBy: actor.userId,
         });
@@ -166,11 +213,6 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
           entityId: created.id,
           after: created,
         });
-        // Open already: its respondents hear of it on the job runner's next pass, not at the next
-        // quarter-hour slot of the scheduled announcement.
-        if (created.opensAt <= ctx.now) {
-          await enqueueJob(tx, { kind: surveyOpenedNoticesJob, dedupeKey: `surveys.opened:${created.id}` });
-        }
         return created;
       });
       return detail(db, row, actor, ctx.now);

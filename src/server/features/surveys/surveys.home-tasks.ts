@@ -1,14 +1,62 @@
-import type { HomeTask } from '../../../shared/schemas/fiscal-years';
+import { addDaysToYmd, jstWeekStartOf, parseYmd } from '../../../shared/fiscal-year';
+import type { HomeTask, LocalizedText } from '../../../shared/schemas/fiscal-years';
+import type { SurveyKind, SurveySummary } from '../../../shared/schemas/surveys';
 import type { HomeTaskProvider } from '../home/home-tasks';
 import { surveysPolicy as policy } from './surveys.policy';
 import * as repo from './surveys.repository';
 import type { SurveysService } from './surveys.service';
 
+const projectSurveyLabels: Partial<Record<SurveyKind, LocalizedText>> = {
+  post_support: { ja: '支援の評価アンケート', en: 'Support evaluation surveys' },
+  follow_up: { ja: '支援から1年後のアンケート', en: 'One-year follow-up surveys' },
+};
+
+const monthDay = (ymd: string, locale: 'ja' | 'en') => {
+  const { month, day } = parseYmd(ymd);
+  if (locale === 'ja') return `${month}月${day}日`;
+  return `${day} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]}`;
+};
+
+/**
+ * The prefecture's per-project surveys (a project's evaluation, its follow-up a year later) as one
+ * task per kind and closing week, not one per project: the follow-ups of a year's projects go out
+ * on the same day, and dozens of lines would bury every other task. Each links to the survey list
+ * narrowed to exactly those surveys.
+ */
+function projectSurveyGroups(list: SurveySummary[]): HomeTask[] {
+  const groups = new Map<string, SurveySummary[]>();
+  for (const s of list) {
+    if (s.audience !== 'project_municipalities' || !s.isOpen || s.submittedCount >= s.eligibleCount) continue;
+    const key = `${s.kind}|${jstWeekStartOf(new Date(s.closesAt))}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  return [...groups].map(([key, surveys]) => {
+    const [kind, week] = key.split('|') as [SurveyKind, string];
+    const label = projectSurveyLabels[kind] ?? { ja: 'アンケート', en: 'Surveys' };
+    const weekEnd = addDaysToYmd(week, 6);
+    const params = new URLSearchParams({
+      kind,
+      audience: 'project_municipalities',
+      closingWeek: week,
+      pending: 'true',
+    });
+    return {
+      kind: 'survey_project_group',
+      title: {
+        ja: `${label.ja}：${surveys.length}件が未回答（${monthDay(week, 'ja')}〜${monthDay(weekEnd, 'ja')}締切）`,
+        en: `${label.en}: ${surveys.length} not answered (closing ${monthDay(week, 'en')} – ${monthDay(weekEnd, 'en')})`,
+      },
+      href: `/surveys?${params}`,
+      dueAt: surveys.map((s) => s.closesAt).sort()[0]!,
+    };
+  });
+}
+
 /**
  * Municipal users: every open survey their municipality still has to submit, due at its deadline;
  * a draft the prefecture filled for them is shown as "to confirm".
  * Prefecture: each open survey's response rate and how many have not answered, linked to the
- * results page that lists them (and offers proxy answering).
+ * results page that lists them (and offers proxy answering); per-project surveys grouped (above).
  * Companies and the council: the needs the municipalities shared (the latest published view),
  * what their menu proposals answer to.
  */
@@ -21,10 +69,13 @@ export const openSurveyTasks =
     const readsShared = policy.canReadShared(actor, prefectureId);
     const isManager = policy.canManage(actor, prefectureId);
     if (actor.municipalityId || isManager) {
-      for (const s of await service.list(request, undefined, { openOnly: true })) {
+      // Open surveys only: the home page's tasks are about what can be answered now.
+      const list = await service.list(request, {}, { openOnly: true });
+      if (isManager) tasks.push(...projectSurveyGroups(list));
+      for (const s of list) {
         // An English title is optional when a survey is built.
         const titleEn = s.title.en.trim() || s.title.ja;
-        if (isManager && s.eligibleCount > 0) {
+        if (isManager && s.eligibleCount > 0 && s.audience !== 'project_municipalities') {
           const missing = s.eligibleCount - s.submittedCount;
           const rate = Math.round((s.submittedCount / s.eligibleCount) * 100);
           tasks.push({

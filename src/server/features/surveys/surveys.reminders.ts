@@ -1,3 +1,4 @@
+import type { SurveyAudience } from '../../../shared/schemas/surveys';
 import { recordAudit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
@@ -29,6 +30,15 @@ export interface ReminderResult {
 /** The job that announces opened surveys: every quarter hour, and at once for a survey created open. */
 export const surveyOpenedNoticesJob = 'surveys.opened_notices';
 
+/**
+ * The audiences told by mail when a survey opens: the municipalities (every active user of each
+ * town) and seminar participants. Other audiences get no opening mail.
+ */
+export const announcedAudiences = [
+  'municipalities',
+  'seminar_participants',
+] as const satisfies readonly SurveyAudience[];
+
 /** A survey that opened longer ago than this is not announced any more (the job was down for days). */
 const OPENED_NOTICE_WINDOW_HOURS = 72;
 
@@ -44,7 +54,7 @@ export function createSurveyReminders(deps: ServiceDeps, results: ReturnType<typ
     async announceOpened(now: Date): Promise<number> {
       const since = new Date(now.getTime() - OPENED_NOTICE_WINDOW_HOURS * 3_600_000);
       let told = 0;
-      for (const survey of await findSurveysToAnnounce(db, since, now)) {
+      for (const survey of await findSurveysToAnnounce(db, since, now, announcedAudiences)) {
         const perUser = survey.audience === 'seminar_participants';
         const ids = (await results.nonRespondersOf(survey)).map((n) => n.municipalityId);
         const recipients = await findReminderRecipients(db, {

@@ -374,20 +374,26 @@ export type PlacedResponse = Awaited<ReturnType<typeof findSubmittedWithPlace>>[
  * (a new version of a question set replaces one its respondents already know), not superseded,
  * for audiences whose respondents are known in advance.
  */
-export async function findSurveysToAnnounce(ex: Executor, since: Date, now: Date) {
+export async function findSurveysToAnnounce(
+  ex: Executor,
+  since: Date,
+  now: Date,
+  audiences: readonly SurveyAudience[],
+) {
   return ex
     .select()
     .from(surveys)
     .where(
       and(
-        gt(surveys.opensAt, since),
+        // A draft published after its window opened opens for its respondents when published.
+        gt(sql`greatest(${surveys.opensAt}, ${surveys.publishedAt})`, since),
         lte(surveys.opensAt, now),
         gt(surveys.closesAt, now),
         isNull(surveys.openedNoticeAt),
         isNotNull(surveys.publishedAt),
         isNull(surveys.supersededAt),
         isNull(surveys.previousId),
-        inArray(surveys.audience, ['municipalities', 'seminar_participants']),
+        inArray(surveys.audience, [...audiences]),
       ),
     )
     .limit(50);

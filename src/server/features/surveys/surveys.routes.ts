@@ -45,8 +45,7 @@ export function createSurveysRoutes(service: SurveysService, exports: SurveysExp
       request: { query: surveyListQuerySchema },
       responses: { 200: jsonContent(surveyListSchema, 'Surveys'), ...standardErrors },
     }),
-    async (c) =>
-      c.json({ items: await service.list(requestContext(c), c.req.valid('query').fiscalYearId) }, 200),
+    async (c) => c.json({ items: await service.list(requestContext(c), c.req.valid('query')) }, 200),
   );
 
   router.openapi(

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   auditLog,
   fiscalYears,
+  jobs,
   mailOutbox,
   municipalities,
+  organizations,
   surveyReminders,
   surveyResponses,
   surveys,
@@ -82,7 +84,8 @@ const sections = [
   },
 ];
 
-async function createSurvey(overrides: Record<string, unknown> = {}) {
+/** A draft as the builder makes it. */
+async function createDraft(overrides: Record<string, unknown> = {}) {
   const res = await call('POST', '/api/surveys', {
     fiscalYearId: fy!.id,
     title: { ja: 'テスト調査', en: 'Test survey' },
@@ -94,7 +97,15 @@ async function createSurvey(overrides: Record<string, unknown> = {}) {
     ...overrides,
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; version: number };
+  return res.body as { id: string; version: number; isDraft: boolean };
+}
+
+/** A survey made in the builder and published, as the administrator does before anyone answers. */
+async function createSurvey(overrides: Record<string, unknown> = {}) {
+  const draft = await createDraft(overrides);
+  const res = await call('POST', `/api/surveys/${draft.id}/publish`, { version: draft.version });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body as { id: string; version: number; isDraft: boolean };
 }
 
 describe('answering', () => {
@@ -799,22 +810,12 @@ describe('maturity level of a town', () => {
   });
 
   it('a town that has not submitted gets no levels, said plainly', async () => {
-    const created = await call('POST', '/api/surveys', {
-      fiscalYearId: fy!.id,
+    const created = await createSurvey({
       title: { ja: '未回答の調査', en: 'Unanswered survey' },
       kind: 'needs',
-      audience: 'municipalities',
-      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
       closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      sections,
     });
-    expect(created.status).toBe(201);
-    const m = await call(
-      'GET',
-      `/api/surveys/${created.body.id}/maturity/${nishiaizu!.id}`,
-      undefined,
-      staff,
-    );
+    const m = await call('GET', `/api/surveys/${created.id}/maturity/${nishiaizu!.id}`, undefined, staff);
     expect(m.status).toBe(200);
     expect(m.body.submittedAt).toBeNull();
     expect(m.body.overallLevel).toBeNull();
@@ -861,7 +862,7 @@ describe('the opening notice', () => {
     );
   });
 
-  it('announces a survey created already open on the job runner’s next pass', async () => {
+  it('announces a survey published while open on the job runner’s next pass', async () => {
     const s = await createSurvey({
       title: { ja: '作成時に受付中の調査', en: 'Open when created' },
       opensAt: new Date(Date.now() - 60_000).toISOString(),
@@ -874,6 +875,100 @@ describe('the opening notice', () => {
     expect(mails.map((m) => m.toAddress)).toContain('dx@nishiaizu.example.jp');
     expect(mails.find((m) => m.toAddress === 'dx@nishiaizu.example.jp')!.bodyText).toContain(
       `/surveys/${s.id}/answer`,
+    );
+  });
+});
+
+describe('drafts made in the builder', () => {
+  const openingJobOf = async (id: string) =>
+    db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.dedupeKey, `surveys.opened:${id}`));
+  const noticesFor = (subjectTitle: string) =>
+    db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.subject, `【Kakehashi】【回答受付開始】${subjectTitle}`));
+
+  it('a created survey is a draft: hidden from its respondents, told to nobody, until published', async () => {
+    const draft = await createDraft({ title: { ja: '下書きの調査', en: 'Draft survey' } });
+    expect(draft).toMatchObject({ isDraft: true, isOpen: false });
+
+    // Its respondents neither see nor answer it, though its window is open.
+    expect((await call('GET', `/api/surveys/${draft.id}`, undefined, staff)).status).toBe(404);
+    const list = await call('GET', '/api/surveys', undefined, staff);
+    expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(draft.id);
+    const answer = await call(
+      'PUT',
+      `/api/surveys/${draft.id}/response`,
+      { answers: { dx_staff_count: '1' }, version: null },
+      staff,
+    );
+    expect(answer.status).toBe(404);
+    // No opening notice: none queued, none sent by the job runner or the scheduled announcement.
+    expect(await openingJobOf(draft.id)).toEqual([]);
+    await ctx.runJobs();
+    expect(await ctx.services.surveysExports.announceOpened(new Date())).toBe(0);
+    expect(await noticesFor('下書きの調査')).toEqual([]);
+
+    // Published: visible to its respondents, the notice job queued in the same step, then sent.
+    const published = await call('POST', `/api/surveys/${draft.id}/publish`, { version: draft.version });
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ isDraft: false, isOpen: true });
+    expect(await openingJobOf(draft.id)).toHaveLength(1);
+    expect((await call('GET', `/api/surveys/${draft.id}`, undefined, staff)).status).toBe(200);
+    await ctx.runJobs();
+    expect((await noticesFor('下書きの調査')).map((m) => m.toAddress)).toContain('dx@nishiaizu.example.jp');
+  });
+
+  it('says before publishing how many respondents are invited and how many have no account to mail', async () => {
+    const draft = await createDraft({ title: { ja: '招待数の調査', en: 'Invitation count survey' } });
+    const asAdmin = await call('GET', `/api/surveys/${draft.id}`);
+    const towns = await db
+      .select()
+      .from(municipalities)
+      .where(eq(municipalities.prefectureId, fy!.prefectureId));
+    // The towns no active user account belongs to: the notice reaches nobody there.
+    const withUsers = new Set(
+      (
+        await db
+          .select({ municipalityId: organizations.municipalityId })
+          .from(users)
+          .innerJoin(organizations, eq(organizations.id, users.organizationId))
+          .where(and(eq(users.isActive, true), eq(users.prefectureId, fy!.prefectureId)))
+      ).map((r) => r.municipalityId),
+    );
+    const without = towns.filter((t) => !withUsers.has(t.id)).length;
+    expect(without).toBeGreaterThan(0);
+    expect(asAdmin.body.invitation).toEqual({
+      respondentCount: towns.length,
+      isMailed: true,
+      withoutAccountCount: without,
+    });
+    expect(asAdmin.body.eligibleCount).toBe(towns.length);
+    // Only whoever manages the survey is told; a reviewer reads it without the figures.
+    expect((await call('GET', `/api/surveys/${draft.id}`, undefined, reviewer)).body.invitation).toBeNull();
+    // Companies get no opening mail: said so, rather than a count of mails that will not go.
+    const forCompanies = await createDraft({
+      title: { ja: '企業向け下書き', en: 'Company draft' },
+      audience: 'companies',
+    });
+    expect((await call('GET', `/api/surveys/${forCompanies.id}`)).body.invitation).toMatchObject({
+      isMailed: false,
+      withoutAccountCount: null,
+    });
+  });
+
+  it('a draft published days after its window opened is announced all the same', async () => {
+    const draft = await createDraft({
+      title: { ja: '遅れて公開した調査', en: 'Published late' },
+      opensAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+    });
+    await call('POST', `/api/surveys/${draft.id}/publish`, { version: draft.version });
+    await ctx.runJobs();
+    expect((await noticesFor('遅れて公開した調査')).map((m) => m.toAddress)).toContain(
+      'dx@nishiaizu.example.jp',
     );
   });
 });

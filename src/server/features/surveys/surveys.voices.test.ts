@@ -59,7 +59,10 @@ async function createVoiceSurvey() {
     ],
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string };
+  // The builder makes a draft; the prefecture publishes it before anyone answers.
+  const published = await call('POST', `/api/surveys/${res.body.id}/publish`, { version: res.body.version });
+  expect(published.status, JSON.stringify(published.body)).toBe(200);
+  return published.body as { id: string };
 }
 
 async function submit(

@@ -128,7 +128,14 @@ export function createSurveysYearSetup(db: Database): YearSetupParticipant {
 
     async phaseBlockers(prefectureId, year, kind) {
       if (kind !== 'survey') return [];
-      return (await needsOf(prefectureId, year)).some((s) => s.publishedAt !== null) ? [] : [notPublished];
+      return (await needsOf(prefectureId, year)).some((s) => s.publishedAt !== null)
+        ? []
+        : [
+            {
+              short: { ja: '課題把握アンケートが未公開', en: 'the needs survey is not published' },
+              detail: notPublished,
+            },
+          ];
     },
   };
 }

@@ -258,6 +258,15 @@ function ProgramSection({
                   </Td>
                   <Td>
                     <Badge tone={phaseStateTones[phase.state]}>{pick(phaseStateLabels[phase.state])}</Badge>
+                    {phase.blockers.length > 0 && (
+                      <span className="mt-1 block text-dns-14N-130 text-solid-gray-800">
+                        {/* Under way (準備未了) or starting soon: what it lacks, and where to fix it. */}
+                        {phase.blockers.map((b) => pick(b)).join(t('fiscalYears.listSeparator'))}
+                        <Link to={`/fiscal-years/${year.id}/setup`} className="ml-2 underline">
+                          {t('fiscalYears.readiness.fix')}
+                        </Link>
+                      </span>
+                    )}
                   </Td>
                   {isAdmin && (
                     <Td className="text-right">

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Home } from '../../../shared/schemas/fiscal-years';
+import { type Home, isPhaseUnderway } from '../../../shared/schemas/fiscal-years';
 import { hasAnyRole, isPrefectureAdmin, type SessionUser, useCurrentUser } from '../../api/session';
 import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';
@@ -9,7 +9,12 @@ import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatThousandYen, formatYmdRange } from '../../lib/format';
-import { isPhaseRelevantTo, phaseKindLabels } from '../fiscal-years/labels';
+import {
+  isPhaseRelevantTo,
+  phaseKindLabels,
+  phaseStateLabels,
+  phaseStateTones,
+} from '../fiscal-years/labels';
 import { PhaseTimeline } from '../../components/PhaseTimeline';
 import { useMunicipality } from '../municipalities/api';
 import { municipalityKindLabels } from '../municipalities/labels';
@@ -137,7 +142,8 @@ function Deadlines({ deadlines }: { deadlines: Home['deadlines'] }) {
 function OpenNow({ home }: { home: Home }) {
   const { t, locale, pick } = useI18n();
   const open = home.programs.flatMap((program) =>
-    program.phases.filter((p) => p.state === 'open').map((phase) => ({ program, phase })),
+    // A phase held back as 準備未了 is still the one of these dates: listed, with its own badge.
+    program.phases.filter((p) => isPhaseUnderway(p.state)).map((phase) => ({ program, phase })),
   );
   return (
     <Section title={t('home.openNow')} boxed>
@@ -150,7 +156,11 @@ function OpenNow({ home }: { home: Home }) {
           {open.map(({ program, phase }) => (
             <li key={phase.id} className="flex flex-col gap-1 py-3">
               <span className="flex flex-wrap items-center gap-2 text-std-16B-170">
-                <Badge tone="success">{t('home.openBadge')}</Badge>
+                {phase.state === 'open' ? (
+                  <Badge tone="success">{t('home.openBadge')}</Badge>
+                ) : (
+                  <Badge tone={phaseStateTones[phase.state]}>{pick(phaseStateLabels[phase.state])}</Badge>
+                )}
                 {pick(phaseKindLabels[phase.kind])}
               </span>
               <span className="text-dns-16N-130 text-solid-gray-700">
@@ -179,7 +189,7 @@ function ProgramSummary({ home }: { home: Home }) {
     >
       <ul className="grid gap-4 md:grid-cols-2">
         {home.programs.map((program) => {
-          const counts = { open: 0, upcoming: 0, closed: 0 };
+          const counts = { open: 0, not_ready: 0, upcoming: 0, closed: 0 };
           for (const phase of program.phases) counts[phase.state]++;
           return (
             <li key={program.id} className="flex flex-col gap-2 rounded-12 border border-solid-gray-420 p-5">
@@ -200,6 +210,7 @@ function ProgramSummary({ home }: { home: Home }) {
                   upcoming: counts.upcoming,
                   closed: counts.closed,
                 })}
+                {counts.not_ready > 0 && `${t('home.phaseCountsNotReady', { count: counts.not_ready })}`}
               </p>
             </li>
           );

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { type ChallengeArea, challengeAreaLabels, challengeAreas } from '../../../shared/challenge-areas';
 import { isApiError } from '../../api/client';
@@ -16,6 +16,9 @@ import { useI18n } from '../../i18n';
 import { useVersionedForm } from '../../components/forms/useVersionedForm';
 import { ConflictNotice } from '../../components/forms/ConflictNotice';
 import { fromJstInputValue, toJstInputValue } from '../../lib/jst-input';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import type { Locale } from '../../i18n/locale';
+import { SurveyPreview } from './SurveyPreview';
 import { type SurveyDetail, surveysCalls, useInvalidateSurveys, useSurvey } from './api';
 import type { AnswerOption, AnswerQuestion, AnswerSection, QuestionType } from './answer-model';
 import { questionTypes as schemaQuestionTypes } from '../../../shared/schemas/surveys';
@@ -345,10 +348,52 @@ function Builder({ survey }: { survey: SurveyDetail }) {
   );
 }
 
-/** A draft is seen by nobody but the prefecture until it is published; publishing names the version previewed. */
+/**
+ * What publishing will do, in the words the confirmation uses: who is told, when, and how many
+ * of them cannot be told by mail (no account registered), from the server's own count.
+ */
+function noticeSentences(
+  survey: SurveyDetail,
+  now: Date,
+  t: ReturnType<typeof useI18n>['t'],
+  locale: Locale,
+) {
+  const invitation = survey.invitation;
+  const audience = t(`surveys.audiences.${survey.audience}`);
+  if (!invitation) return [];
+  const count = formatNumber(invitation.respondentCount, locale);
+  if (!invitation.isMailed) return [t('surveys.draft.noticeNotMailed', { audience, count })];
+  if (new Date(survey.closesAt) <= now) return [t('surveys.draft.noticeClosed')];
+  const opensLater = new Date(survey.opensAt) > now;
+  const first = opensLater
+    ? t('surveys.draft.noticeLater', { audience, count, date: formatDateTime(survey.opensAt, locale) })
+    : t('surveys.draft.noticeNow', { audience, count });
+  const without = invitation.withoutAccountCount ?? 0;
+  return [
+    first,
+    without > 0
+      ? t('surveys.draft.withoutAccount', { count: formatNumber(without, locale) })
+      : t('surveys.draft.allReached'),
+  ];
+}
+
+/**
+ * A draft is seen by nobody but the prefecture until it is published; publishing names the
+ * version previewed, and is confirmed in place after saying who will be told (no modal, so the
+ * keyboard focus is never trapped or lost).
+ */
 function PublishDraft({ survey, onPublished }: { survey: SurveyDetail; onPublished: () => void }) {
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const invalidate = useInvalidateSurveys();
+  const [isAsking, setIsAsking] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+  useEffect(() => {
+    if (isAsking) confirmRef.current?.focus();
+    else if (wasAsking.current) openRef.current?.focus();
+    wasAsking.current = isAsking;
+  }, [isAsking]);
   const publish = useMutation({
     mutationFn: () => surveysCalls.publish(survey.id, { version: survey.version }),
     onSuccess: async () => {
@@ -356,6 +401,7 @@ function PublishDraft({ survey, onPublished }: { survey: SurveyDetail; onPublish
       await invalidate();
     },
   });
+  const sentences = noticeSentences(survey, new Date(), t, locale);
   return (
     <Alert tone="warning" title={t('surveys.draft.title')}>
       <div className="flex flex-col gap-3">
@@ -367,11 +413,30 @@ function PublishDraft({ survey, onPublished }: { survey: SurveyDetail; onPublish
               : t('state.unknownError')}
           </p>
         )}
-        <div>
-          <Button type="button" isBusy={publish.isPending} onClick={() => publish.mutate()}>
-            {t('surveys.draft.publish')}
-          </Button>
-        </div>
+        {isAsking ? (
+          <div className="flex flex-col gap-3 rounded-8 border border-solid-gray-536 bg-white p-4">
+            {sentences.map((sentence) => (
+              <p key={sentence} className="text-std-16N-170">
+                {sentence}
+              </p>
+            ))}
+            <p className="text-std-16B-170">{t('surveys.draft.confirmQuestion')}</p>
+            <div className="flex flex-wrap gap-3">
+              <Button ref={confirmRef} isBusy={publish.isPending} onClick={() => publish.mutate()}>
+                {t('surveys.draft.confirm')}
+              </Button>
+              <Button variant="tertiary" onClick={() => setIsAsking(false)}>
+                {t('common.cancel')}
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <div>
+            <Button ref={openRef} type="button" onClick={() => setIsAsking(true)}>
+              {t('surveys.draft.publish')}
+            </Button>
+          </div>
+        )}
       </div>
     </Alert>
   );
@@ -398,7 +463,10 @@ export default function SurveyBuilderPage() {
         {(s) => (
           <>
             {s.isDraft ? (
-              <PublishDraft survey={s} onPublished={() => setJustPublished(true)} />
+              <>
+                <PublishDraft survey={s} onPublished={() => setJustPublished(true)} />
+                <SurveyPreview sections={s.sections as AnswerSection[]} />
+              </>
             ) : (
               justPublished && (
                 <Alert tone="success" isLive>

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { type BodyOf, apiClient } from '../../api/typed-client';
+import { type BodyOf, type QueryOf, apiClient } from '../../api/typed-client';
 
 import type { Crosstab } from '../../../shared/schemas/surveys';
 
@@ -43,11 +43,14 @@ export function surveyPath(id: string, rest = ''): string {
   return `/api/surveys/${encodeURIComponent(id)}${rest}`;
 }
 
-export function useSurveyList(fiscalYearId: string | undefined) {
+/** The narrowing a link may carry (the admin home's grouped per-project surveys): kind, audience, week, pending. */
+export type SurveyListFilter = Omit<QueryOf<'/api/surveys', 'get'>, 'fiscalYearId'>;
+
+export function useSurveyList(fiscalYearId: string | undefined, filter: SurveyListFilter = {}) {
   return useQuery({
-    queryKey: [...surveysKey, 'list', fiscalYearId ?? 'all'],
+    queryKey: [...surveysKey, 'list', fiscalYearId ?? 'all', filter],
     queryFn: () =>
-      apiClient.get('/api/surveys', { params: { query: { fiscalYearId } } }).then((r) => r.items),
+      apiClient.get('/api/surveys', { params: { query: { ...filter, fiscalYearId } } }).then((r) => r.items),
   });
 }
 
