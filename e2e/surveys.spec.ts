@@ -274,6 +274,19 @@ describe.skipIf(!browser)('needs survey', () => {
     expect(texts.some((t) => t.includes(voiceText))).toBe(true);
     expect(texts.some((t) => t.includes(talentDetail))).toBe(true);
     fs.rmSync(file!, { force: true });
+
+    // Reminders are asked first: how many mails go, and how many towns no mail can reach.
+    await page.getByRole('button', { name: '督促メールを送る' }).click();
+    const confirm = page.getByRole('region', { name: '督促メールを送りますか' });
+    await confirm.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reminder-confirm-title');
+    const question = (await confirm.textContent()) ?? '';
+    expect(question).toMatch(/未回答の58件のうち、アカウントのある宛先に[1-9]\d*通のメールを送ります。/);
+    expect(question).toMatch(/うち[1-9]\d*件はアカウントが登録されていないため、メールが届きません/);
+    await expectNoAxeViolations(page, 'reminder confirmation');
+    await confirm.getByRole('button', { name: '送信する' }).click();
+    await page.getByText(/^[1-9]\d*団体に督促メールを送りました/).waitFor();
+    expect(await confirm.count()).toBe(0);
     assertNoOutsideRequests(page);
     await page.context().close();
   });

@@ -483,6 +483,19 @@ export const reminderResultSchema = z.object({
   alreadyRemindedCount: z.number().int(),
 });
 
+/** What "send reminders" would do now, shown before the prefecture confirms it. */
+export const reminderPreviewSchema = z.object({
+  /** Respondents (municipalities, or participants) that have not submitted. */
+  nonResponderCount: z.number().int(),
+  /** Of them, how many have no active account: the mail reaches nobody there. */
+  withoutAccountCount: z.number().int(),
+  /** Mails that would go now (people not reminded of this survey in the last 12 hours). */
+  mailCount: z.number().int(),
+  /** People skipped because they were reminded of this survey in the last 12 hours. */
+  recentlyRemindedCount: z.number().int(),
+});
+export type ReminderPreview = z.infer<typeof reminderPreviewSchema>;
+
 export const voiceTopicSchema = z.object({
   id: z.string(),
   label: z.string(),

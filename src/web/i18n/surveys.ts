@@ -83,6 +83,15 @@ export const surveysJa = {
       nonResponders: '未回答の団体',
       nonRespondersNone: 'すべての対象団体が回答を提出しました。',
       sendReminder: '督促メールを送る',
+      reminderConfirmTitle: '督促メールを送りますか',
+      reminderConfirmBody:
+        '未回答の{nonResponders}件のうち、アカウントのある宛先に{mails}通のメールを送ります。',
+      reminderConfirmWithoutAccount:
+        'うち{count}件はアカウントが登録されていないため、メールが届きません（電話などでご連絡ください）。',
+      reminderConfirmRecent: '{count}人には12時間以内に督促済みのため、今回は送りません。',
+      reminderConfirmNothing: '今送れるメールはありません。',
+      reminderConfirmSend: '送信する',
+      reminderConfirmCancel: 'やめる',
       reminderSent: '{count}団体に督促メールを送りました（送信メールから確認できます）。',
       question: '設問',
       perQuestion: '設問ごとの集計',
@@ -300,6 +309,15 @@ export const surveysEn: Widen<typeof surveysJa> = {
       nonResponders: 'Not answered yet',
       nonRespondersNone: 'Every organisation asked has submitted its answers.',
       sendReminder: 'Send a reminder email',
+      reminderConfirmTitle: 'Send reminder emails?',
+      reminderConfirmBody:
+        '{mails} email(s) will go to the people with an account among the {nonResponders} that have not answered.',
+      reminderConfirmWithoutAccount:
+        '{count} of them have no registered account, so no email reaches them (contact them by phone).',
+      reminderConfirmRecent: '{count} people were reminded in the last 12 hours and are skipped this time.',
+      reminderConfirmNothing: 'There is no email to send now.',
+      reminderConfirmSend: 'Send',
+      reminderConfirmCancel: 'Cancel',
       reminderSent: 'Reminder emails were sent to {count} organisations (see the outbox).',
       question: 'Question',
       perQuestion: 'Answers per question',

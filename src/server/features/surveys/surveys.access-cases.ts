@@ -230,6 +230,12 @@ export const surveysAccessRules: AccessRule[] = [
     ],
   },
   {
+    method: 'GET',
+    path: '/api/surveys/:id/reminders/preview',
+    allow: ['prefecture_admin'],
+    request: async (fx) => ({ path: `/api/surveys/${(await openSurvey(fx)).id}/reminders/preview` }),
+  },
+  {
     method: 'POST',
     path: '/api/surveys/:id/reminders',
     allow: ['prefecture_admin'],

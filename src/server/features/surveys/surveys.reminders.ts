@@ -7,8 +7,10 @@ import { notify } from '../../platform/notifications/notify';
 import { composeMail, mailLocaleOf } from '../../platform/mail/templates';
 import { loadManaged } from './surveys.common';
 import { surveyOpenedMail, surveyReminderMail } from './surveys.mails';
+import type { ReminderPreview } from '../../../shared/schemas/surveys';
 import {
   claimReminders,
+  findRecentlyReminded,
   findReminderRecipients,
   findSurveysToAnnounce,
   markOpenedNotice,
@@ -97,6 +99,31 @@ export function createSurveyReminders(deps: ServiceDeps, results: ReturnType<typ
      * that has not submitted, in the language of their account. Someone reminded of this survey
      * within the cool-down is left out, so a second click mails nobody twice.
      */
+    /**
+     * What `remind` would do now, without doing it: how many have not answered, how many of them
+     * have nobody with an account to receive the mail, and how many mails would go.
+     */
+    async previewReminders(ctx: RequestContext, id: string): Promise<ReminderPreview> {
+      const { survey } = await loadManaged(db, ctx, id);
+      if (survey.supersededAt || ctx.now >= survey.closesAt) throw new AppError('SURVEY_CLOSED');
+      const perUser = survey.audience === 'seminar_participants';
+      const ids = (await results.nonRespondersOf(survey)).map((n) => n.municipalityId);
+      const mailed = survey.audience === 'municipalities' || perUser;
+      const recipients = mailed
+        ? await findReminderRecipients(db, { prefectureId: survey.prefectureId, ids, perUser })
+        : [];
+      const reached = new Set(recipients.map((r) => (perUser ? r.userId : r.municipalityId)));
+      const userIds = [...new Set(recipients.map((r) => r.userId))];
+      const notSince = new Date(ctx.now.getTime() - REMINDER_COOLDOWN_HOURS * 3_600_000);
+      const recent = await findRecentlyReminded(db, survey.id, userIds, notSince);
+      return {
+        nonResponderCount: ids.length,
+        withoutAccountCount: ids.filter((i) => !reached.has(i)).length,
+        mailCount: userIds.filter((u) => !recent.has(u)).length,
+        recentlyRemindedCount: recent.size,
+      };
+    },
+
     async remind(ctx: RequestContext, id: string): Promise<ReminderResult> {
       const { survey } = await loadManaged(db, ctx, id);
       if (survey.supersededAt || ctx.now >= survey.closesAt) throw new AppError('SURVEY_CLOSED');

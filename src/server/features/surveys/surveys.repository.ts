@@ -433,6 +433,27 @@ export async function findReminderRecipients(
     );
 }
 
+/** Which of the users were reminded of the survey after `since` (the cool-down a preview reports). */
+export async function findRecentlyReminded(
+  ex: Executor,
+  surveyId: string,
+  userIds: string[],
+  since: Date,
+): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await ex
+    .select({ userId: surveyReminders.userId })
+    .from(surveyReminders)
+    .where(
+      and(
+        eq(surveyReminders.surveyId, surveyId),
+        inArray(surveyReminders.userId, userIds),
+        gt(surveyReminders.lastSentAt, since),
+      ),
+    );
+  return new Set(rows.map((r) => r.userId));
+}
+
 /**
  * Claims the right to remind each user now: records `now` for every user not reminded of the
  * survey since `notSince`, and returns exactly those users. The upsert's condition is evaluated

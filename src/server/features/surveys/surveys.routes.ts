@@ -4,6 +4,7 @@ import {
   crosstabSchema,
   maturitySchema,
   prefillSchema,
+  reminderPreviewSchema,
   reminderResultSchema,
   responseSaveSchema,
   shareConfigSchema,
@@ -256,6 +257,19 @@ export function createSurveysRoutes(service: SurveysService, exports: SurveysExp
       const { fileName, text } = await exports.csv(requestContext(c), c.req.valid('param').id);
       return fileResponse(text, { fileName, contentType: mediaTypes.csv }) as never;
     },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys/{id}/reminders/preview',
+      tags: ['surveys'],
+      summary:
+        'What sending reminders would do now: non-responders, those without an account, mails that would go',
+      request: { params: idParams },
+      responses: { 200: jsonContent(reminderPreviewSchema, 'Preview'), ...readErrors },
+    }),
+    async (c) => c.json(await exports.previewReminders(requestContext(c), c.req.valid('param').id), 200),
   );
 
   router.openapi(

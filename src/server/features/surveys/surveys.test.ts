@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   auditLog,
@@ -504,9 +504,30 @@ describe('results', () => {
   it('mails nobody twice: a second click within 12 hours sends 0 and says who was already reminded', async () => {
     const s = await createSurvey({ title: { ja: '二度押し調査', en: 'Double click survey' } });
     const subject = '【Kakehashi】【回答のお願い】二度押し調査';
+    // Asked first: 59 towns have not answered, only the demo's towns have accounts to mail.
+    const preview = await call('GET', `/api/surveys/${s.id}/reminders/preview`);
+    expect(preview.status).toBe(200);
+    const withAccount = new Set(
+      (
+        await db
+          .select({ municipalityId: organizations.municipalityId })
+          .from(users)
+          .innerJoin(organizations, eq(organizations.id, users.organizationId))
+          .where(and(eq(users.isActive, true), isNotNull(organizations.municipalityId)))
+      ).map((r) => r.municipalityId),
+    );
+    expect(preview.body.nonResponderCount).toBe(59);
+    expect(preview.body.withoutAccountCount).toBe(59 - withAccount.size);
+    expect(preview.body.recentlyRemindedCount).toBe(0);
     const first = await call('POST', `/api/surveys/${s.id}/reminders`);
     expect(first.status).toBe(200);
     expect(first.body.queuedCount).toBeGreaterThan(0);
+    // The preview counted exactly the mails that went.
+    expect(first.body.queuedCount).toBe(preview.body.mailCount);
+    expect((await call('GET', `/api/surveys/${s.id}/reminders/preview`)).body).toMatchObject({
+      mailCount: 0,
+      recentlyRemindedCount: first.body.queuedCount,
+    });
     const second = await call('POST', `/api/surveys/${s.id}/reminders`);
     expect(second.status).toBe(200);
     expect(second.body).toEqual({

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { challengeAreaLabels, challengeAreas } from '../../../shared/challenge-areas';
 import { isApiError } from '../../api/client';
@@ -17,6 +17,7 @@ import { formatNumber } from '../../lib/format';
 import {
   type CrosstabDimension,
   type QuestionResult,
+  type ReminderPreview,
   type SurveyAbilities,
   type SurveyDetail,
   type SurveyResults,
@@ -54,7 +55,23 @@ function ResponseRate({
   const [proxyFor, setProxyFor] = useState('');
   const remind = useMutation({
     mutationFn: () => surveysCalls.remind(surveyId),
-    onSuccess: () => invalidate(),
+    onSuccess: () => {
+      setReminderPreview(null);
+      invalidate();
+    },
+  });
+  // Sending asks first: how many mails go, and who cannot be reached by mail at all.
+  const [reminderPreview, setReminderPreview] = useState<ReminderPreview | null>(null);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (reminderPreview) confirmHeading.current?.focus();
+  }, [reminderPreview]);
+  const previewReminders = useMutation({
+    mutationFn: () => surveysCalls.reminderPreview(surveyId),
+    onSuccess: (preview) => {
+      remind.reset();
+      setReminderPreview(preview);
+    },
   });
   const rate =
     results.eligibleCount > 0 ? Math.round((results.submittedCount / results.eligibleCount) * 1000) / 10 : 0;
@@ -79,11 +96,70 @@ function ResponseRate({
                 </li>
               ))}
             </ul>
-            <div hidden={!can?.remind}>
-              <Button variant="secondary" onClick={() => remind.mutate()} isBusy={remind.isPending}>
+            <div hidden={!can?.remind || reminderPreview !== null}>
+              <Button
+                variant="secondary"
+                onClick={() => previewReminders.mutate()}
+                isBusy={previewReminders.isPending}
+              >
                 {t('surveys.resultsPage.sendReminder')}
               </Button>
             </div>
+            {reminderPreview && (
+              <section
+                aria-labelledby="reminder-confirm-title"
+                className="flex flex-col gap-3 rounded-8 border border-solid-gray-420 p-4"
+              >
+                {/* The button that opened it is hidden now: focus moves to the question. */}
+                <h4
+                  id="reminder-confirm-title"
+                  ref={confirmHeading}
+                  tabIndex={-1}
+                  className="text-std-17B-170"
+                >
+                  {t('surveys.resultsPage.reminderConfirmTitle')}
+                </h4>
+                <p>
+                  {reminderPreview.mailCount === 0
+                    ? t('surveys.resultsPage.reminderConfirmNothing')
+                    : t('surveys.resultsPage.reminderConfirmBody', {
+                        nonResponders: formatNumber(reminderPreview.nonResponderCount, locale),
+                        mails: formatNumber(reminderPreview.mailCount, locale),
+                      })}
+                </p>
+                {reminderPreview.withoutAccountCount > 0 && (
+                  <p>
+                    {t('surveys.resultsPage.reminderConfirmWithoutAccount', {
+                      count: formatNumber(reminderPreview.withoutAccountCount, locale),
+                    })}
+                  </p>
+                )}
+                {reminderPreview.recentlyRemindedCount > 0 && (
+                  <p>
+                    {t('surveys.resultsPage.reminderConfirmRecent', {
+                      count: formatNumber(reminderPreview.recentlyRemindedCount, locale),
+                    })}
+                  </p>
+                )}
+                <div className="flex flex-wrap gap-3">
+                  {reminderPreview.mailCount > 0 && (
+                    <Button onClick={() => remind.mutate()} isBusy={remind.isPending}>
+                      {t('surveys.resultsPage.reminderConfirmSend')}
+                    </Button>
+                  )}
+                  <Button variant="tertiary" onClick={() => setReminderPreview(null)}>
+                    {t('surveys.resultsPage.reminderConfirmCancel')}
+                  </Button>
+                </div>
+              </section>
+            )}
+            {previewReminders.error && (
+              <Alert tone="error" isLive>
+                {isApiError(previewReminders.error)
+                  ? pick(previewReminders.error.localized)
+                  : t('state.unknownError')}
+              </Alert>
+            )}
             {remind.data && (
               <Alert tone="success" isLive>
                 {t('surveys.resultsPage.reminderSent', { count: remind.data.municipalityCount })}

@@ -8,6 +8,7 @@ export type {
   Crosstab,
   OptionCount,
   QuestionResult,
+  ReminderPreview,
   ResponseStatus,
   SharedView,
   SurveyAbilities,
@@ -187,6 +188,9 @@ export const surveysCalls = {
     apiClient.patch('/api/surveys/{id}', { params: { path: { id } }, body }),
   saveShareConfig: (id: string, body: BodyOf<'/api/surveys/{id}/share', 'put'>) =>
     apiClient.put('/api/surveys/{id}/share', { params: { path: { id } }, body }),
+  /** What sending reminders would do now (asked before the prefecture confirms). */
+  reminderPreview: (id: string) =>
+    apiClient.get('/api/surveys/{id}/reminders/preview', { params: { path: { id } } }),
   /** Queues a reminder mail to every municipality that has not submitted. */
   remind: (id: string) => apiClient.post('/api/surveys/{id}/reminders', { params: { path: { id } } }),
   /** Last year's answers for questions with the same key. */
