@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { SurveyAudience, SurveyKind } from '../../../shared/schemas/surveys';
 import type { Database, Executor } from '../../db/client';
 import {
@@ -385,8 +385,10 @@ export async function findSurveysToAnnounce(
     .from(surveys)
     .where(
       and(
-        // A draft published after its window opened opens for its respondents when published.
-        gt(sql`greatest(${surveys.opensAt}, ${surveys.publishedAt})`, since),
+        // A draft published after its window opened opens for its respondents when published:
+        // the later of the two is recent. (Column comparisons, so each side is typed as a timestamp
+        // on both drivers; a raw greatest() left postgres-js a Date it could not send.)
+        or(gt(surveys.opensAt, since), gt(surveys.publishedAt, since)),
         lte(surveys.opensAt, now),
         gt(surveys.closesAt, now),
         isNull(surveys.openedNoticeAt),
