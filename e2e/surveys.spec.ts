@@ -284,6 +284,14 @@ describe.skipIf(!browser)('needs survey', () => {
     expect(question).toMatch(/未回答の58件のうち、アカウントのある宛先に[1-9]\d*通のメールを送ります。/);
     expect(question).toMatch(/うち[1-9]\d*件はアカウントが登録されていないため、メールが届きません/);
     await expectNoAxeViolations(page, 'reminder confirmation');
+    // やめる closes it and gives focus back to the button; asked again, it sends on 送信する.
+    await confirm.getByRole('button', { name: 'やめる' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('督促メールを送る');
+    expect(await confirm.count()).toBe(0);
+    await page.getByRole('button', { name: '督促メールを送る' }).click();
+    await confirm.waitFor();
     await confirm.getByRole('button', { name: '送信する' }).click();
     await page.getByText(/^[1-9]\d*団体に督促メールを送りました/).waitFor();
     expect(await confirm.count()).toBe(0);

@@ -63,8 +63,15 @@ function ResponseRate({
   // Sending asks first: how many mails go, and who cannot be reached by mail at all.
   const [reminderPreview, setReminderPreview] = useState<ReminderPreview | null>(null);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const sendButton = useRef<HTMLButtonElement>(null);
+  // Cancelling hides the question: focus goes back to the button that asked it.
+  const isCancelling = useRef(false);
   useEffect(() => {
     if (reminderPreview) confirmHeading.current?.focus();
+    else if (isCancelling.current) {
+      isCancelling.current = false;
+      sendButton.current?.focus();
+    }
   }, [reminderPreview]);
   const previewReminders = useMutation({
     mutationFn: () => surveysCalls.reminderPreview(surveyId),
@@ -98,6 +105,7 @@ function ResponseRate({
             </ul>
             <div hidden={!can?.remind || reminderPreview !== null}>
               <Button
+                ref={sendButton}
                 variant="secondary"
                 onClick={() => previewReminders.mutate()}
                 isBusy={previewReminders.isPending}
@@ -147,7 +155,13 @@ function ResponseRate({
                       {t('surveys.resultsPage.reminderConfirmSend')}
                     </Button>
                   )}
-                  <Button variant="tertiary" onClick={() => setReminderPreview(null)}>
+                  <Button
+                    variant="tertiary"
+                    onClick={() => {
+                      isCancelling.current = true;
+                      setReminderPreview(null);
+                    }}
+                  >
                     {t('surveys.resultsPage.reminderConfirmCancel')}
                   </Button>
                 </div>
