@@ -10,6 +10,7 @@ import {
   screenshot,
   startServer,
   nextFiscalYear,
+  photographedOnFailure,
 } from './support';
 
 /**
@@ -88,13 +89,7 @@ describe.skipIf(!browser)('calls, applications and allocation', () => {
   });
 
   it('two towns apply → two runs compared → explanation and counterfactual → approve → publish → the town reads its result', async () => {
-    const pages: Page[] = [];
-    try {
-      await flow(pages);
-    } catch (error) {
-      for (const [i, p] of pages.entries()) if (!p.isClosed()) await screenshot(p, `allocation-failure-${i}`);
-      throw error;
-    }
+    await photographedOnFailure('allocation', flow);
   }, 300_000);
 
   async function flow(pages: Page[]): Promise<void> {

@@ -10,6 +10,7 @@ import {
   screenshot,
   startServer,
   waitForPageSettled,
+  photographedOnFailure,
 } from './support';
 
 /**
@@ -82,13 +83,7 @@ describe.skipIf(!browser)('support project to published case', () => {
   });
 
   it('sessions to the cap warning (one edited) → report → approval → evaluation → case approved twice → found by a visitor', async () => {
-    const pages: Page[] = [];
-    try {
-      await story(pages);
-    } catch (error) {
-      for (const [i, p] of pages.entries()) if (!p.isClosed()) await screenshot(p, `delivery-failure-${i}`);
-      throw error;
-    }
+    await photographedOnFailure('delivery', story);
   }, 600_000);
 
   async function story(pages: Page[]): Promise<void> {

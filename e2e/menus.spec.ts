@@ -11,6 +11,7 @@ import {
   startServer,
   waitForNetworkQuiet,
   nextFiscalYear,
+  photographedOnFailure,
 } from './support';
 
 /**
@@ -64,14 +65,7 @@ describe.skipIf(!browser)('support menus', () => {
   });
 
   it('propose → two reviews → select → catalog → recommended to a municipality', async () => {
-    const pages: Page[] = [];
-    try {
-      await flow(pages);
-    } catch (error) {
-      // The state of every open page at the failure, to see what the user saw.
-      for (const [i, p] of pages.entries()) if (!p.isClosed()) await screenshot(p, `menus-failure-${i}`);
-      throw error;
-    }
+    await photographedOnFailure('menus', flow);
   }, 240_000);
 
   async function flow(pages: Page[]): Promise<void> {

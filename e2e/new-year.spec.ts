@@ -12,6 +12,7 @@ import {
   screenshot,
   startServer,
   waitForNetworkQuiet,
+  photographedOnFailure,
 } from './support';
 
 /**
@@ -84,13 +85,7 @@ describe.skipIf(!browser)('a new year set up end to end', () => {
   });
 
   it('prepare next year → checklist → each item fixed → proposals phase opened', async () => {
-    const pages: Page[] = [];
-    try {
-      await flow(pages);
-    } catch (error) {
-      for (const [i, p] of pages.entries()) if (!p.isClosed()) await screenshot(p, `new-year-failure-${i}`);
-      throw error;
-    }
+    await photographedOnFailure('new-year', flow);
   }, 300_000);
 
   async function flow(pages: Page[]): Promise<void> {

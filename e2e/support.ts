@@ -335,6 +335,23 @@ function axeSource(): string {
   return axeSourceText;
 }
 
+/**
+ * Runs a story played on several pages (one per person); when it fails, every page still open
+ * is photographed as `<name>-failure-<i>`, to see what each user saw at that moment.
+ */
+export async function photographedOnFailure(
+  name: string,
+  story: (pages: Page[]) => Promise<void>,
+): Promise<void> {
+  const pages: Page[] = [];
+  try {
+    await story(pages);
+  } catch (error) {
+    for (const [i, p] of pages.entries()) if (!p.isClosed()) await screenshot(p, `${name}-failure-${i}`);
+    throw error;
+  }
+}
+
 /** Full-page PNG in e2e/screenshots/<name>.png (not committed), for reviewing the UI by eye. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(repoRoot, 'e2e', 'screenshots', `${name}.png`);

@@ -55,6 +55,7 @@ async function createProgramAsAdmin(fx: AccessFixture): Promise<{ id: string; ve
  */
 async function upcomingPhaseAsAdmin(fx: AccessFixture): Promise<{ id: string; version: number }> {
   const cookie = await fx.cookieFor(adminEmail);
+  // The wall clock, not an injected one: the app under test answers on the wall clock too.
   const { year, month, day } = getJstParts(new Date());
   const tomorrow = addDaysToYmd(formatYmd(year, month, day), 1);
   const fy = fiscalYearOf(new Date(`${tomorrow}T12:00:00+09:00`));
