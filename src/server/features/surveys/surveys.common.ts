@@ -33,13 +33,13 @@ export async function respondentKeyOrNull(
   actor: Actor,
   survey: SurveyRow,
 ): Promise<string | null> {
-  if (!needsEligibleList(actor, survey)) return directRespondentKey(actor, survey);
+  const direct = directRespondentKey(actor, survey);
+  if (direct || !readsRespondentList(actor, survey)) return direct;
   return respondentKeyAmong(actor, survey, await eligibility.respondentsOf(ex, survey));
 }
 
-/** Whether the actor's key depends on the survey's list of respondents (not on the actor alone). */
-export function needsEligibleList(actor: Actor, survey: SurveyRow): boolean {
-  if (directRespondentKey(actor, survey)) return false;
+/** Audiences where the actor's key depends on the survey's list of respondents, not on the actor alone. */
+function readsRespondentList(actor: Actor, survey: SurveyRow): boolean {
   return (
     survey.audience === 'seminar_participants' ||
     (survey.audience === 'project_municipalities' && policy.canAnswerForMunicipality(actor))
