@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { systemClock } from './platform/clock';
 import { createOperations } from './platform/operations';
 import { notificationsModule } from './features/notifications/notifications.module';
 import { createNotificationsService } from './features/notifications/notifications.service';
@@ -71,6 +72,7 @@ import {
   localeDetection,
   noStore,
   requestLogging,
+  requestClock,
   sessionLoading,
   uploadsOnlyFrom,
 } from './platform/middleware';
@@ -239,6 +241,7 @@ export function createApp(deps: AppDeps) {
     metricsToken: deps.config.metricsToken,
     poolMax: deps.config.databasePoolMax,
   });
+  app.use(requestClock(deps.config.clock ?? systemClock));
   app.use(requestLogging(deps.logger));
   app.use(operations.middleware);
   app.use(clientAddress(deps.config.trustedProxies ?? []));

@@ -41,6 +41,16 @@ const envSchema = z.object({
    * (the socket's address is loopback), which is how the deploy/ set-up scrapes it.
    */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * Milliseconds added to the wall clock (platform/clock.ts): the browser tests run on a fixed day,
+   * and a rehearsal can run the demo as of another date. At most ten years either way.
+   */
+  CLOCK_OFFSET_MS: z.coerce
+    .number()
+    .int()
+    .min(-10 * 366 * 86_400_000)
+    .max(10 * 366 * 86_400_000)
+    .default(0),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, 'PUBLIC_URL'> & {

@@ -12,6 +12,7 @@ import type { AppConfig } from './platform/deps';
 import { createLogger } from './platform/logger';
 import { createMailSender } from './platform/mail/sender';
 import { createJobRunner } from './platform/jobs/runner';
+import { clockWithOffset } from './platform/clock';
 
 /**
  * The built web app: dist/web beside dist/server when bundled, or the
@@ -31,6 +32,13 @@ async function main() {
   const startedAt = performance.now();
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
+  const clock = clockWithOffset(env.CLOCK_OFFSET_MS);
+  if (env.CLOCK_OFFSET_MS !== 0) {
+    logger.warn(
+      { clockOffsetMs: env.CLOCK_OFFSET_MS, now: clock().toISOString() },
+      'the server clock is moved by CLOCK_OFFSET_MS',
+    );
+  }
   // Checked before PGlite opens anything: its own failures on a bad directory say
   // neither which path nor why, and a second process on the same files corrupts them.
   ensureWritableDirectories(env.dataDir, env.DATABASE_URL ? [env.uploadsDir] : [env.dbDir, env.uploadsDir]);
@@ -41,8 +49,8 @@ async function main() {
   await database.migrate();
   if (env.DEMO_MODE && (await isDatabaseEmpty(database.db))) {
     logger.info('empty database: loading the Fukushima demo data');
-    // The demo's year in progress is the one of this first start (the real clock, read here at the entry).
-    await seedDemo(database.db, { now: new Date() });
+    // The demo's year in progress is the one of this first start (the server clock, read here at the entry).
+    await seedDemo(database.db, { now: clock() });
   }
   if (isNewEmbeddedDatabase) {
     // Creating a PGlite cluster (initdb) grows its WASM heap to about 0.8 GB, which is
@@ -62,6 +70,7 @@ async function main() {
     isSmtpConfigured: Boolean(env.SMTP_URL),
     metricsToken: env.METRICS_TOKEN,
     databasePoolMax: env.DATABASE_URL ? 10 : undefined,
+    clock,
   };
   // Every process may run a sender: mails are claimed row by row, so none goes out twice.
   const mailSender = createMailSender({
@@ -69,6 +78,7 @@ async function main() {
     smtpUrl: env.SMTP_URL,
     from: env.MAIL_FROM,
     logger,
+    clock,
   });
   mailSender.start();
   const snapshot = database.snapshot;
@@ -78,7 +88,7 @@ async function main() {
   const webDir = findWebDir();
   const { app, background } = createApp({ database, config, logger, webDir });
   // Every process runs one: jobs are leased row by row, so each runs once however many processes there are.
-  const jobRunner = createJobRunner({ db: database.db, logger, ...background });
+  const jobRunner = createJobRunner({ db: database.db, logger, clock, ...background });
   jobRunner.start();
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     logger.info(

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/client';
 import type { SessionPolicy } from './auth/sessions';
+import type { Clock } from './clock';
 
 /** Settings services need, derived from env.ts once at start-up. */
 export interface AppConfig {
@@ -26,6 +27,8 @@ export interface AppConfig {
   metricsToken?: string | undefined;
   /** The PostgreSQL pool size of this process, shown in /metrics. */
   databasePoolMax?: number | undefined;
+  /** The server's clock (platform/clock.ts); the wall clock when not given. */
+  clock?: Clock;
 }
 
 /** What every service is built from. Tests build the same thing on a fresh database. */

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { type ErrorBody, errorCatalog } from '../../shared/errors';
+import type { SessionUser } from '../../shared/schemas/auth';
 import { toFieldErrors } from '../../shared/validation';
 import type { Actor } from './context';
 import { AppError } from './errors';
@@ -15,12 +16,16 @@ export interface AppEnv {
     /** A user who gave a correct password but still owes a TOTP code. */
     pendingMfaUserId: string | null;
     sessionTokenHash: string | null;
+    /** The signed-in user as GET /auth/me shows it, read with the session (null when not signed in). */
+    sessionUser: SessionUser | null;
     locale: 'ja' | 'en';
     logger: Logger;
     /** The client's address: the socket's, or what a trusted proxy forwarded. */
     clientAddress: string | null;
     /** The request reached us over https (directly, or per a trusted proxy). */
     isHttps: boolean;
+    /** The server clock read once when the request arrived: the request's one "now". */
+    now: Date;
   };
 }
 

@@ -23,8 +23,8 @@ export async function updateVersioned<T extends VersionedTable>(
   expectedVersion: number,
   values: Partial<T['$inferInsert']>,
   actorUserId: string | null,
-  /** The request's clock (ctx.now); the wall clock only for callers that have no request. */
-  now: Date = new Date(),
+  /** The request's clock (ctx.now), or the job's: never the wall clock read here. */
+  now: Date,
 ): Promise<T['$inferSelect']> {
   const updated = await executor
     .update(table as PgTable)

@@ -9,6 +9,7 @@ import {
   secureSessionCookieName,
   sessionCookieName,
 } from './auth/sessions';
+import type { Clock } from './clock';
 import type { Actor, RequestContext } from './context';
 import { AppError } from './errors';
 import type { AppEnv } from './http';
@@ -141,18 +142,29 @@ export function uploadsOnlyFrom(mayUpload: (actor: Actor) => boolean): Middlewar
   };
 }
 
+/** Reads the server clock once per request: every "now" a request uses is this instant. */
+export function requestClock(clock: Clock): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('now', clock());
+    await next();
+  };
+}
+
 export function sessionLoading(db: Database, policy: SessionPolicy): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('actor', null);
     c.set('pendingMfaUserId', null);
     c.set('sessionTokenHash', null);
+    c.set('sessionUser', null);
     const token = getCookie(c, secureSessionCookieName) ?? getCookie(c, sessionCookieName);
     if (token) {
-      const session = await resolveSession(db, token, policy, new Date());
+      const session = await resolveSession(db, token, policy, c.get('now'));
       if (session) {
         c.set('sessionTokenHash', session.tokenHash);
-        if (session.isMfaComplete) c.set('actor', session.actor);
-        else c.set('pendingMfaUserId', session.userId);
+        if (session.isMfaComplete) {
+          c.set('actor', session.actor);
+          c.set('sessionUser', session.sessionUser);
+        } else c.set('pendingMfaUserId', session.userId);
       }
     }
     await next();
@@ -170,6 +182,6 @@ export function requestContext(c: {
     locale: c.get('locale'),
     ipAddress: c.get('clientAddress') ?? null,
     userAgent: c.req.header('user-agent') ?? null,
-    now: new Date(),
+    now: c.get('now'),
   };
 }

@@ -240,7 +240,7 @@ export function createAccountsService(deps: ServiceDeps, ports: { invitations: I
       await withCurrentOnConflict(
         () =>
           db.transaction(async (tx) => {
-            const updated = await updateVersioned(tx, users, id, version, values, actor.userId);
+            const updated = await updateVersioned(tx, users, id, version, values, actor.userId, ctx.now);
             if (isDeactivating || isGainingMfaRole) await deleteSessionsOfUser(tx, id);
             await recordAudit(tx, ctx, {
               action: 'user.update',

@@ -256,6 +256,7 @@ export function createAuthService(deps: ServiceDeps) {
               input.version,
               { displayName: input.displayName },
               actor.userId,
+              ctx.now,
             );
             await recordAudit(tx, ctx, {
               action: 'user.update_own_profile',

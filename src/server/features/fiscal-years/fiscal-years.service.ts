@@ -242,7 +242,15 @@ export function createFiscalYearsService(
         () =>
           db.transaction(async (tx) => {
             if (values.status === 'active') await closeOtherActiveYears(tx, ctx, actor, id);
-            const updated = await updateVersioned(tx, fiscalYears, id, version, values, actor.userId);
+            const updated = await updateVersioned(
+              tx,
+              fiscalYears,
+              id,
+              version,
+              values,
+              actor.userId,
+              ctx.now,
+            );
             await recordAudit(tx, ctx, {
               action: 'fiscal_year.update',
               entityType: 'fiscal_year',
@@ -291,7 +299,7 @@ export function createFiscalYearsService(
       await withCurrentOnConflict(
         () =>
           db.transaction(async (tx) => {
-            const updated = await updateVersioned(tx, programs, id, version, values, actor.userId);
+            const updated = await updateVersioned(tx, programs, id, version, values, actor.userId, ctx.now);
             await recordAudit(tx, ctx, {
               action: 'program.update',
               entityType: 'program',
@@ -424,6 +432,7 @@ export function createFiscalYearsService(
                   : { deadlineAt: deadline ? deadlineInstantOf(deadline) : null }),
               },
               actor.userId,
+              ctx.now,
             );
             await recordAudit(tx, ctx, {
               action: 'program_phase.update',

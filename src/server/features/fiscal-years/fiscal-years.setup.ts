@@ -519,6 +519,7 @@ export function createYearSetup(deps: ServiceDeps, participants: readonly YearSe
               input.version,
               { startsOn: today },
               actor.userId,
+              ctx.now,
             );
             await recordAudit(tx, ctx, {
               action: 'program_phase.open',

@@ -222,7 +222,15 @@ export function createMunicipalitiesService(deps: ServiceDeps) {
       await withCurrentOnConflict(
         () =>
           db.transaction(async (tx) => {
-            const updated = await updateVersioned(tx, municipalities, id, version, values, actor.userId);
+            const updated = await updateVersioned(
+              tx,
+              municipalities,
+              id,
+              version,
+              values,
+              actor.userId,
+              ctx.now,
+            );
             await recordAudit(tx, ctx, {
               action: 'municipality.update',
               entityType: 'municipality',

@@ -125,7 +125,15 @@ export function createOrganizationsService(deps: ServiceDeps) {
       await withCurrentOnConflict(
         () =>
           db.transaction(async (tx) => {
-            const updated = await updateVersioned(tx, organizations, id, version, values, actor.userId);
+            const updated = await updateVersioned(
+              tx,
+              organizations,
+              id,
+              version,
+              values,
+              actor.userId,
+              ctx.now,
+            );
             await recordAudit(tx, ctx, {
               action: 'organization.update',
               entityType: 'organization',
