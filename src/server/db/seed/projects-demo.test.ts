@@ -7,8 +7,10 @@ import {
   projectReports,
   supportProjects,
   surveyResponses,
+  surveys,
 } from '../schema';
 import { createTestContext } from '../../testing/harness';
+import { answerWindowDays } from '../../features/projects/projects.evaluation';
 import { demoProjectStates } from './projects-demo';
 
 const ctx = await createTestContext();
@@ -39,6 +41,18 @@ describe('the FY2024 projects demo', () => {
     for (const e of evaluations) {
       const response = answers.find((a) => a.surveyId === e.surveyId);
       expect(response?.answers.helped).toBe('yes');
+    }
+  });
+
+  it('gives each evaluation survey the answer window the app gives (60 days), not years', async () => {
+    const evaluationSurveys = await db.select().from(surveys).where(eq(surveys.kind, 'post_support'));
+    expect(evaluationSurveys.length).toBe(
+      Object.fromEntries(demoProjectStates).evaluated! + Object.fromEntries(demoProjectStates).reported!,
+    );
+    for (const survey of evaluationSurveys) {
+      expect(survey.closesAt.getTime() - survey.opensAt.getTime()).toBe(answerWindowDays * 86_400_000);
+      // FY2024's evaluations all closed within FY2025 at the latest.
+      expect(survey.closesAt.getTime()).toBeLessThan(Date.parse('2026-04-01T00:00:00+09:00'));
     }
   });
 

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { addBusinessDays } from '../../../shared/deadlines';
 import { jstDate } from '../../../shared/fiscal-year';
 import type { SupportProjectStatus } from '../../../shared/schemas/projects';
-import { defaultEvaluationDefinition } from '../../features/projects/projects.evaluation';
+import { answerWindowDays, defaultEvaluationDefinition } from '../../features/projects/projects.evaluation';
 import type { Executor } from '../client';
 import {
   advisorProfiles,
@@ -186,8 +186,9 @@ export async function seedProjectsDemo(tx: Executor, prefectureId: string): Prom
             title: `支援の評価：${townName}「${project.title}」`,
             titleEn: `Evaluation of the support: ${townName}, "${project.title}"`,
             opensAt: approvedAt,
-            // Kept open so the demo town can answer.
-            closesAt: jstDate(2030, 3, 31, 23, 59),
+            // The window the app itself gives (projects.evaluation.ts): a past year's unanswered
+            // evaluations are closed, not open for years on the present home page.
+            closesAt: new Date(approvedAt.getTime() + answerWindowDays * 86_400_000),
             definition: defaultEvaluationDefinition,
             createdBy: admin!.id,
             updatedBy: admin!.id,

@@ -106,7 +106,7 @@ export const defaultFollowUpDefinition: Section[] = [
 ];
 
 /** How long the municipality has to answer. */
-const answerWindowDays = 60;
+export const answerWindowDays = 60;
 const dayMs = 86_400_000;
 
 /** What the answers say, by the default questions' keys (null where the prefecture removed one). */

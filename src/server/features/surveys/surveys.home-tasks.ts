@@ -1,4 +1,4 @@
-import { addDaysToYmd, jstWeekStartOf, parseYmd } from '../../../shared/fiscal-year';
+import { addDaysToYmd, jstWeekStartOf, parseYmd, toJstDateString } from '../../../shared/fiscal-year';
 import type { HomeTask, LocalizedText } from '../../../shared/schemas/fiscal-years';
 import type { SurveyKind, SurveySummary } from '../../../shared/schemas/surveys';
 import type { HomeTaskProvider } from '../home/home-tasks';
@@ -11,10 +11,15 @@ const projectSurveyLabels: Partial<Record<SurveyKind, LocalizedText>> = {
   follow_up: { ja: '支援から1年後のアンケート', en: 'One-year follow-up surveys' },
 };
 
-const monthDay = (ymd: string, locale: 'ja' | 'en') => {
-  const { month, day } = parseYmd(ymd);
-  if (locale === 'ja') return `${month}月${day}日`;
-  return `${day} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]}`;
+/** A date as the home page says it: month and day, with the year when it is not this year's. */
+export const monthDay = (ymd: string, locale: 'ja' | 'en', thisYear: number) => {
+  const { year, month, day } = parseYmd(ymd);
+  const withYear = year !== thisYear;
+  if (locale === 'ja') return `${withYear ? `${year}年` : ''}${month}月${day}日`;
+  const monthName = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][
+    month - 1
+  ];
+  return `${day} ${monthName}${withYear ? ` ${year}` : ''}`;
 };
 
 /**
@@ -23,7 +28,8 @@ const monthDay = (ymd: string, locale: 'ja' | 'en') => {
  * on the same day, and dozens of lines would bury every other task. Each links to the survey list
  * narrowed to exactly those surveys.
  */
-function projectSurveyGroups(list: SurveySummary[]): HomeTask[] {
+function projectSurveyGroups(list: SurveySummary[], now: Date): HomeTask[] {
+  const thisYear = parseYmd(toJstDateString(now)).year;
   const groups = new Map<string, SurveySummary[]>();
   for (const s of list) {
     if (s.audience !== 'project_municipalities' || !s.isOpen || s.submittedCount >= s.eligibleCount) continue;
@@ -43,8 +49,8 @@ function projectSurveyGroups(list: SurveySummary[]): HomeTask[] {
     return {
       kind: 'survey_project_group',
       title: {
-        ja: `${label.ja}：${surveys.length}件が未回答（${monthDay(week, 'ja')}〜${monthDay(weekEnd, 'ja')}締切）`,
-        en: `${label.en}: ${surveys.length} not answered (closing ${monthDay(week, 'en')} – ${monthDay(weekEnd, 'en')})`,
+        ja: `${label.ja}：${surveys.length}件が未回答（${monthDay(week, 'ja', thisYear)}〜${monthDay(weekEnd, 'ja', thisYear)}締切）`,
+        en: `${label.en}: ${surveys.length} not answered (closing ${monthDay(week, 'en', thisYear)} – ${monthDay(weekEnd, 'en', thisYear)})`,
       },
       href: `/surveys?${params}`,
       dueAt: surveys.map((s) => s.closesAt).sort()[0]!,
@@ -71,7 +77,7 @@ export const openSurveyTasks =
     if (actor.municipalityId || isManager) {
       // Open surveys only: the home page's tasks are about what can be answered now.
       const list = await service.list(request, {}, { openOnly: true });
-      if (isManager) tasks.push(...projectSurveyGroups(list));
+      if (isManager) tasks.push(...projectSurveyGroups(list, request.now));
       for (const s of list) {
         // An English title is optional when a survey is built.
         const titleEn = s.title.en.trim() || s.title.ja;
