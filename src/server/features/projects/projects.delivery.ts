@@ -3,6 +3,7 @@
  * prefecture's exceedance approval, completing or cancelling, the year's settings and the
  * companies' load.
  */
+import { firstBy, groupBy } from '../../../shared/collections';
 import { jstDate } from '../../../shared/fiscal-year';
 import {
   type ActivityCreate,
@@ -127,11 +128,13 @@ export function createProjectsDelivery(deps: ProjectsDeps) {
     const settingsByYear = new Map<string, Awaited<ReturnType<typeof settingsOf>>>();
     for (const fy of new Set(projects.map((p) => p.fiscalYearId)))
       settingsByYear.set(fy, await settingsOf(db, actor.prefectureId, fy));
+    const activitiesOf = groupBy(activities, (a) => a.projectId);
+    const reportOf = firstBy(reports, (r) => r.projectId);
     return projects.map((p) =>
       toSummary(
         p,
-        activities.filter((a) => a.projectId === p.id),
-        reports.find((r) => r.projectId === p.id) ?? null,
+        activitiesOf.get(p.id) ?? [],
+        reportOf.get(p.id) ?? null,
         settingsByYear.get(p.fiscalYearId)!,
       ),
     );

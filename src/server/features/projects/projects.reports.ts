@@ -4,6 +4,7 @@
  * transaction). Due N business days after the last session; reminders before, on and after the
  * due date (once each: the mails' dedupe keys), and the overdue list for the prefecture.
  */
+import { firstBy } from '../../../shared/collections';
 import { addBusinessDays, businessDaysBetween } from '../../../shared/deadlines';
 import { jstDate, toJstDateString } from '../../../shared/fiscal-year';
 import type { ProjectDetail, ReportSave } from '../../../shared/schemas/projects';
@@ -233,19 +234,26 @@ export function createProjectsReports(deps: ProjectsDeps) {
     const today = toJstDateString(now);
     const projects = await repo.findProjects(db, prefectureId, { statuses: ['in_progress', 'completed'] });
     const ids = projects.map((p) => p.id);
-    const [activities, reports] = await Promise.all([
-      repo.findActivities(db, ids),
+    // One pass each, not a search per project: the reminder job reads every open project of the
+    // prefecture (thousands at national scale), and the due date needs only the last session.
+    const [lastDates, reports] = await Promise.all([
+      repo.lastActivityDates(db, ids),
       repo.findReports(db, ids),
     ]);
+    const reportOf = firstBy(reports, (r) => r.projectId);
+    const settingsByYear = new Map<string, ReturnType<typeof settingsOf>>();
     const out = [];
     for (const p of projects) {
-      const report = reports.find((r) => r.projectId === p.id) ?? null;
+      const report = reportOf.get(p.id) ?? null;
       if (report?.status === 'submitted' || report?.status === 'approved') continue;
-      const settings = await settingsOf(db, prefectureId, p.fiscalYearId);
-      const due = reportDueOn(
-        activities.filter((a) => a.projectId === p.id),
-        settings.reportDueBusinessDays,
-      );
+      const last = lastDates.get(p.id);
+      if (!last) continue;
+      let settings = settingsByYear.get(p.fiscalYearId);
+      if (!settings) {
+        settings = settingsOf(db, prefectureId, p.fiscalYearId);
+        settingsByYear.set(p.fiscalYearId, settings);
+      }
+      const due = reportDueOn([{ date: last }], (await settings).reportDueBusinessDays);
       if (!due) continue;
       out.push({ project: p, report, dueOn: due, today });
     }
@@ -278,6 +286,16 @@ export function createProjectsReports(deps: ProjectsDeps) {
    */
   async function sendReportReminders(prefectureIds: string[], now: Date): Promise<number> {
     let queued = 0;
+    // A company with many projects due is looked up once per run.
+    const recipientsByCompany = new Map<string, ReturnType<typeof repo.findRecipients>>();
+    const recipientsOf = (prefectureId: string, organizationId: string) => {
+      let found = recipientsByCompany.get(organizationId);
+      if (!found) {
+        found = repo.findRecipients(db, prefectureId, { organizationId, roles: ['company_member'] });
+        recipientsByCompany.set(organizationId, found);
+      }
+      return found;
+    };
     for (const prefectureId of prefectureIds) {
       for (const r of await overdueOf(prefectureId, now)) {
         if (!r.project.organizationId) continue;
@@ -291,10 +309,7 @@ export function createProjectsReports(deps: ProjectsDeps) {
                 : null;
         if (!stage) continue;
         const [y, m, d] = r.dueOn.split('-').map(Number) as [number, number, number];
-        const recipients = await repo.findRecipients(db, prefectureId, {
-          organizationId: r.project.organizationId,
-          roles: ['company_member'],
-        });
+        const recipients = await recipientsOf(prefectureId, r.project.organizationId);
         for (const person of recipients) {
           const told = await notify(db, {
             prefectureId,

@@ -8,6 +8,7 @@ import {
   isNotNull,
   isNull,
   lte,
+  max,
   ne,
   or,
   type SQL,
@@ -207,6 +208,17 @@ export async function findActivities(ex: Executor, projectIds: string[]) {
     .from(projectActivities)
     .where(inArray(projectActivities.projectId, projectIds))
     .orderBy(asc(projectActivities.date), asc(projectActivities.createdAt));
+}
+
+/** Each project's latest activity date (a project without activities has none): what a report's due date counts from. */
+export async function lastActivityDates(ex: Executor, projectIds: string[]): Promise<Map<string, string>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await ex
+    .select({ projectId: projectActivities.projectId, last: max(projectActivities.date) })
+    .from(projectActivities)
+    .where(inArray(projectActivities.projectId, projectIds))
+    .groupBy(projectActivities.projectId);
+  return new Map(rows.flatMap((r) => (r.last ? [[r.projectId, r.last] as const] : [])));
 }
 
 export async function findActivity(ex: Executor, prefectureId: string, id: string) {

@@ -14,6 +14,7 @@
  * - program budgets: the initial budget (当初予算) of each program and year.
  * Nothing here has a person's name or e-mail address.
  */
+import { countBy } from '../../../shared/collections';
 import { formatFiscalYearShort } from '../../../shared/fiscal-year';
 import { toMunicipalityCode } from '../../../shared/municipality-code';
 import {
@@ -156,8 +157,9 @@ export function createReportsOpenData({ db, ports }: ReportsModuleDeps) {
         for (const fy of years) {
           const ofYear = projects.filter((p) => p.fiscalYearId === fy.id);
           if (ofYear.length === 0) continue;
+          const countOf = countBy(ofYear, (p) => p.municipalityId);
           for (const t of towns) {
-            const count = ofYear.filter((p) => p.municipalityId === t.id).length;
+            const count = countOf.get(t.id) ?? 0;
             rows.push([
               ...lead(`${fy.year}-${t.code}`),
               fy.year,
