@@ -142,7 +142,8 @@ export function createAuthRoutes(auth: AuthService, demo: DemoAccountsService, c
       summary: 'The signed-in user, organization and prefecture',
       responses: { 200: jsonContent(sessionUserSchema, 'The signed-in user'), ...standardErrors },
     }),
-    async (c) => c.json(await auth.getSessionUser(requestContext(c)), 200),
+    // The session lookup already read it (platform/auth/sessions.ts): no second query.
+    async (c) => c.json(c.get('sessionUser') ?? (await auth.getSessionUser(requestContext(c))), 200),
   );
 
   router.openapi(

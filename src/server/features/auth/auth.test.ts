@@ -131,6 +131,34 @@ describe('own profile', () => {
     expect(audits[0]!.after).toEqual({ displayName: '郡山市 情報政策課 DX担当' });
   });
 
+  it('answers GET /auth/me from the session lookup exactly as a fresh read of the user, also after an edit', async () => {
+    const cookie = await ctx.sessionCookieFor('advisor@company-b.example.jp');
+    const read = async () => (await ctx.request('GET', '/api/auth/me', { cookie })).json();
+    const fresh = async (userId: string) =>
+      ctx.services.auth.getSessionUser({
+        actor: { userId } as never,
+        requestId: 'test',
+        locale: 'ja',
+        ipAddress: null,
+        userAgent: null,
+        now: new Date(),
+      });
+    const before = await read();
+    expect(before.prefecture.code).toBe('07');
+    expect(before).toEqual(await fresh(before.id));
+    const patched = await ctx.request('PATCH', '/api/auth/me', {
+      cookie,
+      body: { version: before.version, displayName: '株式会社B ICTアドバイザー 田中' },
+    });
+    expect(patched.status).toBe(200);
+    const after = await read();
+    expect(after).toMatchObject({
+      displayName: '株式会社B ICTアドバイザー 田中',
+      version: before.version + 1,
+    });
+    expect(after).toEqual(await fresh(before.id));
+  });
+
   it('refuses an empty name with a field error, and cannot touch roles', async () => {
     const cookie = await ctx.sessionCookieFor('advisor@company-b.example.jp');
     const me = await (await ctx.request('GET', '/api/auth/me', { cookie })).json();
