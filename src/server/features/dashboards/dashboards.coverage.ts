@@ -15,7 +15,7 @@ export function coverageStatusOf(years: ReadonlySet<number>, fiscalYear: number)
 
 /** Years with support projects, for the year the page opens on. */
 export function coverageYearsWithData(base: DashboardBase): number[] {
-  return [...new Set(base.coverage.map((c) => c.fiscalYear))];
+  return base.coverageYears;
 }
 
 export function computeCoverage(base: DashboardBase, fiscalYear: number, viewer: DashboardViewer): Coverage {

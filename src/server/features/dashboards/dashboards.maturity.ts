@@ -16,9 +16,9 @@ export function computeMaturity(
   viewer: DashboardViewer,
 ): MaturityDashboard {
   const survey = surveys.find((s) => s.fiscalYear === fiscalYear);
-  const fiscalYears = [
-    ...new Set([...surveys.map((s) => s.fiscalYear), ...base.needs.map((n) => n.fiscalYear)]),
-  ].sort((a, b) => a - b);
+  const fiscalYears = [...new Set([...surveys.map((s) => s.fiscalYear), ...base.needsYears])].sort(
+    (a, b) => a - b,
+  );
   const known = new Map(base.municipalities.map((m) => [m.id, m]));
   const ofYear = new Map(
     base.needs

@@ -21,6 +21,13 @@ export interface DashboardBase {
   fiscalYears: number[];
   coverage: SupportCoverageRow[];
   needs: NeedsResult[];
+  /**
+   * The years with coverage rows and with needs answers, gathered with the base: every request
+   * picks its year from them, and scanning 100,000 answers for their years per request was most
+   * of a cached maturity request's time at national scale.
+   */
+  coverageYears: number[];
+  needsYears: number[];
 }
 
 interface Entry {
@@ -59,7 +66,17 @@ export function createReadModelCache(db: Executor, ports: ReadModelPorts) {
       ports.applications.supportCoverage(prefectureId),
       ports.surveys.needsResults(prefectureId),
     ]);
-    return { municipalities, regions, fiscalYears, coverage, needs };
+    const yearsOf = (rows: { fiscalYear: number }[]) =>
+      [...new Set(rows.map((r) => r.fiscalYear))].sort((a, b) => a - b);
+    return {
+      municipalities,
+      regions,
+      fiscalYears,
+      coverage,
+      needs,
+      coverageYears: yearsOf(coverage),
+      needsYears: yearsOf(needs),
+    };
   }
 
   /**

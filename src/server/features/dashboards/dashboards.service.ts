@@ -71,9 +71,7 @@ export function createDashboardsService(deps: ServiceDeps, ports: DashboardsPort
     // The sharing settings decide what the council and towns see: at most a second old.
     const surveys = await cache.needsSurveys(prefectureId, ctx.now);
     const base = await cache.base(prefectureId, ctx.now);
-    const withData = [
-      ...new Set([...surveys.map((s) => s.fiscalYear), ...base.needs.map((n) => n.fiscalYear)]),
-    ];
+    const withData = [...new Set([...surveys.map((s) => s.fiscalYear), ...base.needsYears])];
     const year =
       withData.length === 0 && query.fiscalYear === undefined
         ? null
@@ -115,7 +113,9 @@ export function createDashboardsService(deps: ServiceDeps, ports: DashboardsPort
       ports.applications.calls(prefectureId),
       ports.seminars.upcomingEvents(prefectureId, ctx.now),
     ]);
-    const withData = [...new Set([...base.coverage, ...base.needs, ...cells].map((r) => r.fiscalYear))];
+    const withData = [
+      ...new Set([...base.coverageYears, ...base.needsYears, ...cells.map((r) => r.fiscalYear)]),
+    ];
     const year = pickYear(query.fiscalYear, withData, fiscalYearOf(ctx.now));
     return computeLeftBehind(base, { cells, surveys, calls, upcomingEvents }, year, viewer);
   }
