@@ -11,15 +11,47 @@ import { requireActor } from '../../platform/context';
 import { assertAllowed } from '../../platform/errors';
 import { type SheetSpec, writeWorkbook } from '../../platform/spreadsheet';
 import { seminarsPolicy as policy } from './seminars.policy';
-import { loadReachInputs } from './seminars.registrations.repository';
+import { loadReachInputs, reachInputsFingerprint } from './seminars.registrations.repository';
 import type { SeminarsModuleDeps } from './seminars.types';
+
+/**
+ * Reach reports kept per database handle and prefecture with the fingerprint of their inputs
+ * (ADR 014). The fingerprint is one statement read on every call, so a change made through any
+ * process shows at once; the five input queries and the computation are skipped while nothing
+ * changed. A town's home page and profile, the dashboards and the reach page all ask for it.
+ */
+const reachCaches = new WeakMap<
+  Executor,
+  Map<string, { fingerprint: string; reports: Map<number | null, ReachReport> }>
+>();
+const REACH_CACHE_PREFECTURES = 64;
+/** The workbook of a kept report, written once (exceljs takes tens of milliseconds). */
+const workbooks = new WeakMap<ReachReport, Promise<Uint8Array>>();
 
 export async function computeReach(
   ex: Executor,
   prefectureId: string,
   fiscalYear: number | null,
 ): Promise<ReachReport> {
-  return computeReachReport({ ...(await loadReachInputs(ex, prefectureId)), fiscalYear });
+  let cache = reachCaches.get(ex);
+  if (!cache) {
+    cache = new Map();
+    reachCaches.set(ex, cache);
+  }
+  const fingerprint = await reachInputsFingerprint(ex, prefectureId);
+  let entry = cache.get(prefectureId);
+  if (entry?.fingerprint !== fingerprint) {
+    cache.delete(prefectureId);
+    if (cache.size >= REACH_CACHE_PREFECTURES) cache.delete(cache.keys().next().value!);
+    entry = { fingerprint, reports: new Map() };
+    cache.set(prefectureId, entry);
+  }
+  let report = entry.reports.get(fiscalYear);
+  if (!report) {
+    report = computeReachReport({ ...(await loadReachInputs(ex, prefectureId)), fiscalYear });
+    entry.reports.set(fiscalYear, report);
+  }
+  return report;
 }
 
 /** The workbook layout: one sheet of cells, one of the never reached, one of totals (Japanese headers). */
@@ -103,7 +135,14 @@ export function createSeminarReachModule({ db }: SeminarsModuleDeps) {
   async function reachWorkbook(ctx: RequestContext, fiscalYear: number | undefined): Promise<Uint8Array> {
     const actor = requireActor(ctx);
     assertAllowed(policy.canManage(actor));
-    return writeWorkbook(reachSheets(await computeReach(db, actor.prefectureId, fiscalYear ?? null)));
+    const report = await computeReach(db, actor.prefectureId, fiscalYear ?? null);
+    // Laid out once per report: the report is kept while its inputs are unchanged (above).
+    let workbook = workbooks.get(report);
+    if (!workbook) {
+      workbook = writeWorkbook(reachSheets(report));
+      workbooks.set(report, workbook);
+    }
+    return workbook;
   }
 
   return {

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { AttendanceImportRow, RegistrationStatus } from '../../../shared/schemas/seminars';
-import type { Executor } from '../../db/client';
+import { type Executor, rowsOf } from '../../db/client';
 import {
   fiscalYears,
   municipalities,
@@ -381,6 +381,33 @@ export async function loadReachInputs(ex: Executor, prefectureId: string) {
     archiveViews: toYear(archiveViews),
     series,
   };
+}
+
+/**
+ * Everything reach is computed from, as one short string, in one statement: per table the rows'
+ * count, latest change and sum of versions (archive views are only ever added: their count and
+ * latest view). Any registration, attendance import, walk-in, archive view, event or series
+ * setting, renamed municipality or new year moves it (ADR 014).
+ */
+export async function reachInputsFingerprint(ex: Executor, prefectureId: string): Promise<string> {
+  const edited = (
+    table:
+      | typeof seminarRegistrations
+      | typeof seminarWalkIns
+      | typeof seminarEvents
+      | typeof seminarSeries
+      | typeof municipalities
+      | typeof fiscalYears,
+  ) =>
+    sql`(select count(*)::text || ':' || coalesce(max(${table.updatedAt})::text, '') || ':' || coalesce(sum(${table.version}), 0)::text from ${table} where ${table.prefectureId} = ${prefectureId})`;
+  const rows = rowsOf<{ fingerprint: string }>(
+    await ex.execute(
+      sql`select ${edited(seminarRegistrations)} || '|' || ${edited(seminarWalkIns)} || '|' || ${edited(
+        seminarEvents,
+      )} || '|' || ${edited(seminarSeries)} || '|' || ${edited(municipalities)} || '|' || ${edited(fiscalYears)} || '|' || (select count(*)::text || ':' || coalesce(max(${seminarArchiveViews.viewedAt})::text, '') from ${seminarArchiveViews} where ${seminarArchiveViews.prefectureId} = ${prefectureId}) as fingerprint`,
+    ),
+  );
+  return rows[0]?.fingerprint ?? '';
 }
 
 // ---------------------------------------------------------------------------
