@@ -15,6 +15,8 @@ declare module 'autocannon' {
   interface Result {
     latency: Histogram;
     requests: Histogram & { total: number };
+    /** Bytes received, body and headers. */
+    throughput: Histogram & { total: number };
     non2xx: number;
     errors: number;
   }

@@ -94,14 +94,25 @@ for (const engine of args.engines.split(',') as Engine[]) {
     }
     let results: Awaited<ReturnType<typeof measure>>;
     try {
-      results = await measure(server.url, targets, options);
+      results = await measure(server.url, targets, options, server.pid);
     } finally {
       await server.stop();
     }
     const baseline = results[0]!;
     console.log(`\n${engine}, ${options.seconds} s per target, ${options.connections} connections:`);
     printTable(
-      ['target', 'req/s', 'p50 ms', 'p99 ms', 'req/s vs /healthz', 'p99 < 100 ms', '≥ 1/3 of /healthz'],
+      [
+        'target',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'req/s vs /healthz',
+        'p99 < 100 ms',
+        '≥ 1/3 of /healthz',
+        'KiB sent',
+        'server busy',
+        'server CPU ms/req',
+      ],
       results.map((r) => {
         const share = r.requestsPerSecond / baseline.requestsPerSecond;
         return [
@@ -112,8 +123,15 @@ for (const engine of args.engines.split(',') as Engine[]) {
           share.toFixed(2),
           r.p99 < 100 ? 'yes' : 'NO',
           share >= 1 / 3 ? 'yes' : 'NO',
+          (r.wireBytes / 1024).toFixed(1),
+          r.serverBusy === null ? '—' : `${Math.round(r.serverBusy * 100)}%`,
+          r.serverCpuMsPerRequest === null ? '—' : r.serverCpuMsPerRequest.toFixed(2),
         ];
       }),
+    );
+    console.log(
+      'server busy: CPU time of the server process over the run (100% = one core). Well below 100% the\n' +
+        'server was waiting for the load generator on the other core (large answers), not working.',
     );
     console.log('');
   } finally {

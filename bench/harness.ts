@@ -91,6 +91,8 @@ async function freePort(): Promise<number> {
 
 export interface ServerProcess {
   url: string;
+  /** The server's process id, to read its CPU time (serverCpuSeconds). */
+  pid: number;
   startupMs: number;
   stop(): Promise<void>;
 }
@@ -151,6 +153,7 @@ export async function startServer(
   }
   return {
     url,
+    pid: child.pid!,
     startupMs: performance.now() - started,
     stop: async () => {
       child.kill('SIGTERM');
@@ -171,6 +174,28 @@ export interface Measured {
   p50: number;
   p99: number;
   bytes: number;
+  /** Bytes on the wire per answer (compressed where the target asks for it). */
+  wireBytes: number;
+  /**
+   * The share of the run the server's process spent on a CPU (1 = one core all the time), when
+   * its pid is known. Below about 0.9 the server was waiting, not working: with the load generator
+   * on the machine's other core, a large answer can make the generator the limit, not the server.
+   */
+  serverBusy: number | null;
+  /** Server CPU milliseconds per answer. */
+  serverCpuMsPerRequest: number | null;
+}
+
+/** User plus system CPU seconds a process has used so far (Linux /proc; USER_HZ is 100). */
+export function serverCpuSeconds(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may hold spaces: the fields are counted after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** One autocannon run per target against a running server; any non-2xx answer stops the bench. */
@@ -178,6 +203,7 @@ export async function measure(
   url: string,
   targets: Target[],
   options: { seconds: number; connections: number },
+  serverPid?: number,
 ): Promise<Measured[]> {
   const out: Measured[] = [];
   for (const target of targets) {
@@ -186,21 +212,30 @@ export async function measure(
     const body = await first.arrayBuffer();
     if (!first.ok)
       throw new Error(`${target.name}: ${first.status} ${Buffer.from(body).toString().slice(0, 300)}`);
+    const cpuBefore = serverPid ? serverCpuSeconds(serverPid) : null;
+    const startedAt = performance.now();
     const result = await autocannon({
       url: `${url}${target.path}`,
       connections: options.connections,
       duration: options.seconds,
       headers: target.headers,
     });
+    const elapsedSeconds = (performance.now() - startedAt) / 1000;
+    const cpuAfter = serverPid ? serverCpuSeconds(serverPid) : null;
     if (result.non2xx > 0 || result.errors > 0) {
       throw new Error(`${target.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
     }
+    const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+    const answered = Math.max(1, result.requests.total);
     out.push({
       name: target.name,
       requestsPerSecond: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
       bytes: body.byteLength,
+      wireBytes: result.throughput.total / answered,
+      serverBusy: cpu === null ? null : cpu / elapsedSeconds,
+      serverCpuMsPerRequest: cpu === null ? null : (cpu * 1000) / answered,
     });
   }
   return out;

@@ -132,7 +132,7 @@ for (const engine of engines) {
       const server = await startServer(storage, { profileDir: args.profile });
       console.log(`${engine} ${size}: server listening after ${format(server.startupMs)} ms; measuring`);
       try {
-        columns.push({ engine, size, results: await measure(server.url, chosen, options) });
+        columns.push({ engine, size, results: await measure(server.url, chosen, options, server.pid) });
       } finally {
         await server.stop();
       }
@@ -151,7 +151,7 @@ const smallest = Math.min(...sizes);
 const headers = ['endpoint'];
 for (const c of columns) {
   const label = `${c.engine === 'pglite' ? 'PGlite' : 'PG'} ${c.size}`;
-  headers.push(`${label} ×hz`, 'p50', 'p99');
+  headers.push(`${label} ×hz`, 'p50', 'p99', 'busy');
 }
 headers.push('KiB');
 const rows = columns[0]!.results.map((r, i) => {
@@ -160,7 +160,7 @@ const rows = columns[0]!.results.map((r, i) => {
     const m = c.results[i]!;
     // No answer completed within the window (p50 above --seconds on a loaded machine): no figure.
     if (m.requestsPerSecond === 0) {
-      cells.push('—', '—', '—');
+      cells.push('—', '—', '—', '—');
       continue;
     }
     const ratio = share(c, i);
@@ -175,13 +175,15 @@ const rows = columns[0]!.results.map((r, i) => {
       i === 0 ? `${format(m.requestsPerSecond)}/s` : `${ratio.toFixed(2)}${isMissed ? '!' : ''}`,
       format(m.p50),
       format(m.p99),
+      m.serverBusy === null ? '—' : `${Math.round(m.serverBusy * 100)}%`,
     );
   }
   cells.push(format(Math.max(...columns.map((c) => c.results[i]!.bytes)) / 1024, 1));
   return cells;
 });
 console.log(
-  '\n×hz: throughput as a share of /healthz in the same run (its row: requests/s). p50/p99 in ms. KiB: largest answer.',
+  '\n×hz: throughput as a share of /healthz in the same run (its row: requests/s). p50/p99 in ms. KiB: largest answer.\n' +
+    'busy: the server process on a CPU over the run (100% = one core); well below it, the load generator was the limit.',
 );
 console.log(
   `! misses its target: at ${smallest}, ≥ 0.33 and p99 < 100 ms; at more, ≥ half the ${smallest}-municipality ratio.\n`,
