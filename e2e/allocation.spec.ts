@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  e2eNow,
   assertNoOutsideRequests,
   expectNoAxeViolations,
   launchBrowser,
@@ -37,7 +38,7 @@ const programName = 'ICTアドバイザー派遣事業（E2E）';
 
 /** The JST calendar day `offset` days from today, as YYYY-MM-DD. */
 function jstDay(offset: number): string {
-  return new Date(Date.now() + 9 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  return new Date(e2eNow().getTime() + 9 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
 async function settle(page: Page): Promise<void> {

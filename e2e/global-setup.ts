@@ -8,6 +8,7 @@ import { users } from '../src/server/db/schema';
 import { demoAccounts } from '../src/server/db/seed/demo-accounts';
 import { createSession, sessionCookieName } from '../src/server/platform/auth/sessions';
 import { defaultConfig } from '../src/server/platform/deps';
+import { e2ePresentMs } from './clock';
 import { launchServer, serverEntry } from './server-process';
 
 declare module 'vitest' {
@@ -16,6 +17,8 @@ declare module 'vitest' {
     e2eTemplateDataDir: string;
     /** Session cookies already valid in that data directory, per demo account (MFA done). */
     e2eSessions: { cookieName: string; tokensByEmail: Record<string, string[]> };
+    /** Milliseconds from the wall clock to the tests' day (e2e/clock.ts), the same for every server. */
+    e2eClockOffsetMs: number;
   }
 }
 
@@ -30,6 +33,8 @@ const sessionsPerAccount = 8;
  * so specs that are not about signing in can start signed in.
  */
 export default async function setup(project: TestProject) {
+  const clockOffsetMs = e2ePresentMs - Date.now();
+  project.provide('e2eClockOffsetMs', clockOffsetMs);
   if (!fs.existsSync(serverEntry)) {
     // startServer() reports the missing build with the fix; nothing to prepare.
     project.provide('e2eTemplateDataDir', '');
@@ -41,7 +46,11 @@ export default async function setup(project: TestProject) {
   fs.mkdirSync(dataDir);
   // The first start creates the cluster, migrates and seeds the whole demo (history and the year in
   // progress): on a loaded CI machine that takes longer than a start from a seeded copy.
-  const server = await launchServer(dataDir, {}, { readyWithinMs: 240_000 });
+  const server = await launchServer(
+    dataDir,
+    { CLOCK_OFFSET_MS: String(clockOffsetMs) },
+    { readyWithinMs: 240_000 },
+  );
   await server.kill();
 
   const database = await openDatabase({ pgliteDir: path.join(dataDir, 'db') });
@@ -60,7 +69,7 @@ export default async function setup(project: TestProject) {
           isMfaComplete: true,
           ipAddress: null,
           userAgent: 'e2e global setup',
-          now: new Date(),
+          now: new Date(Date.now() + clockOffsetMs),
         });
         tokens.push(session.token);
       }

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  e2eNow,
   assertNoOutsideRequests,
   expectNoAxeViolations,
   launchBrowser,
@@ -62,7 +63,7 @@ describe.skipIf(!browser)('home pages on today’s date', () => {
   });
 
   const thisYear = (() => {
-    const jstNow = new Date(Date.now() + 9 * 3_600_000);
+    const jstNow = new Date(e2eNow().getTime() + 9 * 3_600_000);
     return jstNow.getUTCMonth() >= 3 ? jstNow.getUTCFullYear() : jstNow.getUTCFullYear() - 1;
   })();
 

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  e2eNow,
   assertNoOutsideRequests,
   expectNoAxeViolations,
   launchBrowser,
@@ -96,7 +97,7 @@ describe.skipIf(!browser)('support menus', () => {
         headers: { 'x-kakehashi-request': '1' },
         data: {
           kind: 'proposals',
-          startsOn: new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10),
+          startsOn: new Date(e2eNow().getTime() + 9 * 3_600_000).toISOString().slice(0, 10),
           endsOn: '2027-01-29',
           deadline: { date: '2027-01-29', time: '17:00' },
         },
@@ -255,7 +256,7 @@ describe.skipIf(!browser)('support menus', () => {
     };
     const fy2024Survey = surveyList.items.find((s) => s.kind === 'needs' && s.title.ja.includes('令和6年度'));
     expect(fy2024Survey, 'the seeded FY2024 needs survey').toBeDefined();
-    const now = Date.now();
+    const now = e2eNow().getTime();
     const copied = await prefecture.request.post('/api/surveys', {
       headers,
       data: {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adjustToBusinessDay } from '../src/shared/deadlines';
 import { addDaysToYmd } from '../src/shared/fiscal-year';
 import {
+  e2eNow,
   assertNoOutsideRequests,
   expectNoAxeViolations,
   launchBrowser,
@@ -31,7 +32,7 @@ const reviewerNames = ['県 審査員（市町村行政課）', '審査員 二�
 
 /** The JST calendar day `offset` days from today, as YYYY-MM-DD. */
 function jstDay(offset: number): string {
-  return new Date(Date.now() + 9 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  return new Date(e2eNow().getTime() + 9 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
 async function settle(page: Page): Promise<void> {

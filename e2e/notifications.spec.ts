@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  e2eNow,
   assertNoOutsideRequests,
   expectNoAxeViolations,
   launchBrowser,
@@ -33,7 +34,7 @@ async function openSurvey(admin: Page): Promise<string> {
     items: { id: string; kind: string; title: { ja: string } }[];
   };
   const seeded = surveys.items.find((s) => s.kind === 'needs' && s.title.ja.includes('令和6年度'))!;
-  const now = Date.now();
+  const now = e2eNow().getTime();
   const created = await admin.request.post('/api/surveys', {
     headers,
     data: {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  e2eNow,
   assertNoOutsideRequests,
   expectNoAxeViolations,
   launchBrowser,
@@ -88,8 +89,8 @@ describe.skipIf(!browser)('DX seminars', () => {
   });
 
   it('one seat: register, wait, move up on cancel, import attendance, reach', async () => {
-    // The administrator opens a seminar with a single seat. FY2024 lies in the past
-    // (today is 2026-11-29), so the event is set in December 2026 with registration open.
+    // The administrator opens a seminar with a single seat. The tests live on 30 November 2026
+    // (e2e/clock.ts), so an event in December 2026 still has its registration open.
     const admin = await newPage(browser!, server.baseUrl);
     await loginAs(admin, adminEmail);
     await settle(admin);
@@ -276,8 +277,8 @@ describe.skipIf(!browser)('DX seminars', () => {
       title: { ja: surveyTitle, en: 'E2E seminar feedback' },
       kind: 'seminar_feedback',
       audience: 'seminar_participants',
-      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-      closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      opensAt: new Date(e2eNow().getTime() - 3_600_000).toISOString(),
+      closesAt: new Date(e2eNow().getTime() + 7 * 86_400_000).toISOString(),
       sections: [
         {
           key: 'feedback',

@@ -7,7 +7,10 @@ import { type Browser, type BrowserContext, chromium, type Page, type Request } 
 import { demoAdminTotpSecret, demoPassword } from '../src/server/db/seed/demo-accounts';
 import { generateTotpCode, totpStep } from '../src/server/platform/auth/totp';
 import { inject } from 'vitest';
+import { e2eClockOffsetMs, e2eNow } from './clock';
 import { launchServer, repoRoot } from './server-process';
+
+export { e2eNow };
 
 export { demoPassword };
 
@@ -49,7 +52,7 @@ export async function startServer(
   let server: Awaited<ReturnType<typeof launchServer>>;
   try {
     if (fromTemplate) fs.cpSync(template, dataDir, { recursive: true });
-    server = await launchServer(dataDir, options.env);
+    server = await launchServer(dataDir, { CLOCK_OFFSET_MS: String(e2eClockOffsetMs()), ...options.env });
   } catch (error) {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
@@ -126,6 +129,8 @@ export async function newPage(
   outsideRequests.set(context, seen);
   pendingRequests.set(context, pending);
   baseUrls.set(context, baseUrl);
+  // The page lives on the servers' day (e2e/clock.ts); its time runs on from there.
+  await context.clock.install({ time: e2eNow() });
   context.on('request', (request) => {
     const url = new URL(request.url());
     // data:, blob: and about: never leave the machine.
@@ -214,13 +219,14 @@ export function assertNoOutsideRequests(page: Page): void {
 const usedTotpSteps = new Map<string, number>();
 
 async function currentUnusedTotpCode(key: string): Promise<{ code: string; step: number }> {
-  let step = totpStep(new Date());
+  // The server's clock is the tests' clock (e2e/clock.ts), so its 30-second steps are too.
+  let step = totpStep(e2eNow());
   const lastUsed = usedTotpSteps.get(key);
   if (lastUsed !== undefined && step <= lastUsed) {
     // The server refuses a replayed step: wait for the next 30-second window.
     const nextStepAt = (lastUsed + 1) * 30_000;
-    await new Promise((r) => setTimeout(r, Math.max(0, nextStepAt - Date.now()) + 200));
-    step = totpStep(new Date());
+    await new Promise((r) => setTimeout(r, Math.max(0, nextStepAt - e2eNow().getTime()) + 200));
+    step = totpStep(e2eNow());
   }
   usedTotpSteps.set(key, step);
   return { code: generateTotpCode(demoAdminTotpSecret, step), step };
@@ -389,10 +395,10 @@ export async function followMenuLink(
 
 /**
  * A fiscal year a spec may create for itself: the demo already holds the current one (its year
- * in progress), so the next. Phases may start six months before a year (from 1 October), so a
- * spec dating a phase around today runs from mid-October to March; see the session note.
+ * in progress), so the next. Phases may start six months before a year (from 1 October): the
+ * tests' day (e2e/clock.ts, 30 November) lets a spec date the next year's phases from today.
  */
-export function nextFiscalYear(now = new Date()): number {
+export function nextFiscalYear(now = e2eNow()): number {
   const jst = new Date(now.getTime() + 9 * 3_600_000);
   const current = jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
   return current + 1;

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  e2eNow,
   assertNoOutsideRequests,
   expectNoAxeViolations,
   launchBrowser,
@@ -86,7 +87,7 @@ describe.skipIf(!browser)('needs survey', () => {
     };
     const seeded = list.items.find((s) => s.kind === 'needs' && s.title.ja.includes('令和6年度'));
     expect(seeded, 'the seeded FY2024 needs survey').toBeDefined();
-    const now = Date.now();
+    const now = e2eNow().getTime();
     const created = await page.request.post('/api/surveys', {
       headers,
       data: {

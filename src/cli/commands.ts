@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { type DatabaseHandle, openDatabase, rowsOf } from '../server/db/client';
+import { type DatabaseHandle, openDatabase } from '../server/db/client';
 import { syncDirectoryTree } from '../server/db/durable-nodefs';
 import { isDatabaseEmpty, seedDemo } from '../server/db/seed/demo';
 import type { Env } from '../server/env';

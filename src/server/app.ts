@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createChangeCounter } from './platform/changes';
 import { systemClock } from './platform/clock';
 import { createOperations } from './platform/operations';
 import { notificationsModule } from './features/notifications/notifications.module';
@@ -72,6 +73,7 @@ import {
   localeDetection,
   noStore,
   requestLogging,
+  requestChanges,
   requestClock,
   sessionLoading,
   uploadsOnlyFrom,
@@ -222,10 +224,19 @@ export type Services = ReturnType<typeof createFeatureServices> & { home: HomeSe
 export interface BackgroundWork {
   jobs: JobDefinition[];
   eventHandlers: EventHandler[];
+  /** Moves the process's change count after each job (platform/changes.ts). */
+  onJobFinished: () => void;
 }
 
 export function createApp(deps: AppDeps) {
-  const serviceDeps: ServiceDeps = { db: deps.database.db, config: deps.config, logger: deps.logger };
+  // The embedded database has one writer, this process (the DATA_DIR lock): its count is complete.
+  const changes = createChangeCounter({ isOnlyWriter: deps.database.engine === 'pglite' });
+  const serviceDeps: ServiceDeps = {
+    db: deps.database.db,
+    config: deps.config,
+    logger: deps.logger,
+    changes,
+  };
   const services = createServices(serviceDeps);
   const bound = features.map(({ module, serviceOf }) =>
     bindFeature(module, serviceOf(services), deps.config),
@@ -233,6 +244,7 @@ export function createApp(deps: AppDeps) {
   const background: BackgroundWork = {
     jobs: [jobCleanup, ...bound.flatMap((f) => f.jobs)],
     eventHandlers: bound.flatMap((f) => f.eventHandlers),
+    onJobFinished: changes.bump,
   };
   const app = new Hono<AppEnv>();
 
@@ -242,6 +254,7 @@ export function createApp(deps: AppDeps) {
     poolMax: deps.config.databasePoolMax,
   });
   app.use(requestClock(deps.config.clock ?? systemClock));
+  app.use(requestChanges(changes));
   app.use(requestLogging(deps.logger));
   app.use(operations.middleware);
   app.use(clientAddress(deps.config.trustedProxies ?? []));

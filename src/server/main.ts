@@ -71,6 +71,9 @@ async function main() {
     metricsToken: env.METRICS_TOKEN,
     databasePoolMax: env.DATABASE_URL ? 10 : undefined,
     clock,
+    // Exact on the embedded database (this process is its only writer); with PostgreSQL other
+    // processes write too, and a second is the delay the dashboards already accept (ADR 014).
+    homeSnapshotMaxAgeMs: env.DATABASE_URL ? 1_000 : 10_000,
   };
   // Every process may run a sender: mails are claimed row by row, so none goes out twice.
   const mailSender = createMailSender({

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/client';
 import type { SessionPolicy } from './auth/sessions';
+import type { ChangeCounter } from './changes';
 import type { Clock } from './clock';
 
 /** Settings services need, derived from env.ts once at start-up. */
@@ -29,6 +30,12 @@ export interface AppConfig {
   databasePoolMax?: number | undefined;
   /** The server's clock (platform/clock.ts); the wall clock when not given. */
   clock?: Clock;
+  /**
+   * How long a user's home page may be answered from the snapshot taken at the same change count
+   * (platform/changes.ts), in ms; 0 or absent: never (the tests, which also write to the database
+   * directly). main.ts sets it by engine.
+   */
+  homeSnapshotMaxAgeMs?: number;
 }
 
 /** What every service is built from. Tests build the same thing on a fresh database. */
@@ -36,6 +43,8 @@ export interface ServiceDeps {
   db: Database;
   config: AppConfig;
   logger: Logger;
+  /** This process's count of changes (platform/changes.ts): what snapshots are checked against. */
+  changes: ChangeCounter;
 }
 
 export const defaultConfig: AppConfig = {

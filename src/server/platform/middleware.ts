@@ -9,6 +9,7 @@ import {
   secureSessionCookieName,
   sessionCookieName,
 } from './auth/sessions';
+import type { ChangeCounter } from './changes';
 import type { Clock } from './clock';
 import type { Actor, RequestContext } from './context';
 import { AppError } from './errors';
@@ -139,6 +140,17 @@ export function uploadsOnlyFrom(mayUpload: (actor: Actor) => boolean): Middlewar
       if (!mayUpload(actor)) throw new AppError('FORBIDDEN');
     }
     await next();
+  };
+}
+
+/** Moves this process's change count after every request that may have written (platform/changes.ts). */
+export function requestChanges(changes: ChangeCounter): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    try {
+      await next();
+    } finally {
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) changes.bump();
+    }
   };
 }
 

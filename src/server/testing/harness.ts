@@ -10,7 +10,9 @@ import { users } from '../db/schema';
 import { seedDemo } from '../db/seed/demo';
 import { createSession, sessionCookieName } from '../platform/auth/sessions';
 import { createJobRunner } from '../platform/jobs/runner';
-import { defaultConfig, type AppConfig } from '../platform/deps';
+import { createChangeCounter } from '../platform/changes';
+import { defaultConfig, type AppConfig, type ServiceDeps } from '../platform/deps';
+import type { Database } from '../db/client';
 import { csrfHeaderName } from '../platform/middleware';
 import { withDatabase } from './global-setup';
 
@@ -83,6 +85,11 @@ export interface TestContext {
     options?: { cookie?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<Response>;
   userIdOf(email: string): Promise<string>;
+}
+
+/** What a service is built from, for a test that builds one service by hand. */
+export function testServiceDeps(db: Database, logger = pino({ level: 'silent' })): ServiceDeps {
+  return { db, config: defaultConfig, logger, changes: createChangeCounter({ isOnlyWriter: true }) };
 }
 
 /**

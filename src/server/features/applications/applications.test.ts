@@ -4,8 +4,7 @@ import pino from 'pino';
 import type { FiscalYearDetail } from '../../../shared/schemas/fiscal-years';
 import { auditLog, domainEvents, mailOutbox, organizations, supportProjects, users } from '../../db/schema';
 import type { Actor } from '../../platform/context';
-import { defaultConfig } from '../../platform/deps';
-import { createTestContext } from '../../testing/harness';
+import { createTestContext, testServiceDeps } from '../../testing/harness';
 import { applicationTasks } from './applications.home-tasks';
 import { closeRound, createOpenCallYear, reopenRound } from '../../testing/applications-fixtures';
 
@@ -596,7 +595,7 @@ describe('home tasks and an empty run', () => {
   }
   async function tasksOf(email: string, fiscalYearId: string, now = new Date()) {
     const actor = await actorOf(email);
-    const deps = { db, config: defaultConfig, logger: pino({ level: 'silent' }) };
+    const deps = testServiceDeps(db);
     return applicationTasks({
       actor,
       now,

@@ -77,54 +77,85 @@ export function createHomeService(
     return out;
   }
 
+  /**
+   * Each user's last home page, with the process's change count when it was computed (ADR 014).
+   * Every feature's tasks are asked on a computation (about 30 queries for a town); the home is
+   * the page users come back to between every other, and most of those returns find nothing
+   * changed. A write anywhere in this process moves the count; on the embedded database that is
+   * every write, so the snapshot is exact; with PostgreSQL other processes write too, so it is
+   * kept a second at most (as the dashboards' base is). Its age is bounded either way: the
+   * "days left" of a deadline and a phase's state follow the clock.
+   */
+  const snapshots = new Map<string, { count: number; takenAt: number; home: Home }>();
+  const maxAgeMs = deps.config.homeSnapshotMaxAgeMs ?? 0;
+  const snapshotLimit = 10_000;
+
   return {
     async get(ctx: RequestContext): Promise<Home> {
       const actor = ctx.actor;
       if (!actor) throw new AppError('UNAUTHENTICATED');
-      const plan = await fiscalYears.getCurrentPlan(ctx);
-      const upcoming = await fiscalYears.listUpcomingDeadlines(
-        ctx,
-        deadlineKindsFor(actor.roles),
-        DEADLINE_LIMIT,
-      );
-      const deadlines: HomeDeadline[] = upcoming.map((d) => ({
-        ...d,
-        deadlineAt: d.deadlineAt.toISOString(),
-        remaining: {
-          ja: describeRemaining(d.deadlineAt, ctx.now, 'ja'),
-          en: describeRemaining(d.deadlineAt, ctx.now, 'en'),
-        },
-      }));
-
-      const taskContext: HomeTaskContext = { actor, now: ctx.now, request: ctx, fiscalYear: plan, deps };
-      const [tasks, facts] = await Promise.all([
-        gather<HomeTask>('task', providers, taskContext),
-        gather<HomeFact>('fact', factProviders, taskContext),
-      ]);
-
-      return {
-        fiscalYear: plan ? { id: plan.id, year: plan.year, label: plan.label } : null,
-        programs: (plan?.programs ?? []).map((program) => ({
-          id: program.id,
-          kind: program.kind,
-          name: program.name,
-          nameEn: program.nameEn,
-          budgetThousandYen: program.budgetThousandYen,
-          phases: program.phases.map((phase) => ({
-            id: phase.id,
-            kind: phase.kind,
-            startsOn: phase.startsOn,
-            endsOn: phase.endsOn,
-            deadlineAt: phase.deadlineAt,
-            state: phase.state,
-          })),
-        })),
-        deadlines,
-        tasks: tasks.sort(byDueDate),
-        facts,
-      };
+      if (maxAgeMs <= 0) return compute(ctx);
+      // Roles and organization are part of the key: the same person with other rights sees another home.
+      const key = `${actor.userId}|${actor.organizationId}|${[...actor.roles].sort().join(',')}`;
+      const count = deps.changes.count;
+      const at = ctx.now.getTime();
+      const kept = snapshots.get(key);
+      if (kept && kept.count === count && at >= kept.takenAt && at - kept.takenAt < maxAgeMs)
+        return kept.home;
+      const home = await compute(ctx);
+      snapshots.delete(key);
+      if (snapshots.size >= snapshotLimit) snapshots.delete(snapshots.keys().next().value!);
+      // The count read before computing: a write during the computation leaves this one stale at once.
+      snapshots.set(key, { count, takenAt: at, home });
+      return home;
     },
   };
+
+  async function compute(ctx: RequestContext): Promise<Home> {
+    const actor = ctx.actor!;
+    const plan = await fiscalYears.getCurrentPlan(ctx);
+    const upcoming = await fiscalYears.listUpcomingDeadlines(
+      ctx,
+      deadlineKindsFor(actor.roles),
+      DEADLINE_LIMIT,
+    );
+    const deadlines: HomeDeadline[] = upcoming.map((d) => ({
+      ...d,
+      deadlineAt: d.deadlineAt.toISOString(),
+      remaining: {
+        ja: describeRemaining(d.deadlineAt, ctx.now, 'ja'),
+        en: describeRemaining(d.deadlineAt, ctx.now, 'en'),
+      },
+    }));
+
+    const taskContext: HomeTaskContext = { actor, now: ctx.now, request: ctx, fiscalYear: plan, deps };
+    const [tasks, facts] = await Promise.all([
+      gather<HomeTask>('task', providers, taskContext),
+      gather<HomeFact>('fact', factProviders, taskContext),
+    ]);
+
+    return {
+      fiscalYear: plan ? { id: plan.id, year: plan.year, label: plan.label } : null,
+      programs: (plan?.programs ?? []).map((program) => ({
+        id: program.id,
+        kind: program.kind,
+        name: program.name,
+        nameEn: program.nameEn,
+        budgetThousandYen: program.budgetThousandYen,
+        phases: program.phases.map((phase) => ({
+          id: phase.id,
+          kind: phase.kind,
+          startsOn: phase.startsOn,
+          endsOn: phase.endsOn,
+          deadlineAt: phase.deadlineAt,
+          state: phase.state,
+        })),
+      })),
+      deadlines,
+      tasks: tasks.sort(byDueDate),
+      facts,
+    };
+  }
 }
 
 export type HomeService = ReturnType<typeof createHomeService>;

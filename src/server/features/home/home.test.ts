@@ -7,7 +7,7 @@ import { fiscalYears } from '../../db/schema';
 import { resolveSession } from '../../platform/auth/sessions';
 import type { RequestContext } from '../../platform/context';
 import { defaultConfig } from '../../platform/deps';
-import { createTestContext } from '../../testing/harness';
+import { createTestContext, testServiceDeps } from '../../testing/harness';
 import { testPresentYear, testSeedNow } from '../../testing/seed-clock';
 import { routedPage } from '../../testing/web-pages';
 import type { HomeTaskProvider } from './home-tasks';
@@ -260,7 +260,7 @@ describe('tasks', () => {
     };
     const logged: unknown[] = [];
     const logger = pino({ level: 'error' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
-    const deps = { db: ctx.database.db, config: defaultConfig, logger };
+    const deps = testServiceDeps(ctx.database.db, logger);
     const service = createHomeService(deps, {
       fiscalYears: createFiscalYearsService(deps),
       tasks: [broken, surveyTasks],

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import { and, desc, eq, isNotNull, like, ne } from 'drizzle-orm';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import {
   auditLog,
@@ -16,8 +15,7 @@ import {
 } from '../../db/schema';
 import { demoRubric } from '../../db/seed/menus-demo';
 import type { MunicipalityNeedsProfile } from '../../domain/needs-profile';
-import { defaultConfig } from '../../platform/deps';
-import { createTestContext } from '../../testing/harness';
+import { createTestContext, testServiceDeps } from '../../testing/harness';
 import { createMenusService } from './menus.service';
 
 const ctx = await createTestContext();
@@ -841,10 +839,9 @@ describe('recommendations', () => {
       overallLevel: 2,
       voices: ['窓口業務をRPAで効率化したい'],
     };
-    const service = createMenusService(
-      { db: ctx.database.db, config: defaultConfig, logger: pino({ level: 'silent' }) },
-      { profileOf: async (_p, m, f) => (m === nishiaizu!.id && f === fy ? profile : null) },
-    );
+    const service = createMenusService(testServiceDeps(ctx.database.db), {
+      profileOf: async (_p, m, f) => (m === nishiaizu!.id && f === fy ? profile : null),
+    });
     const [u] = await ctx.database.db.select().from(users).where(eq(users.email, 'dx@nishiaizu.example.jp'));
     const result = await service.recommendations(
       {
@@ -952,10 +949,9 @@ describe('past outcomes', () => {
       expect(reason.params.evaluations).toBeGreaterThan(0);
     }
     // Without the outcomes the same menus rank by needs alone; no score moves by more than one point.
-    const plain = createMenusService(
-      { db: ctx.database.db, config: defaultConfig, logger: pino({ level: 'silent' }) },
-      { profileOf: (p, m, f) => ctx.services.surveys.needsProfileOf(p, m, f) },
-    );
+    const plain = createMenusService(testServiceDeps(ctx.database.db), {
+      profileOf: (p, m, f) => ctx.services.surveys.needsProfileOf(p, m, f),
+    });
     const [u] = await ctx.database.db.select().from(users).where(eq(users.email, 'dx@nishiaizu.example.jp'));
     const base = await plain.recommendations(
       {

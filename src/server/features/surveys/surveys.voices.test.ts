@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { fiscalYears } from '../../db/schema';
 import { analyzeVoices, type VoiceItem } from '../../domain/voices';
@@ -7,7 +6,7 @@ import { maximalVoiceItems } from '../../domain/voices.samples';
 import { resolveSession } from '../../platform/auth/sessions';
 import type { RequestContext } from '../../platform/context';
 import { defaultConfig } from '../../platform/deps';
-import { createTestContext } from '../../testing/harness';
+import { createTestContext, testServiceDeps } from '../../testing/harness';
 import { createSurveyVoices, LruCache } from './surveys.voices';
 
 const ctx = await createTestContext();
@@ -97,15 +96,12 @@ describe('municipal voices of a survey', () => {
   it('groups once per survey version and set of submissions; a new or edited submission regroups', async () => {
     const s = await createVoiceSurvey();
     const calls: VoiceItem[][] = [];
-    const voices = createSurveyVoices(
-      { db, config: defaultConfig, logger: pino({ level: 'silent' }) },
-      {
-        analyze: (items) => {
-          calls.push([...items]);
-          return analyzeVoices(items);
-        },
+    const voices = createSurveyVoices(testServiceDeps(db), {
+      analyze: (items) => {
+        calls.push([...items]);
+        return analyzeVoices(items);
       },
-    );
+    });
     const request = await adminRequest();
     const first = await submit(s.id, nishiaizu, { challenges: 'テレワーク用の端末が足りない。' }, null);
     const view = await voices.voices(request, s.id);

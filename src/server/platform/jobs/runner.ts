@@ -48,6 +48,8 @@ export interface JobRunnerOptions {
   jobs: readonly JobDefinition[];
   eventHandlers: readonly EventHandler[];
   clock?: () => Date;
+  /** Called after each job ran, whatever its outcome: it may have written (platform/changes.ts). */
+  onJobFinished?: () => void;
   pollIntervalMs?: number;
   batchSize?: number;
 }
@@ -197,7 +199,11 @@ export function createJobRunner(options: JobRunnerOptions) {
       // stop() hands back what is still waiting; the loop then ends after the job it is running.
       for (let job = waiting.shift(); job && !isStopping; job = waiting.shift()) {
         running = job;
-        result[await execute(job, clock())]++;
+        try {
+          result[await execute(job, clock())]++;
+        } finally {
+          options.onJobFinished?.();
+        }
         running = null;
       }
       if (isStopping) await release(waiting.splice(0));
