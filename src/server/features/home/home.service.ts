@@ -86,7 +86,7 @@ export function createHomeService(
    * kept a second at most (as the dashboards' base is). Its age is bounded either way: the
    * "days left" of a deadline and a phase's state follow the clock.
    */
-  const snapshots = new Map<string, { count: number; takenAt: number; home: Home }>();
+  const snapshots = new Map<string, { count: number; takenAt: number; home: Promise<Home> }>();
   const maxAgeMs = deps.config.homeSnapshotMaxAgeMs ?? 0;
   const snapshotLimit = 10_000;
 
@@ -100,13 +100,20 @@ export function createHomeService(
       const count = deps.changes.count;
       const at = ctx.now.getTime();
       const kept = snapshots.get(key);
+      // A computation still running counts too: the requests that arrive meanwhile (a burst, or
+      // every tab when the snapshot expires) wait for it instead of each running its own.
       if (kept && kept.count === count && at >= kept.takenAt && at - kept.takenAt < maxAgeMs)
         return kept.home;
-      const home = await compute(ctx);
+      const home = compute(ctx);
       snapshots.delete(key);
       if (snapshots.size >= snapshotLimit) snapshots.delete(snapshots.keys().next().value!);
       // The count read before computing: a write during the computation leaves this one stale at once.
-      snapshots.set(key, { count, takenAt: at, home });
+      const entry = { count, takenAt: at, home };
+      snapshots.set(key, entry);
+      // A failed computation is not kept: the next request tries again.
+      home.catch(() => {
+        if (snapshots.get(key) === entry) snapshots.delete(key);
+      });
       return home;
     },
   };

@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { fiscalYears, programs } from '../../db/schema';
+import { resolveSession } from '../../platform/auth/sessions';
+import { defaultConfig } from '../../platform/deps';
 import { enqueueJob } from '../../platform/jobs/queue';
 import { createTestContext } from '../../testing/harness';
 
@@ -62,6 +64,23 @@ describe('the home snapshot', () => {
     expect(await dispatchBudget()).toBe(71_000);
     now = new Date(now.getTime() + 1_000);
     expect(await dispatchBudget()).toBe(72_000);
+  });
+
+  it('is computed once for requests that arrive together', async () => {
+    now = new Date(now.getTime() + 60_000); // past the kept one's age: a new computation
+    const token = town.slice(town.indexOf('=') + 1);
+    const session = await resolveSession(ctx.database.db, token, defaultConfig.sessionPolicy, now);
+    const request = {
+      actor: session!.actor,
+      requestId: 'burst',
+      locale: 'ja' as const,
+      ipAddress: null,
+      userAgent: null,
+      now,
+    };
+    const homes = await Promise.all(Array.from({ length: 8 }, () => ctx.services.home.get(request)));
+    // One object for all eight: they waited for the same computation.
+    expect(new Set(homes).size).toBe(1);
   });
 
   it('is kept per person: another user computes their own', async () => {
