@@ -73,7 +73,7 @@ async function main() {
     clock,
     // Exact on the embedded database (this process is its only writer); with PostgreSQL other
     // processes write too, and a second is the delay the dashboards already accept (ADR 014).
-    homeSnapshotMaxAgeMs: env.DATABASE_URL ? 1_000 : 10_000,
+    snapshotMaxAgeMs: env.DATABASE_URL ? 1_000 : 10_000,
   };
   // Every process may run a sender: mails are claimed row by row, so none goes out twice.
   const mailSender = createMailSender({

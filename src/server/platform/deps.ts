@@ -31,11 +31,11 @@ export interface AppConfig {
   /** The server's clock (platform/clock.ts); the wall clock when not given. */
   clock?: Clock;
   /**
-   * How long a user's home page may be answered from the snapshot taken at the same change count
-   * (platform/changes.ts), in ms; 0 or absent: never (the tests, which also write to the database
-   * directly). main.ts sets it by engine.
+   * How long a kept answer (platform/snapshots.ts: the home page, the municipality list) may be
+   * given again at the same change count, in ms; 0 or absent: never (the tests, which also write
+   * to the database directly). main.ts sets it by engine.
    */
-  homeSnapshotMaxAgeMs?: number;
+  snapshotMaxAgeMs?: number;
 }
 
 /** What every service is built from. Tests build the same thing on a fresh database. */

@@ -11,6 +11,7 @@ import {
 import type { RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { createSnapshotCache } from '../../platform/snapshots';
 import type { FiscalYearsReadPort } from '../fiscal-years/fiscal-years.ports';
 import type { HomeFactProvider, HomeTaskContext, HomeTaskProvider } from './home-tasks';
 
@@ -78,43 +79,19 @@ export function createHomeService(
   }
 
   /**
-   * Each user's last home page, with the process's change count when it was computed (ADR 014).
-   * Every feature's tasks are asked on a computation (about 30 queries for a town); the home is
-   * the page users come back to between every other, and most of those returns find nothing
-   * changed. A write anywhere in this process moves the count; on the embedded database that is
-   * every write, so the snapshot is exact; with PostgreSQL other processes write too, so it is
-   * kept a second at most (as the dashboards' base is). Its age is bounded either way: the
-   * "days left" of a deadline and a phase's state follow the clock.
+   * Each user's last home page (platform/snapshots.ts). Every feature's tasks are asked on a
+   * computation (about 30 queries for a town); the home is the page users come back to between
+   * every other, and most of those returns find nothing changed.
    */
-  const snapshots = new Map<string, { count: number; takenAt: number; home: Promise<Home> }>();
-  const maxAgeMs = deps.config.homeSnapshotMaxAgeMs ?? 0;
-  const snapshotLimit = 10_000;
+  const snapshots = createSnapshotCache<Home>(deps.changes, deps.config.snapshotMaxAgeMs ?? 0);
 
   return {
     async get(ctx: RequestContext): Promise<Home> {
       const actor = ctx.actor;
       if (!actor) throw new AppError('UNAUTHENTICATED');
-      if (maxAgeMs <= 0) return compute(ctx);
       // Roles and organization are part of the key: the same person with other rights sees another home.
       const key = `${actor.userId}|${actor.organizationId}|${[...actor.roles].sort().join(',')}`;
-      const count = deps.changes.count;
-      const at = ctx.now.getTime();
-      const kept = snapshots.get(key);
-      // A computation still running counts too: the requests that arrive meanwhile (a burst, or
-      // every tab when the snapshot expires) wait for it instead of each running its own.
-      if (kept && kept.count === count && at >= kept.takenAt && at - kept.takenAt < maxAgeMs)
-        return kept.home;
-      const home = compute(ctx);
-      snapshots.delete(key);
-      if (snapshots.size >= snapshotLimit) snapshots.delete(snapshots.keys().next().value!);
-      // The count read before computing: a write during the computation leaves this one stale at once.
-      const entry = { count, takenAt: at, home };
-      snapshots.set(key, entry);
-      // A failed computation is not kept: the next request tries again.
-      home.catch(() => {
-        if (snapshots.get(key) === entry) snapshots.delete(key);
-      });
-      return home;
+      return snapshots.get(key, ctx.now, () => compute(ctx));
     },
   };
 

@@ -8,11 +8,11 @@ import { createTestContext } from '../../testing/harness';
 
 /**
  * A user's home page is answered from the snapshot taken at the same change count of the process
- * (platform/changes.ts) for at most `homeSnapshotMaxAgeMs`. The test writes to the database
+ * (platform/changes.ts) for at most `snapshotMaxAgeMs`. The test writes to the database
  * behind the app's back to see which answer it gets.
  */
 let now = new Date('2025-03-01T10:00:00+09:00'); // within FY2024, the seeded year
-const ctx = await createTestContext({ clock: () => now, homeSnapshotMaxAgeMs: 10_000 });
+const ctx = await createTestContext({ clock: () => now, snapshotMaxAgeMs: 10_000 });
 const town = await ctx.sessionCookieFor('dx@nishiaizu.example.jp');
 
 type HomeBody = { programs: { kind: string; budgetThousandYen: number | null }[] };

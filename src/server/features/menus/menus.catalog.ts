@@ -18,6 +18,7 @@ import type { MunicipalityNeedsProfile } from '../../domain/needs-profile';
 import { recommendMenus } from '../../domain/recommendations';
 import { type Actor, type RequestContext, signedIn } from '../../platform/context';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
+import type { SnapshotCache } from '../../platform/snapshots';
 import { menusPolicy as policy } from './menus.policy';
 import type { CatalogMenuForAllocation } from './menus.ports';
 import { type MenusRecords, toCatalogItem } from './menus.records';
@@ -60,11 +61,14 @@ export function createMenusCatalog({
   records,
   needsProfiles,
   outcomes = noOutcomes,
+  recommendationSnapshots,
 }: {
   db: Database;
   records: MenusRecords;
   needsProfiles: NeedsProfileSource;
   outcomes?: MenuOutcomeSource;
+  /** Recommendations kept per municipality and year until the next write (platform/snapshots.ts). */
+  recommendationSnapshots?: SnapshotCache<RecommendationList>;
 }) {
   async function selectedMenus(actor: Actor, fiscalYearId: string) {
     const rows = await repo.findProposals(db, actor.prefectureId, { fiscalYearId, status: ['selected'] });
@@ -190,42 +194,53 @@ export function createMenusCatalog({
         );
       assertAllowed(policy.canRecommendFor(actor, municipalityId));
       const fy = await records.requireFiscalYear(db, actor, q.fiscalYearId);
-      const municipality = await repo.findMunicipalityWithRegion(db, actor.prefectureId, municipalityId);
-      if (!municipality) throw new AppError('NOT_FOUND');
-      const profile = await needsProfiles.profileOf(actor.prefectureId, municipalityId, q.fiscalYearId);
-      const base = { municipalityId, municipalityName: municipality.name };
-      if (!profile) return { ...base, hasProfile: false, items: [] };
-      const menus = (await selectedMenus(actor, q.fiscalYearId)).map(({ row, item }) => ({
-        ...item,
-        regionIds: row.regionIds,
-      }));
-      const record = await trackRecords(
-        actor.prefectureId,
-        menus.map((m) => ({ ...m, fiscalYear: fy.year })),
-      );
-      const ranked = recommendMenus({
-        profile,
-        menus,
-        region: {
-          id: municipality.regionId,
-          name: municipality.regionName,
-          nameEn: municipality.regionNameEn,
-        },
-        // Evaluations enter as past outcomes (per menu, else per company), not as ratings by
-        // similar municipalities: counting them twice would overweigh them (ADR 012).
-        ratings: [],
-        menuOutcomes: new Map(menus.map((m) => [m.id, record.menu(m.id)])),
-        companyOutcomes: new Map(menus.map((m) => [m.organizationId, record.company(m.organizationId)])),
-      });
-      return {
-        ...base,
-        hasProfile: true,
-        items: ranked.map(({ menu: { regionIds: _r, ...menu }, score, reasons }) => ({
-          menu,
-          score,
-          reasons,
-        })),
-      };
+      // The municipality and the prefecture read the same list.
+      const key = `${actor.prefectureId}|${municipalityId}|${fy.id}`;
+      const compute = () => recommend(actor, municipalityId, fy);
+      return recommendationSnapshots ? recommendationSnapshots.get(key, ctx.now, compute) : compute();
     },
   };
+
+  async function recommend(
+    actor: Actor,
+    municipalityId: string,
+    fy: Awaited<ReturnType<MenusRecords['requireFiscalYear']>>,
+  ): Promise<RecommendationList> {
+    const municipality = await repo.findMunicipalityWithRegion(db, actor.prefectureId, municipalityId);
+    if (!municipality) throw new AppError('NOT_FOUND');
+    const profile = await needsProfiles.profileOf(actor.prefectureId, municipalityId, fy.id);
+    const base = { municipalityId, municipalityName: municipality.name };
+    if (!profile) return { ...base, hasProfile: false, items: [] };
+    const menus = (await selectedMenus(actor, fy.id)).map(({ row, item }) => ({
+      ...item,
+      regionIds: row.regionIds,
+    }));
+    const record = await trackRecords(
+      actor.prefectureId,
+      menus.map((m) => ({ ...m, fiscalYear: fy.year })),
+    );
+    const ranked = recommendMenus({
+      profile,
+      menus,
+      region: {
+        id: municipality.regionId,
+        name: municipality.regionName,
+        nameEn: municipality.regionNameEn,
+      },
+      // Evaluations enter as past outcomes (per menu, else per company), not as ratings by
+      // similar municipalities: counting them twice would overweigh them (ADR 012).
+      ratings: [],
+      menuOutcomes: new Map(menus.map((m) => [m.id, record.menu(m.id)])),
+      companyOutcomes: new Map(menus.map((m) => [m.organizationId, record.company(m.organizationId)])),
+    });
+    return {
+      ...base,
+      hasProfile: true,
+      items: ranked.map(({ menu: { regionIds: _r, ...menu }, score, reasons }) => ({
+        menu,
+        score,
+        reasons,
+      })),
+    };
+  }
 }

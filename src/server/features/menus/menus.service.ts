@@ -1,5 +1,6 @@
 import type { MunicipalityNeedsProfile } from '../../domain/needs-profile';
 import type { ServiceDeps } from '../../platform/deps';
+import { createSnapshotCache } from '../../platform/snapshots';
 import { createMenusAdvisors } from './menus.advisors';
 import {
   createMenusCatalog,
@@ -49,7 +50,13 @@ export function createMenusService(
   const proposals = createMenusProposals({ db, records });
   const reviews = createMenusReviews({ db, records });
   const decisions = createMenusDecisions({ db, config, records });
-  const catalog = createMenusCatalog({ db, records, needsProfiles, outcomes });
+  const catalog = createMenusCatalog({
+    db,
+    records,
+    needsProfiles,
+    outcomes,
+    recommendationSnapshots: createSnapshotCache(deps.changes, config.snapshotMaxAgeMs ?? 0),
+  });
   const advisors = createMenusAdvisors({ db, records });
   const exports = createMenusExports({ db, records, ranking: decisions.ranking, catalog: catalog.catalog });
   /** Titles by id for other features (menus.ports.ts MenuTitlesReadPort). */

@@ -11,6 +11,7 @@ import { type RequestContext, requireActor } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
+import { createSnapshotCache } from '../../platform/snapshots';
 import { type ImportWarning, parseMunicipalityList, type RowError } from './municipality-list';
 import { populationBand } from '../../domain/crosstab';
 import type { MunicipalityFacts, PublicPrefecture } from './municipalities.ports';
@@ -128,6 +129,8 @@ export async function applyMunicipalityList(
 
 export function createMunicipalitiesService(deps: ServiceDeps) {
   const { db } = deps;
+  /** List pages kept per prefecture and query until the next write (platform/snapshots.ts). */
+  const pages = createSnapshotCache<MunicipalityPage>(deps.changes, deps.config.snapshotMaxAgeMs ?? 0);
 
   return {
     /** The master as other features read it (municipalities.ports.ts). */
@@ -164,12 +167,15 @@ export function createMunicipalitiesService(deps: ServiceDeps) {
       const actor = requireActor(ctx);
       assertAllowed(policy.canList(actor, actor.prefectureId));
       const { limit, offset, ...filter } = query;
-      const { rows, total } = await repo.findMunicipalityPage(
-        db,
-        { ...filter, prefectureId: actor.prefectureId },
-        { limit, offset },
-      );
-      return { items: rows.map(toMunicipality), total, limit, offset };
+      // Every user of the prefecture who may list sees the same page: the key is the query.
+      return pages.get(`${actor.prefectureId}|${JSON.stringify(query)}`, ctx.now, async () => {
+        const { rows, total } = await repo.findMunicipalityPage(
+          db,
+          { ...filter, prefectureId: actor.prefectureId },
+          { limit, offset },
+        );
+        return { items: rows.map(toMunicipality), total, limit, offset };
+      });
     },
 
     async get(ctx: RequestContext, id: string): Promise<Municipality> {

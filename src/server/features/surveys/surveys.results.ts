@@ -9,6 +9,7 @@ import { type RequestContext, requireActor } from '../../platform/context';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { allQuestions } from './answers';
 import { type EligibleRespondent, respondentKeyOf } from './eligibility';
+import { createSnapshotCache } from '../../platform/snapshots';
 import { loadForResults } from './surveys.common';
 import { surveysPolicy as policy } from './surveys.policy';
 import {
@@ -164,41 +165,49 @@ export function createSurveyResults(deps: SurveysDeps) {
       }));
   }
 
+  /** A survey's results as the results page shows them (kept by `results`, below). */
+  async function resultsOf(survey: SurveyRow): Promise<SurveyResults> {
+    const id = survey.id;
+    const states = await findResponseStatesWithPlace(db, survey.id);
+    const eligible = await deps.eligibility.respondentsOf(db, survey);
+    const nonResponders = nonRespondersAmong(eligible, states);
+    const { questions, profiles } = await answerSummaryOf(survey);
+    const names = new Map(
+      eligible.map((e) => [e.municipalityId ?? e.organizationId ?? e.userId ?? '', e.name]),
+    );
+    // Eligible municipalities come in 団体コード order, the order every list of municipalities uses.
+    const position = new Map(eligible.map((e, index) => [e.municipalityId ?? '', index]));
+    const positionOf = (id: string) => position.get(id) ?? Number.MAX_SAFE_INTEGER;
+    const heatmap = profiles
+      .map((p) => {
+        return {
+          municipalityId: p.municipalityId,
+          municipalityName: names.get(p.municipalityId) ?? '',
+          overallLevel: p.overallLevel,
+          levels: p.maturityByArea as Record<string, number>,
+          helpWanted: p.helpWantedAreas,
+        };
+      })
+      .sort((a, b) => positionOf(a.municipalityId) - positionOf(b.municipalityId));
+    return {
+      surveyId: id,
+      submittedCount: states.filter((r) => r.status === 'submitted').length,
+      eligibleCount: eligible.length,
+      nonResponders,
+      questions,
+      heatmap,
+      yearOverYear: await yearOverYear(survey, questions),
+    };
+  }
+  const resultSnapshots = createSnapshotCache<SurveyResults>(deps.changes, deps.config.snapshotMaxAgeMs ?? 0);
+
   return {
     nonRespondersOf: async (survey: SurveyRow) => (await respondentsOf(survey)).nonResponders,
 
     async results(ctx: RequestContext, id: string): Promise<SurveyResults> {
       const { survey } = await loadForResults(db, ctx, id);
-      const states = await findResponseStatesWithPlace(db, survey.id);
-      const eligible = await deps.eligibility.respondentsOf(db, survey);
-      const nonResponders = nonRespondersAmong(eligible, states);
-      const { questions, profiles } = await answerSummaryOf(survey);
-      const names = new Map(
-        eligible.map((e) => [e.municipalityId ?? e.organizationId ?? e.userId ?? '', e.name]),
-      );
-      // Eligible municipalities come in 団体コード order, the order every list of municipalities uses.
-      const position = new Map(eligible.map((e, index) => [e.municipalityId ?? '', index]));
-      const positionOf = (id: string) => position.get(id) ?? Number.MAX_SAFE_INTEGER;
-      const heatmap = profiles
-        .map((p) => {
-          return {
-            municipalityId: p.municipalityId,
-            municipalityName: names.get(p.municipalityId) ?? '',
-            overallLevel: p.overallLevel,
-            levels: p.maturityByArea as Record<string, number>,
-            helpWanted: p.helpWantedAreas,
-          };
-        })
-        .sort((a, b) => positionOf(a.municipalityId) - positionOf(b.municipalityId));
-      return {
-        surveyId: id,
-        submittedCount: states.filter((r) => r.status === 'submitted').length,
-        eligibleCount: eligible.length,
-        nonResponders,
-        questions,
-        heatmap,
-        yearOverYear: await yearOverYear(survey, questions),
-      };
+      // Whoever may read them reads the same results: kept per survey until the next write.
+      return resultSnapshots.get(`${survey.id}|${survey.version}`, ctx.now, () => resultsOf(survey));
     },
 
     async crosstab(
