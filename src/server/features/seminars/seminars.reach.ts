@@ -118,18 +118,23 @@ export function reachSheets(report: ReachReport): SheetSpec[] {
   ];
 }
 
-export function createSeminarReachModule({ db }: SeminarsModuleDeps) {
+export function createSeminarReachModule({ db, reachSnapshots }: SeminarsModuleDeps) {
   async function reach(ctx: RequestContext, fiscalYear: number | undefined): Promise<ReachReport> {
     const actor = requireActor(ctx);
     assertAllowed(policy.canReadReach(actor));
-    const report = await computeReach(db, actor.prefectureId, fiscalYear ?? null);
-    if (policy.canManage(actor)) return report;
-    // A municipality reads its own rows; the others' names stay with the prefecture.
-    return {
-      ...report,
-      rows: report.rows.filter((r) => r.municipality.id === actor.municipalityId),
-      neverReached: [],
-    };
+    const isManager = policy.canManage(actor);
+    // Until the next write not even the inputs' fingerprint is read again (platform/snapshots.ts).
+    const scope = isManager ? 'all' : actor.municipalityId;
+    return reachSnapshots.get(`${actor.prefectureId}|${fiscalYear ?? ''}|${scope}`, ctx.now, async () => {
+      const report = await computeReach(db, actor.prefectureId, fiscalYear ?? null);
+      if (isManager) return report;
+      // A municipality reads its own rows; the others' names stay with the prefecture.
+      return {
+        ...report,
+        rows: report.rows.filter((r) => r.municipality.id === actor.municipalityId),
+        neverReached: [],
+      };
+    });
   }
 
   async function reachWorkbook(ctx: RequestContext, fiscalYear: number | undefined): Promise<Uint8Array> {
