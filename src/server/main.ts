@@ -81,7 +81,8 @@ async function main() {
     smtpUrl: env.SMTP_URL,
     from: env.MAIL_FROM,
     logger,
-    clock,
+    // No server clock here: sending and retrying are about real time (an outbox row is stamped by
+    // the database's clock), and a rehearsal on another date must not hold its mails back.
   });
   mailSender.start();
   const snapshot = database.snapshot;

@@ -227,6 +227,7 @@ export function createApplicationsRuns({
             payload: { runId: run.id },
             dedupeKey: `${solveRunJobKind}:${run.id}`,
             maxAttempts: 2,
+            runAt: ctx.now,
           });
         },
       );
@@ -324,6 +325,7 @@ export function createApplicationsRuns({
               payload: { runId: run.id },
               dedupeKey: `${counterfactualsJobKind}:${run.id}`,
               maxAttempts: 2,
+              runAt: job.now,
             });
         });
       } catch (err) {

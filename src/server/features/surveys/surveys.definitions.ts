@@ -270,7 +270,11 @@ export function createSurveyDefinitions(deps: SurveysDeps) {
               after: updated,
             });
             if (updated.opensAt <= ctx.now) {
-              await enqueueJob(tx, { kind: surveyOpenedNoticesJob, dedupeKey: `surveys.opened:${id}` });
+              await enqueueJob(tx, {
+                kind: surveyOpenedNoticesJob,
+                dedupeKey: `surveys.opened:${id}`,
+                runAt: ctx.now,
+              });
             }
             return updated;
           }),

@@ -55,6 +55,7 @@ export async function publishEvent<T extends DomainEventType>(
     kind: dispatchEventJobKind,
     payload: { eventId },
     dedupeKey: `${dispatchEventJobKind}:${eventId}`,
+    runAt: ctx.now,
   });
   return eventId;
 }

@@ -4,8 +4,12 @@ import { jobs } from '../../db/schema';
 export interface NewJob {
   kind: string;
   payload?: Record<string, unknown>;
-  /** When it may run first; now when omitted. */
-  runAt?: Date;
+  /**
+   * When it may run first: the caller's now (ctx.now, a job's now) for at once. Required, not the
+   * database's now(): the runner claims by its own clock, which CLOCK_OFFSET_MS may move, and a job
+   * stamped by another clock could wait hours (or run early).
+   */
+  runAt: Date;
   /** Enqueueing the same key twice makes one job: a schedule slot, an event × handler, a reminder. */
   dedupeKey?: string;
   maxAttempts?: number;
@@ -24,7 +28,7 @@ export async function enqueueJob(executor: Executor, job: NewJob): Promise<boole
       payload: job.payload ?? {},
       dedupeKey: job.dedupeKey ?? null,
       maxAttempts: job.maxAttempts ?? 5,
-      ...(job.runAt ? { runAt: job.runAt } : {}),
+      runAt: job.runAt,
     })
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning({ id: jobs.id });

@@ -127,6 +127,22 @@ describe('job runner', () => {
     expect(stored.map((e) => e.payload)).toEqual([{ thingId: 'kept' }]);
   });
 
+  it('runs what a clock behind the wall clock queued at once (a server moved back by CLOCK_OFFSET_MS)', async () => {
+    // The jobs were stamped by the database's now() before: hours ahead of such a clock, so they
+    // waited that long (the browser tests' servers live on a day before today).
+    const clock = manualClock('2020-06-01T00:00:00Z');
+    const seen: string[] = [];
+    const handlers = [
+      onEvent('test.thing_happened', 'test.behind', async (event) => void seen.push(event.payload.thingId)),
+    ];
+    const runner = createJobRunner({ db, logger, jobs: [], eventHandlers: handlers, clock: clock.now });
+    await db.transaction((tx) =>
+      publishEvent(tx, { now: clock.now(), actor: null }, 'test.thing_happened', { thingId: 'behind' }),
+    );
+    await runner.drain();
+    expect(seen).toEqual(['behind']);
+  });
+
   it('retries only the handler that failed', async () => {
     const clock = manualClock('2030-05-01T00:00:00Z');
     let goodRuns = 0;

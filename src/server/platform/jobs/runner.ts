@@ -97,7 +97,7 @@ export function createJobRunner(options: JobRunnerOptions) {
   add({
     kind: dispatchEventJobKind,
     // Fans one event out to one job per handler, in one transaction: each handler then retries alone.
-    run: async ({ db: database, payload }) => {
+    run: async ({ db: database, payload, now }) => {
       const event = await loadEvent(database, String(payload.eventId));
       if (!event) return;
       const handlers = handlersByType.get(event.type) ?? [];
@@ -107,6 +107,7 @@ export function createJobRunner(options: JobRunnerOptions) {
             kind: handlerJobKind(handler.name),
             payload: { eventId: event.id },
             dedupeKey: `event:${event.id}:${handler.name}`,
+            runAt: now,
           });
         }
       });
