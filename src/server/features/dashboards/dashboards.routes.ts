@@ -1,6 +1,4 @@
-import zlib from 'node:zlib';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import {
   coverageSchema,
   dashboardExportQuerySchema,
@@ -10,48 +8,17 @@ import {
   seminarDashboardSchema,
 } from '../../../shared/schemas/dashboards';
 import { fileContent, fileResponse, mediaTypes } from '../../platform/file-response';
-import { type AppEnv, createRouter, errorBodySchema, jsonContent, standardErrors } from '../../platform/http';
-import { pickEncoding } from '../../platform/static-web';
+import { createRouter, errorBodySchema, jsonContent, standardErrors } from '../../platform/http';
+import { createJsonAnswers } from '../../platform/json-answer';
 import { requestContext } from '../../platform/middleware';
 import type { DashboardsService } from './dashboards.service';
 
 const notFound = { 404: jsonContent(errorBodySchema, 'Not found') } as const;
 
-/** A 200 answer whose JSON text is already made (a cached view, a shipped file). */
-const jsonText = (text: string) =>
-  new Response(text, {
-    status: 200,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  }) as never;
-
 export function createDashboardsRoutes(service: DashboardsService) {
   const router = createRouter();
-  // The cached views' text compressed once per encoding: a prefecture-wide view is 0.5–1 MB of
-  // JSON and a tenth of that compressed. Keyed by the cached string itself (same instance while
-  // its data generation lasts); bounded.
-  const compressed = new Map<string, { br?: Uint8Array; gzip?: Uint8Array }>();
-  function jsonAnswer(c: Context<AppEnv>, text: string) {
-    const encoding = pickEncoding(c.req.header('accept-encoding'));
-    if (encoding === 'identity' || text.length < 4096) return jsonText(text);
-    let entry = compressed.get(text);
-    if (!entry) {
-      if (compressed.size >= 64) compressed.clear();
-      entry = {};
-      compressed.set(text, entry);
-    }
-    entry[encoding] ??=
-      encoding === 'br'
-        ? zlib.brotliCompressSync(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
-        : zlib.gzipSync(text, { level: 6 });
-    return new Response(new Uint8Array(entry[encoding]) as unknown as BodyInit, {
-      status: 200,
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        'content-encoding': encoding,
-        vary: 'Accept-Encoding',
-      },
-    }) as never;
-  }
+  // The cached views' text, compressed once per encoding (platform/json-answer.ts).
+  const jsonAnswer = createJsonAnswers();
   router.openapi(
     createRoute({
       method: 'get',

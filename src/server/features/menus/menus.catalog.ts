@@ -193,10 +193,11 @@ export function createMenusCatalog({
           'required',
         );
       assertAllowed(policy.canRecommendFor(actor, municipalityId));
-      const fy = await records.requireFiscalYear(db, actor, q.fiscalYearId);
-      // The municipality and the prefecture read the same list.
-      const key = `${actor.prefectureId}|${municipalityId}|${fy.id}`;
-      const compute = () => recommend(actor, municipalityId, fy);
+      // The municipality and the prefecture read the same list; the year is looked up (404 when
+      // not the prefecture's) only when it is computed.
+      const key = `${actor.prefectureId}|${municipalityId}|${q.fiscalYearId}`;
+      const compute = async () =>
+        recommend(actor, municipalityId, await records.requireFiscalYear(db, actor, q.fiscalYearId));
       return recommendationSnapshots ? recommendationSnapshots.get(key, ctx.now, compute) : compute();
     },
   };

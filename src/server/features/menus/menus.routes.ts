@@ -32,6 +32,7 @@ import {
   versionQuerySchema,
 } from '../../../shared/schemas/menus';
 import { createRouter, errorBodySchema, jsonBody, jsonContent, standardErrors } from '../../platform/http';
+import { createJsonAnswers } from '../../platform/json-answer';
 import { requestContext } from '../../platform/middleware';
 import { fileContent, fileResponse, mediaTypes } from '../../platform/file-response';
 import type { ExportedFile } from './menus.exports';
@@ -49,6 +50,7 @@ const writeErrors = {
 
 export function createMenusRoutes(service: MenusService) {
   const router = createRouter();
+  const jsonAnswer = createJsonAnswers();
   const tags = ['menus'];
 
   router.openapi(
@@ -330,7 +332,8 @@ export function createMenusRoutes(service: MenusService) {
       request: { query: recommendationsQuerySchema },
       responses: { 200: jsonContent(recommendationListSchema, 'Recommendations'), ...readErrors },
     }),
-    async (c) => c.json(await service.recommendations(requestContext(c), c.req.valid('query')), 200),
+    // Kept until the next write; its JSON made once (platform/json-answer.ts).
+    async (c) => jsonAnswer(c, await service.recommendations(requestContext(c), c.req.valid('query'))),
   );
 
   router.openapi(

@@ -9,6 +9,7 @@ import {
 import { AppError } from '../../platform/errors';
 import { readTabularFile } from '../../platform/spreadsheet';
 import { createRouter, jsonBody, jsonContent, standardErrors } from '../../platform/http';
+import { createJsonAnswers } from '../../platform/json-answer';
 import { requestContext } from '../../platform/middleware';
 import type { MunicipalitiesService } from './municipalities.service';
 
@@ -37,6 +38,7 @@ const idParams = z.object({ id: z.uuid() });
 
 export function createMunicipalitiesRoutes(service: MunicipalitiesService) {
   const router = createRouter();
+  const jsonAnswer = createJsonAnswers();
 
   router.openapi(
     createRoute({
@@ -51,7 +53,8 @@ export function createMunicipalitiesRoutes(service: MunicipalitiesService) {
         ...standardErrors,
       },
     }),
-    async (c) => c.json(await service.list(requestContext(c), c.req.valid('query')), 200),
+    // Kept until the next write; its JSON made once (platform/json-answer.ts).
+    async (c) => jsonAnswer(c, await service.list(requestContext(c), c.req.valid('query'))),
   );
 
   router.openapi(

@@ -140,8 +140,10 @@ export function createSeminarReachModule({ db, reachSnapshots }: SeminarsModuleD
   async function reachWorkbook(ctx: RequestContext, fiscalYear: number | undefined): Promise<Uint8Array> {
     const actor = requireActor(ctx);
     assertAllowed(policy.canManage(actor));
-    const report = await computeReach(db, actor.prefectureId, fiscalYear ?? null);
-    // Laid out once per report: the report is kept while its inputs are unchanged (above).
+    // The prefecture's kept report (as `reach` keeps it), laid out once per report.
+    const report = await reachSnapshots.get(`${actor.prefectureId}|${fiscalYear ?? ''}|all`, ctx.now, () =>
+      computeReach(db, actor.prefectureId, fiscalYear ?? null),
+    );
     let workbook = workbooks.get(report);
     if (!workbook) {
       workbook = writeWorkbook(reachSheets(report));

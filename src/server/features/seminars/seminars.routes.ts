@@ -27,6 +27,7 @@ import {
   seminarSeriesSchema,
 } from '../../../shared/schemas/seminars';
 import { createRouter, errorBodySchema, jsonBody, jsonContent, standardErrors } from '../../platform/http';
+import { createJsonAnswers } from '../../platform/json-answer';
 import { requestContext } from '../../platform/middleware';
 import { AppError } from '../../platform/errors';
 import { fileContent, fileResponse, mediaTypes } from '../../platform/file-response';
@@ -68,6 +69,7 @@ const archiveForm = z.object({
 
 export function createSeminarsRoutes(service: SeminarsService) {
   const router = createRouter();
+  const jsonAnswer = createJsonAnswers();
 
   router.openapi(
     createRoute({
@@ -345,7 +347,8 @@ export function createSeminarsRoutes(service: SeminarsService) {
       request: { query: reachQuerySchema },
       responses: { 200: jsonContent(reachReportSchema, 'Reach'), ...standardErrors },
     }),
-    async (c) => c.json(await service.reach(requestContext(c), c.req.valid('query').fiscalYear), 200),
+    // Kept until the next write; its JSON made once (platform/json-answer.ts).
+    async (c) => jsonAnswer(c, await service.reach(requestContext(c), c.req.valid('query').fiscalYear)),
   );
   router.openapi(
     createRoute({

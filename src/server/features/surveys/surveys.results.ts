@@ -205,9 +205,14 @@ export function createSurveyResults(deps: SurveysDeps) {
     nonRespondersOf: async (survey: SurveyRow) => (await respondentsOf(survey)).nonResponders,
 
     async results(ctx: RequestContext, id: string): Promise<SurveyResults> {
-      const { survey } = await loadForResults(db, ctx, id);
-      // Whoever may read them reads the same results: kept per survey until the next write.
-      return resultSnapshots.get(`${survey.id}|${survey.version}`, ctx.now, () => resultsOf(survey));
+      const actor = requireActor(ctx);
+      // Whoever may read results reads the same results: kept per survey until the next write,
+      // the survey looked up (404 when not the prefecture's) only when they are computed.
+      assertAllowed(policy.canReadResults(actor, actor.prefectureId));
+      return resultSnapshots.get(`${actor.prefectureId}|${id}`, ctx.now, async () => {
+        const { survey } = await loadForResults(db, ctx, id);
+        return resultsOf(survey);
+      });
     },
 
     async crosstab(
