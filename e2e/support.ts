@@ -25,10 +25,21 @@ const chromiumPath = '/usr/bin/chromium';
 const isCi = process.env.CI === 'true';
 
 export interface RunningServer {
+  /** Changes when the server is relaunched (a new port). */
   baseUrl: string;
   dataDir: string;
   stop(): Promise<void>;
+  /**
+   * Stops the server and serves the same data directory again with its clock `aheadMs` past the
+   * tests' day (e2e/clock.ts): what the app does when a date comes. Pages made afterwards live on
+   * that day too; pre-made sessions do not carry over (sign in through the form).
+   */
+  relaunchLater(aheadMs: number): Promise<void>;
 }
+
+/** How far past the tests' day each server's clock runs, by base URL (relaunchLater). */
+const clockAheadOf = new Map<string, number>();
+const aheadMsFor = (baseUrl: string | undefined) => (baseUrl ? (clockAheadOf.get(baseUrl) ?? 0) : 0);
 
 /** Pre-made sessions per server base URL, from the run's template data directory. */
 const sessionPools = new Map<string, { cookieName: string; tokensByEmail: Map<string, string[]> }>();
@@ -50,9 +61,17 @@ export async function startServer(
     options.env !== undefined && ('DATABASE_URL' in options.env || 'DEMO_MODE' in options.env);
   const fromTemplate = Boolean(template) && !options.fresh && !changesDatabase;
   let server: Awaited<ReturnType<typeof launchServer>>;
+  const launch = async (aheadMs: number) => {
+    const launched = await launchServer(dataDir, {
+      CLOCK_OFFSET_MS: String(e2eClockOffsetMs() + aheadMs),
+      ...options.env,
+    });
+    clockAheadOf.set(launched.baseUrl, aheadMs);
+    return launched;
+  };
   try {
     if (fromTemplate) fs.cpSync(template, dataDir, { recursive: true });
-    server = await launchServer(dataDir, { CLOCK_OFFSET_MS: String(e2eClockOffsetMs()), ...options.env });
+    server = await launch(0);
   } catch (error) {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
@@ -70,7 +89,18 @@ export async function startServer(
     sessionPools.delete(server.baseUrl);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { baseUrl: server.baseUrl, dataDir, stop };
+  const running: RunningServer = {
+    baseUrl: server.baseUrl,
+    dataDir,
+    stop,
+    async relaunchLater(aheadMs) {
+      await server.kill();
+      sessionPools.delete(server.baseUrl);
+      server = await launch(aheadMs);
+      running.baseUrl = server.baseUrl;
+    },
+  };
+  return running;
 }
 
 /** The run's pre-seeded data directory, or '' when the specs run without the global setup. */
@@ -129,8 +159,8 @@ export async function newPage(
   outsideRequests.set(context, seen);
   pendingRequests.set(context, pending);
   baseUrls.set(context, baseUrl);
-  // The page lives on the servers' day (e2e/clock.ts); its time runs on from there.
-  await context.clock.install({ time: e2eNow() });
+  // The page lives on its server's day (e2e/clock.ts); its time runs on from there.
+  await context.clock.install({ time: e2eNow().getTime() + aheadMsFor(baseUrl) });
   context.on('request', (request) => {
     const url = new URL(request.url());
     // data:, blob: and about: never leave the machine.
@@ -218,15 +248,16 @@ export function assertNoOutsideRequests(page: Page): void {
 /** Last TOTP step submitted per server and account: a step is accepted only once. */
 const usedTotpSteps = new Map<string, number>();
 
-async function currentUnusedTotpCode(key: string): Promise<{ code: string; step: number }> {
+async function currentUnusedTotpCode(key: string, aheadMs: number): Promise<{ code: string; step: number }> {
   // The server's clock is the tests' clock (e2e/clock.ts), so its 30-second steps are too.
-  let step = totpStep(e2eNow());
+  const serverNow = () => new Date(e2eNow().getTime() + aheadMs);
+  let step = totpStep(serverNow());
   const lastUsed = usedTotpSteps.get(key);
   if (lastUsed !== undefined && step <= lastUsed) {
     // The server refuses a replayed step: wait for the next 30-second window.
     const nextStepAt = (lastUsed + 1) * 30_000;
-    await new Promise((r) => setTimeout(r, Math.max(0, nextStepAt - e2eNow().getTime()) + 200));
-    step = totpStep(e2eNow());
+    await new Promise((r) => setTimeout(r, Math.max(0, nextStepAt - serverNow().getTime()) + 200));
+    step = totpStep(serverNow());
   }
   usedTotpSteps.set(key, step);
   return { code: generateTotpCode(demoAdminTotpSecret, step), step };
@@ -294,7 +325,7 @@ async function loginWithForm(page: Page, email: string, password: string): Promi
   ]);
   if (outcome === 'code' && !isAway()) {
     const key = `${new URL(page.url()).host} ${email.toLowerCase()}`;
-    const { code } = await currentUnusedTotpCode(key);
+    const { code } = await currentUnusedTotpCode(key, aheadMsFor(new URL(page.url()).origin));
     await codeField.fill(code);
     await page.getByRole('button', { name: '確認', exact: true }).click();
   }
