@@ -1,4 +1,5 @@
 import type { ChangeCounter } from './changes';
+import type { ServiceDeps } from './deps';
 
 /**
  * Answers kept per key with the process's change count when they were computed (ADR 014). A kept
@@ -43,4 +44,9 @@ export function createSnapshotCache<T>(
       return value;
     },
   };
+}
+
+/** A service's kept answers: its process's change count and the age main.ts chose for the engine. */
+export function snapshotCacheFor<T>(deps: Pick<ServiceDeps, 'changes' | 'config'>): SnapshotCache<T> {
+  return createSnapshotCache<T>(deps.changes, deps.config.snapshotMaxAgeMs ?? 0);
 }

@@ -24,7 +24,7 @@ import { recordAudit } from '../../platform/audit';
 import { type Actor, type RequestContext, requireActor } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed, fieldError } from '../../platform/errors';
-import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
+import { changeVersioned, updateVersioned, withCurrentOnConflict } from '../../platform/locking';
 import { fiscalYearsPolicy as policy } from './fiscal-years.policy';
 import { copyPlan } from './fiscal-years.copy-plan';
 import type { YearSetupParticipant } from './fiscal-years.ports';
@@ -296,23 +296,18 @@ export function createFiscalYearsService(
       const actor = requireActor(ctx);
       const { program } = await findProgramForChange(actor, id);
       const { version, ...values } = patch;
-      await withCurrentOnConflict(
-        () =>
-          db.transaction(async (tx) => {
-            const updated = await updateVersioned(tx, programs, id, version, values, actor.userId, ctx.now);
-            await recordAudit(tx, ctx, {
-              action: 'program.update',
-              entityType: 'program',
-              entityId: id,
-              before: program,
-              after: updated,
-            });
-          }),
-        () => loadProgram(actor, id, ctx.now),
+      return changeVersioned(
+        db,
+        { ...ctx, actor },
+        {
+          table: programs,
+          id,
+          version,
+          values,
+          audit: { action: 'program.update', entityType: 'program', before: program },
+          reload: () => loadProgram(actor, id, ctx.now),
+        },
       );
-      const updated = await loadProgram(actor, id, ctx.now);
-      if (!updated) throw new AppError('NOT_FOUND');
-      return updated;
     },
 
     /** A program goes only once its phases are gone, so no dated plan disappears along with it. */

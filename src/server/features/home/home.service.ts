@@ -11,7 +11,7 @@ import {
 import type { RequestContext } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { createSnapshotCache } from '../../platform/snapshots';
+import { snapshotCacheFor } from '../../platform/snapshots';
 import type { FiscalYearsReadPort } from '../fiscal-years/fiscal-years.ports';
 import type { HomeFactProvider, HomeTaskContext, HomeTaskProvider } from './home-tasks';
 
@@ -83,7 +83,7 @@ export function createHomeService(
    * computation (about 30 queries for a town); the home is the page users come back to between
    * every other, and most of those returns find nothing changed.
    */
-  const snapshots = createSnapshotCache<Home>(deps.changes, deps.config.snapshotMaxAgeMs ?? 0);
+  const snapshots = snapshotCacheFor<Home>(deps);
 
   return {
     async get(ctx: RequestContext): Promise<Home> {

@@ -1,6 +1,6 @@
 import type { MunicipalityNeedsProfile } from '../../domain/needs-profile';
 import type { ServiceDeps } from '../../platform/deps';
-import { createSnapshotCache } from '../../platform/snapshots';
+import { snapshotCacheFor } from '../../platform/snapshots';
 import { createMenusAdvisors } from './menus.advisors';
 import {
   createMenusCatalog,
@@ -55,7 +55,7 @@ export function createMenusService(
     records,
     needsProfiles,
     outcomes,
-    recommendationSnapshots: createSnapshotCache(deps.changes, config.snapshotMaxAgeMs ?? 0),
+    recommendationSnapshots: snapshotCacheFor(deps),
   });
   const advisors = createMenusAdvisors({ db, records });
   const exports = createMenusExports({ db, records, ranking: decisions.ranking, catalog: catalog.catalog });

@@ -11,7 +11,7 @@ import { type RequestContext, requireActor } from '../../platform/context';
 import type { ServiceDeps } from '../../platform/deps';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { updateVersioned, withCurrentOnConflict } from '../../platform/locking';
-import { createSnapshotCache } from '../../platform/snapshots';
+import { snapshotCacheFor } from '../../platform/snapshots';
 import { type ImportWarning, parseMunicipalityList, type RowError } from './municipality-list';
 import { populationBand } from '../../domain/crosstab';
 import type { MunicipalityFacts, PublicPrefecture } from './municipalities.ports';
@@ -130,7 +130,7 @@ export async function applyMunicipalityList(
 export function createMunicipalitiesService(deps: ServiceDeps) {
   const { db } = deps;
   /** List pages kept per prefecture and query until the next write (platform/snapshots.ts). */
-  const pages = createSnapshotCache<MunicipalityPage>(deps.changes, deps.config.snapshotMaxAgeMs ?? 0);
+  const pages = snapshotCacheFor<MunicipalityPage>(deps);
 
   return {
     /** The master as other features read it (municipalities.ports.ts). */

@@ -4,7 +4,7 @@
  * reminders); the Drizzle queries in the repositories beside them.
  */
 import type { ServiceDeps } from '../../platform/deps';
-import { createSnapshotCache } from '../../platform/snapshots';
+import { snapshotCacheFor } from '../../platform/snapshots';
 import { createUploadStore } from '../../platform/uploads';
 import { createSeminarArchiveModule } from './seminars.archive';
 import { createSeminarAttendanceModule } from './seminars.attendance';
@@ -24,7 +24,7 @@ export function createSeminarsService(deps: ServiceDeps) {
     db,
     uploads: createUploadStore(config.uploadsDir, 'seminars'),
     publicUrl: config.publicUrl,
-    reachSnapshots: createSnapshotCache(deps.changes, config.snapshotMaxAgeMs ?? 0),
+    reachSnapshots: snapshotCacheFor(deps),
   };
   return {
     ...createSeminarEventsModule(modules),

@@ -9,7 +9,7 @@ import { type RequestContext, requireActor } from '../../platform/context';
 import { AppError, assertAllowed } from '../../platform/errors';
 import { allQuestions } from './answers';
 import { type EligibleRespondent, respondentKeyOf } from './eligibility';
-import { createSnapshotCache } from '../../platform/snapshots';
+import { snapshotCacheFor } from '../../platform/snapshots';
 import { loadForResults } from './surveys.common';
 import { surveysPolicy as policy } from './surveys.policy';
 import {
@@ -199,7 +199,7 @@ export function createSurveyResults(deps: SurveysDeps) {
       yearOverYear: await yearOverYear(survey, questions),
     };
   }
-  const resultSnapshots = createSnapshotCache<SurveyResults>(deps.changes, deps.config.snapshotMaxAgeMs ?? 0);
+  const resultSnapshots = snapshotCacheFor<SurveyResults>(deps);
 
   return {
     nonRespondersOf: async (survey: SurveyRow) => (await respondentsOf(survey)).nonResponders,
